@@ -1,0 +1,79 @@
+# Marsad — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PG_URL ?= postgres://postgres@127.0.0.1:5432/marsad
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+TEST_ENV := MARSAD_TESTING=1 TASKS_IMMEDIATE=1 SECRET_KEY=test-only-not-secret
+
+.PHONY: run test test-sqlite test-postgres lint format bench bench-public load migrate demo venv dev-venv clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+dev-venv: $(VENV)/.installed-dev
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+## run: install, migrate, load demo data and serve on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
+run: demo
+	@echo "Marsad on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite on SQLite, then again on PostgreSQL when one is reachable
+test: dev-venv
+	$(PY) manage.py makemigrations --check --dry-run
+	@$(MAKE) --no-print-directory test-sqlite
+	@if DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) scripts/pg_ready.py; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else \
+		if [ "$$CI" = "true" ]; then echo "PostgreSQL is required in CI but unreachable" >&2; exit 1; fi; \
+		echo "== PostgreSQL not reachable at $${DATABASE_URL:-$(PG_URL)}: ran the suite on SQLite only"; \
+	fi
+
+test-sqlite: dev-venv
+	@echo "== test suite on SQLite"
+	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	@echo "== SQLite suite passed"
+
+test-postgres: dev-venv
+	@echo "== test suite on PostgreSQL ($${DATABASE_URL:-$(PG_URL)})"
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	@echo "== PostgreSQL suite passed"
+
+lint: dev-venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: dev-venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## bench: tagger speed; bench-public: public list/search/export on the configured database
+bench: venv
+	$(PY) manage.py bench
+
+bench-public: venv
+	$(PY) manage.py bench_public --incidents $${INCIDENTS:-100000}
+
+## load: gunicorn + wrk against PostgreSQL (see docs/deploy.md)
+load: venv
+	bash bench/load.sh
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,219 @@
+"""Incidents: what happened, when, where, who, how many — with sources, workflow and history."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from annotation.models import Article, Entity
+from incidents.taxonomy import COUNTRY_CHOICES, EVENT_TYPE_CHOICES, SUB_EVENT_TYPE_CHOICES
+
+
+class IncidentQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: published incidents and retracted ones (which show their notice)."""
+        return self.filter(status__in=[Incident.Status.PUBLISHED, Incident.Status.RETRACTED])
+
+    def published(self):
+        return self.filter(status=Incident.Status.PUBLISHED)
+
+    def awaiting_review(self):
+        return self.filter(status=Incident.Status.IN_REVIEW)
+
+
+class Incident(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("Submitted for review")
+        PUBLISHED = "published", _("Published")
+        RETRACTED = "retracted", _("Retracted")
+        MERGED = "merged", _("Merged into another")
+
+    class TimePrecision(models.IntegerChoices):
+        # ACLED's codes: 1 day, 2 week, 3 month (or longer).
+        DAY = 1, _("Day")
+        WEEK = 2, _("Week")
+        MONTH = 3, _("Month or longer")
+
+    class GeoPrecision(models.IntegerChoices):
+        # ACLED's codes: 1 the town itself, 2 near it / part of a region, 3 province level.
+        EXACT = 1, _("Town or exact place")
+        NEAR = 2, _("Near a town / district")
+        REGION = 3, _("Governorate or region")
+
+    class Confidence(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        LIKELY = "likely", _("Likely")
+        CONTESTED = "contested", _("Contested")
+
+    code = models.CharField(_("public code"), max_length=24, unique=True, editable=False)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_ar = models.TextField(_("summary (Arabic)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    event_type = models.CharField(_("event type"), max_length=40, choices=EVENT_TYPE_CHOICES)
+    sub_event_type = models.CharField(_("sub-event type"), max_length=48, choices=SUB_EVENT_TYPE_CHOICES)
+    date_start = models.DateField(_("from"))
+    date_end = models.DateField(_("to"))
+    time_precision = models.PositiveSmallIntegerField(_("time precision"), choices=TimePrecision.choices, default=TimePrecision.DAY)
+    date_text = models.CharField(_("date as written"), max_length=200, blank=True)
+    place = models.ForeignKey(Entity, on_delete=models.PROTECT, null=True, blank=True, related_name="incidents_here", verbose_name=_("place"), limit_choices_to={"type": "LOC"})
+    place_text = models.CharField(_("place as written"), max_length=200, blank=True)
+    geo_precision = models.PositiveSmallIntegerField(_("geo precision"), choices=GeoPrecision.choices, default=GeoPrecision.EXACT)
+    country = models.CharField(_("country"), max_length=3, choices=COUNTRY_CHOICES)
+    admin1 = models.CharField(_("governorate"), max_length=200, blank=True, db_index=True)
+    admin2 = models.CharField(_("district"), max_length=200, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    fatalities = models.PositiveIntegerField(_("fatalities"), default=0, help_text=_("Best estimate of people killed (ACLED convention: the lowest credible figure)."))
+    injured = models.PositiveIntegerField(_("injured"), default=0)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    confidence = models.CharField(_("confidence"), max_length=12, choices=Confidence.choices, default=Confidence.LIKELY)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from", verbose_name=_("merged into"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incidents_created", verbose_name=_("created by"))
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="incidents_approved", verbose_name=_("approved by"))
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
+    correction_note = models.TextField(_("correction note"), blank=True)
+    retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True)
+    retraction_note = models.TextField(_("retraction notice"), blank=True)
+    search_text = models.TextField(_("normalised search text"), blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_start", "-id"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        permissions = [
+            ("approve_incident", _("Can approve, send back, retract and merge incidents")),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_start__lte=F("date_end")), name="incident_dates_ordered"),
+            models.CheckConstraint(condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("created_by")), name="incident_approver_not_creator"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["published", "retracted"]) | Q(approved_by__isnull=False),
+                name="incident_published_needs_approver",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-date_start", "-id"], name="incident_status_date"),
+            models.Index(fields=["status", "country", "-date_start"], name="incident_status_country_date"),
+            models.Index(fields=["status", "sub_event_type"], name="incident_status_subevent"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title_ar}"
+
+    def get_absolute_url(self):
+        return reverse("incidents:detail", kwargs={"code": self.code})
+
+    @property
+    def title(self):
+        from django.utils.translation import get_language
+
+        return self.title_en if get_language() == "en" and self.title_en else self.title_ar
+
+    @property
+    def summary(self):
+        from django.utils.translation import get_language
+
+        return self.summary_en if get_language() == "en" and self.summary_en else self.summary_ar
+
+    @property
+    def is_public(self):
+        return self.status in (self.Status.PUBLISHED, self.Status.RETRACTED)
+
+
+class IncidentActor(models.Model):
+    class Role(models.TextChoices):
+        ACTOR1 = "actor1", _("Actor 1 (initiator)")
+        ACTOR2 = "actor2", _("Actor 2 (target)")
+        ASSOC1 = "assoc1", _("Associated with actor 1")
+        ASSOC2 = "assoc2", _("Associated with actor 2")
+
+    class Certainty(models.TextChoices):
+        CERTAIN = "certain", _("Certain")
+        CLAIMED = "claimed", _("Claimed")
+        SUSPECTED = "suspected", _("Suspected")
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="actors")
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="incident_roles", verbose_name=_("actor"))
+    role = models.CharField(_("role"), max_length=8, choices=Role.choices)
+    certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.CERTAIN)
+
+    class Meta:
+        ordering = ["incident", "role", "id"]
+        verbose_name = _("incident actor")
+        verbose_name_plural = _("incident actors")
+        constraints = [models.UniqueConstraint(fields=["incident", "entity", "role"], name="incident_actor_unique_role")]
+        indexes = [models.Index(fields=["entity", "incident"], name="incidentactor_entity")]
+
+
+class CasualtyFigure(models.Model):
+    class Category(models.TextChoices):
+        KILLED = "killed", _("Killed")
+        INJURED = "injured", _("Injured")
+        ABDUCTED = "abducted", _("Abducted")
+        ARRESTED = "arrested", _("Arrested")
+
+    class VictimClass(models.TextChoices):
+        CIVILIANS = "civilians", _("Civilians")
+        SECURITY_FORCES = "security_forces", _("Security forces")
+        MILITANTS = "militants", _("Militants")
+        UNKNOWN = "unknown", _("Unknown")
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="casualties")
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
+    victim_class = models.CharField(_("who"), max_length=16, choices=VictimClass.choices, default=VictimClass.UNKNOWN)
+    min_count = models.PositiveIntegerField(_("min"))
+    max_count = models.PositiveIntegerField(_("max"))
+    qualifier = models.CharField(_("qualifier"), max_length=100, blank=True, help_text=_("e.g. at least, about"))
+    raw_phrase = models.CharField(_("phrase as written"), max_length=500, blank=True)
+    claimant = models.CharField(_("claimed by"), max_length=200, blank=True)
+    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="casualty_figures", verbose_name=_("article"))
+
+    class Meta:
+        ordering = ["incident", "category", "victim_class"]
+        verbose_name = _("casualty figure")
+        verbose_name_plural = _("casualty figures")
+        constraints = [models.CheckConstraint(condition=Q(min_count__lte=F("max_count")), name="casualty_min_le_max")]
+
+
+class IncidentSource(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="incident_sources", verbose_name=_("article"))
+    quote_start = models.PositiveIntegerField(_("quote start"), null=True, blank=True)
+    quote_end = models.PositiveIntegerField(_("quote end"), null=True, blank=True)
+    quote = models.TextField(_("supporting quote"), blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["incident", "added_at", "id"]
+        verbose_name = _("incident source")
+        verbose_name_plural = _("incident sources")
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "article"], name="incident_source_unique_article"),
+            models.CheckConstraint(
+                condition=(Q(quote_start__isnull=True) & Q(quote_end__isnull=True)) | Q(quote_start__lt=F("quote_end")),
+                name="incident_source_quote_range",
+            ),
+        ]
+
+
+class CodeSequence(models.Model):
+    """Next number for public codes per country and year (IRQ-2024-00042)."""
+
+    country = models.CharField(max_length=3)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["country", "year"], name="code_sequence_unique")]

@@ -1,0 +1,193 @@
+"""Writes for incidents: creation, the review workflow, corrections, retractions and merges.
+
+Every function is keyword-only, runs in a transaction and logs the workflow action.
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from incidents.models import CodeSequence, Incident
+from incidents.search import search_document
+
+log = logging.getLogger("marsad.workflow")
+
+
+class StaleVersion(ValidationError):
+    """Raised when someone else saved the record after the form was opened."""
+
+
+def _next_code(*, country, year):
+    with transaction.atomic():
+        seq, _created = CodeSequence.objects.select_for_update().get_or_create(country=country, year=year)
+        CodeSequence.objects.filter(pk=seq.pk).update(last=F("last") + 1)
+        seq.refresh_from_db(fields=["last"])
+        return f"{country}-{year}-{seq.last:05d}"
+
+
+def _check_version(incident, expected_version):
+    if expected_version is not None and int(expected_version) != incident.version:
+        raise StaleVersion(
+            _("Someone else saved this incident while you were editing it (your version %(mine)s, now %(now)s). Your changes were not saved; review theirs and apply yours again."),
+            code="stale_version",
+            params={"mine": expected_version, "now": incident.version},
+        )
+
+
+def _save(incident, *, fields=None):
+    incident.search_text = search_document(incident)
+    incident.version += 1
+    incident.full_clean(exclude=["place", "created_by", "approved_by", "merged_into"])
+    if fields is None:
+        incident.save()
+    else:
+        incident.save(update_fields=[*fields, "search_text", "version", "updated_at"])
+
+
+def _log(action, incident, user, **extra):
+    log.info(
+        "workflow action=%s incident=%s status=%s user=%s %s",
+        action,
+        incident.code,
+        incident.status,
+        getattr(user, "username", None),
+        " ".join(f"{k}={v}" for k, v in extra.items()),
+    )
+
+
+@transaction.atomic
+def incident_create(*, created_by, **fields):
+    """Create a draft incident with a fresh public code."""
+    incident = Incident(created_by=created_by, **fields)
+    if not incident.date_end:
+        incident.date_end = incident.date_start
+    incident.code = _next_code(country=incident.country, year=incident.date_start.year)
+    incident.version = 0
+    incident._change_reason = "created"
+    _save(incident)
+    _log("create", incident, created_by)
+    return incident
+
+
+@transaction.atomic
+def incident_update(*, incident, user, expected_version=None, **fields):
+    """Edit an incident; a published one records a public correction."""
+    locked = Incident.objects.select_for_update().get(pk=incident.pk)
+    _check_version(locked, expected_version)
+    if locked.status in (Incident.Status.RETRACTED, Incident.Status.MERGED):
+        raise ValidationError(_("A retracted or merged incident cannot be edited."), code="closed")
+    correction_note = fields.pop("correction_note", "")
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    if locked.status == Incident.Status.PUBLISHED:
+        if not correction_note:
+            raise ValidationError(_("Say what was corrected: published incidents show a public correction notice."), code="correction_note_required")
+        locked.corrected_at = timezone.now()
+        locked.correction_note = correction_note
+    locked._change_reason = correction_note or "edited"
+    _save(locked)
+    _log("update", locked, user)
+    return locked
+
+
+def _transition(incident, *, user, expected_version, allowed_from, action):
+    locked = Incident.objects.select_for_update().get(pk=incident.pk)
+    _check_version(locked, expected_version)
+    if locked.status not in allowed_from:
+        raise ValidationError(
+            _("This incident is “%(status)s”; it cannot be %(action)s."),
+            code="bad_transition",
+            params={"status": locked.get_status_display(), "action": action},
+        )
+    return locked
+
+
+@transaction.atomic
+def incident_submit(*, incident, user, expected_version=None):
+    """Draft → submitted for review."""
+    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.DRAFT], action=_("submitted"))
+    locked.status = Incident.Status.IN_REVIEW
+    locked._change_reason = "submitted for review"
+    _save(locked)
+    _log("submit", locked, user)
+    return locked
+
+
+@transaction.atomic
+def incident_send_back(*, incident, user, comment, expected_version=None):
+    """In review → draft, with the reviewer's comment."""
+    _require_reviewer(user)
+    if not (comment or "").strip():
+        raise ValidationError(_("Tell the author what to change."), code="comment_required")
+    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("sent back"))
+    locked.status = Incident.Status.DRAFT
+    locked.review_comment = comment.strip()
+    locked._change_reason = "sent back: " + comment.strip()
+    _save(locked)
+    _log("send_back", locked, user)
+    return locked
+
+
+@transaction.atomic
+def incident_publish(*, incident, user, expected_version=None):
+    """In review → published. The approver must not be the author."""
+    _require_reviewer(user)
+    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("approved"))
+    if locked.created_by_id == user.pk:
+        raise PermissionDenied(_("You cannot approve an incident you created: another reviewer must approve it."))
+    locked.status = Incident.Status.PUBLISHED
+    locked.approved_by = user
+    locked.published_at = timezone.now()
+    locked.review_comment = ""
+    locked._change_reason = "approved and published"
+    _save(locked)
+    _log("publish", locked, user)
+    return locked
+
+
+@transaction.atomic
+def incident_retract(*, incident, user, note, expected_version=None):
+    """Published → retracted with a public notice; the incident stays visible with the notice."""
+    _require_reviewer(user)
+    if not (note or "").strip():
+        raise ValidationError(_("A retraction needs a public notice explaining why."), code="note_required")
+    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.PUBLISHED], action=_("retracted"))
+    locked.status = Incident.Status.RETRACTED
+    locked.retracted_at = timezone.now()
+    locked.retraction_note = note.strip()
+    locked._change_reason = "retracted: " + note.strip()
+    _save(locked)
+    _log("retract", locked, user)
+    return locked
+
+
+@transaction.atomic
+def incident_merge(*, duplicate, into, user):
+    """Fold a duplicate into another incident: its sources move over, it is marked merged."""
+    _require_reviewer(user)
+    if duplicate.pk == into.pk:
+        raise ValidationError(_("An incident cannot be merged into itself."), code="merge_self")
+    if into.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
+        raise ValidationError(_("Merge into an incident that is still open or published."), code="merge_target_closed")
+    duplicate = Incident.objects.select_for_update().get(pk=duplicate.pk)
+    have = set(into.sources.values_list("article_id", flat=True))
+    for source in duplicate.sources.all():
+        if source.article_id not in have:
+            source.pk = None
+            source.incident = into
+            source.save()
+    duplicate.status = Incident.Status.MERGED
+    duplicate.merged_into = into
+    duplicate._change_reason = f"merged into {into.code}"
+    _save(duplicate)
+    _log("merge", duplicate, user, into=into.code)
+    return into
+
+
+def _require_reviewer(user):
+    if not user.has_perm("incidents.approve_incident"):
+        raise PermissionDenied(_("Only reviewers can do this."))
