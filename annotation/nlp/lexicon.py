@@ -1,0 +1,87 @@
+"""A token trie over the knowledge base: longest match, clitic-aware, spelling-variant tolerant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotation.nlp.normalize import norm
+from annotation.nlp.tokenize import Token, _TOKEN, readings
+from annotation.nlp.types import LexiconEntry
+
+_END = object()
+
+
+def key_of(surface: str) -> tuple[str, ...]:
+    """The token sequence a surface form is matched as."""
+    return tuple(m.group() for m in _TOKEN.finditer(norm(surface)))
+
+
+@dataclass(frozen=True)
+class LexiconMatch:
+    first: int  # token index
+    last: int  # inclusive
+    clitic: int  # normalised characters of clitic before the match on the first token
+    entry: LexiconEntry
+
+
+class Lexicon:
+    def __init__(self, entries: Iterable[LexiconEntry] = ()):
+        self._root: dict = {}
+        self.size = 0
+        self.add(entries)
+
+    def add(self, entries: Iterable[LexiconEntry]) -> None:
+        for entry in entries:
+            key = key_of(entry.surface)
+            if not key:
+                continue
+            node = self._root
+            for part in key:
+                node = node.setdefault(part, {})
+            if _END not in node:  # the first entry for a surface wins (more specific data is added first)
+                node[_END] = entry
+                self.size += 1
+
+    def copy(self) -> Lexicon:
+        import copy
+
+        new = Lexicon()
+        new._root = copy.deepcopy(self._root)
+        new.size = self.size
+        return new
+
+    def lookup(self, surface: str) -> LexiconEntry | None:
+        node = self._root
+        for part in key_of(surface):
+            node = node.get(part)
+            if node is None:
+                return None
+        return node.get(_END)
+
+    def match_at(self, tokens: list[Token], i: int) -> LexiconMatch | None:
+        """The longest entry starting at token i (under any clitic reading of that token)."""
+        best: LexiconMatch | None = None
+        for clitic, stem in readings(tokens[i].norm):
+            node = self._root.get(stem)
+            j = i
+            while node is not None:
+                if _END in node and (best is None or j > best.last):
+                    best = LexiconMatch(i, j, clitic, node[_END])
+                j += 1
+                if j >= len(tokens):
+                    break
+                node = node.get(tokens[j].norm)
+        return best
+
+    def find(self, tokens: list[Token]) -> list[LexiconMatch]:
+        """Non-overlapping longest matches, left to right."""
+        out, i = [], 0
+        while i < len(tokens):
+            m = self.match_at(tokens, i) if tokens[i].is_word or tokens[i].norm[:1].isdigit() else None
+            if m:
+                out.append(m)
+                i = m.last + 1
+            else:
+                i += 1
+        return out

@@ -1,0 +1,153 @@
+"""A CRF over tokens (python-crfsuite): plain-dict features, BIO labels, versioned model files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotation.nlp.tokenize import Token, readings, tokenize
+from annotation.nlp.types import Span
+
+MODEL_PREFIX = "crf-"
+CURRENT = "current"
+
+
+def default_model_dir() -> Path:
+    """MARSAD_MODEL_DIR, else MARSAD_DATA_DIR/models, else <project>/var/models."""
+    if os.environ.get("MARSAD_MODEL_DIR"):
+        return Path(os.environ["MARSAD_MODEL_DIR"])
+    if os.environ.get("MARSAD_DATA_DIR"):
+        return Path(os.environ["MARSAD_DATA_DIR"]) / "models"
+    return Path(__file__).resolve().parents[2] / "var" / "models"
+
+
+def _word_features(tok: Token, prefix: str) -> dict:
+    w = tok.norm
+    stem = min((r[1] for r in readings(w)), key=len) if tok.is_word else w
+    return {
+        f"{prefix}w": w,
+        f"{prefix}stem": stem,
+        f"{prefix}suf2": w[-2:],
+        f"{prefix}suf3": w[-3:],
+        f"{prefix}pre2": w[:2],
+        f"{prefix}al": w.startswith("ال") or w[1:3] == "ال",
+        f"{prefix}digit": w[:1].isdigit(),
+        f"{prefix}latin": w[:1].isascii() and w[:1].isalpha(),
+        f"{prefix}punct": not w[:1].isalnum(),
+    }
+
+
+def token_features(tokens: list[Token], hints: list[str]) -> list[dict]:
+    """One feature dict per token; ``hints`` are the rules/lexicon BIO labels (the CRF learns to trust them)."""
+    feats = []
+    for i, tok in enumerate(tokens):
+        f = {"bias": 1.0, **_word_features(tok, ""), "hint": hints[i]}
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(tokens):
+                f.update({k: v for k, v in _word_features(tokens[j], f"{d}:").items() if k.endswith(("w", "al", "punct", "suf2"))})
+                f[f"{d}:hint"] = hints[j]
+            else:
+                f[f"{d}:edge"] = True
+        feats.append(f)
+    return feats
+
+
+def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:
+    """BIO label per token for spans given as Span or (start, end, label)."""
+    labels = ["O"] * len(tokens)
+    for s in spans:
+        start, end, label = (s.start, s.end, s.label) if isinstance(s, Span) else s
+        inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+        for n, i in enumerate(inside):
+            labels[i] = ("B-" if n == 0 else "I-") + label
+    return labels
+
+
+def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
+    out, i = [], 0
+    while i < len(labels):
+        if labels[i] == "O":
+            i += 1
+            continue
+        label = labels[i][2:]
+        j = i + 1
+        while j < len(labels) and labels[j] == "I-" + label:
+            j += 1
+        start = tokens[i].start + _clitic_length(tokens[i].norm)
+        end = tokens[j - 1].end
+        conf = round(min(probs[i:j]) if probs else 0.5, 3)
+        out.append(Span(start, end, text[start:end], label, "model", conf))
+        i = j
+    return out
+
+
+def _clitic_length(word: str) -> int:
+    """Original-text characters of a conjunction/preposition glued before an article (و/ب/ف/ك + ال)."""
+    for p in ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال"):
+        if word.startswith(p):
+            return len(p) - 2
+    return 1 if word.startswith("ولل") else 0
+
+
+class CrfModel:
+    def __init__(self, path: Path):
+        import pycrfsuite
+
+        self.path = Path(path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+
+    def predict_spans(self, text: str, tokens: list[Token], hint_spans: list[Span]) -> list[Span]:
+        if not tokens:
+            return []
+        feats = token_features(tokens, bio_labels(tokens, hint_spans))
+        labels = self._tagger.tag(feats)
+        probs = [self._tagger.marginal(lab, i) if lab != "O" else 1.0 for i, lab in enumerate(labels)]
+        return spans_from_bio(text, tokens, labels, probs)
+
+
+def train(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], out_dir: Path | None = None,
+          hint_fn=None, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150) -> Path:
+    """Train on (text, gold spans) pairs, save ``crf-YYYYmmddHHMMSS.crfsuite`` and point ``current`` at it.
+
+    ``hint_fn(text, tokens)`` gives the rules/lexicon spans used as features (same as at tagging time).
+    """
+    import pycrfsuite
+
+    out_dir = Path(out_dir or default_model_dir())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for text, gold in examples:
+        _, tokens = tokenize(text)
+        if not tokens:
+            continue
+        hints = hint_fn(text, tokens) if hint_fn else []
+        trainer.append(token_features(tokens, bio_labels(tokens, hints)), bio_labels(tokens, gold))
+        n += 1
+    if not n:
+        raise ValueError("no training examples")
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True})
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S%f")[:-3]
+    path = out_dir / f"{MODEL_PREFIX}{stamp}.crfsuite"
+    trainer.train(str(path))
+    (out_dir / CURRENT).write_text(path.name + "\n", encoding="utf-8")
+    return path
+
+
+def current_path(model_dir: Path | None = None) -> Path | None:
+    d = Path(model_dir or default_model_dir())
+    pointer = d / CURRENT
+    if not pointer.is_file():
+        return None
+    path = d / pointer.read_text(encoding="utf-8").strip()
+    return path if path.is_file() else None
+
+
+def load_current(model_dir: Path | None = None) -> CrfModel | None:
+    """The model the ``current`` pointer names, or None (the engine then runs on rules and lexicon)."""
+    path = current_path(model_dir)
+    return CrfModel(path) if path else None

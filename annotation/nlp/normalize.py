@@ -1,0 +1,54 @@
+"""Normalisation for matching only; an offset map leads every normalised character back to the original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
+_MAP = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ی": "ي", "ي": "ي", "ک": "ك", "ڤ": "ف", "ڨ": "ق", "گ": "ك", "پ": "ب", "چ": "ج",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+})
+
+
+def norm_char(ch: str) -> str:
+    """The matching form of one character ('' when it is dropped)."""
+    if _DROP.match(ch):
+        return ""
+    return ch.translate(_MAP).lower()
+
+
+def norm(text: str) -> str:
+    """Matching form of a string: no diacritics/tatweel, one alef/ya/ha, Western digits, lower-case Latin."""
+    return _DROP.sub("", text).translate(_MAP).lower()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus ``offsets[i]`` = index in the original of normalised char i (``offsets[-1] == len(original)``)."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised [start, end) range to the original text."""
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        n = norm_char(ch)
+        # one character in, at most one out (lower() of a few Latin letters grows: keep the first)
+        if n:
+            out.append(n[0])
+            offsets.append(i)
+    offsets.append(len(text))
+    return Normalized("".join(out), tuple(offsets))

@@ -1,0 +1,67 @@
+"""The Tagger: normalise → tokenise → lexicon → patterns → model → farasa → merge → incidents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable
+
+from annotation.nlp import farasa, model
+from annotation.nlp.entities import find_entities
+from annotation.nlp.gazetteer import builtin_entries
+from annotation.nlp.incidents import draft_incidents
+from annotation.nlp.lexicon import Lexicon
+from annotation.nlp.merge import merge
+from annotation.nlp.tokenize import tokenize
+from annotation.nlp.types import LexiconEntry, TagResult
+
+
+class Tagger:
+    """Tags Arabic text; build once per process (see get_tagger) and reuse."""
+
+    def __init__(self, lexicon: Lexicon | None = None, crf: model.CrfModel | None = None, use_farasa: bool | None = None):
+        self.lexicon = lexicon if lexicon is not None else Lexicon(builtin_entries())
+        self.crf = crf
+        self.farasa = farasa.FarasaNER.from_env() if use_farasa is None else (farasa.FarasaNER.from_env() if use_farasa else None)
+
+    def with_entries(self, entries: Iterable[LexiconEntry]) -> Tagger:
+        """A tagger whose lexicon also knows these entries (e.g. the Entity table); this one is unchanged."""
+        lex = self.lexicon.copy()
+        lex.add(entries)
+        new = Tagger.__new__(Tagger)
+        new.lexicon, new.crf, new.farasa = lex, self.crf, self.farasa
+        return new
+
+    def tag(self, text: str, published: dt.date | None = None) -> TagResult:
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        normalized, tokens = tokenize(text)
+        candidates = find_entities(text, normalized, tokens, self.lexicon)
+        if self.crf is not None:
+            candidates += self.crf.predict_spans(text, tokens, candidates)
+        if self.farasa is not None:
+            candidates += self.farasa.spans(text)
+        spans = merge(candidates)
+        incidents = draft_incidents(text, tokens, spans, published)
+        return TagResult(text=text, spans=spans, incidents=incidents)
+
+
+_lock = threading.Lock()
+_tagger: Tagger | None = None
+
+
+def get_tagger() -> Tagger:
+    """The process-wide tagger: lexicons and the current CRF model are loaded once."""
+    global _tagger
+    if _tagger is None:
+        with _lock:
+            if _tagger is None:
+                _tagger = Tagger(crf=model.load_current())
+    return _tagger
+
+
+def reset_tagger() -> None:
+    """Forget the process-wide tagger (after training a new model)."""
+    global _tagger
+    with _lock:
+        _tagger = None

@@ -1,0 +1,66 @@
+"""Tokens with offsets into the original text, and the clitic readings of each token."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotation.nlp.normalize import Normalized, normalize
+
+_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[0-9]+(?:[.,][0-9]+)?|[a-z]+(?:-?[0-9]+)?|\S", re.UNICODE)
+
+# Proclitics that may precede a word; longest first.  "لل" stands for li- + al-.
+_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+               "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets in the original text
+    end: int
+    norm: str  # normalised form
+    nstart: int  # offsets in the normalised text
+    nend: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalpha()
+
+
+def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalized, list[Token]]:
+    n = normalized or normalize(text)
+    tokens = []
+    for m in _TOKEN.finditer(n.text):
+        s, e = n.to_original(m.start(), m.end())
+        tokens.append(Token(s, e, m.group(), m.start(), m.end()))
+    return n, tokens
+
+
+def readings(word: str) -> list[tuple[int, str]]:
+    """Ways to read a normalised word: ``(clitic_length, stem)`` pairs, the whole word first.
+
+    ``وبالقوات`` gives (0, 'وبالقوات'), (2, 'القوات'), (1, 'بالقوات') …; a stem keeps its article,
+    so ``المالي`` (financial) never reads as ``مالي`` (Mali).
+    """
+    out = [(0, word)]
+    if len(word) < 3:
+        return out
+    for p in _PROCLITICS:
+        if not word.startswith(p) or len(word) - len(p) < 2:
+            continue
+        if p.endswith("ال"):
+            out.append((len(p) - 2, word[len(p) - 2:]))
+        elif p.endswith("لل"):
+            out.append((len(p) - 2, "ال" + word[len(p):]))  # li-l-X is read as al-X (the span keeps "لل")
+        else:
+            out.append((len(p), word[len(p):]))
+    seen, uniq = set(), []
+    for r in out:
+        if r not in seen:
+            seen.add(r)
+            uniq.append(r)
+    return uniq
+
+
+def strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -1,0 +1,99 @@
+"""Value types the engine returns: spans over the original text and draft incidents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LABELS = ("PER", "ORG", "LOC", "FAC", "NORP", "DATE", "WEAPON")
+ORIGINS = ("rules", "lexicon", "model", "farasa")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled stretch of the original text: ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    origin: str
+    confidence: float
+    entity_key: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
+                "origin": self.origin, "confidence": self.confidence, "entity_key": self.entity_key}
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A surface form the lexicon should recognise, e.g. an Entity's name or alias."""
+
+    surface: str
+    label: str
+    key: str | None = None
+
+
+@dataclass
+class Casualty:
+    category: str  # killed | injured | abducted | arrested
+    victim_class: str  # civilians | security_forces | militants | unknown
+    min: int
+    max: int
+    raw: str
+    start: int
+    end: int
+
+
+@dataclass
+class IncidentDraft:
+    """A suggested incident, shaped like FORMAT.md plus the offsets of its evidence."""
+
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: str | None = None  # day | week | month | year
+    date_text: str | None = None
+    country: str | None = None
+    location_text: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    actor1_text: str | None = None
+    actor2_text: str | None = None
+    summary_en: str = ""
+    background: bool = False
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    date_span: tuple[int, int] | None = None
+    location_span: tuple[int, int] | None = None
+    actor1_span: tuple[int, int] | None = None
+    actor2_span: tuple[int, int] | None = None
+
+    def to_format_dict(self) -> dict:
+        """The incident in the exact shape of ../shared/eval/FORMAT.md."""
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "country": self.country,
+            "location_text": self.location_text,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "killed": self.killed,
+            "injured": self.injured,
+            "actor1_text": self.actor1_text,
+            "actor2_text": self.actor2_text,
+            "summary_en": self.summary_en,
+        }
+
+
+@dataclass
+class TagResult:
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    incidents: list[IncidentDraft] = field(default_factory=list)
+
+    def entities_for_format(self) -> list[dict]:
+        """Spans as FORMAT.md prediction entities."""
+        return [{"text": s.text, "label": s.label, "start": s.start, "end": s.end} for s in self.spans]
