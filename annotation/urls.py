@@ -1,9 +1,12 @@
-from django.urls import path
+"""The editors' desk. Intake and review keep their routes in their own modules."""
 
-from annotation import views
+from django.urls import include, path
+
+from annotation import urls_intake, urls_review
 
 app_name = "annotation"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", include(urls_review.urlpatterns)),
+    path("intake/", include(urls_intake.urlpatterns)),
 ]
