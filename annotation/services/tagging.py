@@ -23,9 +23,12 @@ def article_tag(*, article, tagger=None):
 
     Returns the number of suggestions created. Spans that overlap a decided mention are not suggested again.
     """
-    from annotation import tagging
+    if tagger is not None:
+        result = tagger.tag(article.body, published=article.published_at)
+    else:
+        from annotation import tagging
 
-    result = (tagger or tagging.get_article_tagger()).tag(article.body, published=article.published_at)
+        result = tagging.suggest(article.body, published=article.published_at)
     Mention.objects.filter(article=article, status=Mention.Status.SUGGESTED).delete()
     decided = list(Mention.objects.filter(article=article).values_list("start", "end", "label"))
     taken = {(s, e, lbl) for s, e, lbl in decided}
