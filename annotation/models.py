@@ -59,7 +59,14 @@ class Article(models.Model):
     simhash = models.BigIntegerField(_("similarity fingerprint"), null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True)
     tagging_status = models.CharField(_("tagging"), max_length=16, choices=TaggingStatus.choices, default=TaggingStatus.PENDING)
-    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="imported_articles", verbose_name=_("imported by"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imported_articles",
+        verbose_name=_("imported by"),
+    )
     import_batch = models.ForeignKey("ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -80,13 +87,13 @@ class Article(models.Model):
     def __str__(self):
         return self.title or self.body[:60]
 
-    @staticmethod
-    def hash_body(body):
-        return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
-
     def save(self, *args, **kwargs):
         self.content_hash = self.hash_body(self.body)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_body(body):
+        return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
 class ImportBatch(models.Model):
@@ -104,6 +111,9 @@ class ImportBatch(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("import batch")
         verbose_name_plural = _("import batches")
+
+    def __str__(self):
+        return f"{self.filename or self.kind} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class Entity(models.Model):
@@ -140,7 +150,9 @@ class Entity(models.Model):
     admin2 = models.CharField(_("district (admin2)"), max_length=200, blank=True)
     admin3 = models.CharField(_("sub-district (admin3)"), max_length=200, blank=True)
     actor_type = models.CharField(_("ACLED actor type"), max_length=32, choices=ActorType.choices, blank=True)
-    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from", verbose_name=_("merged into"))
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from", verbose_name=_("merged into")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -151,8 +163,12 @@ class Entity(models.Model):
         verbose_name_plural = _("entities")
         constraints = [
             models.UniqueConstraint(fields=["type", "name_ar"], name="entity_unique_name_per_type"),
-            models.CheckConstraint(condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="entity_latitude_range"),
-            models.CheckConstraint(condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180), name="entity_longitude_range"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="entity_latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180), name="entity_longitude_range"
+            ),
         ]
 
     def __str__(self):
@@ -201,7 +217,9 @@ class Mention(models.Model):
     confidence = models.FloatField(_("confidence"), default=1.0)
     reject_reason = models.CharField(_("reason"), max_length=300, blank=True)
     original = models.JSONField(_("as suggested"), default=dict, blank=True, help_text=_("Span and label before the editor's correction."))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -221,13 +239,13 @@ class Mention(models.Model):
     def __str__(self):
         return f"{self.text} ({self.label})"
 
-    def clean(self):
-        validate_span(self.article.body, self.start, self.end, self.text)
-
     def save(self, *args, **kwargs):
         if self.article_length is None:
             self.article_length = len(self.article.body)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        validate_span(self.article.body, self.start, self.end, self.text)
 
 
 def validate_span(body, start, end, text=None):

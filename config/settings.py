@@ -133,6 +133,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -170,8 +171,7 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": envbool("STATIC_MANIFEST", not DEBUG)
-        and "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": (envbool("STATIC_MANIFEST", not DEBUG) and "whitenoise.storage.CompressedManifestStaticFilesStorage")
         or "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -206,19 +206,32 @@ MARSAD_SITE_URL = os.environ.get("MARSAD_SITE_URL", "http://127.0.0.1:8000")
 MARSAD_MAP_TILE_URL = os.environ.get("MARSAD_MAP_TILE_URL", "")  # empty: offline outline map only
 MARSAD_FARASA_BIN = os.environ.get("FARASA_BIN", "")
 
-# Security. Production (DEBUG off) gets secure cookies and HSTS unless told otherwise.
+# Security. Production (DEBUG off) gets secure cookies and HSTS unless told otherwise; `manage.py check --deploy`
+# is clean with DEBUG=0, SECRET_KEY (50+ random characters), ALLOWED_HOSTS and SECURE_SSL_REDIRECT=1 set
+# (see docs/deploy.md for the whole table).
 SECURE = envbool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
+LANGUAGE_COOKIE_SECURE = SECURE
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 12 * 3600)  # one working day
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
+USE_X_FORWARDED_HOST = envbool("BEHIND_PROXY", False)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Behind a proxy, axes must see the client's address, not the proxy's.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if envbool("BEHIND_PROXY", False) else ["REMOTE_ADDR"]
 _tile_hosts = [MARSAD_MAP_TILE_URL.split("/{")[0]] if MARSAD_MAP_TILE_URL else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -235,13 +248,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to stderr: one JSON object per line in production (LOG_FORMAT=json, fields parsed from the
+# "key=value" pairs of Marsad's own loggers, e.g. marsad.workflow), plain text when DEBUG is on.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "structured": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "config.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from annotation.models import Article, Entity, Source
 from annotation.nlp.gazetteer import load_actors, load_places
+from annotation.services.tagging import article_tag
 from incidents import roles, services
 from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
 from incidents.taxonomy import ISO3_BY_NAME, SUB_EVENT_TO_EVENT
@@ -106,9 +107,13 @@ def _place(spec):
     return entity
 
 
+# The last demo articles are left for editors to review, so the desk has work on a fresh install.
+LEFT_FOR_REVIEW = 2
+
+
 @transaction.atomic
-def demo_article_load(spec, *, editor, reviewer):
-    """One demo article with its incidents, published by the reviewer. Skipped if already there."""
+def demo_article_load(spec, *, editor, reviewer, publish=True):
+    """One demo article, tagged, with its incidents published by the reviewer. Skipped if already there."""
     if Article.objects.filter(url=spec["url"]).exists():
         return None
     source, _created = Source.objects.get_or_create(
@@ -121,8 +126,11 @@ def demo_article_load(spec, *, editor, reviewer):
         published_at=datetime.date.fromisoformat(spec["published_at"]),
         body=spec["body"],
         imported_by=editor,
-        status=Article.Status.DONE,
+        status=Article.Status.DONE if publish else Article.Status.NEW,
     )
+    article_tag(article=article)
+    if not publish:
+        return article
     for inc in spec["incidents"]:
         place = _place(inc)
         precision = {"day": 1, "week": 2, "month": 3, "year": 3}[inc.get("time_precision", "day")]
@@ -183,7 +191,10 @@ def demo_load(stdout=None):
     users, passwords = demo_users_ensure()
     places = gazetteer_load()
     specs = json.loads(DEMO_ARTICLES.read_text(encoding="utf-8")) if DEMO_ARTICLES.exists() else []
-    loaded = [a for a in (demo_article_load(s, editor=users["editor"], reviewer=users["reviewer"]) for s in specs) if a]
+    cut = len(specs) - LEFT_FOR_REVIEW
+    loaded = [
+        a for i, s in enumerate(specs) if (a := demo_article_load(s, editor=users["editor"], reviewer=users["reviewer"], publish=i < cut))
+    ]
     return {
         "users": passwords,
         "entities_added": places,

@@ -59,7 +59,15 @@ class Incident(models.Model):
     date_end = models.DateField(_("to"))
     time_precision = models.PositiveSmallIntegerField(_("time precision"), choices=TimePrecision.choices, default=TimePrecision.DAY)
     date_text = models.CharField(_("date as written"), max_length=200, blank=True)
-    place = models.ForeignKey(Entity, on_delete=models.PROTECT, null=True, blank=True, related_name="incidents_here", verbose_name=_("place"), limit_choices_to={"type": "LOC"})
+    place = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents_here",
+        verbose_name=_("place"),
+        limit_choices_to={"type": "LOC"},
+    )
     place_text = models.CharField(_("place as written"), max_length=200, blank=True)
     geo_precision = models.PositiveSmallIntegerField(_("geo precision"), choices=GeoPrecision.choices, default=GeoPrecision.EXACT)
     country = models.CharField(_("country"), max_length=3, choices=COUNTRY_CHOICES)
@@ -67,14 +75,27 @@ class Incident(models.Model):
     admin2 = models.CharField(_("district"), max_length=200, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    fatalities = models.PositiveIntegerField(_("fatalities"), default=0, help_text=_("Best estimate of people killed (ACLED convention: the lowest credible figure)."))
+    fatalities = models.PositiveIntegerField(
+        _("fatalities"), default=0, help_text=_("Best estimate of people killed (ACLED convention: the lowest credible figure).")
+    )
     injured = models.PositiveIntegerField(_("injured"), default=0)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
     confidence = models.CharField(_("confidence"), max_length=12, choices=Confidence.choices, default=Confidence.LIKELY)
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
-    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from", verbose_name=_("merged into"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incidents_created", verbose_name=_("created by"))
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="incidents_approved", verbose_name=_("approved by"))
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from", verbose_name=_("merged into")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incidents_created", verbose_name=_("created by")
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents_approved",
+        verbose_name=_("approved by"),
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
     correction_note = models.TextField(_("correction note"), blank=True)
@@ -97,7 +118,9 @@ class Incident(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(date_start__lte=F("date_end")), name="incident_dates_ordered"),
-            models.CheckConstraint(condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("created_by")), name="incident_approver_not_creator"),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("created_by")), name="incident_approver_not_creator"
+            ),
             models.CheckConstraint(
                 condition=~Q(status__in=["published", "retracted"]) | Q(approved_by__isnull=False),
                 name="incident_published_needs_approver",
@@ -156,6 +179,9 @@ class IncidentActor(models.Model):
         constraints = [models.UniqueConstraint(fields=["incident", "entity", "role"], name="incident_actor_unique_role")]
         indexes = [models.Index(fields=["entity", "incident"], name="incidentactor_entity")]
 
+    def __str__(self):
+        return f"{self.incident_id}: {self.entity} ({self.role})"
+
 
 class CasualtyFigure(models.Model):
     class Category(models.TextChoices):
@@ -178,13 +204,19 @@ class CasualtyFigure(models.Model):
     qualifier = models.CharField(_("qualifier"), max_length=100, blank=True, help_text=_("e.g. at least, about"))
     raw_phrase = models.CharField(_("phrase as written"), max_length=500, blank=True)
     claimant = models.CharField(_("claimed by"), max_length=200, blank=True)
-    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="casualty_figures", verbose_name=_("article"))
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="casualty_figures", verbose_name=_("article")
+    )
 
     class Meta:
         ordering = ["incident", "category", "victim_class"]
         verbose_name = _("casualty figure")
         verbose_name_plural = _("casualty figures")
         constraints = [models.CheckConstraint(condition=Q(min_count__lte=F("max_count")), name="casualty_min_le_max")]
+
+    def __str__(self):
+        span = self.min_count if self.min_count == self.max_count else f"{self.min_count}–{self.max_count}"
+        return f"{span} {self.get_category_display()} ({self.get_victim_class_display()})"
 
 
 class IncidentSource(models.Model):
@@ -207,6 +239,9 @@ class IncidentSource(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.incident_id} ← {self.article_id}"
+
 
 class CodeSequence(models.Model):
     """Next number for public codes per country and year (IRQ-2024-00042)."""
@@ -217,3 +252,6 @@ class CodeSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["country", "year"], name="code_sequence_unique")]
+
+    def __str__(self):
+        return f"{self.country}-{self.year}: {self.last}"

@@ -1,11 +1,26 @@
-"""Normalised search text for incidents (Arabic matching as readers type it)."""
+"""Arabic-aware search for incidents: normalised text, clitic-stripped query words, a QuerySet filter.
+
+Texts are folded once when an incident is saved (``search_document``) and queries are folded the
+same way, so both sides meet in the same spelling. PostgreSQL matches with full-text search
+('simple' configuration: the text is already normalised, Arabic stemming would only hurt names)
+plus a trigram fallback for typos; SQLite falls back to substring matching over the same column.
+"""
 
 import re
+
+from django.db import connection
+from django.db.models import Q
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF = re.compile("[أإآٱ]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+
+# Proclitics readers glue to a word: conjunctions و ف, prepositions ب ل ك, then the article ال.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+_MIN_STEM = 2
+_MAX_QUERY_WORDS = 8
 
 
 def normalize_arabic(text):
@@ -16,7 +31,55 @@ def normalize_arabic(text):
     return " ".join(t.lower().split())
 
 
+def _is_arabic(word):
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def word_variants(word):
+    """The word and its forms without proclitics (وبغداد → بغداد, والانبار → انبار, للموصل → موصل).
+
+    Longest form first; every form keeps at least two letters so that short words are not eaten.
+    """
+    if not _is_arabic(word):
+        return [word]
+    forms = [word]
+    stem = word
+    if stem[:1] in _CONJUNCTIONS and len(stem) - 1 >= _MIN_STEM + 1:
+        stem = stem[1:]
+        forms.append(stem)
+    if stem[:1] in _PREPOSITIONS and len(stem) - 1 >= _MIN_STEM + 1:
+        # "لل" is ل + the article with its alef dropped (للموصل = ل + الموصل).
+        if stem.startswith("لل") and len(stem) - 2 >= _MIN_STEM:
+            forms.append("ال" + stem[2:])
+            forms.append(stem[2:])
+            return list(dict.fromkeys(forms))
+        stem = stem[1:]
+        forms.append(stem)
+    if stem.startswith("ال") and len(stem) - 2 >= _MIN_STEM:
+        forms.append(stem[2:])
+    return list(dict.fromkeys(forms))
+
+
+def query_words(query):
+    """Normalised query words, each with its clitic-stripped variants (at most eight words)."""
+    return [word_variants(w) for w in normalize_arabic(query).split()[:_MAX_QUERY_WORDS]]
+
+
+def _document_words(text):
+    """The normalised words plus their stripped forms, so that a stored "وبغداد" is found by "بغداد"."""
+    words = text.split()
+    extra = []
+    seen = set(words)
+    for word in words:
+        for form in word_variants(word)[1:]:
+            if form not in seen:
+                seen.add(form)
+                extra.append(form)
+    return " ".join([*words, *extra])
+
+
 def search_document(incident):
+    """The normalised text an incident is found by: code, titles, summaries, places, actors."""
     parts = [
         incident.code,
         incident.title_ar,
@@ -25,6 +88,43 @@ def search_document(incident):
         incident.summary_en,
         incident.place_text,
         incident.admin1,
+        incident.admin2,
         incident.date_text,
     ]
-    return normalize_arabic(" ".join(p for p in parts if p))
+    place = incident.place if incident.place_id else None
+    if place is not None:
+        parts += [place.name_ar, place.name_en]
+    if incident.pk:
+        # One small query: actor names, so that searching a group's name finds its incidents.
+        for name_ar, name_en in incident.actors.values_list("entity__name_ar", "entity__name_en"):
+            parts += [name_ar, name_en]
+    return _document_words(normalize_arabic(" ".join(p for p in parts if p)))
+
+
+def _tsquery_term(form):
+    # Only word characters survive normalisation, so no tsquery operator can be smuggled in.
+    return f"{form}:*"
+
+
+def search_filter(queryset, query):
+    """Filter an incident QuerySet by a reader's query; returns the queryset unchanged for an empty one."""
+    words = query_words(query)
+    if not words:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        raw = " & ".join("(" + " | ".join(_tsquery_term(f) for f in forms) + ")" for forms in words)
+        tsquery = SearchQuery(raw, search_type="raw", config="simple")
+        match = Q(search_match=tsquery)
+        phrase = " ".join(forms[0] for forms in words)
+        # Trigram word similarity catches misspellings the reader made (الموصول → الموصل).
+        fuzzy = Q(search_text__trigram_word_similar=phrase) if len(phrase) >= 4 else Q(pk__in=[])
+        return queryset.annotate(search_match=SearchVector("search_text", config="simple")).filter(match | fuzzy)
+    condition = Q()
+    for forms in words:
+        any_form = Q()
+        for form in forms:
+            any_form |= Q(search_text__contains=form)
+        condition &= any_form
+    return queryset.filter(condition)

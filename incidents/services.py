@@ -32,7 +32,9 @@ def _next_code(*, country, year):
 def _check_version(incident, expected_version):
     if expected_version is not None and int(expected_version) != incident.version:
         raise StaleVersion(
-            _("Someone else saved this incident while you were editing it (your version %(mine)s, now %(now)s). Your changes were not saved; review theirs and apply yours again."),
+            _(
+                "Someone else saved this incident while you were editing it (your version %(mine)s, now %(now)s). Your changes were not saved; review theirs and apply yours again."
+            ),
             code="stale_version",
             params={"mine": expected_version, "now": incident.version},
         )
@@ -85,7 +87,9 @@ def incident_update(*, incident, user, expected_version=None, **fields):
         setattr(locked, name, value)
     if locked.status == Incident.Status.PUBLISHED:
         if not correction_note:
-            raise ValidationError(_("Say what was corrected: published incidents show a public correction notice."), code="correction_note_required")
+            raise ValidationError(
+                _("Say what was corrected: published incidents show a public correction notice."), code="correction_note_required"
+            )
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
     locked._change_reason = correction_note or "edited"
@@ -109,7 +113,9 @@ def _transition(incident, *, user, expected_version, allowed_from, action):
 @transaction.atomic
 def incident_submit(*, incident, user, expected_version=None):
     """Draft → submitted for review."""
-    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.DRAFT], action=_("submitted"))
+    locked = _transition(
+        incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.DRAFT], action=_("submitted")
+    )
     locked.status = Incident.Status.IN_REVIEW
     locked._change_reason = "submitted for review"
     _save(locked)
@@ -123,7 +129,9 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
     _require_reviewer(user)
     if not (comment or "").strip():
         raise ValidationError(_("Tell the author what to change."), code="comment_required")
-    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("sent back"))
+    locked = _transition(
+        incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("sent back")
+    )
     locked.status = Incident.Status.DRAFT
     locked.review_comment = comment.strip()
     locked._change_reason = "sent back: " + comment.strip()
@@ -136,7 +144,9 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
 def incident_publish(*, incident, user, expected_version=None):
     """In review → published. The approver must not be the author."""
     _require_reviewer(user)
-    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("approved"))
+    locked = _transition(
+        incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("approved")
+    )
     if locked.created_by_id == user.pk:
         raise PermissionDenied(_("You cannot approve an incident you created: another reviewer must approve it."))
     locked.status = Incident.Status.PUBLISHED
@@ -155,7 +165,9 @@ def incident_retract(*, incident, user, note, expected_version=None):
     _require_reviewer(user)
     if not (note or "").strip():
         raise ValidationError(_("A retraction needs a public notice explaining why."), code="note_required")
-    locked = _transition(incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.PUBLISHED], action=_("retracted"))
+    locked = _transition(
+        incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.PUBLISHED], action=_("retracted")
+    )
     locked.status = Incident.Status.RETRACTED
     locked.retracted_at = timezone.now()
     locked.retraction_note = note.strip()
