@@ -75,7 +75,7 @@ def test_bad_boolean_environment_value_is_refused():
 
 @pytest.mark.django_db
 def test_security_headers_and_csp_are_sent(client):
-    response = client.get("/ar/")
+    response = client.get("/ar/accounts/login/")
     assert response.status_code == 200
     csp = response["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
