@@ -1,18 +1,63 @@
-"""Entity candidates from the lexicon and the pattern rules."""
+"""Entity candidates: lexicon matches, pattern rules and date expressions, as Spans over the original text."""
 
 from __future__ import annotations
 
+from annotation.nlp.dates import _stem as date_stem
+from annotation.nlp.dates import find_dates
 from annotation.nlp.lexicon import Lexicon
 from annotation.nlp.normalize import Normalized
-from annotation.nlp.tokenize import Token
+from annotation.nlp.patterns import rules
+from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import Span
 
 
 def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexicon: Lexicon) -> list[Span]:
-    out = []
-    for m in lexicon.find(tokens):
-        first = tokens[m.first]
-        start = normalized.to_original(first.nstart + m.clitic, first.nend)[0]
-        end = tokens[m.last].end
-        out.append(Span(start, end, text[start:end], m.entry.label, "lexicon", 0.9, m.entry.key))
+    def span(first: int, clitic: int, last: int, label: str, origin: str, conf: float, key=None) -> Span:
+        tok = tokens[first]
+        start = normalized.to_original(tok.nstart + clitic, tok.nend)[0] if clitic else tok.start
+        end = tokens[last].end
+        return Span(start, end, text[start:end], label, origin, conf, key)
+
+    out: list[Span] = []
+    matches = lexicon.find(tokens)
+    lex = {m.first: m for m in matches}
+    for m in matches:
+        out.append(span(m.first, m.clitic, m.last, m.entry.label, "lexicon", 0.9, m.entry.key))
+    covered = {m.first: m.last for m in matches if m.entry.label in ("ORG", "LOC")}
+    ctx = rules.Context(tokens, lex, covered)
+    for first, clitic, last, label, conf in rules.org_hits(ctx):
+        out.append(span(first, clitic, last, label, "rules", conf))
+        covered[first] = max(last, covered.get(first, last))
+    for family in (rules.fac_hits, rules.loc_hits, rules.weapon_hits, rules.norp_hits, rules.per_hits, rules.first_name_hits):
+        for first, clitic, last, label, conf in family(ctx):
+            out.append(span(first, clitic, last, label, "rules", conf))
+    for e in find_dates(tokens):
+        out.append(span(e.first, date_stem(tokens[e.first])[0], e.last, "DATE", "rules", 0.8))
+    out += _surname_mentions(text, normalized, tokens, out, span)
     return out
+
+
+def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
+    """A person named in full is later called by the last part of the name ("وقال الخفاجي")."""
+    surnames = {}
+    for s in spans:
+        if s.label == "PER" and " " in s.text.strip():
+            last = s.text.split()[-1]
+            key = readings(normalized.text[0:0] or _norm(last))[0][1]
+            if len(key) >= 3:
+                surnames[key] = s
+    if not surnames:
+        return []
+    out = []
+    for i, tok in enumerate(tokens):
+        for clitic, stem in readings(tok.norm):
+            if clitic <= 1 and stem in surnames and not (i + 1 < len(tokens) and tokens[i + 1].norm == stem):
+                out.append(span(i, clitic, i, "PER", "rules", 0.6))
+                break
+    return out
+
+
+def _norm(s: str) -> str:
+    from annotation.nlp.normalize import norm
+
+    return norm(s)

@@ -1,7 +1,306 @@
-"""Draft incidents from the tagged text."""
+"""Draft incidents: group event sentences, classify (ACLED), and pick date, place, actors and figures."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 
-def draft_incidents(text, tokens, spans, published):
-    return []
+from annotation.nlp.casualties import _phrase_at, find_casualties
+from annotation.nlp.dates import find_dates, resolve
+from annotation.nlp.gazetteer import actor_index, country_names, place_index
+from annotation.nlp.patterns import events as E
+from annotation.nlp.tokenize import Token
+from annotation.nlp.types import IncidentDraft, Span
+
+PLACE_RANK = {"country": 0, "governorate": 1, "city": 2, "region": 3, "town": 3}
+UNKNOWN_PLACE_RANK = 3  # a village or district found by a rule ("قرية X")
+DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
+PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
+STATE = {"State forces", "External/Other forces"}
+ARMED = {"Rebel group", "Political militia", "Identity militia"}
+
+
+@dataclass
+class Sentence:
+    first: int  # token indexes
+    last: int
+    start: int  # offsets
+    end: int
+    triggers: list[tuple[int, str]] = field(default_factory=list)  # (token, sub_event_type)
+    casualties: list = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def is_event(self) -> bool:
+        return bool(self.triggers or self.casualties)
+
+
+def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    out, first = [], 0
+    for i, tok in enumerate(tokens):
+        end_here = tok.norm in (".", "!", "؟", "?", "؛")
+        para = i + 1 < len(tokens) and "\n" in text[tok.end:tokens[i + 1].start]
+        starts_kama = i + 1 < len(tokens) and tokens[i + 1].norm == "كما" and i + 1 > first
+        if end_here or para or starts_kama or i == len(tokens) - 1:
+            out.append(Sentence(first, i, tokens[first].start, tok.end))
+            first = i + 1
+    return out
+
+
+def _event_of(sub: str) -> str:
+    return next(ev for s, ev, _ in E.EVENT_TRIGGERS if s == sub)
+
+
+def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published: dt.date | None) -> list[IncidentDraft]:
+    if not tokens:
+        return []
+    sents = sentences(text, tokens)
+    org_class = _org_classes(tokens, spans)
+    si = 0
+    for s in spans:  # spans are sorted: hand each to its sentence
+        while si < len(sents) - 1 and s.start >= sents[si].end:
+            si += 1
+        sents[si].spans.append(s)
+    for s in sents:
+        for i in range(s.first, s.last + 1):
+            for sub, _ev, phrases in E.TRIGGERS:
+                if _phrase_at(tokens, i, phrases):
+                    s.triggers.append((i, sub))
+        s.casualties = find_casualties(text, tokens, s.first, s.last, org_class)
+    groups: list[list[Sentence]] = []
+    for s in sents:
+        if not s.is_event:
+            continue
+        if not groups or _starts_new_event(tokens, s, groups[-1]):
+            groups.append([s])
+        else:
+            groups[-1].append(s)
+    drafts = []
+    anchor = published
+    for n, group in enumerate(groups):
+        d = _draft(text, tokens, group, sents, published, anchor, main=not drafts)
+        if d is None:
+            continue
+        if not drafts and d.date and not published:
+            anchor = d.date  # later relative/month dates are read against the main event's date
+        drafts.append(d)
+    _mark_background(drafts, groups)
+    return drafts
+
+
+def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence]) -> bool:
+    words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
+    for marker in E.NEW_EVENT_MARKERS:
+        if words[: len(marker)] == marker:
+            return True
+    # "في مطلع أكتوبر، …": a sentence opening on a date of its own
+    dates = [x for x in s.spans if x.label == "DATE"]
+    if dates and words and words[0] in ("في", "وفي") and dates[0].start <= tokens[min(s.first + 1, s.last)].end:
+        return True
+    have = {c.category for x in current for c in x.casualties}
+    if s.casualties and any(c.category in have for c in s.casualties):
+        return _best_place(s.spans, tokens) != _best_place([x for c in current for x in c.spans], tokens)
+    return False
+
+
+def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
+    """Token index → victim class of the armed group or force named there."""
+    actors = actor_index()
+    out = {}
+    ti = 0
+    for s in spans:
+        if s.label != "ORG":
+            continue
+        a = actors.get(s.entity_key or "")
+        cls = "militants" if a and a.actor_type in ARMED else "security_forces" if (a and a.actor_type in STATE) or (
+            not a and any(w in s.text for w in ("جيش", "قوات", "شرطة", "الأمن", "حرس"))) else None
+        if cls is None:
+            continue
+        while ti < len(tokens) and tokens[ti].end <= s.start:
+            ti += 1
+        if ti < len(tokens):
+            out[ti] = cls
+    return out
+
+
+def _classify(group: list[Sentence], text: str) -> str | None:
+    first_with = next((s for s in group if s.triggers), None)
+    subs = {sub for _, sub in first_with.triggers} if first_with else set()
+    if not subs:
+        subs = {sub for s in group for _, sub in s.triggers}
+    if not subs:
+        classes = {c.victim_class for s in group for c in s.casualties}
+        cats = {c.category for s in group for c in s.casualties}
+        if cats <= {"arrested"}:
+            return "Arrests"
+        if cats <= {"abducted"}:
+            return "Abduction/forced disappearance"
+        return "Attack" if classes == {"civilians"} else "Armed clash"
+    if "Arrests" in subs and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0 \
+            and not any(c.category == "killed" for s in group for c in s.casualties):
+        return "Arrests"
+    sub = min(subs, key=PRIORITY.index)
+    if sub == "Peaceful protest":
+        words = set(text[group[0].start:group[-1].end].split())
+        from annotation.nlp.normalize import norm
+
+        nwords = {norm(w) for w in words}
+        if nwords & E.RIOT:
+            return "Violent demonstration"
+        if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
+            return "Excessive force against protesters"
+        if nwords & E.INTERVENTION:
+            return "Protest with intervention"
+    if sub in ("Armed clash",):
+        classes = {c.victim_class for s in group for c in s.casualties if c.category == "killed"}
+        if classes == {"civilians"}:
+            return "Attack"
+    return sub
+
+
+EVENT_OF_SUB = {"Violent demonstration": "Riots", "Excessive force against protesters": "Protests",
+                "Protest with intervention": "Protests", "Attack": "Violence against civilians"}
+
+
+def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
+    places = place_index()
+    best, best_rank = None, -1
+    for s in spans:
+        if s.label != "LOC":
+            continue
+        p = places.get(s.entity_key or "")
+        rank = PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
+        if rank > best_rank:
+            best, best_rank = s, rank
+    return best
+
+
+def _after_direction(text: str, span: Span) -> bool:
+    before = text[max(0, span.start - 12):span.start].split()
+    return bool(before) and before[-1].lstrip("و").replace("ال", "", 1) in DIRECTIONS
+
+
+def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft | None:
+    sub = _classify(group, text)
+    if sub is None:
+        return None
+    ev = EVENT_OF_SUB.get(sub) or _event_of(sub)
+    d = IncidentDraft(event_type=ev, sub_event_type=sub)
+    d.evidence = [(s.start, s.end) for s in group]
+    spans = [x for s in group for x in s.spans]
+    # figures: within one sentence different victim groups add up; across sentences keep the largest
+    for cat in ("killed", "injured"):
+        per_sentence = []
+        for s in group:
+            by_class = {}
+            for c in s.casualties:
+                if c.category == cat:
+                    by_class[c.victim_class] = max(by_class.get(c.victim_class, 0), c.min)
+            if by_class:
+                per_sentence.append(sum(by_class.values()))
+        if per_sentence:
+            setattr(d, cat, max(per_sentence))
+    d.casualties = [c for s in group for c in s.casualties]
+    # date: the most specific expression in the event's sentences
+    best = None
+    for x in spans:
+        if x.label != "DATE":
+            continue
+        from annotation.nlp.tokenize import tokenize
+
+        _, dtoks = tokenize(x.text)
+        exprs = find_dates(dtoks)
+        if not exprs:
+            continue
+        e = exprs[0]
+        if best is None or e.specificity > best[1].specificity:
+            best = (x, e)
+    if best is None and main:
+        first_dates = [x for s in sents[:2] for x in s.spans if x.label == "DATE"]
+        if first_dates:
+            from annotation.nlp.tokenize import tokenize
+
+            exprs = find_dates(tokenize(first_dates[0].text)[1])
+            if exprs:
+                best = (first_dates[0], exprs[0])
+    if best:
+        span, e = best
+        r = resolve(e, published or anchor, today=anchor)
+        d.date, d.date_end, d.date_precision = r.date, r.date_end, r.precision
+        d.date_text, d.date_span = span.text, (span.start, span.end)
+    elif main and published:
+        d.date, d.date_end, d.date_precision = published, published, "day"
+    # place
+    candidates = [x for x in spans if x.label == "LOC" and not _after_direction(text, x)]
+    place = _best_place(candidates, tokens) or _best_place(spans, tokens)
+    if place:
+        d.location_text, d.location_span = place.text, (place.start, place.end)
+    d.country = _country(place, spans, [x for s in sents for x in s.spans])
+    # actors: the first two distinct groups/forces named in the event
+    orgs = []
+    for x in spans:
+        if x.label == "ORG" and x.text not in [o.text for o in orgs] and _is_actor(x):
+            orgs.append(x)
+    if orgs:
+        d.actor1_text, d.actor1_span = orgs[0].text, (orgs[0].start, orgs[0].end)
+    if len(orgs) > 1:
+        d.actor2_text, d.actor2_span = orgs[1].text, (orgs[1].start, orgs[1].end)
+    if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
+        return None
+    d.summary_en = _summary(d, place)
+    return d
+
+
+def _is_actor(span: Span) -> bool:
+    a = actor_index().get(span.entity_key or "")
+    return a is None or bool(a.actor_type)
+
+
+def _country(place: Span | None, spans: list[Span], all_spans: list[Span]) -> str | None:
+    places, actors, names = place_index(), actor_index(), country_names()
+    if place is not None and place.entity_key in places:
+        return places[place.entity_key].country_en
+    counts: dict[str, float] = {}
+    for weight, pool in ((2.0, spans), (1.0, all_spans)):
+        for x in pool:
+            iso = None
+            if x.entity_key in places:
+                iso = places[x.entity_key].country_iso3
+            elif x.entity_key in actors:
+                iso = actors[x.entity_key].country_iso3
+            if iso:
+                counts[iso] = counts.get(iso, 0) + weight
+    if not counts:
+        return None
+    return names.get(max(counts, key=counts.get))
+
+
+def _summary(d: IncidentDraft, place: Span | None) -> str:
+    where = ""
+    if place is not None and place.entity_key in place_index():
+        where = f" in {place_index()[place.entity_key].name_en}"
+    elif d.country:
+        where = f" in {d.country}"
+    figures = []
+    if d.killed:
+        figures.append(f"{d.killed} killed")
+    if d.injured:
+        figures.append(f"{d.injured} injured")
+    who = ""
+    if d.actor1_span:
+        a = next((a for a in actor_index().values() if a.name_ar == d.actor1_text or d.actor1_text in a.aliases), None)
+        if a:
+            who = f" involving {a.name_en}"
+    tail = f": {', '.join(figures)}" if figures else ""
+    return f"{d.sub_event_type}{where}{who}{tail}."
+
+
+def _mark_background(drafts: list[IncidentDraft], groups) -> None:
+    if not drafts:
+        return
+    main = drafts[0]
+    for d in drafts[1:]:
+        text = d.date_text or ""
+        past = any(w in (text.split() + [""]) for w in ("مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"))
+        earlier = main.date and d.date and (main.date - d.date).days > 7
+        d.background = bool(past or earlier or d.date_precision in ("month", "year"))

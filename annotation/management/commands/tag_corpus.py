@@ -1,0 +1,26 @@
+"""Tag a JSONL corpus and write predictions in ../shared/eval/FORMAT.md's shape."""
+
+import json
+
+from django.core.management.base import BaseCommand
+
+from annotation.nlp.corpus import predict, read_jsonl
+from annotation.tagging import get_engine
+
+
+class Command(BaseCommand):
+    help = "Tag every article of IN.jsonl (id, text, published) and write OUT.jsonl (id, entities, incidents)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("infile")
+        parser.add_argument("outfile")
+        parser.add_argument("--no-kb", action="store_true", help="Ignore the Entity table (built-in lexicons only).")
+
+    def handle(self, *args, infile, outfile, no_kb, **options):
+        tagger = get_engine(with_knowledge_base=not no_kb)
+        n = 0
+        with open(outfile, "w", encoding="utf-8") as out:
+            for line in predict(tagger, read_jsonl(infile)):
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                n += 1
+        self.stdout.write(f"tagged {n} articles -> {outfile}")

@@ -1,0 +1,108 @@
+"""Casualty phrases: a killed/injured/abducted/arrested word with its figure and the victims' class."""
+
+from __future__ import annotations
+
+from annotation.nlp.numbers import DUALS, Number, is_dual, parse_range
+from annotation.nlp.patterns.events import CASUALTY_WORDS, STRENGTH, VICTIM_WORDS
+from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.types import Casualty
+
+SINGULAR_VICTIMS = {"جندي", "شخص", "مدني", "طفل", "شرطي", "ضابط", "عنصر", "مسلح", "مواطن", "شاب", "رجل", "امراه",
+                    "طفله", "فتي", "فتاه", "جنديا", "شخصا", "مدنيا", "طفلا", "شرطيا", "ضابطا", "عنصرا", "مسلحا",
+                    "مواطنا", "شابا", "رجلا", "صحفي", "صحفيا", "اخر", "راعي"}
+PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح"}
+QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه"}
+NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "ساعه", "ساعات", "دقيقه",
+                   "دقايق", "يوما", "ايام", "بالميه", "%", "دولار", "الف"}
+_CLITIC_OK = 2
+
+
+def _phrase_at(tokens: list[Token], i: int, phrases: set[tuple[str, ...]]) -> int:
+    """Length in tokens of a phrase from ``phrases`` starting at i (first token read through clitics), else 0."""
+    for clitic, stem in readings(tokens[i].norm):
+        if clitic > _CLITIC_OK:
+            continue
+        for p in phrases:
+            if p[0] == stem and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
+                return len(p)
+    return 0
+
+
+def _valid(tokens, num: Number) -> bool:
+    nxt = tokens[num.last + 1].norm if num.last + 1 < len(tokens) else ""
+    if nxt in NOT_COUNT_UNITS or (num.max >= 1900 and num.max <= 2100):
+        return False
+    prev = tokens[num.first - 1].norm if num.first > 0 else ""
+    return prev not in ("(", "/")
+
+
+def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
+    for j in range(i, min(i + 6, len(tokens))):
+        if j in org_class:
+            return org_class[j]
+        for cls, phrases in VICTIM_WORDS.items():
+            if _phrase_at(tokens, j, phrases):
+                return cls
+    return "unknown"
+
+
+def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_class: dict[int, str]) -> list[Casualty]:
+    """Casualty figures in tokens[first:last+1]; ``org_class`` maps a token to the class of the group named there."""
+    out: list[Casualty] = []
+    used: set[int] = set()
+    for i in range(first, last + 1):
+        for cat, phrases in CASUALTY_WORDS.items():
+            n = _phrase_at(tokens, i, phrases)
+            if not n:
+                continue
+            found = _figure_after(tokens, i + n, last) or _figure_before(tokens, i, first)
+            if not found:
+                continue
+            num, end_tok = found
+            if num.first in used or _is_strength(tokens, num.first, first):
+                continue
+            used.add(num.first)
+            lo, hi = min(i, num.first), max(i + n - 1, end_tok)
+            cls = _victim_class(tokens, num.last + 1 if num.first > i else i + n, org_class)
+            out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start:tokens[hi].end],
+                                tokens[lo].start, tokens[hi].end))
+            break
+    return out
+
+
+def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
+    k = j
+    while k <= last and k - j < 4 and tokens[k].norm in QUALIFIERS:
+        k += 1
+    if k > last:
+        return None
+    w = tokens[k].norm
+    # "مقتل وإصابة 10": one figure for two categories; ACLED cannot split it, neither do we
+    if w.startswith("و") and any(_phrase_at(tokens, k, p) for p in CASUALTY_WORDS.values()):
+        return None
+    num = parse_range(tokens, k)
+    if num and _valid(tokens, num):
+        return num, num.last
+    if is_dual(w):
+        return Number(2, 2, k, k), k
+    if any(stem in SINGULAR_VICTIMS for c, stem in readings(w) if c <= 1) and w not in DUALS:
+        return Number(1, 1, k, k), k
+    return None
+
+
+def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
+    if i - 1 < first or tokens[i].norm not in PLURAL_AFTER_NUMBER:
+        return None
+    for start in range(max(first, i - 3), i):
+        num = parse_range(tokens, start)
+        if num and num.last == i - 1 and _valid(tokens, num) is not False:
+            return num, i
+    return None
+
+
+def _is_strength(tokens, j, first) -> bool:
+    """A figure following 'يراوح'/'بين' … counts a force's strength, not losses."""
+    for k in range(max(first, j - 4), j + 1):
+        if any(_phrase_at(tokens, k, {p}) for p in STRENGTH):
+            return True
+    return False

@@ -1,0 +1,340 @@
+"""Date expressions: finding them (token grammar) and resolving them against the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from annotation.nlp.numbers import parse_number
+from annotation.nlp.tokenize import Token, readings
+
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7,
+    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "ايلول": 9,
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
+    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+}
+TWO_WORD_MONTHS = {("كانون", "الثاني"): 1, ("كانون", "الاول"): 12, ("تشرين", "الاول"): 10, ("تشرين", "الثاني"): 11}
+AMBIGUOUS_MONTHS = {"اب": 8, "ماي": 5}  # also "father" / French "mai": only next to a day or year
+HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10}
+TWO_WORD_HIJRI = {("ربيع", "الاول"): 3, ("ربيع", "الثاني"): 4, ("ربيع", "الاخر"): 4, ("جمادي", "الاولي"): 5,
+                  ("جمادي", "الاخره"): 6, ("جمادي", "الثانيه"): 6, ("ذو", "القعده"): 11, ("ذي", "القعده"): 11,
+                  ("ذو", "الحجه"): 12, ("ذي", "الحجه"): 12}
+RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "الغد": 1}
+PARTS_OF_DAY = {"صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليله", "غروب", "نهار", "ظهيره", "فجريوم", "صبيحه", "منتصف"}
+MONTH_PARTS = {"مطلع": "early", "بدايه": "early", "اوايل": "early", "اول": "early", "منتصف": "mid", "اواسط": "mid",
+               "اواخر": "late", "نهايه": "late", "اخر": "late", "خلال": None}
+ANCHORS = {"الماضي": -1, "الماضيه": -1, "المنصرم": -1, "المنصرمه": -1, "الفايت": -1, "السابق": -1,
+           "الماضيين": -1, "الجاري": 0, "الحالي": 0, "الحاليه": 0, "الجاريه": 0, "القادم": 1, "المقبل": 1,
+           "القادمه": 1, "المقبله": 1}
+UNITS = {"الاسبوع": "week", "اسبوع": "week", "الشهر": "month", "شهر": "month", "العام": "year", "عام": "year",
+         "السنه": "year", "سنه": "year"}
+AGO_UNITS = {"ايام": ("day", 3), "يومين": ("day", 2), "اسبوع": ("week", 1), "اسبوعين": ("week", 2),
+             "اسابيع": ("week", 3), "شهر": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", 3),
+             "عامين": ("year", 2), "سنوات": ("year", 3), "ساعات": ("day", 0), "ساعه": ("day", 0)}
+ORDINAL_DAYS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+                "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1, "العشرين": 20, "الثلاثين": 30}
+SEPARATORS = {"/", "(", ")", "-"}
+
+
+@dataclass
+class DateExpr:
+    first: int  # token indexes, inclusive
+    last: int
+    weekdays: list[int] = field(default_factory=list)
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    hijri: bool = False
+    relative_day: int | None = None
+    part: str | None = None
+    unit: str | None = None
+    anchor: int | None = None
+    ago: tuple[str, int] | None = None
+
+    @property
+    def specificity(self) -> int:
+        return (self.day is not None) * 4 + (self.month is not None) * 2 + (self.year is not None) + bool(self.weekdays) \
+            + (self.relative_day is not None) * 3
+
+
+def _stem(tok: Token) -> tuple[int, str]:
+    """The token without a و/ف/ب/ل conjunction or preposition (when what is left is a date word)."""
+    for clitic, stem in readings(tok.norm):
+        if clitic <= 2 and (stem in WEEKDAYS or stem in MONTHS or stem in RELATIVE_DAYS or stem in UNITS
+                            or stem in MONTH_PARTS or stem in PARTS_OF_DAY or stem in ANCHORS or stem == "يوم"
+                            or stem == "يومي" or stem in ORDINAL_DAYS):
+            return clitic, stem
+    return 0, tok.norm
+
+
+def _month_at(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
+    """(month, tokens used, hijri) for a month name at i."""
+    w = _stem(tokens[i])[1]
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    for table, hijri in ((TWO_WORD_MONTHS, False), (TWO_WORD_HIJRI, True)):
+        if (w, nxt) in table:
+            return table[(w, nxt)], 2, hijri
+    if w in MONTHS:
+        return MONTHS[w], 1, False
+    return None
+
+
+def _year_at(tokens: list[Token], i: int) -> int | None:
+    if i < len(tokens):
+        w = tokens[i].norm
+        if w.isdigit() and len(w) == 4 and (1900 <= int(w) <= 2100 or 1300 <= int(w) <= 1500):
+            return int(w)
+    return None
+
+
+def find_dates(tokens: list[Token]) -> list[DateExpr]:
+    """Date expressions, left to right, non-overlapping."""
+    out: list[DateExpr] = []
+    i = 0
+    while i < len(tokens):
+        expr = _scan(tokens, i)
+        if expr:
+            out.append(expr)
+            i = expr.last + 1
+        else:
+            i += 1
+    return out
+
+
+def _scan(tokens: list[Token], i: int) -> DateExpr | None:
+    e = DateExpr(first=i, last=i)
+    j = i
+    core = False
+    n = len(tokens)
+    while j < n:
+        tok = tokens[j]
+        w = tok.norm
+        clitic, stem = _stem(tok)
+        if j > i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
+            break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
+        if stem in WEEKDAYS:
+            e.weekdays.append(WEEKDAYS[stem])
+            core = True
+        elif stem in RELATIVE_DAYS:
+            e.relative_day = RELATIVE_DAYS[stem]
+            core = True
+        elif w == "اول" and j + 1 < n and tokens[j + 1].norm == "امس":
+            e.relative_day = -2
+            j += 1
+            core = True
+        elif stem in ("يوم", "يومي"):
+            pass
+        elif stem in PARTS_OF_DAY and j + 1 < n:
+            if stem == "منتصف":
+                e.part = "mid"
+        elif stem in MONTH_PARTS and stem != "خلال" and j + 1 < n:
+            e.part = MONTH_PARTS[stem]
+        elif (m := _month_at(tokens, j)) is not None:
+            e.month, used, e.hijri = m[0], m[1], m[2]
+            j += used - 1
+            core = True
+            # "نوفمبر / تشرين الثاني", "مايو/أيار": a second name for the same month
+            if j + 2 < n and tokens[j + 1].norm == "/" and _month_at(tokens, j + 2):
+                j += 1 + _month_at(tokens, j + 2)[1]
+        elif w in AMBIGUOUS_MONTHS and e.day is not None:
+            e.month, core = AMBIGUOUS_MONTHS[w], True
+        elif w in HIJRI_MONTHS and e.day is not None:
+            e.month, e.hijri, core = HIJRI_MONTHS[w], True, True
+        elif (y := _year_at(tokens, j)) is not None and (e.month or e.unit == "year" or (j > i and tokens[j - 1].norm == "عام")):
+            e.year = y
+            if y < 1600:
+                e.hijri = True
+            if j + 1 < n and tokens[j + 1].norm in ("ه", "هـ", "م"):
+                j += 1
+            core = True
+        elif w.isdigit() and 1 <= int(w) <= 31 and e.day is None and _day_then_month(tokens, j + 1):
+            e.day = int(w)
+        elif stem in ORDINAL_DAYS and e.day is None and _ordinal_day(tokens, j) is not None:
+            e.day, used = _ordinal_day(tokens, j)
+            j += used - 1
+        elif stem in UNITS and (j + 1 < n and (tokens[j + 1].norm in ANCHORS or _year_at(tokens, j + 1))):
+            e.unit = UNITS[stem]
+        elif w in ANCHORS and (e.month or e.unit or e.weekdays):
+            e.anchor = ANCHORS[w]
+            core = True
+        elif w == "قبل" and j + 1 < n and (ago := _ago(tokens, j + 1)) is not None:
+            e.ago, used = ago
+            j += used
+            core = True
+        elif w in ("من", "شهر") and j > i and j + 1 < n and (_month_at(tokens, j + 1) or tokens[j + 1].norm == "شهر"):
+            pass
+        elif w in SEPARATORS and j > i and j + 1 < n and _continues(tokens, j + 1):
+            pass
+        elif w in (")", "/") and j > i and _opened(tokens, i, j, w):
+            j += 1
+            break
+        elif w == "و" and j > i and j + 1 < n and _stem(tokens[j + 1])[1] in WEEKDAYS:
+            pass
+        else:
+            break
+        j += 1
+    last = j - 1
+    while last >= i and tokens[last].norm in SEPARATORS | {"من", "و", "يوم", "شهر"} and not _opened(tokens, i, last, tokens[last].norm):
+        last -= 1
+    if not core or last < i:
+        return None
+    if e.unit and e.anchor is None and e.year is None:
+        return None
+    e.last = last
+    if _stem(tokens[i])[0]:
+        e.first = i  # the clitic is cut from the span text by the caller
+    return e
+
+
+def _opened(tokens, i, j, closer) -> bool:
+    """Whether the ")" or "/" at j closes one opened inside the expression (``اليوم /السبت/``)."""
+    if closer == ")":
+        return any(tokens[k].norm == "(" for k in range(i, j))
+    if closer == "/":
+        return sum(tokens[k].norm == "/" for k in range(i, j)) % 2 == 1 and tokens[j - 1].norm not in SEPARATORS
+    return False
+
+
+def _continues(tokens, j) -> bool:
+    _, stem = _stem(tokens[j])
+    return stem in WEEKDAYS or stem in RELATIVE_DAYS or _month_at(tokens, j) is not None or _year_at(tokens, j) is not None \
+        or tokens[j].norm.isdigit()
+
+
+def _day_then_month(tokens, j) -> bool:
+    if j < len(tokens) and tokens[j].norm in ("من",):
+        j += 1
+    if j < len(tokens) and tokens[j].norm == "شهر":
+        j += 1
+    return j < len(tokens) and (_month_at(tokens, j) is not None or tokens[j].norm in AMBIGUOUS_MONTHS
+                                or tokens[j].norm in HIJRI_MONTHS or (tokens[j].norm, tokens[j + 1].norm if j + 1 < len(tokens) else "") in TWO_WORD_HIJRI)
+
+
+def _ordinal_day(tokens, j) -> tuple[int, int] | None:
+    """"السابع عشر من", "الحادي والعشرين من", "الأول من" → (day, tokens used) when a month follows."""
+    v = ORDINAL_DAYS[_stem(tokens[j])[1]]
+    used = 1
+    if j + 1 < len(tokens) and tokens[j + 1].norm == "عشر":
+        v, used = v + 10, 2
+    elif j + 1 < len(tokens) and tokens[j + 1].norm in ("والعشرين", "والثلاثين"):
+        v, used = v + (20 if "عشرين" in tokens[j + 1].norm else 30), 2
+    if v > 31 or not _day_then_month(tokens, j + used):
+        return None
+    return v, used
+
+
+def _ago(tokens, j) -> tuple[tuple[str, int], int] | None:
+    w = tokens[j].norm
+    if w in AGO_UNITS:
+        return AGO_UNITS[w], 1
+    num = parse_number(tokens, j)
+    if num and num.last + 1 < len(tokens) and tokens[num.last + 1].norm in AGO_UNITS:
+        unit = AGO_UNITS[tokens[num.last + 1].norm][0]
+        return (unit, num.min), num.last - j + 2
+    return None
+
+
+@dataclass
+class ResolvedDate:
+    date: dt.date | None
+    date_end: dt.date | None
+    precision: str | None  # day | week | month | year
+
+
+def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(part, (1, last))
+    return dt.date(year, month, lo), dt.date(year, month, hi)
+
+
+def _weekday_year(day: int, month: int, weekday: int, ref: dt.date) -> int | None:
+    """The year, at or before ref's (nearest first), in which day/month falls on weekday."""
+    for year in range(ref.year, ref.year - 30, -1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday and d <= ref + dt.timedelta(days=1):
+            return year
+    return None
+
+
+def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None) -> ResolvedDate:
+    """Turn a date expression into a date (or range) given the publication date (None: only absolute dates)."""
+    none = ResolvedDate(None, None, None)
+    if e.hijri and e.day and e.month and e.year:
+        try:
+            from hijridate import Hijri
+
+            g = Hijri(e.year, e.month, e.day).to_gregorian()
+            d = dt.date(g.year, g.month, g.day)
+            return ResolvedDate(d, d, "day")
+        except (ValueError, OverflowError, ImportError):
+            return none
+    if e.hijri:
+        return none
+    if e.day and e.month:
+        year = e.year
+        if year is None and e.weekdays:
+            year = _weekday_year(e.day, e.month, e.weekdays[0], published or today or dt.date.today())
+        if year is None and published:
+            year = published.year if (published.month, published.day) >= (e.month, e.day) else published.year - 1
+        if year is None:
+            return none
+        try:
+            d = dt.date(year, e.month, e.day)
+        except ValueError:
+            return none
+        return ResolvedDate(d, d, "day")
+    if e.month:
+        year = e.year
+        if year is None and published:
+            year = published.year if e.month <= published.month or e.anchor == 1 else published.year - 1
+            if e.anchor == -1 and e.month >= published.month:
+                year = published.year - 1
+        if year is None:
+            return none
+        lo, hi = _month_range(year, e.month, e.part)
+        return ResolvedDate(lo, hi, "month")
+    if e.year and e.unit == "year":
+        return ResolvedDate(dt.date(e.year, 1, 1), dt.date(e.year, 12, 31), "year")
+    if published is None:
+        return none
+    if e.relative_day is not None:
+        d = published + dt.timedelta(days=e.relative_day)
+        return ResolvedDate(d, d, "day")
+    if e.weekdays:
+        wd = e.weekdays[-1] if len(e.weekdays) > 1 else e.weekdays[0]
+        back = (published.weekday() - wd) % 7
+        if e.anchor == -1 and back == 0:
+            back = 7
+        d = published - dt.timedelta(days=back)
+        if len(e.weekdays) > 1:
+            ds = sorted(published - dt.timedelta(days=(published.weekday() - w) % 7) for w in e.weekdays)
+            return ResolvedDate(ds[0], ds[-1], "day")
+        return ResolvedDate(d, d, "day")
+    if e.unit and e.anchor is not None:
+        if e.unit == "week":
+            monday = published - dt.timedelta(days=published.weekday())
+            start = monday + dt.timedelta(weeks=e.anchor)
+            return ResolvedDate(start, start + dt.timedelta(days=6), "week")
+        if e.unit == "month":
+            y, m = published.year, published.month + e.anchor
+            if m < 1:
+                y, m = y - 1, 12
+            elif m > 12:
+                y, m = y + 1, 1
+            lo, hi = _month_range(y, m, e.part)
+            return ResolvedDate(lo, hi, "month")
+        y = published.year + e.anchor
+        return ResolvedDate(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    if e.ago:
+        unit, k = e.ago
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * k
+        d = published - dt.timedelta(days=days)
+        return ResolvedDate(d, d, "week" if unit == "day" and k > 1 else unit if unit != "day" else "day")
+    return none

@@ -1,0 +1,59 @@
+"""Trigger words for ACLED event types and casualty phrases (plain spelling; normalised at import)."""
+
+from annotation.nlp.normalize import norm
+
+# (sub_event_type, event_type, words or two-word phrases); earlier rows win when a sentence has several.
+EVENT_TRIGGERS = [
+    ("Suicide bomb", "Explosions/Remote violence", "انتحاري انتحارية انتحاريا انتحاريون حزام_ناسف أحزمة_ناسفة"),
+    ("Air/drone strike", "Explosions/Remote violence",
+     "غارة غارات الغارة الغارات جوية جوي الجوية الجوي مسيرة مسيّرة مسيرات المسيرة طائرة_مسيرة طيران الطيران "
+     "مقاتلات ضربة_جوية ضربات_جوية قصف_جوي بدون_طيار درون"),
+    ("Remote explosive/landmine/IED", "Explosions/Remote violence",
+     "عبوة عبوات العبوة العبوات ناسفة لغم ألغام الألغام اللغم مفخخة مفخخات لاصقة"),
+    ("Grenade", "Explosions/Remote violence", "قنبلة_يدوية قنابل_يدوية رمانة_يدوية"),
+    ("Shelling/artillery/missile attack", "Explosions/Remote violence",
+     "قصف القصف قصفت قذيفة قذائف القذائف هاون مدفعي مدفعية المدفعية صاروخ صواريخ صاروخا صاروخين الصواريخ "
+     "الصاروخ راجمات كاتيوشا باليستي"),
+    ("Abduction/forced disappearance", "Violence against civilians",
+     "اختطاف خطف اختطف اختطفت اختطفوا خطفت مخطوفين المخطوفين المختطفين مختطفين"),
+    ("Armed clash", "Battles",
+     "اشتباك اشتباكات الاشتباكات اشتبكت معارك المعارك معركة مواجهات كمين الكمين هجوم_مسلح تبادل_إطلاق "
+     "هاجم هاجمت هجوما هجوم الهجوم"),
+    ("Arrests", "Strategic developments",
+     "اعتقال اعتقل اعتقلت القبض توقيف أوقفت أوقف حجز"),
+    ("Excessive force against protesters", "Protests", ""),
+    ("Peaceful protest", "Protests",
+     "تظاهرة مظاهرة مظاهرات تظاهرات احتجاج احتجاجات احتجاجية وقفة_احتجاجية اعتصام المتظاهرين المحتجين "
+     "متظاهرين محتجين المعتصمين تظاهر تظاهروا احتج"),
+    ("Agreement", "Strategic developments", "صفقة_تبادل تبادل_الأسرى اتفاق_هدنة وقف_إطلاق_النار"),
+]
+RIOT_WORDS = "شغب رشق أحرقوا إحراق حرق اقتحموا اقتحام الحجارة إضرام".split()
+INTERVENTION_WORDS = "تفريق فرقت المسيل للدموع الهراوات الغاز اعتقلت".split()
+CIVILIAN_WORDS = "مدنيين مدنيا مدني المدنيين مواطنين المواطنين مواطن أطفال طفل نساء امرأة سكان مزارع عمال راعي".split()
+MILITANT_WORDS = "مسلح مسلحين مسلحون المسلحين الإرهابيين إرهابيين إرهابيا عناصر_داعش مقاتلين".split()
+SECURITY_WORDS = "جندي جنود جنديا عسكري عسكريين ضابط ضباط شرطي شرطيين الشرطة الجيش منتسب منتسبين عنصر_أمن".split()
+
+KILLED = "مقتل قتل قتلى قتيل قتيلا قتيلين مصرع استشهاد شهداء شهيد شهيدا استشهد قتلوا يقتل تقتل أودى حتفه حتفهم وفاة القضاء_على تصفية".split()
+INJURED = "إصابة اصابة إصابات أصيب أصيبوا جرح جرحى جريح جريحا جريحين مصابين المصابين بجروح إصابته".split()
+ABDUCTED = "اختطاف خطف اختطف".split()
+ARRESTED = "اعتقال اعتقل القبض_على توقيف".split()
+# Words showing a number counts strength, not losses ("بين 1500 و3000 مقاتل").
+STRENGTH_WORDS = "يراوح يتراوح يبلغ قوامها عدد_عناصر عديد".split()
+NEW_EVENT_MARKERS = [norm(m).split() for m in (
+    "وفي سياق متصل", "في سياق متصل", "من جهة أخرى", "من جهة ثانية", "إلى ذلك", "وفي حادث منفصل", "في حادث منفصل",
+    "وفي حادث آخر", "وكان", "وكانت", "يذكر أن", "ويذكر أن", "وسبق", "وفي وقت سابق", "في وقت سابق", "وفي", "كما")]
+BACKGROUND_MARKERS = {norm(w) for w in "وكان وكانت كان كانت سبق وسبق سابق الماضي الماضية المنصرم الفائت مطلع أواخر أوائل منذ".split()}
+
+
+def _words(spec: str) -> set[tuple[str, ...]]:
+    return {tuple(norm(w).split("_")) for w in spec.split()}
+
+
+TRIGGERS = [(sub, ev, _words(spec)) for sub, ev, spec in EVENT_TRIGGERS]
+CASUALTY_WORDS = {cat: _words(" ".join(ws)) for cat, ws in
+                  (("killed", KILLED), ("injured", INJURED), ("abducted", ABDUCTED), ("arrested", ARRESTED))}
+VICTIM_WORDS = {cls: _words(" ".join(ws)) for cls, ws in
+                (("civilians", CIVILIAN_WORDS), ("militants", MILITANT_WORDS), ("security_forces", SECURITY_WORDS))}
+RIOT = {norm(w) for w in RIOT_WORDS}
+INTERVENTION = {norm(w) for w in INTERVENTION_WORDS}
+STRENGTH = _words(" ".join(STRENGTH_WORDS))

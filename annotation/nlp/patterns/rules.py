@@ -1,0 +1,278 @@
+"""Entity pattern rules: each takes the token context and yields (first, clitic, last, label, confidence)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotation.nlp.lexicon import LexiconMatch
+from annotation.nlp.patterns import words as W
+from annotation.nlp.tokenize import Token, readings
+
+Hit = tuple[int, int, int, str, float]  # first token, clitic chars, last token, label, confidence
+
+
+@dataclass
+class Context:
+    tokens: list[Token]
+    lexicon: dict[int, LexiconMatch]  # first token → match
+    covered: dict[int, int]  # first token → last token of an ORG/LOC found so far (lexicon or rules)
+
+    def word(self, j: int) -> str:
+        return self.tokens[j].norm if 0 <= j < len(self.tokens) else ""
+
+    def is_word(self, j: int) -> bool:
+        return 0 <= j < len(self.tokens) and self.tokens[j].is_word and not self.tokens[j].norm.isascii()
+
+    def lex_label(self, j: int) -> str | None:
+        """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
+        m = self.lexicon.get(j)
+        return m.entry.label if m and m.clitic == 0 else None
+
+
+def stem_in(word: str, table, max_clitic: int = 3) -> tuple[int, str] | None:
+    """The first clitic reading of a word found in table."""
+    for clitic, stem in readings(word):
+        if clitic <= max_clitic and stem in table:
+            return clitic, stem
+    return None
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _nisba_stem(word: str) -> str | None:
+    """'الإسرائيلية' → 'اسرائيلي' when it is a nationality adjective."""
+    w = _bare(word)
+    for cut in ("ه", "ين", "ون", ""):
+        if cut and not w.endswith(cut):
+            continue
+        s = w[: len(w) - len(cut)] if cut else w
+        if s in W.NATIONALITY_STEMS:
+            return s
+    return None
+
+
+def org_hits(ctx: Context) -> Iterator[Hit]:
+    toks, n = ctx.tokens, len(ctx.tokens)
+    heads = W.ORG_HEADS | W.DEFINITE_ORG_HEADS
+    i = 0
+    while i < n:
+        found = stem_in(toks[i].norm, heads)
+        if not found or (i in ctx.lexicon and ctx.lexicon[i].last > i):
+            i += 1
+            continue
+        clitic, head = found
+        j = i + 1
+        while j < n and j - i < 7:
+            w = ctx.word(j)
+            if ctx.lex_label(j) in ("LOC", "ORG"):
+                j = ctx.lexicon[j].last + 1
+                continue
+            if w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP and not w.startswith("الي") or w in W.ORG_CONSTRUCT:
+                j += 1
+                continue
+            if head in W.NUMBERED_HEADS and w.isdigit():
+                j += 1
+                break
+            if j == i + 1 and not head.startswith("ال") and w.endswith("يه") and _nisba_stem(w):
+                j += 1
+                continue
+            break
+        last = j - 1
+        while last > i and ctx.word(last) in W.ORG_CONSTRUCT:
+            last -= 1
+        if last > i:
+            if head in W.NUMBERED_HEADS and head.startswith("ال") and last == i + 1 and ctx.word(last).isdigit() is False \
+                    and not ctx.word(last).startswith("ال"):
+                i += 1
+                continue
+            yield i, clitic, last, "ORG", 0.75
+            i = last + 1
+        elif head in W.ORG_ALONE:
+            yield i, clitic, i, "ORG", 0.7
+            i += 1
+        else:
+            i += 1
+
+
+def fac_hits(ctx: Context) -> Iterator[Hit]:
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in range(n):
+        found = stem_in(toks[i].norm, W.FAC_HEADS | W.FAC_DEFINITE | {"مركز"})
+        if not found:
+            continue
+        clitic, head = found
+        if head == "مركز" and ctx.word(i + 1) != "شرطه":
+            continue
+        j = i + 1
+        while j < n and j - i < 6:
+            w = ctx.word(j)
+            if ctx.lex_label(j) in ("LOC", "ORG"):
+                j = ctx.lexicon[j].last + 1
+                continue
+            if (w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
+                j += 1
+                continue
+            if j == i + 1 and w in W.PLACE_NAME_PREFIXES and ctx.is_word(j + 1):
+                j += 2
+                continue
+            break
+        if j - 1 > i and not (head in W.FAC_DEFINITE and ctx.lex_label(i + 1)):
+            yield i, clitic, j - 1, "FAC", 0.7
+
+
+def loc_hits(ctx: Context) -> Iterator[Hit]:
+    toks, n = ctx.tokens, len(ctx.tokens)
+    heads = W.LOC_HEADS_DROP | W.LOC_HEADS_KEEP | W.LOC_DUAL_HEADS
+    for i in range(n):
+        found = stem_in(toks[i].norm, heads)
+        if not found:
+            continue
+        clitic, head = found
+        j = i + 1
+        if j in ctx.lexicon or not _place_word(ctx, j):
+            continue
+        last = j
+        if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
+            last = j + 1
+        elif head in W.LOC_HEADS_KEEP and not ctx.word(j).startswith("ال") and _place_word(ctx, j + 1) \
+                and not ctx.word(j + 1).startswith("ال") and False:
+            last = j + 1
+        if head in W.LOC_HEADS_KEEP:
+            yield i, clitic, last, "LOC", 0.7
+        else:
+            yield j, 0, last, "LOC", 0.65
+        if head in W.LOC_DUAL_HEADS and ctx.word(last + 1).startswith("و"):
+            k = last + 1
+            if k not in ctx.lexicon and _place_word(ctx, k, strip_wa=True):
+                yield k, 1, k, "LOC", 0.6
+
+
+def _place_word(ctx: Context, j: int, strip_wa: bool = False) -> bool:
+    if not ctx.is_word(j):
+        return False
+    w = ctx.word(j)[1:] if strip_wa else ctx.word(j)
+    if len(w) < 3 or w in W.LOC_NAME_STOP or _bare(w) in W.LOC_NAME_STOP or w.endswith(("ها", "هم")):
+        return False
+    # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name
+    return w.startswith("ال") or not w.endswith("يه")
+
+
+def per_hits(ctx: Context) -> Iterator[Hit]:
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in range(n):
+        if not stem_in(toks[i].norm, W.TITLES, max_clitic=2):
+            continue
+        j = i + 1
+        while j < n and j - i < 9:
+            w = ctx.word(j)
+            if j in ctx.covered:
+                j = ctx.covered[j] + 1
+            elif w in W.TITLE_LINKS or stem_in(w, W.TITLES, 1):
+                j += 1
+            elif w == "في" and ctx.lex_label(j + 1) == "LOC":
+                j = ctx.lexicon[j + 1].last + 1
+            elif w.startswith("ال") and w not in W.NAME_STOP and not _surname(w):
+                j += 1
+            else:
+                break
+        hit = _name_at(ctx, j)
+        if hit:
+            yield hit
+
+
+def first_name_hits(ctx: Context) -> Iterator[Hit]:
+    for i, tok in enumerate(ctx.tokens):
+        found = stem_in(tok.norm, W.COMMON_FIRST_NAMES, max_clitic=1)
+        if found and found[0] == 0 and i not in ctx.covered:
+            hit = _name_at(ctx, i, min_tokens=2)
+            if hit:
+                yield hit[0], hit[1], hit[2], "PER", 0.55
+
+
+def _surname(w: str) -> bool:
+    return w.startswith("ال") and w.endswith("ي") and len(w) > 4
+
+
+def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
+    w = ctx.word(j)
+    if not ctx.is_word(j) or w.startswith("ال") or w in W.NAME_STOP or len(w) < 2 or j in ctx.lexicon \
+            or stem_in(w, W.TITLES, 1) or stem_in(w, W.ORG_HEADS | W.FAC_HEADS | W.LOC_HEADS_DROP, 0):
+        return None
+    last = j
+    k = j + 1
+    while k < len(ctx.tokens) and k - j < 4:
+        w = ctx.word(k)
+        if not ctx.is_word(k) or w in W.NAME_STOP or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
+            break
+        if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
+            last = k + 1
+            k += 2
+            if _surname(ctx.word(last)):
+                break
+            continue
+        if w.startswith("ال"):
+            nxt = ctx.word(k + 1)
+            if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
+                last = k
+            break
+        if w.startswith("و") and stem_in(w, W.NAME_STOP, 1):
+            break
+        last = k
+        k += 1
+    if last - j + 1 < min_tokens:
+        return None
+    return j, 0, last, "PER", 0.7
+
+
+def weapon_hits(ctx: Context) -> Iterator[Hit]:
+    toks, n = ctx.tokens, len(ctx.tokens)
+    aircraft = {"طائره", "طائرات", "طائرتين", "مقاتلات", "طيران"}
+    for i in range(n):
+        found = None
+        for clitic, stem in readings(toks[i].norm):
+            b = _bare(stem)
+            if clitic <= 3 and b in W.WEAPON_HEADS:
+                found = (clitic, b)
+                break
+        if not found:
+            continue
+        clitic, head = found
+        j = i + 1
+        while j < n and j - i < 6:
+            w = ctx.word(j)
+            b = _bare(w)
+            if b in W.WEAPON_MODIFIERS or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
+                j += 1
+            elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
+                j += 2
+            elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
+                j += 3
+            else:
+                break
+        if j - 1 > i or head in W.WEAPON_ALONE:
+            yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def norp_hits(ctx: Context) -> Iterator[Hit]:
+    for i, tok in enumerate(ctx.tokens):
+        if i in ctx.lexicon:
+            continue
+        for clitic, stem in readings(tok.norm):
+            if clitic > 1:
+                continue
+            b = _bare(stem)
+            if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
+                yield i, clitic, i, "NORP", 0.65
+                break
+            if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS and _is_count(ctx.word(i - 1)):
+                yield i, clitic, i, "NORP", 0.6
+                break
+
+
+def _is_count(w: str) -> bool:
+    from annotation.nlp.numbers import TENS, UNITS
+
+    return w.isdigit() or w in UNITS or w in TENS or w in ("عشر", "عشره")

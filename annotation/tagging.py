@@ -1,0 +1,62 @@
+"""Django side of the suggestion engine: one tagger per process, fed with the Entity table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from django.conf import settings
+
+from annotation.nlp import LexiconEntry, TagResult, Tagger
+from annotation.nlp import model as crf_model
+
+_lock = threading.Lock()
+_cache: dict[str, Tagger] = {}
+
+
+def model_dir() -> Path:
+    """Where trained CRF models live: MARSAD_DATA_DIR/models (BASE_DIR/var/models by default)."""
+    base = getattr(settings, "MARSAD_DATA_DIR", None) or Path(settings.BASE_DIR) / "var"
+    return Path(base) / "models"
+
+
+def knowledge_base_entries() -> list[LexiconEntry]:
+    """Canonical names and aliases of every Entity that is not merged into another."""
+    from annotation.models import Entity
+
+    entries = []
+    rows = Entity.objects.filter(merged_into__isnull=True).values_list("id", "name_ar", "type", "aliases")
+    for pk, name, label, aliases in rows:
+        for surface in [name, *(aliases or [])]:
+            if surface and str(surface).strip():
+                entries.append(LexiconEntry(str(surface).strip(), label, f"entity:{pk}"))
+    return entries
+
+
+def get_engine(with_knowledge_base: bool = True) -> Tagger:
+    """The process-wide tagger (built once; call invalidate() when entities or the model change)."""
+    key = "kb" if with_knowledge_base else "plain"
+    tagger = _cache.get(key)
+    if tagger is None:
+        with _lock:
+            tagger = _cache.get(key)
+            if tagger is None:
+                base = _cache.get("plain") or Tagger(crf=crf_model.load_current(model_dir()))
+                _cache["plain"] = base
+                tagger = base.with_entries(knowledge_base_entries()) if with_knowledge_base else base
+                _cache[key] = tagger
+    return tagger
+
+
+def invalidate(model_changed: bool = False) -> None:
+    """Forget the cached tagger so the next suggestion sees new entities (and a new model if said so)."""
+    with _lock:
+        _cache.pop("kb", None)
+        if model_changed:
+            _cache.pop("plain", None)
+
+
+def suggest(text: str, published: dt.date | dt.datetime | None = None) -> TagResult:
+    """Entity and incident suggestions for an article body."""
+    return get_engine().tag(text, published)
