@@ -1,0 +1,124 @@
+"""Duplicate detection: exact (content hash) and near duplicates (64-bit simhash over word shingles).
+
+Near duplicates are found through eight 8-bit bands of the fingerprint: two fingerprints within
+7 bits of each other share at least one band exactly, so candidates come from a dictionary lookup,
+not from comparing every pair. Candidates are then confirmed by the Jaccard similarity of shingles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotation.intake.extract import key
+
+MAX_BITS = 7  # fingerprints this close are near duplicates (random texts differ in ~32 bits)
+MIN_SHINGLES = 10  # shorter texts only get the exact check
+SHINGLE = 3
+_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_MASK64 = (1 << 64) - 1
+
+
+def normalise(text: str) -> list[str]:
+    """Words of the text for comparison: no punctuation, diacritics or spelling variants of alef/ya/ta."""
+    return _WORD.findall(key(text).lower())
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    words = normalise(text)
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def content_hash(body: str) -> str:
+    """The same hash as Article.hash_body: SHA-256 of the whitespace-normalised body."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+# Bit counting without a 64-step loop per shingle: each byte value maps to its 8 bits spread into
+# 16-bit counters, so adding the spread integers of all shingles counts every bit position at once.
+_FIELD = 16
+_SPREAD = [sum(((b >> bit) & 1) << (_FIELD * bit) for bit in range(8)) for b in range(256)]
+
+
+def simhash(text: str, grams: set[str] | None = None) -> int:
+    """A signed 64-bit fingerprint (fits a BigIntegerField); similar texts differ in few bits."""
+    grams = shingles(text) if grams is None else grams
+    totals = [0] * 8
+    for sh in grams:
+        digest = hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest()
+        for i in range(8):
+            totals[i] += _SPREAD[digest[i]]
+    half = len(grams) / 2
+    mask = (1 << _FIELD) - 1
+    value = 0
+    for i, total in enumerate(totals):
+        for bit in range(8):
+            if ((total >> (_FIELD * bit)) & mask) > half:
+                value |= 1 << (8 * i + bit)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def distance(a: int, b: int) -> int:
+    return ((a ^ b) & _MASK64).bit_count()
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _bands(fingerprint: int) -> list[tuple[int, int]]:
+    value = fingerprint & _MASK64
+    return [(i, (value >> (8 * i)) & 0xFF) for i in range(8)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """An existing (or earlier in the same batch) text that a new text duplicates."""
+
+    key: object  # the article id, or ("new", index) for an earlier item of the same batch
+    kind: str  # "exact" or "near"
+    bits: int
+
+
+class FingerprintIndex:
+    """Known fingerprints, searchable for exact and near duplicates."""
+
+    def __init__(self, rows: Iterable[tuple[object, str, int | None]] = ()):
+        self.by_hash: dict[str, object] = {}
+        self.fingerprints: dict[object, int] = {}
+        self.bands: dict[tuple[int, int], list[object]] = defaultdict(list)
+        for row_key, chash, fingerprint in rows:
+            self.add(row_key, chash, fingerprint)
+
+    def add(self, row_key, chash: str, fingerprint: int | None) -> None:
+        if chash:
+            self.by_hash.setdefault(chash, row_key)
+        if fingerprint is not None:
+            self.fingerprints[row_key] = fingerprint
+            for band in _bands(fingerprint):
+                self.bands[band].append(row_key)
+
+    def find(self, chash: str, fingerprint: int) -> list[Match]:
+        """Exact match first, then near matches by increasing distance."""
+        found: list[Match] = []
+        exact = self.by_hash.get(chash)
+        if exact is not None:
+            found.append(Match(exact, "exact", 0))
+        seen = {exact}
+        near = []
+        for band in _bands(fingerprint):
+            for row_key in self.bands.get(band, ()):
+                if row_key in seen:
+                    continue
+                seen.add(row_key)
+                bits = distance(fingerprint, self.fingerprints[row_key])
+                if bits <= MAX_BITS:
+                    near.append(Match(row_key, "near", bits))
+        return found + sorted(near, key=lambda m: m.bits)

@@ -1,0 +1,212 @@
+"""Boilerplate removal: main text and metadata from HTML (trafilatura), line-level rules for pasted text.
+
+Pasted pages are plain text with the site's chrome still in them: "آخر تحديث: …" stamps, datelines,
+"المصدر: …", "إقرأ أيضاً:" markers, related-article lists, share and comment buttons. Each line is
+classified here; split.py decides where articles begin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+import nh3
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_HTML_TAG = re.compile(r"<\s*(html|head|body|article|div|p|br|span|section|h[1-6]|meta|title|table|ul|li|a)\b[^>]*>", re.I)
+
+
+def key(text: str) -> str:
+    """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, single spaces."""
+    return " ".join(_DIACRITICS.sub("", text).translate(_ALEF).split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class Kind(Enum):
+    TEXT = "text"
+    BLANK = "blank"
+    STAMP = "stamp"  # "آخر تحديث: 8 فبراير 2024 - 11:09 ص" alone on its line
+    SOURCE = "source"  # "المصدر: شبكة اخبار العراق"
+    READ_MORE = "read_more"  # "إقرأ أيضاً:" alone: the next headline may start another article
+    RELATED = "related"  # "مقالات مشابهة": a list of other headlines follows
+    BULLET = "bullet"  # "• headline" in a list of links
+    CHROME = "chrome"  # share, comment, subscribe, advertisement lines
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: Kind
+    text: str
+
+
+# Keys are matched after key(): no hamza on alef, ya for alef maqsura, ha for ta marbuta.
+_READ_MORE = re.compile(r"^(اقرا|طالع|شاهد|تابع)\s+(ايضا|كذلك|المزيد)\b\s*[:：\-–]?\s*(?P<rest>.*)$")
+_RELATED = re.compile(
+    r"^(مقالات|مواضيع|اخبار|موضوعات|قصص|تقارير)\s+(مشابهه|ذات صله|متعلقه|مرتبطه|اخري|قد تهمك)\s*[:：]?$"
+    r"|^(الاكثر قراءه|الاكثر مشاهده|اقرا المزيد|المزيد من الاخبار|قد يهمك ايضا|قد يعجبك ايضا|ننصحك بقراءه)\s*[:：]?$"
+)
+_SOURCE = re.compile(r"^(المصدر|مصدر الخبر|المصادر|source)\s*[:：]\s*\S")
+_CHROME = re.compile(
+    r"(شارك|مشاركه|انشر|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تيليجرام|تلغرام|طباعه|ارسل لصديق|اضف تعليق|التعليقات|"
+    r"تعليقات|اعلان|اعلانات|اشترك|تابعونا|تابعنا|حمل تطبيق|نسخ الرابط|facebook|twitter|whatsapp|telegram|share|print|"
+    r"comments?|advertisement|subscribe)",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*([•·▪●◦‣∙\-–—*►▶]|\d{1,2}[.)-])\s+")
+_STAMP_WORDS = r"(اخر تحديث|تاريخ النشر|تاريخ الاضافه|نشر في|تم النشر|نشر بتاريخ|تحديث|منذ)"
+_MONTHS = (
+    "يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
+    "كانون الثاني|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|كانون الاول"
+)
+_STAMP_TOKEN = (
+    rf"(?:\d+|{_MONTHS}|ص|م|صباحا|مساء|am|pm|gmt|ساعه|ساعات|دقيقه|دقائق|يوم|ايام|"
+    r"الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
+)
+_STAMP_BODY = rf"(?:\s*(?:[/.,،:\-–]+|{_STAMP_TOKEN}(?!\w)))*"
+_STAMP = re.compile(rf"^{_STAMP_WORDS}\s*[:：]?\s*{_STAMP_BODY}", re.I)
+# "بغداد/ شبكة أخبار العراق-" or "بغداد - (وكالة):" at the start of an article's first paragraph.
+_DATELINE = re.compile(r"^[\u0600-\u06ff]{2,15}(?:\s[\u0600-\u06ff]{2,15})?\s?/\s?[^/\n]{2,40}?\s?[-–—:]\s?")
+_GLUED_SENTENCE = re.compile(r"([\u0600-\u06ff”»\")])([.!؟])(?=[\u0600-\u06ff“«])")
+
+
+def _key_to_original(line: str, key_len: int) -> int:
+    """The offset in ``line`` where the first ``key_len`` characters of key(line) end."""
+    seen = 0
+    squashed = False
+    for i, ch in enumerate(line):
+        if seen >= key_len:
+            return i
+        if _DIACRITICS.match(ch):
+            continue
+        if ch.isspace():
+            if squashed or seen == 0:
+                continue
+            squashed = True
+            seen += 1
+            continue
+        squashed = False
+        seen += 1
+    return len(line)
+
+
+def strip_stamp(line: str) -> str:
+    """Remove a leading "آخر تحديث: <date> - <time>" stamp; returns the rest of the line."""
+    k = key(line)
+    m = _STAMP.match(k)
+    if not m or not re.search(r"\d", m.group(0)):
+        return line
+    return line[_key_to_original(line, len(m.group(0).rstrip())) :].strip()
+
+
+def strip_dateline(paragraph: str) -> str:
+    """Remove a leading "مدينة/ وكالة-" dateline from an article's first paragraph."""
+    m = _DATELINE.match(paragraph)
+    if m and word_count(paragraph) > word_count(m.group(0)) + 3:
+        return paragraph[m.end() :].lstrip()
+    return paragraph
+
+
+def is_headline(text: str) -> bool:
+    """A short line that reads like a title: 2–15 words, no final sentence punctuation."""
+    text = text.strip()
+    return 2 <= word_count(text) <= 15 and not re.search(r"[.:؛;,،!؟?…]$", text)
+
+
+def classify(raw: str) -> Line:
+    """The kind of one line of a pasted page, with page chrome removed from its text."""
+    text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", raw)).strip()
+    if not text:
+        return Line(Kind.BLANK, "")
+    k = key(text)
+    if _RELATED.match(k):
+        return Line(Kind.RELATED, text)
+    m = _READ_MORE.match(k)
+    if m:
+        # "اقرأ أيضاً: <headline>" on one line is a link to another page, not part of this one.
+        return Line(Kind.READ_MORE, "") if not m.group("rest") else Line(Kind.CHROME, text)
+    if _SOURCE.match(k) and word_count(text) <= 12:
+        return Line(Kind.SOURCE, text)
+    stripped = strip_stamp(text)
+    if stripped != text:
+        return Line(Kind.STAMP, _GLUED_SENTENCE.sub(r"\1\2 ", stripped))
+    if _BULLET.match(text):
+        rest = _BULLET.sub("", text, count=1).strip()
+        return Line(Kind.BULLET, rest) if is_headline(rest) or word_count(rest) <= 25 else Line(Kind.TEXT, text)
+    if word_count(text) <= 6 and _CHROME.search(k):
+        return Line(Kind.CHROME, text)
+    return Line(Kind.TEXT, _GLUED_SENTENCE.sub(r"\1\2 ", text))
+
+
+def classify_lines(text: str) -> list[Line]:
+    return [classify(raw) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def clean_text(text: str) -> str:
+    """Pasted text without page chrome, paragraphs separated by a blank line (one article, no split)."""
+    from annotation.intake.split import split_articles
+
+    return "\n\n".join((a.title + "\n\n" + a.body) if a.title else a.body for a in split_articles(text))
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_TAG.findall(text[:20000])) >= 2
+
+
+@dataclass
+class Extracted:
+    text: str
+    title: str = ""
+    published: dt.date | None = None
+    url: str = ""
+
+
+def _parse_date(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Main text and metadata (title, date, canonical URL) of an HTML page."""
+    import trafilatura
+
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    except Exception:  # trafilatura raises many kinds on odd markup; fall back to tag stripping
+        doc = None
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        text = _strip_tags(html)
+        title_match = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
+        title = _strip_tags(title_match.group(1)) if title_match else ""
+        return Extracted(text=text, title=" ".join(title.split())[:500], url=url or "")
+    title = " ".join((doc.title or "").split())
+    lines = doc.text.split("\n")
+    if title and lines and key(lines[0]) == key(title):
+        lines = lines[1:]  # trafilatura repeats the <h1> title as the first line
+    return Extracted(text="\n".join(lines), title=title[:500], published=_parse_date(doc.date), url=doc.url or url or "")
+
+
+def _strip_tags(html: str) -> str:
+    html = re.sub(r"(?is)<(script|style|noscript|nav|footer|header|aside)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?i)<br\s*/?>|</(p|div|h[1-6]|li|tr|article|section)>", "\n", html)
+    text = nh3.clean(html, tags=set())
+    import html as html_lib
+
+    return html_lib.unescape(text)
+
+
+def sanitize_html(html: str) -> str:
+    """Raw HTML kept for reference, without scripts, styles, event handlers or foreign markup."""
+    return nh3.clean(html)

@@ -1,0 +1,81 @@
+"""Multi-article pages into separate articles.
+
+A new article starts at a short headline-like line that follows a separator: an "إقرأ أيضاً:" marker,
+a "المصدر: …" line, a repeated "آخر تحديث …" stamp or a related-articles list. Without a separator,
+a short line is a subheading and stays in the article. Related-article lists and bullets of headlines
+are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotation.intake.extract import Kind, classify_lines, is_headline, strip_dateline
+
+
+@dataclass
+class ArticleDraft:
+    title: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+_SEPARATORS = {Kind.READ_MORE, Kind.SOURCE, Kind.STAMP, Kind.RELATED}
+
+
+def split_articles(text: str) -> list[ArticleDraft]:
+    """The articles of a pasted page, without page chrome; [] when nothing readable is left."""
+    lines = classify_lines(text)
+    articles: list[ArticleDraft] = []
+    current = ArticleDraft()
+    boundary = False  # a separator was seen since the last text line
+    hard_boundary = False  # ... and it was one that ends an article even without a new headline
+    in_related = False  # inside a related-articles list: headlines are links, not articles
+    pending_title = ""
+
+    def next_text(i):
+        for line in lines[i + 1 :]:
+            if line.kind in (Kind.TEXT, Kind.RELATED, Kind.READ_MORE, Kind.BULLET) or (line.kind is Kind.STAMP and line.text):
+                return line
+        return None
+
+    for i, line in enumerate(lines):
+        kind = line.kind
+        if kind in (Kind.BLANK, Kind.CHROME, Kind.BULLET):
+            continue
+        if kind in _SEPARATORS:
+            boundary = True
+            hard_boundary = hard_boundary or kind is not Kind.SOURCE
+            in_related = in_related or kind is Kind.RELATED
+            if kind is not Kind.STAMP or not line.text:
+                continue
+            # A stamp followed by text on the same line ("آخر تحديث: … بغداد/ …- أكد …"): keep the text.
+        following = next_text(i)
+        headline = is_headline(line.text)
+        if in_related:
+            if headline or following is None:
+                continue  # a headline in a list of links
+            in_related = False
+        starts_article = (boundary or not current.paragraphs) and headline and following is not None and following.kind is Kind.TEXT
+        if starts_article and not pending_title:
+            if current.paragraphs:
+                articles.append(current)
+                current = ArticleDraft()
+            pending_title = line.text
+            boundary = hard_boundary = False
+            continue
+        if hard_boundary and current.paragraphs and not pending_title:
+            articles.append(current)
+            current = ArticleDraft()
+        boundary = hard_boundary = False
+        if pending_title:
+            current.title, pending_title = pending_title, ""
+        paragraph = line.text if current.paragraphs else strip_dateline(line.text)
+        if paragraph:
+            current.paragraphs.append(paragraph)
+    if current.paragraphs:
+        articles.append(current)
+    return articles

@@ -1,0 +1,21 @@
+"""Background work (django-tasks): tagging imported articles."""
+
+from django_tasks import task
+
+
+@task()
+def tag_batch(batch_id: int) -> int:
+    """Tag the articles of an import batch, updating ImportBatch.tagged as chunks finish."""
+    from annotation.services.intake import batch_tag
+
+    return batch_tag(batch_id=batch_id)
+
+
+@task()
+def tag_article(article_id: int) -> int:
+    """Tag one article again (e.g. after a failed run)."""
+    from annotation.models import Article
+    from annotation.services.intake import articles_tag
+
+    article = Article.objects.filter(pk=article_id).first()
+    return articles_tag(articles=[article]) if article else 0
