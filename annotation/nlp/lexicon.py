@@ -44,10 +44,13 @@ class Lexicon:
                 self.size += 1
 
     def copy(self) -> Lexicon:
-        import copy
+        """An independent copy (deepcopy would clone the end-of-entry sentinel and lose every entry)."""
+
+        def clone(node: dict) -> dict:
+            return {k: (v if k is _END else clone(v)) for k, v in node.items()}
 
         new = Lexicon()
-        new._root = copy.deepcopy(self._root)
+        new._root = clone(self._root)
         new.size = self.size
         return new
 

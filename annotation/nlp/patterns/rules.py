@@ -27,7 +27,7 @@ class Context:
     def lex_label(self, j: int) -> str | None:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
-        return m.entry.label if m and m.clitic == 0 else None
+        return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
 
 
 def stem_in(word: str, table, max_clitic: int = 3) -> tuple[int, str] | None:
@@ -64,9 +64,21 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
             continue
         clitic, head = found
+        if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
+            i += 1
+            continue  # "جماعة ولاية سيناء": the known group is the entity
+        if head in W.MEDIA_HEADS and _proper(ctx, i + 1):
+            yield i, clitic, i + 1, "ORG", 0.65
+            i += 2
+            continue
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
+            if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
+                break
+            if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
+                j += 1
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -97,6 +109,12 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
 
 
+def _proper(ctx: Context, j: int) -> bool:
+    w = ctx.word(j)
+    return ctx.is_word(j) and not w.startswith("ال") and w not in W.NAME_STOP and len(w) > 2 and j not in ctx.lexicon \
+        and not w.endswith(("يه", "ات"))
+
+
 def fac_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in range(n):
@@ -109,6 +127,8 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         j = i + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
+            if stem_in(w, W.TITLES, 1):
+                break
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -144,10 +164,14 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, last, "LOC", 0.7
         else:
             yield j, 0, last, "LOC", 0.65
-        if head in W.LOC_DUAL_HEADS and ctx.word(last + 1).startswith("و"):
-            k = last + 1
-            if k not in ctx.lexicon and _place_word(ctx, k, strip_wa=True):
-                yield k, 1, k, "LOC", 0.6
+        k = last + 1
+        while head in W.LOC_DUAL_HEADS and ctx.word(k).startswith("و") and k - i < 12:
+            if k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True):
+                break
+            yield k, 1, k, "LOC", 0.6
+            k += 1
+            if ctx.word(k) == "،":
+                k += 1
 
 
 def _place_word(ctx: Context, j: int, strip_wa: bool = False) -> bool:
@@ -201,15 +225,19 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
     if not ctx.is_word(j) or w.startswith("ال") or w in W.NAME_STOP or len(w) < 2 or j in ctx.lexicon \
             or stem_in(w, W.TITLES, 1) or stem_in(w, W.ORG_HEADS | W.FAC_HEADS | W.LOC_HEADS_DROP, 0):
         return None
+    if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3):
+        return None
     last = j
     k = j + 1
-    while k < len(ctx.tokens) and k - j < 4:
+    while k < len(ctx.tokens) and k - j < 5:
         w = ctx.word(k)
         if not ctx.is_word(k) or w in W.NAME_STOP or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
             last = k + 1
             k += 2
+            while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(k):  # "بن عبد الرحمن"
+                last, k = k, k + 1
             if _surname(ctx.word(last)):
                 break
             continue
@@ -240,6 +268,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         if not found:
             continue
         clitic, head = found
+        if ctx.word(i - 1) in ("خبير", "خبراء", "خبيرا", "مختبر"):
+            continue
         j = i + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
