@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from annotation.nlp import LexiconEntry, TagResult, Tagger
+from annotation.nlp import LexiconEntry, Tagger, TagResult
 from annotation.nlp import model as crf_model
 
 _lock = threading.Lock()

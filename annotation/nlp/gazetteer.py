@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from annotation.nlp.normalize import norm
 from annotation.nlp.types import LexiconEntry
 
 DATA = Path(__file__).with_name("data")
@@ -62,8 +63,13 @@ AMBIGUOUS_PLACE_WORDS = frozenset("""
 """.split()) - {"تدمر", "حديثة", "هيت", "الكرمة", "الطوز", "الحمدانية", "راوة"}
 
 
+@cache
+def _ambiguous() -> frozenset[str]:
+    return frozenset(norm(w) for w in AMBIGUOUS_PLACE_WORDS)
+
+
 def _usable(name: str, generated: bool) -> bool:
-    if name in AMBIGUOUS_PLACE_WORDS:
+    if norm(name) in _ambiguous():
         return False
     # generated names of one short word are too often ordinary words
     return not (generated and " " not in name and len(name) <= 3)

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from annotation.nlp.casualties import _phrase_at, find_casualties
 from annotation.nlp.dates import find_dates, resolve
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
+from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.tokenize import Token
+from annotation.nlp.tokenize import Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 PLACE_RANK = {"country": 0, "governorate": 1, "city": 2, "region": 3, "town": 3}
@@ -141,15 +142,12 @@ def _classify(group: list[Sentence], text: str) -> str | None:
         return "Arrests"
     sub = min(subs, key=PRIORITY.index)
     if sub == "Peaceful protest":
-        words = set(text[group[0].start:group[-1].end].split())
-        from annotation.nlp.normalize import norm
-
-        nwords = {norm(w) for w in words}
-        if nwords & E.RIOT:
+        stems = {stem for w in norm(text[group[0].start:group[-1].end]).split() for c, stem in readings(w) if c <= 2}
+        if stems & E.RIOT:
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
-        if nwords & E.INTERVENTION:
+        if stems & E.INTERVENTION:
             return "Protest with intervention"
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category == "killed"}
@@ -201,13 +199,12 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
         if per_sentence:
             setattr(d, cat, max(per_sentence))
     d.casualties = [c for s in group for c in s.casualties]
-    # date: the most specific expression in the event's sentences
+    # date: the most specific expression of the first event sentence that has one
     best = None
-    for x in spans:
+    dated = next((s for s in group if any(x.label == "DATE" for x in s.spans)), None)
+    for x in dated.spans if dated else []:
         if x.label != "DATE":
             continue
-        from annotation.nlp.tokenize import tokenize
-
         _, dtoks = tokenize(x.text)
         exprs = find_dates(dtoks)
         if not exprs:
@@ -218,8 +215,6 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     if best is None and main:
         first_dates = [x for s in sents[:2] for x in s.spans if x.label == "DATE"]
         if first_dates:
-            from annotation.nlp.tokenize import tokenize
-
             exprs = find_dates(tokenize(first_dates[0].text)[1])
             if exprs:
                 best = (first_dates[0], exprs[0])

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotation.nlp.normalize import norm
-from annotation.nlp.tokenize import Token, _TOKEN, readings
+from annotation.nlp.tokenize import _TOKEN, Token, readings
 from annotation.nlp.types import LexiconEntry
 
 _END = object()

@@ -131,7 +131,7 @@ def train(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], out_dir: P
     if not n:
         raise ValueError("no training examples")
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True})
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S%f")[:-3]
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")[:-3]
     path = out_dir / f"{MODEL_PREFIX}{stamp}.crfsuite"
     trainer.train(str(path))
     (out_dir / CURRENT).write_text(path.name + "\n", encoding="utf-8")

@@ -82,7 +82,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP and not w.startswith("الي") or w in W.ORG_CONSTRUCT:
+            if (w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP and not w.startswith("الي")) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
             if head in W.NUMBERED_HEADS and w.isdigit():
