@@ -47,14 +47,14 @@ def word_variants(word):
     if stem[:1] in _CONJUNCTIONS and len(stem) - 1 >= _MIN_STEM + 1:
         stem = stem[1:]
         forms.append(stem)
-    if stem[:1] in _PREPOSITIONS and len(stem) - 1 >= _MIN_STEM + 1:
-        # "لل" is ل + the article with its alef dropped (للموصل = ل + الموصل).
-        if stem.startswith("لل") and len(stem) - 2 >= _MIN_STEM:
-            forms.append("ال" + stem[2:])
-            forms.append(stem[2:])
+    # A preposition is only stripped before the article: بالموصل → الموصل, but بغداد stays whole.
+    if stem[:1] in _PREPOSITIONS and len(stem) - 3 >= _MIN_STEM:
+        if stem.startswith("لل"):  # ل + the article with its alef dropped: للموصل = ل + الموصل
+            forms += ["ال" + stem[2:], stem[2:]]
             return list(dict.fromkeys(forms))
-        stem = stem[1:]
-        forms.append(stem)
+        if stem[1:3] == "ال":
+            stem = stem[1:]
+            forms.append(stem)
     if stem.startswith("ال") and len(stem) - 2 >= _MIN_STEM:
         forms.append(stem[2:])
     return list(dict.fromkeys(forms))

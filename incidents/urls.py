@@ -1,3 +1,5 @@
+"""Public pages, under the language prefix (/ar/, /en/)."""
+
 from django.urls import path
 
 from incidents import views
@@ -7,4 +9,9 @@ app_name = "incidents"
 urlpatterns = [
     path("", views.incident_list, name="list"),
     path("incidents/<str:code>/", views.incident_detail, name="detail"),
+    path("places/<int:pk>/", views.place_detail, name="place"),
+    path("actors/<int:pk>/", views.actor_detail, name="actor"),
+    path("stats/", views.stats, name="stats"),
+    path("map/", views.incident_map, name="map"),
+    path("about/", views.about, name="about"),
 ]

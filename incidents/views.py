@@ -1,15 +1,207 @@
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+"""Public pages: the incident list, incident pages, places, actors, stats and the map.
 
-from incidents.models import Incident
+Views are thin: filtering lives in filters.py, reads in selectors.py, charts in charts.py.
+"""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from incidents import charts, selectors
+from incidents.filters import FILTER_PARAMS, filter_incidents
+from incidents.models import CasualtyFigure, IncidentActor
+from incidents.taxonomy import EVENT_TYPE_LABELS
+
+PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: the page says "more than 10,000" instead of counting 100k."""
+
+    cap = selectors.COUNT_CAP
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.cap + 1].count()
+
+    @property
+    def capped(self):
+        return self.count > self.cap
+
+
+def page_size_from(request):
+    """The page size a reader asked for (?page_size=), between 1 and MAX_PAGE_SIZE."""
+    try:
+        size = int(request.GET.get("page_size", PAGE_SIZE))
+    except ValueError:
+        return PAGE_SIZE
+    return max(1, min(size, MAX_PAGE_SIZE))
+
+
+def filter_query(request, *, drop=("page",)):
+    """The current filter state as a query string, without the page number (for links)."""
+    params = request.GET.copy()
+    for key in drop:
+        params.pop(key, None)
+    for key in list(params):
+        if not any(params.getlist(key)):
+            params.pop(key)
+    return params.urlencode()
+
+
+def _paginate(request, queryset):
+    paginator = CappedPaginator(queryset, page_size_from(request))
+    return paginator.get_page(request.GET.get("page"))
 
 
 def incident_list(request):
-    incidents = Incident.objects.public().select_related("place")
-    page = Paginator(incidents, 25).get_page(request.GET.get("page"))
-    return render(request, "incidents/list.html", {"page": page})
+    filterset = filter_incidents(request.GET, selectors.incident_list_qs())
+    filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
+    page = _paginate(request, filterset.qs)
+    query = filter_query(request)
+    return render(
+        request,
+        "incidents/public/list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query": query,
+            "export_query": filter_query(request, drop=("page", "page_size")),
+            "governorates": selectors.governorate_choices(),
+            "active_filters": [k for k in FILTER_PARAMS if k != "sort" and request.GET.get(k)],
+        },
+    )
 
 
 def incident_detail(request, code):
-    incident = get_object_or_404(Incident.objects.public(), code=code)
-    return render(request, "incidents/detail.html", {"incident": incident})
+    incident = selectors.incident_detail_get(code)
+    if incident is None:
+        target = selectors.incident_merged_target(code)
+        if target is not None:
+            return redirect(target, permanent=True)
+        raise Http404(_("No public incident has this code."))
+    actors = list(incident.actors.all())
+    figures = list(incident.casualties.all())
+    sources = list(incident.sources.all())
+    page_url = request.build_absolute_uri(incident.get_absolute_url())
+    map_point = None
+    if incident.latitude is not None and incident.longitude is not None:
+        map_point = {"lat": incident.latitude, "lon": incident.longitude, "label": incident.title, "precision": incident.geo_precision}
+    return render(
+        request,
+        "incidents/public/detail.html",
+        {
+            "incident": incident,
+            "actors_by_role": [(label, [a for a in actors if a.role == role]) for role, label in IncidentActor.Role.choices],
+            "figures": figures,
+            "figures_by_category": [(label, [f for f in figures if f.category == cat]) for cat, label in CasualtyFigure.Category.choices],
+            "sources": sources,
+            "corrections": selectors.incident_corrections(incident),
+            "page_url": page_url,
+            "today": timezone.localdate(),
+            "map_point": map_point,
+            "map_tiles": settings.MARSAD_MAP_TILE_URL,
+        },
+    )
+
+
+def place_detail(request, pk):
+    place = selectors.place_get(pk)
+    if place is None:
+        raise Http404(_("No public incident took place here."))
+    incidents = selectors.incidents_for_place(place)
+    page = _paginate(request, incidents)
+    months = selectors.stats_by_month(incidents)
+    map_point = {"lat": place.latitude, "lon": place.longitude, "label": place.display_name} if place.has_point else None
+    return render(
+        request,
+        "incidents/public/place.html",
+        {
+            "place": place,
+            "page": page,
+            "query": filter_query(request),
+            "month_chart": charts.month_columns(months, label=_("Incidents by month")),
+            "totals": _totals(months),
+            "map_point": map_point,
+            "map_tiles": settings.MARSAD_MAP_TILE_URL,
+        },
+    )
+
+
+def actor_detail(request, pk):
+    actor = selectors.actor_get(pk)
+    if actor is None:
+        raise Http404(_("No public incident names this actor."))
+    incidents = selectors.incidents_for_actor(actor)
+    page = _paginate(request, incidents)
+    months = selectors.stats_by_month(incidents)
+    return render(
+        request,
+        "incidents/public/actor.html",
+        {
+            "actor": actor,
+            "page": page,
+            "query": filter_query(request),
+            "month_chart": charts.month_columns(months, label=_("Incidents by month")),
+            "totals": _totals(months),
+            "by_governorate": charts.horizontal_bars(selectors.stats_by_field(incidents, "admin1", limit=10)),
+        },
+    )
+
+
+def _totals(months):
+    return {"incidents": sum(r[1] for r in months), "fatalities": sum(r[2] for r in months)}
+
+
+def stats(request):
+    filterset = filter_incidents(request.GET, selectors.incident_list_qs())
+    incidents = filterset.qs
+    months = selectors.stats_by_month(incidents)
+    list_url = reverse("incidents:list")
+    return render(
+        request,
+        "incidents/public/stats.html",
+        {
+            "filter": filterset,
+            "query": filter_query(request),
+            "months": months,
+            "totals": _totals(months),
+            "incidents_chart": charts.month_columns(months, value_index=1, label=_("Incidents by month")),
+            "fatalities_chart": charts.month_columns(months, value_index=2, label=_("Fatalities by month")),
+            "by_type": charts.horizontal_bars(
+                selectors.stats_by_field(incidents, "event_type"),
+                label_fn=lambda v: EVENT_TYPE_LABELS.get(v, v),
+                link_fn=lambda v: f"{list_url}?event_type={v}",
+            ),
+            "by_type_fatalities": charts.horizontal_bars(
+                selectors.stats_by_field(incidents, "event_type"), value_index=2, label_fn=lambda v: EVENT_TYPE_LABELS.get(v, v)
+            ),
+            "by_governorate": charts.horizontal_bars(
+                selectors.stats_by_field(incidents, "admin1", limit=20), link_fn=lambda v: f"{list_url}?admin1={v}"
+            ),
+        },
+    )
+
+
+def incident_map(request):
+    filterset = filter_incidents(request.GET, selectors.incident_list_qs())
+    return render(
+        request,
+        "incidents/public/map.html",
+        {
+            "filter": filterset,
+            "query": filter_query(request, drop=("page", "page_size")),
+            "map_tiles": settings.MARSAD_MAP_TILE_URL,
+        },
+    )
+
+
+def about(request):
+    return render(request, "incidents/public/about.html")

@@ -1,0 +1,97 @@
+"""The public incident filters, shared by the list page, exports, feeds and the API.
+
+Every filter reads from the query string, so a filtered view is a URL that can be shared.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from incidents.models import Incident, IncidentActor
+from incidents.search import search_filter
+from incidents.taxonomy import COUNTRY_CHOICES, EVENT_TYPE_CHOICES, SUB_EVENT_TYPE_CHOICES
+
+SORTS = {
+    "-date": ("-date_start", "-id"),
+    "date": ("date_start", "id"),
+    "-fatalities": ("-fatalities", "-date_start", "-id"),
+    "-updated": ("-updated_at", "-id"),
+}
+SORT_CHOICES = [
+    ("-date", _("Newest first")),
+    ("date", _("Oldest first")),
+    ("-fatalities", _("Most killed first")),
+    ("-updated", _("Recently updated")),
+]
+# Filters that are not shown as form fields but may be set by links (place and actor pages).
+FILTER_PARAMS = (
+    "q",
+    "date_from",
+    "date_to",
+    "country",
+    "admin1",
+    "place",
+    "event_type",
+    "sub_event_type",
+    "actor",
+    "min_killed",
+    "confidence",
+    "sort",
+)
+
+
+class IncidentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", widget=forms.TextInput(attrs={"type": "search", "dir": "auto"})
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"), field_name="date_start", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), field_name="date_start", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=COUNTRY_CHOICES, empty_label=_("All countries"))
+    admin1 = django_filters.CharFilter(label=_("Governorate"), field_name="admin1", lookup_expr="iexact")
+    place = django_filters.NumberFilter(label=_("Place"), field_name="place_id", widget=forms.HiddenInput)
+    event_type = django_filters.ChoiceFilter(label=_("Event type"), choices=EVENT_TYPE_CHOICES, empty_label=_("All event types"))
+    sub_event_type = django_filters.ChoiceFilter(
+        label=_("Sub-event type"), choices=SUB_EVENT_TYPE_CHOICES, empty_label=_("All sub-event types")
+    )
+    actor = django_filters.NumberFilter(label=_("Actor"), method="filter_actor", widget=forms.HiddenInput)
+    min_killed = django_filters.NumberFilter(label=_("Killed at least"), field_name="fatalities", lookup_expr="gte", min_value=0)
+    confidence = django_filters.ChoiceFilter(label=_("Confidence"), choices=Incident.Confidence.choices, empty_label=_("Any confidence"))
+    sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_sort", empty_label=None)
+
+    class Meta:
+        model = Incident
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            widget = field.widget
+            if not isinstance(widget, forms.HiddenInput):
+                widget.attrs.setdefault(
+                    "class", "form-select form-select-sm" if isinstance(widget, forms.Select) else "form-control form-control-sm"
+                )
+
+    def filter_search(self, queryset, name, value):
+        return search_filter(queryset, value)
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity_id=value)))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied last, in `qs`, so that every result is ordered
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
+        return queryset.order_by(*SORTS.get(sort or "-date", SORTS["-date"]))
+
+
+def filter_incidents(params, queryset):
+    """Apply the reader's filters to a public QuerySet; a value that does not validate is ignored."""
+    return IncidentFilter(params, queryset=queryset)

@@ -1,0 +1,152 @@
+"""Reads for the public site: what readers may see, loaded in a constant number of queries."""
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+
+from annotation.models import Entity
+from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
+
+_PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
+
+# A count over a large result is the slowest part of a list page: count at most this many rows
+# and say "more than" beyond it. Nobody pages through 400 pages of 25 incidents.
+COUNT_CAP = 10_000
+
+
+def _actors_prefetch():
+    return Prefetch("actors", queryset=IncidentActor.objects.select_related("entity").order_by("role", "id"))
+
+
+def incident_list_qs():
+    """Public incidents with what a list row shows: the place and the actors (one extra query)."""
+    return Incident.objects.public().select_related("place").prefetch_related(_actors_prefetch())
+
+
+def incident_export_qs():
+    """Public incidents with everything an export row needs (actors, casualty figures, outlets)."""
+    return (
+        Incident.objects.public()
+        .select_related("place")
+        .prefetch_related(
+            _actors_prefetch(),
+            Prefetch("casualties", queryset=CasualtyFigure.objects.order_by("category", "victim_class", "id")),
+            Prefetch("sources", queryset=IncidentSource.objects.select_related("article__source").order_by("added_at", "id")),
+        )
+    )
+
+
+def incident_detail_get(code):
+    """One public incident by its code with its actors, figures and sources; None when not public."""
+    return (
+        Incident.objects.public()
+        .select_related("place")
+        .prefetch_related(
+            _actors_prefetch(),
+            Prefetch(
+                "casualties", queryset=CasualtyFigure.objects.select_related("article__source").order_by("category", "victim_class", "id")
+            ),
+            Prefetch("sources", queryset=IncidentSource.objects.select_related("article__source").order_by("added_at", "id")),
+        )
+        .filter(code=code)
+        .first()
+    )
+
+
+def incident_merged_target(code):
+    """Where a merged incident's address now points: the public incident it was folded into, if any."""
+    merged = Incident.objects.filter(code=code, status=Incident.Status.MERGED).select_related("merged_into").first()
+    if merged and merged.merged_into and merged.merged_into.is_public:
+        return merged.merged_into
+    return None
+
+
+def incident_corrections(incident):
+    """Public corrections after first publication: (date, note) from the history, oldest first."""
+    records = list(
+        incident.history.filter(status__in=[Incident.Status.PUBLISHED, Incident.Status.RETRACTED])
+        .order_by("history_date", "history_id")
+        .values("history_date", "history_change_reason", "status", "correction_note")
+    )
+    corrections = []
+    for record in records[1:]:  # the first one is the publication itself
+        if record["status"] == Incident.Status.RETRACTED:
+            continue  # shown as the retraction notice
+        note = record["history_change_reason"] or record["correction_note"]
+        corrections.append({"date": record["history_date"], "note": note})
+    return corrections
+
+
+def public_places():
+    """Places with at least one public incident, with their public incident counts, most first."""
+    # The filter comes before the annotation, so the count only sees public incidents.
+    return (
+        Entity.objects.filter(type="LOC", incidents_here__status__in=_PUBLIC)
+        .annotate(incident_count=Count("incidents_here", distinct=True))
+        .order_by("-incident_count", "name_ar")
+    )
+
+
+def public_actors():
+    """Actors named in at least one public incident, with their public incident counts."""
+    return (
+        Entity.objects.filter(incident_roles__incident__status__in=_PUBLIC)
+        .annotate(incident_count=Count("incident_roles__incident", distinct=True))
+        .order_by("-incident_count", "name_ar")
+    )
+
+
+def place_get(pk):
+    """A place that has public incidents (a reader cannot discover the knowledge base otherwise)."""
+    return public_places().filter(pk=pk).first()
+
+
+def actor_get(pk):
+    return public_actors().filter(pk=pk).first()
+
+
+def incidents_for_place(place):
+    return incident_list_qs().filter(place=place)
+
+
+def incidents_for_actor(actor):
+    return incident_list_qs().filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity=actor)))
+
+
+def stats_by_month(queryset):
+    """[(month date, incidents, fatalities)] oldest first."""
+    rows = (
+        queryset.order_by()
+        .annotate(month=TruncMonth("date_start"))
+        .values("month")
+        .annotate(incidents=Count("id"), fatalities=Coalesce(Sum("fatalities"), 0))
+        .order_by("month")
+    )
+    return [(r["month"], r["incidents"], r["fatalities"]) for r in rows]
+
+
+def stats_by_field(queryset, field, limit=None):
+    """[(value, incidents, fatalities)] most incidents first."""
+    rows = (
+        queryset.order_by()
+        .exclude(**{field: ""})
+        .values(field)
+        .annotate(incidents=Count("id"), fatalities=Coalesce(Sum("fatalities"), 0))
+        .order_by("-incidents", F(field).asc())
+    )
+    if limit:
+        rows = rows[:limit]
+    return [(r[field], r["incidents"], r["fatalities"]) for r in rows]
+
+
+def governorate_choices():
+    """Governorates that have public incidents, for the filter's select."""
+    return list(Incident.objects.public().exclude(admin1="").order_by("admin1").values_list("admin1", flat=True).distinct())
+
+
+def incident_map_points(queryset, limit=2000):
+    """Small dicts for map markers: the most recent public incidents that have coordinates."""
+    return list(
+        queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by("-date_start", "-id")
+        .values("code", "title_ar", "title_en", "date_start", "fatalities", "latitude", "longitude", "sub_event_type")[:limit]
+    )
