@@ -78,7 +78,7 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
             groups[-1].append(s)
     drafts = []
     anchor = published
-    for n, group in enumerate(groups):
+    for group in groups:
         d = _draft(text, tokens, group, sents, published, anchor, main=not drafts)
         if d is None:
             continue
@@ -295,7 +295,7 @@ def _mark_background(drafts: list[IncidentDraft], groups) -> None:
         return
     main = drafts[0]
     for d in drafts[1:]:
-        text = d.date_text or ""
-        past = any(w in (text.split() + [""]) for w in ("مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"))
+        words = set((d.date_text or "").split())
+        past = bool(words & {"مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"})
         earlier = main.date and d.date and (main.date - d.date).days > 7
         d.background = bool(past or earlier or d.date_precision in ("month", "year"))

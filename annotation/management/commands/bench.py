@@ -1,0 +1,41 @@
+"""Benchmark the tagger on generated 500-word Arabic articles; prints `name value unit` lines."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+
+from annotation.nlp.bench import generated_articles
+from annotation.tagging import get_engine
+
+
+class Command(BaseCommand):
+    help = "Time the suggestion engine per article (model and lexicons loaded once, before timing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=200)
+        parser.add_argument("--words", type=int, default=500)
+        parser.add_argument("--no-kb", action="store_true")
+
+    def handle(self, *args, articles=200, words=500, no_kb=False, **options):
+        t0 = time.perf_counter()
+        tagger = get_engine(with_knowledge_base=not no_kb)
+        load_ms = (time.perf_counter() - t0) * 1000
+        texts = generated_articles(articles, words)
+        tagger.tag(texts[0])  # warm-up
+        times = []
+        for text in texts:
+            t = time.perf_counter()
+            tagger.tag(text)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        for name, value, unit in (
+            ("tagger_load_ms", load_ms, "ms"),
+            ("tagger_ms_median", statistics.median(times), "ms"),
+            ("tagger_ms_p95", p95, "ms"),
+            ("tagger_articles_per_s", 1000 * len(times) / sum(times), "articles/s"),
+            ("tagger_words_per_article", words, "words"),
+            ("tagger_articles", len(times), "articles"),
+        ):
+            self.stdout.write(f"{name} {value:.2f} {unit}")

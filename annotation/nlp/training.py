@@ -1,0 +1,43 @@
+"""Training examples for the CRF: gold JSONL entities located in the text, and rules/lexicon hints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from annotation.nlp.tokenize import Token
+
+
+def locate(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every occurrence of a gold surface string in the text (word-bounded on both sides)."""
+    out, pos = [], 0
+    while surface and (i := text.find(surface, pos)) >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(surface)] if i + len(surface) < len(text) else " "
+        if not after.isalpha() and (not before.isalpha() or before in "وبلفك"):
+            out.append((i, i + len(surface)))
+        pos = i + 1
+    return out
+
+
+def examples_from_jsonl(rows: Iterable[dict]) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """(text, [(start, end, label)]) for each gold article; longer gold strings claim their text first."""
+    for row in rows:
+        text = row.get("text") or ""
+        spans: list[tuple[int, int, str]] = []
+        for ent in sorted(row.get("entities") or [], key=lambda e: -len(e["text"])):
+            for s, e in locate(text, ent["text"]):
+                if all(e <= a or s >= b for a, b, _ in spans):
+                    spans.append((s, e, ent["label"]))
+        yield text, sorted(spans)
+
+
+def rules_hints(tagger):
+    """hint_fn for model.train: the spans rules and lexicon give, as at tagging time."""
+    from annotation.nlp.entities import find_entities
+    from annotation.nlp.merge import merge
+    from annotation.nlp.normalize import normalize
+
+    def hints(text: str, tokens: list[Token]):
+        return merge(find_entities(text, normalize(text), tokens, tagger.lexicon))
+
+    return hints
