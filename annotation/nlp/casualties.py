@@ -17,13 +17,30 @@ NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيل
 _CLITIC_OK = 2
 
 
-def _phrase_at(tokens: list[Token], i: int, phrases: set[tuple[str, ...]]) -> int:
-    """Length in tokens of a phrase from ``phrases`` starting at i (first token read through clitics), else 0."""
+_BY_FIRST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    key = id(phrases)
+    if key not in _BY_FIRST:
+        idx: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            idx.setdefault(p[0], []).append(p)
+        _BY_FIRST[key] = idx
+    return _BY_FIRST[key]
+
+
+def _phrase_at(tokens: list[Token], i: int, phrases) -> int:
+    """Length in tokens of a phrase from ``phrases`` starting at i (first token read through clitics), else 0.
+
+    ``phrases`` must be a long-lived set (the trigger tables): its index is cached by identity.
+    """
+    idx = _index(phrases)
     for clitic, stem in readings(tokens[i].norm):
-        if clitic > _CLITIC_OK:
+        if clitic > _CLITIC_OK or stem not in idx:
             continue
-        for p in phrases:
-            if p[0] == stem and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
+        for p in idx[stem]:
+            if all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
                 return len(p)
     return 0
 
@@ -103,6 +120,6 @@ def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
 def _is_strength(tokens, j, first) -> bool:
     """A figure following 'يراوح'/'بين' … counts a force's strength, not losses."""
     for k in range(max(first, j - 4), j + 1):
-        if any(_phrase_at(tokens, k, {p}) for p in STRENGTH):
+        if _phrase_at(tokens, k, STRENGTH):
             return True
     return False

@@ -43,7 +43,7 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     for s in spans:
         if s.label == "PER" and " " in s.text.strip():
             last = s.text.split()[-1]
-            key = readings(normalized.text[0:0] or _norm(last))[0][1]
+            key = _norm(last)
             if len(key) >= 3:
                 surnames[key] = s
     if not surnames:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotation.nlp.normalize import Normalized, normalize
 
@@ -36,7 +37,8 @@ def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalize
     return n, tokens
 
 
-def readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a normalised word: ``(clitic_length, stem)`` pairs, the whole word first.
 
     ``وبالقوات`` gives (0, 'وبالقوات'), (2, 'القوات'), (1, 'بالقوات') …; a stem keeps its article,
@@ -54,12 +56,7 @@ def readings(word: str) -> list[tuple[int, str]]:
             out.append((len(p) - 2, "ال" + word[len(p):]))  # li-l-X is read as al-X (the span keeps "لل")
         else:
             out.append((len(p), word[len(p):]))
-    seen, uniq = set(), []
-    for r in out:
-        if r not in seen:
-            seen.add(r)
-            uniq.append(r)
-    return uniq
+    return tuple(dict.fromkeys(out))
 
 
 def strip_article(word: str) -> str:
