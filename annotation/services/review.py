@@ -317,3 +317,36 @@ def model_train(*, user):
     from annotation.tasks_review import train_model
 
     return train_model.enqueue(requested_by=user.pk)
+
+
+@transaction.atomic
+def mentions_apply_rows(*, article, user, rows, expected_version=None):
+    """Apply the no-JavaScript formset: each row is a mention (or None for a new span) with status/label/start/end
+    and ``changed``, the names of the fields the editor changed.
+
+    All rows or none: a refused row rolls every change back. Returns the number of decisions made.
+    """
+    _lock_article(article.pk, expected_version)
+    changed = 0
+    for row in rows:
+        mention = row.get("mention")
+        if mention is None:
+            mention_add(article=article, user=user, start=row["start"], end=row["end"], label=row["label"])
+            changed += 1
+            continue
+        fields = row.get("changed", ())
+        if ("start" in fields or "end" in fields) and (row["start"], row["end"]) != (mention.start, mention.end):
+            mention = mention_adjust(mention=mention, user=user, start=row["start"], end=row["end"])
+            changed += 1
+        if "label" in fields and row["label"] != mention.label:
+            mention = mention_relabel(mention=mention, user=user, label=row["label"])
+            changed += 1
+        if "status" in fields and row["status"] != mention.status:
+            if row["status"] == Mention.Status.REJECTED:
+                mention_reject(mention=mention, user=user, reason=row.get("reason", ""))
+            elif row["status"] == Mention.Status.SUGGESTED:
+                raise ValidationError(_("“%(text)s”: a decision cannot be set back to suggested; use undo."), code="bad_status", params={"text": mention.text})
+            else:
+                mention_accept(mention=mention, user=user)
+            changed += 1
+    return changed

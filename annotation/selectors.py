@@ -1,0 +1,92 @@
+"""Reads for the editors' desk and the review screen.
+
+The review page costs a fixed number of queries whatever the number of mentions: the article with
+its source, the mentions with their entities, and the incidents the article supports.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from annotation.labels import LABEL_CHOICES
+from annotation.models import Article, Entity, Mention
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the body: plain text, or the text of one highlighted mention."""
+
+    text: str
+    mention: Mention | None = None
+
+
+def article_segments(body, mentions):
+    """Cut the body into plain and highlighted stretches; rejected and overlapping mentions are not highlighted."""
+    segments = []
+    pos = 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.status == Mention.Status.REJECTED or m.start < pos:
+            continue
+        if m.start > pos:
+            segments.append(Segment(body[pos : m.start]))
+        segments.append(Segment(body[m.start : m.end], m))
+        pos = m.end
+    if pos < len(body):
+        segments.append(Segment(body[pos:]))
+    return segments
+
+
+def review_article(*, pk):
+    """The article with its source (one query)."""
+    return Article.objects.select_related("source", "imported_by").get(pk=pk)
+
+
+def review_mentions(*, article):
+    """All mentions of the article with their entity and decider (one query)."""
+    return list(Mention.objects.filter(article=article).select_related("entity", "decided_by").order_by("start", "end", "id"))
+
+
+def review_counts(mentions):
+    counts = {"total": len(mentions)}
+    for status, _label in Mention.Status.choices:
+        counts[status] = sum(1 for m in mentions if m.status == status)
+    counts["open"] = counts[Mention.Status.SUGGESTED]
+    counts["by_label"] = [(code, name, sum(1 for m in mentions if m.label == code)) for code, name in LABEL_CHOICES]
+    return counts
+
+
+def article_incidents(*, article):
+    """Incidents this article supports (one query)."""
+    from django.apps import apps
+
+    incident_source = apps.get_model("incidents", "IncidentSource")
+    return list(incident_source.objects.filter(article=article).select_related("incident").order_by("added_at"))
+
+
+def entity_search(*, q, label=None, limit=10):
+    """Knowledge-base entities whose Arabic or English name contains q (aliases too on PostgreSQL and SQLite)."""
+    q = (q or "").strip()
+    if not q:
+        return []
+    qs = Entity.objects.filter(merged_into__isnull=True).filter(Q(name_ar__icontains=q) | Q(name_en__icontains=q) | Q(aliases__icontains=q))
+    if label:
+        qs = qs.filter(type=label)
+    return list(qs.order_by("name_ar")[:limit])
+
+
+def desk_articles(*, limit=50):
+    """Articles waiting for review with their open-suggestion count."""
+    return list(
+        Article.objects.for_review()
+        .select_related("source")
+        .annotate(open_count=Count("mentions", filter=Q(mentions__status=Mention.Status.SUGGESTED)))
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def desk_counts():
+    return Article.objects.aggregate(
+        new=Count("id", filter=Q(status=Article.Status.NEW)),
+        in_review=Count("id", filter=Q(status=Article.Status.IN_REVIEW)),
+        done=Count("id", filter=Q(status=Article.Status.DONE)),
+    )

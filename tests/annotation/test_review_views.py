@@ -1,0 +1,195 @@
+"""The review screen and its action endpoints, through the test client."""
+
+import pytest
+from django.urls import reverse
+
+from annotation.models import Article, Mention
+from annotation.services import review as services
+
+BODY = "أعلنت خلية الإعلام الأمني مقتل عنصرين من تنظيم داعش في كركوك يوم الجمعة <b>&amp;</b>."
+
+
+def suggest(article, text, label, confidence=0.9):
+    start = article.body.index(text)
+    (m,) = Mention.objects.bulk_create(
+        [
+            Mention(
+                article=article,
+                start=start,
+                end=start + len(text),
+                article_length=len(article.body),
+                text=text,
+                label=label,
+                origin=Mention.Origin.LEXICON,
+                confidence=confidence,
+            )
+        ]
+    )
+    return m
+
+
+@pytest.fixture
+def article(make_article):
+    a = make_article(body=BODY, title="مقتل عنصرين في كركوك")
+    suggest(a, "خلية الإعلام الأمني", "ORG")
+    suggest(a, "تنظيم داعش", "ORG")
+    suggest(a, "كركوك", "LOC")
+    suggest(a, "الجمعة", "LOC", confidence=0.5)
+    return a
+
+
+def url(article):
+    return reverse("annotation:review", kwargs={"pk": article.pk})
+
+
+def action(article, mention, name):
+    return reverse("annotation:mention_action", kwargs={"pk": article.pk, "mention_pk": mention.pk, "action": name})
+
+
+def test_anonymous_is_sent_to_login(client, article):
+    response = client.get(url(article))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_user_without_permission_gets_403(client, outsider, article):
+    client.force_login(outsider)
+    assert client.get(url(article)).status_code == 403
+    m = article.mentions.first()
+    assert client.post(action(article, m, "accept"), {"version": 1}).status_code == 403
+
+
+def test_page_shows_text_with_highlighted_spans_escaped(client, editor, article):
+    client.force_login(editor)
+    response = client.get(url(article))
+    assert response.status_code == 200
+    html = response.content.decode()
+    kirkuk = article.mentions.get(text="كركوك")
+    assert f'<mark id="m{kirkuk.pk}" class="m lbl-LOC st-suggested"' in html
+    assert 'title="LOC · lexicon · 0.90 · suggested">كركوك</mark>' in html
+    # user text is escaped, never trusted as HTML
+    assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in html
+    assert "<b>&amp;</b>" not in html
+    assert "js/review.js" in html
+    assert "<script>" not in html
+
+
+def test_query_count_does_not_grow_with_mentions(client, editor, make_article, django_assert_num_queries):
+    client.force_login(editor)
+    small = make_article(body="كركوك " * 5)
+    big = make_article(body="كركوك " * 80)
+    for a, n in ((small, 5), (big, 80)):
+        Mention.objects.bulk_create(
+            [Mention(article=a, start=i * 6, end=i * 6 + 5, article_length=len(a.body), text="كركوك", label="LOC") for i in range(n)]
+        )
+    client.get(url(small))  # warm up session/user caches
+    with django_assert_num_queries(7) as small_ctx:
+        client.get(url(small))
+    with django_assert_num_queries(7):
+        response = client.get(url(big))
+    assert response.content.decode().count('class="m lbl-LOC') == 80
+    assert len(small_ctx.captured_queries) == 7
+
+
+def test_accept_without_js_redirects_to_next_open_suggestion(client, editor, article):
+    client.force_login(editor)
+    first = article.mentions.get(text="خلية الإعلام الأمني")
+    second = article.mentions.get(text="تنظيم داعش")
+    response = client.post(action(article, first, "accept"), {"version": 1})
+    assert response.status_code == 302
+    assert response["Location"] == url(article) + f"?m={second.pk}#m{second.pk}"
+    first.refresh_from_db()
+    assert (first.status, first.decided_by) == (Mention.Status.ACCEPTED, editor)
+
+
+def test_fetch_action_returns_the_workspace_fragment(client, editor, article):
+    client.force_login(editor)
+    m = article.mentions.get(text="الجمعة")
+    response = client.post(action(article, m, "relabel"), {"version": 1, "label": "DATE"}, headers={"X-Requested-With": "fetch"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.startswith('<div id="review-workspace"')
+    assert 'data-version="2"' in html
+    assert f'<mark id="m{m.pk}" class="m lbl-DATE st-corrected is-current"' in html
+    assert "<html" not in html
+
+
+def test_stale_version_is_refused_with_a_clear_message(client, editor, article):
+    client.force_login(editor)
+    m = article.mentions.get(text="كركوك")
+    services.mention_accept(mention=article.mentions.get(text="تنظيم داعش"), user=editor)  # someone else, version 1 → 2
+    response = client.post(action(article, m, "reject"), {"version": 1}, headers={"X-Requested-With": "fetch"})
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "1" in text and "2" in text and len(text) > 40  # the stale-version message names both versions
+    m.refresh_from_db()
+    assert m.status == Mention.Status.SUGGESTED
+    response = client.post(action(article, m, "reject"), {"version": 1}, follow=True)
+    assert response.status_code == 200
+    (message,) = [str(msg) for msg in response.context["messages"]]
+    assert message == text
+
+
+def test_boundary_step_and_add_and_undo(client, editor, article):
+    client.force_login(editor)
+    m = article.mentions.get(text="كركوك")
+    client.post(action(article, m, "adjust"), {"version": 1, "step": "end:extend"})
+    m.refresh_from_db()
+    assert m.text == "كركوك يوم"
+    start = BODY.index("عنصرين")
+    response = client.post(
+        reverse("annotation:mention_add", kwargs={"pk": article.pk}),
+        {"version": 2, "start": start, "end": start + 6, "label": "PER", "text": "عنصرين"},
+    )
+    assert response.status_code == 302
+    added = article.mentions.get(origin=Mention.Origin.EDITOR)
+    assert (added.text, added.status) == ("عنصرين", Mention.Status.ADDED)
+    client.post(action(article, m, "undo"), {"version": 3})
+    m.refresh_from_db()
+    assert (m.text, m.status) == ("كركوك", Mention.Status.SUGGESTED)
+
+
+def test_forged_add_is_refused(client, editor, article):
+    client.force_login(editor)
+    response = client.post(
+        reverse("annotation:mention_add", kwargs={"pk": article.pk}),
+        {"version": 1, "start": 0, "end": 5, "label": "PER", "text": "كركوك"},
+        headers={"X-Requested-With": "fetch"},
+    )
+    assert response.status_code == 400
+    assert article.mentions.count() == 4
+
+
+def test_bulk_accept_by_label_and_confidence(client, editor, article):
+    client.force_login(editor)
+    response = client.post(
+        reverse("annotation:mentions_accept_bulk", kwargs={"pk": article.pk}), {"version": 1, "label": "LOC", "min_confidence": "0.8"}
+    )
+    assert response.status_code == 302
+    assert sorted(article.mentions.filter(status="accepted").values_list("text", flat=True)) == ["كركوك"]
+
+
+def test_link_to_entity_search_and_create(client, editor, article):
+    client.force_login(editor)
+    m = article.mentions.get(text="كركوك")
+    client.post(action(article, m, "create-entity"), {"version": 1, "name_ar": "كركوك", "name_en": "Kirkuk"})
+    m.refresh_from_db()
+    assert (m.entity.name_en, m.entity.type) == ("Kirkuk", "LOC")
+    response = client.get(url(article), {"m": m.pk, "q": "Kirk"})
+    assert f'name="entity" value="{m.entity.pk}"' in response.content.decode()
+
+
+def test_finish_review(client, editor, article):
+    client.force_login(editor)
+    response = client.post(reverse("annotation:article_finish", kwargs={"pk": article.pk}), {"version": 1})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+
+
+def test_train_button_enqueues_the_train_command(client, editor, monkeypatch):
+    calls = []
+    monkeypatch.setattr("annotation.tasks_review.call_command", lambda name, **kw: calls.append(name))
+    client.force_login(editor)
+    response = client.post(reverse("annotation:model_train"), {"next": "https://evil.example/"})
+    assert (response.status_code, response["Location"], calls) == (302, reverse("annotation:dashboard"), ["train"])
