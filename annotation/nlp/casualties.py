@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_range
-from annotation.nlp.patterns.events import CASUALTY_WORDS, STRENGTH, VICTIM_WORDS
+from annotation.nlp.patterns.events import CASUALTY_WORDS, FIRST_WORDS, STRENGTH, VICTIM_WORDS
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import Casualty
 
@@ -68,6 +68,8 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
     out: list[Casualty] = []
     used: set[int] = set()
     for i in range(first, last + 1):
+        if not any(stem in FIRST_WORDS for _c, stem in readings(tokens[i].norm)):
+            continue
         for cat, phrases in CASUALTY_WORDS.items():
             n = _phrase_at(tokens, i, phrases)
             if not n:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annotation.nlp.casualties import _phrase_at, find_casualties
 from annotation.nlp.dates import find_dates, resolve
@@ -64,6 +65,8 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         sents[si].spans.append(s)
     for s in sents:
         for i in range(s.first, s.last + 1):
+            if not any(stem in E.FIRST_WORDS for _c, stem in readings(tokens[i].norm)):
+                continue
             for sub, _ev, phrases in E.TRIGGERS:
                 if _phrase_at(tokens, i, phrases):
                     s.triggers.append((i, sub))
@@ -205,8 +208,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     for x in dated.spans if dated else []:
         if x.label != "DATE":
             continue
-        _, dtoks = tokenize(x.text)
-        exprs = find_dates(dtoks)
+        exprs = _dates_in(x.text)
         if not exprs:
             continue
         e = exprs[0]
@@ -215,7 +217,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     if best is None and main:
         first_dates = [x for s in sents[:2] for x in s.spans if x.label == "DATE"]
         if first_dates:
-            exprs = find_dates(tokenize(first_dates[0].text)[1])
+            exprs = _dates_in(first_dates[0].text)
             if exprs:
                 best = (first_dates[0], exprs[0])
     if best:
@@ -244,6 +246,11 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
         return None
     d.summary_en = _summary(d, place)
     return d
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(span_text: str) -> list:
+    return find_dates(tokenize(span_text)[1])
 
 
 def _is_actor(span: Span) -> bool:

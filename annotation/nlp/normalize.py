@@ -41,14 +41,16 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+_DROP_CODES = frozenset(c for c in range(0x0600, 0x0700) if _DROP.match(chr(c))) | frozenset(
+    c for c in range(0x2000, 0x2100) if _DROP.match(chr(c)))
+# one character in, at most one out, so that offsets stay a simple list (only ASCII is lower-cased here)
+_TABLE = {**{ord(k): v for k, v in ((chr(a), b) for a, b in _MAP.items())}, **{c: None for c in _DROP_CODES},
+          **{c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}}
+
+
 def normalize(text: str) -> Normalized:
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        n = norm_char(ch)
-        # one character in, at most one out (lower() of a few Latin letters grows: keep the first)
-        if n:
-            out.append(n[0])
-            offsets.append(i)
+    """Normalised text with its offset map (monotonic: ``offsets[i] < offsets[i + 1]``)."""
+    drop = _DROP_CODES
+    offsets = [i for i, ch in enumerate(text) if ord(ch) not in drop]
     offsets.append(len(text))
-    return Normalized("".join(out), tuple(offsets))
+    return Normalized(text.translate(_TABLE), tuple(offsets))

@@ -61,3 +61,5 @@ VICTIM_WORDS = {cls: _words(" ".join(ws)) for cls, ws in
 RIOT = {norm(w) for w in RIOT_WORDS}
 INTERVENTION = {norm(w) for w in INTERVENTION_WORDS}
 STRENGTH = _words(" ".join(STRENGTH_WORDS))
+# First words of every trigger and casualty phrase: tokens without one are skipped quickly.
+FIRST_WORDS = frozenset(p[0] for table in [t[2] for t in TRIGGERS] + list(CASUALTY_WORDS.values()) for p in table)
