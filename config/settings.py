@@ -188,7 +188,9 @@ if envbool("TASKS_IMMEDIATE", False):
 elif REDIS_URL:
     INSTALLED_APPS.append("django_tasks_rq")
     INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    # Workers: `manage.py rqworker default` (the job class below is what django-tasks-rq needs).
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": envint("RQ_DEFAULT_TIMEOUT", 3600)}}
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
