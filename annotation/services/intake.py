@@ -417,14 +417,10 @@ def feed_poll(*, source: Source, user) -> ImportBatch:
 
 
 def _article_tagger():
-    try:
-        from annotation import tagging
+    """The engine with the knowledge base, as annotation.tagging builds it for single articles."""
+    from annotation import tagging
 
-        return tagging.get_article_tagger()
-    except ImportError:
-        from annotation.nlp import get_tagger
-
-        return get_tagger()
+    return tagging.get_engine()
 
 
 def articles_tag(*, articles: list[Article], tagger=None) -> int:
