@@ -86,7 +86,7 @@ def _month_at(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
 def _year_at(tokens: list[Token], i: int) -> int | None:
     if i < len(tokens):
         w = tokens[i].norm
-        if w.isdigit() and len(w) == 4 and (1900 <= int(w) <= 2100 or 1300 <= int(w) <= 1500):
+        if w.isdecimal() and len(w) == 4 and (1900 <= int(w) <= 2100 or 1300 <= int(w) <= 1500):
             return int(w)
     return None
 
@@ -151,7 +151,7 @@ def _scan(tokens: list[Token], i: int) -> DateExpr | None:
             if j + 1 < n and tokens[j + 1].norm in ("ه", "هـ", "م"):
                 j += 1
             core = True
-        elif w.isdigit() and 1 <= int(w) <= 31 and e.day is None and _day_then_month(tokens, j + 1):
+        elif w.isdecimal() and 1 <= int(w) <= 31 and e.day is None and _day_then_month(tokens, j + 1):
             e.day = int(w)
         elif stem in ORDINAL_DAYS and e.day is None and _ordinal_day(tokens, j) is not None:
             e.day, used = _ordinal_day(tokens, j)
@@ -202,7 +202,7 @@ def _opened(tokens, i, j, closer) -> bool:
 def _continues(tokens, j) -> bool:
     _, stem = _stem(tokens[j])
     return stem in WEEKDAYS or stem in RELATIVE_DAYS or _month_at(tokens, j) is not None or _year_at(tokens, j) is not None \
-        or tokens[j].norm.isdigit()
+        or tokens[j].norm.isdecimal()
 
 
 def _day_then_month(tokens, j) -> bool:
@@ -297,7 +297,7 @@ def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None
             if e.anchor == -1 and e.month >= published.month:
                 year = published.year - 1
         if year is None:
-            return none
+            return ResolvedDate(None, None, "month")  # a month is meant even when its year is unknown
         lo, hi = _month_range(year, e.month, e.part)
         return ResolvedDate(lo, hi, "month")
     if e.year and e.unit == "year":

@@ -81,7 +81,7 @@ class Lexicon:
         """Non-overlapping longest matches, left to right."""
         out, i = [], 0
         while i < len(tokens):
-            m = self.match_at(tokens, i) if tokens[i].is_word or tokens[i].norm[:1].isdigit() else None
+            m = self.match_at(tokens, i) if tokens[i].is_word or tokens[i].norm[:1].isdecimal() else None
             if m:
                 out.append(m)
                 i = m.last + 1

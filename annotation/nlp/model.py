@@ -33,7 +33,7 @@ def _word_features(tok: Token, prefix: str) -> dict:
         f"{prefix}suf3": w[-3:],
         f"{prefix}pre2": w[:2],
         f"{prefix}al": w.startswith("ال") or w[1:3] == "ال",
-        f"{prefix}digit": w[:1].isdigit(),
+        f"{prefix}digit": w[:1].isdecimal(),
         f"{prefix}latin": w[:1].isascii() and w[:1].isalpha(),
         f"{prefix}punct": not w[:1].isalnum(),
     }

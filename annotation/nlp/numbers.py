@@ -43,11 +43,11 @@ def _word_value(word: str) -> int | None:
 
 def _digits(word: str) -> int | None:
     w = word.replace(",", "").split(".")[0]
-    return int(w) if w.isdigit() and len(w) <= 7 else None
+    return int(w) if w.isdecimal() and len(w) <= 7 else None
 
 
 def _clean(word: str) -> str:
-    return word[1:] if word[:1] in "وب" and len(word) > 2 and (word[1:].isdigit()) else word
+    return word[1:] if word[:1] in "وب" and len(word) > 2 and (word[1:].isdecimal()) else word
 
 
 def parse_number(tokens: list[Token], i: int) -> Number | None:

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             tagger.tag(text)
             times.append((time.perf_counter() - t) * 1000)
         times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
         for name, value, unit in (
             ("tagger_load_ms", load_ms, "ms"),
             ("tagger_ms_median", statistics.median(times), "ms"),

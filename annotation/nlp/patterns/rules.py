@@ -85,7 +85,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if (w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP and not w.startswith("الي")) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
-            if head in W.NUMBERED_HEADS and w.isdigit():
+            if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
                 break
             if j == i + 1 and not head.startswith("ال") and w.endswith("يه") and _nisba_stem(w):
@@ -96,7 +96,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         while last > i and ctx.word(last) in W.ORG_CONSTRUCT:
             last -= 1
         if last > i:
-            if head in W.NUMBERED_HEADS and head.startswith("ال") and last == i + 1 and ctx.word(last).isdigit() is False \
+            if head in W.NUMBERED_HEADS and head.startswith("ال") and last == i + 1 and ctx.word(last).isdecimal() is False \
                     and not ctx.word(last).startswith("ال"):
                 i += 1
                 continue
@@ -305,4 +305,4 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
 def _is_count(w: str) -> bool:
     from annotation.nlp.numbers import TENS, UNITS
 
-    return w.isdigit() or w in UNITS or w in TENS or w in ("عشر", "عشره")
+    return w.isdecimal() or w in UNITS or w in TENS or w in ("عشر", "عشره")

@@ -1,0 +1,83 @@
+"""Date expressions: finding them and resolving them against the publication date."""
+
+import datetime as dt
+
+import pytest
+
+from annotation.nlp.dates import find_dates, resolve
+from annotation.nlp.tokenize import tokenize
+
+
+def one(text, published=None):
+    _, toks = tokenize(text)
+    exprs = find_dates(toks)
+    assert len(exprs) == 1, [text[toks[e.first].start:toks[e.last].end] for e in exprs]
+    e = exprs[0]
+    return text[toks[e.first].start:toks[e.last].end], resolve(e, published)
+
+
+def test_weekday_day_month_takes_the_year_of_that_weekday():
+    surface, r = one("قصفت الطائرات الموقع الجمعة 22 نوفمبر بعد الظهر", dt.date(2024, 11, 23))
+    assert surface == "الجمعة 22 نوفمبر"
+    assert (r.date, r.precision) == (dt.date(2024, 11, 22), "day")
+
+
+def test_weekday_year_is_searched_backwards_from_publication():
+    # 22 November fell on a Friday in 2024 and 2019; published in 2023 the nearest earlier one is 2019
+    _, r = one("الجمعة 22 نوفمبر", dt.date(2023, 6, 1))
+    assert r.date == dt.date(2019, 11, 22)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقع الانفجار في 3 كانون الثاني 2021 وسط المدينة", dt.date(2021, 1, 3)),
+    ("في ١٥ تشرين الأول ٢٠١٩", dt.date(2019, 10, 15)),
+    ("يوم 7 حزيران 2015", dt.date(2015, 6, 7)),
+    ("بتاريخ 9 أغسطس 2020", dt.date(2020, 8, 9)),
+    ("في الرابع عشر من شباط 2018", dt.date(2018, 2, 14)),
+    ("في 1 رمضان 1445 هـ", dt.date(2024, 3, 11)),
+])
+def test_absolute_dates(text, expected):
+    _, r = one(text)
+    assert r.date == expected
+
+
+def test_relative_days_against_publication():
+    pub = dt.date(2023, 3, 15)
+    assert one("قال مصدر أمس إن", pub)[1].date == dt.date(2023, 3, 14)
+    assert one("فجر اليوم هاجم", pub)[1].date == pub
+    assert one("أول أمس", pub)[1].date == dt.date(2023, 3, 13)
+
+
+def test_relative_days_without_publication_keep_text_but_no_date():
+    surface, r = one("قال مصدر أمس إن")
+    assert surface == "أمس"
+    assert r.date is None
+
+
+def test_month_part_has_month_precision():
+    surface, r = one("في مطلع أكتوبر، أعلنت الوزارة", dt.date(2024, 11, 23))
+    assert surface == "مطلع أكتوبر"
+    assert (r.date, r.date_end, r.precision) == (dt.date(2024, 10, 1), dt.date(2024, 10, 10), "month")
+
+
+def test_late_month_of_previous_year():
+    _, r = one("أواخر ديسمبر الماضي", dt.date(2024, 2, 1))
+    assert (r.date, r.date_end) == (dt.date(2023, 12, 21), dt.date(2023, 12, 31))
+
+
+def test_last_week_is_week_precision():
+    _, r = one("الأسبوع الماضي", dt.date(2024, 1, 10))
+    assert (r.date, r.date_end, r.precision) == (dt.date(2024, 1, 1), dt.date(2024, 1, 7), "week")
+
+
+def test_year_expression():
+    surface, r = one("في العام 2017 أعلنت")
+    assert surface == "العام 2017"
+    assert (r.date, r.precision) == (dt.date(2017, 1, 1), "year")
+
+
+def test_glued_conjunction_is_not_part_of_the_date_span():
+    from annotation.nlp import get_tagger
+
+    spans = get_tagger().tag("ووقع الهجوم والجمعة").spans
+    assert [(s.label, s.text) for s in spans] == [("DATE", "الجمعة")]

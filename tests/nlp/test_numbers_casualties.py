@@ -1,0 +1,59 @@
+"""Numbers in digits and words, duals, vague figures, ranges and casualty phrases."""
+
+import pytest
+
+from annotation.nlp.casualties import find_casualties
+from annotation.nlp.numbers import parse_number, parse_range
+from annotation.nlp.tokenize import tokenize
+
+
+def num(text):
+    _, toks = tokenize(text)
+    n = parse_range(toks, 0)
+    return (n.min, n.max) if n else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("17 قتيلا", (17, 17)), ("١٢ شخصا", (12, 12)), ("ثلاثة جنود", (3, 3)), ("خمسة عشر", (15, 15)),
+    ("خمسة وعشرين", (25, 25)), ("عدد من", (3, 3)), ("العشرات", (12, 12)), ("المئات", (100, 100)),
+    ("بين 10 و20", (10, 20)), ("اثنان", (2, 2)),
+])
+def test_numbers(text, expected):
+    assert num(text) == expected
+
+
+def test_not_a_number():
+    _, toks = tokenize("مسلحون")
+    assert parse_number(toks, 0) is None
+
+
+def cas(text):
+    _, toks = tokenize(text)
+    return [(c.category, c.victim_class, c.min, c.max) for c in find_casualties(text, toks, 0, len(toks) - 1, {})]
+
+
+def test_killed_and_injured_with_victim_class():
+    assert cas("أسفر الهجوم عن مقتل خمسة جنود وإصابة سبعة مدنيين") == [
+        ("killed", "security_forces", 5, 5), ("injured", "civilians", 7, 7)]
+
+
+def test_dual_noun_gives_two():
+    assert cas("قتل عنصرين من المسلحين") == [("killed", "militants", 2, 2)]
+
+
+def test_number_before_plural_noun():
+    assert cas("سقط 9 قتلى في القصف") == [("killed", "unknown", 9, 9)]
+
+
+def test_several_and_dozens():
+    assert cas("إصابة العشرات") == [("injured", "unknown", 12, 12)]
+    assert cas("مقتل عدد من المدنيين") == [("killed", "civilians", 3, 3)]
+
+
+def test_strength_range_is_not_a_casualty():
+    assert cas("يراوح عدد المقاتلين بين 1500 و3000 مقاتل") == []
+
+
+def test_age_and_years_are_not_figures():
+    assert cas("مقتل شاب يبلغ 20 عاما") == [("killed", "unknown", 1, 1)]
+    assert cas("مقتل 2014") == []

@@ -1,0 +1,33 @@
+"""Normalisation, tokens and clitic readings."""
+
+from annotation.nlp.normalize import norm, normalize
+from annotation.nlp.tokenize import readings, tokenize
+
+
+def test_normalise_unifies_letters_and_digits():
+    assert norm("أإآى ة ٢٠٢٤") == "اااي ه 2024"
+
+
+def test_normalise_drops_diacritics_and_tatweel_with_offsets():
+    text = "قُتِلَ جنـــدي"
+    n = normalize(text)
+    assert n.text == "قتل جندي"
+    start = n.text.index("جندي")
+    s, e = n.to_original(start, start + 4)
+    assert text[s:e] == "جنـــدي"
+
+
+def test_tokens_keep_original_offsets():
+    text = "وبغداد، كركوك"
+    _, toks = tokenize(text)
+    assert [text[t.start:t.end] for t in toks] == ["وبغداد", "،", "كركوك"]
+
+
+def test_readings_strip_conjunction_and_preposition():
+    assert (1, "بغداد") in readings("وبغداد")
+    assert (1, "البيشمركه") in readings("والبيشمركه")
+    assert (0, "التحالف") in readings("للتحالف")
+
+
+def test_readings_never_drop_the_article_alone():
+    assert all(stem != "مالي" for _, stem in readings("المالي"))
