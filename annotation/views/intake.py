@@ -96,7 +96,8 @@ def intake(request):
     try:
         data, files = request.POST, request.FILES
     except RequestDataTooBig:
-        form = IntakeForm()
+        form = IntakeForm({})
+        form.is_valid()
         form.add_error(
             None,
             _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")

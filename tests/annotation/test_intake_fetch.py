@@ -39,13 +39,13 @@ def test_http_error(server):
 
 
 def test_offline_is_a_clear_error():
-    with pytest.raises(FetchError, match="could not be reached .* paste the text instead"):
+    with pytest.raises(FetchError, match=r"could not be reached .* paste the text instead"):
         fetch_url(closed_port_url(), timeout=2)
 
 
 def test_timeout(server):
     url = server.add("/slow", PAGE, delay=1.5)
-    with pytest.raises(FetchError, match="did not answer within 0.3 seconds"):
+    with pytest.raises(FetchError, match=r"did not answer within 0\.3 seconds"):
         fetch_url(url, timeout=0.3)
 
 

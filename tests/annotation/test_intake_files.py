@@ -76,7 +76,7 @@ def test_bulk_kinds():
 
 
 def test_unsupported_extension_is_refused():
-    with pytest.raises(FileRefused, match="“.exe” are not supported"):
+    with pytest.raises(FileRefused, match=r"“\.exe” are not supported"):
         read_upload("virus.exe", b"MZ\x90\x00")
 
 

@@ -1,0 +1,214 @@
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from annotation.models import Article, ImportBatch
+from tests.annotation._intake_server import closed_port_url
+from tests.conftest import shared_path
+
+A = "انفجرت عبوة ناسفة في سوق شعبي وسط مدينة بعقوبة مركز محافظة ديالى صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين وإصابة خمسة آخرين."
+B = "اندلعت اشتباكات عنيفة بين قوات الأمن ومسلحين مجهولين في الجانب الأيمن من مدينة الموصل مساء أمس واستمرت حتى ساعات الفجر الأولى."
+
+
+@pytest.fixture
+def url():
+    return reverse("annotation:intake")
+
+
+@pytest.fixture
+def client_editor(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def test_anonymous_is_sent_to_login(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_user_without_permission_is_refused(client, outsider, url):
+    client.force_login(outsider)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"text": A}).status_code == 403
+    assert Article.objects.count() == 0
+
+
+def test_form_page(client_editor, url):
+    response = client_editor.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="text"' in html
+    assert 'dir="auto"' in html
+    assert 'enctype="multipart/form-data"' in html
+    assert "js/intake.js" in html
+
+
+def test_single_paste_goes_to_the_review_screen(client_editor, url, editor):
+    response = client_editor.post(url, {"text": A})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("annotation:review", kwargs={"pk": article.pk})
+    assert article.imported_by == editor
+    assert article.tagging_status == Article.TaggingStatus.DONE
+
+
+def test_seed_page_lists_the_two_articles(client_editor, url):
+    text = shared_path("seeds", "seed-article.txt").read_text(encoding="utf-8")
+    response = client_editor.post(url, {"text": text}, follow=True)
+    first, second = Article.objects.order_by("pk")
+    assert response.redirect_chain[0][0] == reverse("annotation:intake_done") + f"?ids={first.pk},{second.pk}"
+    html = response.content.decode()
+    assert reverse("annotation:review", kwargs={"pk": first.pk}) in html
+    assert reverse("annotation:review", kwargs={"pk": second.pk}) in html
+    assert "القوات العراقية تقتل عنصرين من تنظيم داعش في كركوك" in html
+
+
+def test_paste_with_metadata(client_editor, url, make_article):
+    source = make_article(body=B).source
+    client_editor.post(url, {"text": A, "title": "انفجار", "url": "https://n.test/a", "source": source.pk, "published_at": "2025-03-14"})
+    article = Article.objects.get(body=A)
+    assert (article.title, article.url, article.source, str(article.published_at)) == ("انفجار", "https://n.test/a", source, "2025-03-14")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t  "])
+def test_empty_paste_is_refused_and_the_form_kept(client_editor, url, text):
+    response = client_editor.post(url, {"text": text, "title": "عنوان محفوظ"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is no text to import" in html
+    assert 'value="عنوان محفوظ"' in html
+    assert Article.objects.count() == 0
+
+
+def test_ten_megabyte_paste_is_refused_with_the_text_kept(client_editor, url):
+    text = "كلمة " * (10 * 1024 * 1024 // len("كلمة ".encode()))  # 10 MB of UTF-8
+    assert 10 * 1024 * 1024 - 9 <= len(text.encode()) <= 10 * 1024 * 1024
+    response = client_editor.post(url, {"text": text})
+    assert response.status_code == 200
+    assert "the limit is 200,000 per article" in response.content.decode()
+    assert response.context["form"]["text"].value() == text
+    assert Article.objects.count() == 0
+
+
+def test_request_over_the_upload_limit_gets_a_clear_page(client_editor, url, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client_editor.post(url, {"text": A * 20})
+    assert response.status_code == 413
+    assert "larger than the" in response.content.decode()
+
+
+def test_binary_upload_is_refused(client_editor, url):
+    upload = SimpleUploadedFile("scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", content_type="text/plain")
+    response = client_editor.post(url, {"file": upload, "title": "محفوظ"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "binary" in html
+    assert 'value="محفوظ"' in html
+    assert Article.objects.count() == 0
+
+
+def test_windows_1256_upload_is_decoded(client_editor, url):
+    upload = SimpleUploadedFile("old.txt", A.encode("cp1256"), content_type="text/plain")
+    response = client_editor.post(url, {"file": upload})
+    assert response.status_code == 302
+    assert Article.objects.get().body == A
+
+
+def test_unsupported_file_type(client_editor, url):
+    upload = SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
+    response = client_editor.post(url, {"file": upload})
+    assert "are not supported" in response.content.decode()
+    assert Article.objects.count() == 0
+
+
+def test_jsonl_upload_reports_rows(client_editor, url):
+    content = "\n".join([json.dumps({"text": A}, ensure_ascii=False), "{oops", json.dumps({"text": B}, ensure_ascii=False)])
+    response = client_editor.post(url, {"file": SimpleUploadedFile("rows.jsonl", content.encode())})
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("annotation:batch_detail", kwargs={"pk": batch.pk})
+    page = client_editor.get(response["Location"])
+    html = page.content.decode()
+    assert [e["status"] for e in batch.report] == ["imported", "refused", "imported"]
+    assert "not valid JSON" in html
+    assert "Tagging finished" in html
+    assert Article.objects.count() == 2
+
+
+def test_malformed_csv_row_is_reported_and_others_imported(client_editor, url):
+    content = f'text,title\n"{A}",أ\nwrong,number,of,columns\n"{B}",ب\n'
+    response = client_editor.post(url, {"file": SimpleUploadedFile("rows.csv", content.encode())}, follow=True)
+    html = response.content.decode()
+    assert "4 columns instead of 2" in html
+    assert Article.objects.count() == 2
+
+
+def test_batch_progress_fragment_for_htmx(client_editor, editor):
+    batch = ImportBatch.objects.create(
+        created_by=editor, filename="rows.jsonl", total=10, tagged=4, report=[{"row": 1, "status": "imported", "articles": []}]
+    )
+    url = reverse("annotation:batch_detail", kwargs={"pk": batch.pk})
+    full = client_editor.get(url).content.decode()
+    assert 'hx-trigger="every 2s"' in full
+    assert "Reload" in full
+    assert "htmx.min.js" in full
+    fragment = client_editor.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith("<section")
+    assert 'value="4"' in fragment
+    assert "<html" not in fragment
+
+
+def test_finished_batch_stops_polling(client_editor, editor):
+    batch = ImportBatch.objects.create(created_by=editor, total=3, tagged=3)
+    html = client_editor.get(reverse("annotation:batch_detail", kwargs={"pk": batch.pk})).content.decode()
+    assert "hx-trigger" not in html
+
+
+def test_url_fetch_failing_offline_keeps_the_form(client_editor, url, settings):
+    settings.MARSAD_FETCH_TIMEOUT = 2
+    address = closed_port_url()
+    response = client_editor.post(url, {"url": address, "title": "محفوظ"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "could not be reached" in html
+    assert address in html
+    assert Article.objects.count() == 0
+
+
+def test_non_http_url_is_refused(client_editor, url):
+    response = client_editor.post(url, {"url": "file:///etc/passwd"})
+    assert "Only http:// and https://" in response.content.decode()
+
+
+def test_duplicate_is_confirmed_before_saving(client_editor, url):
+    client_editor.post(url, {"text": A})
+    original = Article.objects.get()
+    response = client_editor.post(url, {"text": A, "title": "نسخة"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("annotation:intake_confirm") in html
+    assert reverse("annotation:review", kwargs={"pk": original.pk}) in html
+    assert "Save anyway" in html
+    assert Article.objects.count() == 1
+    form = response.context["form"]
+    assert (form["text"].value(), form["title"].value()) == (A, "نسخة")
+    saved = client_editor.post(reverse("annotation:intake_confirm"), {"text": A, "title": "نسخة", "force": "1"})
+    assert saved.status_code == 302
+    assert Article.objects.count() == 2
+    assert Article.objects.latest("pk").title == "نسخة"
+
+
+def test_uploaded_duplicate_carries_its_text_to_the_confirmation(client_editor, url):
+    client_editor.post(url, {"text": A})
+    response = client_editor.post(url, {"file": SimpleUploadedFile("a.txt", A.encode())})
+    assert response.context["form"]["text"].value() == A
+
+
+def test_confirm_requires_post(client_editor):
+    assert client_editor.get(reverse("annotation:intake_confirm")).status_code == 405
+
+
+def test_nav_links_to_intake(client_editor):
+    assert reverse("annotation:intake") in client_editor.get(reverse("annotation:dashboard")).content.decode()
