@@ -9,9 +9,13 @@ from annotation.nlp.types import Casualty
 
 SINGULAR_VICTIMS = {"جندي", "شخص", "مدني", "طفل", "شرطي", "ضابط", "عنصر", "مسلح", "مواطن", "شاب", "رجل", "امراه",
                     "طفله", "فتي", "فتاه", "جنديا", "شخصا", "مدنيا", "طفلا", "شرطيا", "ضابطا", "عنصرا", "مسلحا",
-                    "مواطنا", "شابا", "رجلا", "صحفي", "صحفيا", "اخر", "راعي"}
+                    "مواطنا", "شابا", "رجلا", "صحفي", "صحفيا", "اخر", "راعي", "متظاهر", "محتج", "ناشط",
+                    "متظاهرا", "ناشطا", "مستوطن", "مستوطنا", "ارهابي", "ارهابيا", "مقاتل", "مقاتلا"}
 PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح"}
-QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه"}
+QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه", "الي",
+              "المدنيين", "العسكريين", "المدنيين", "الجنود"}
+# Verbs that follow their subject's figure: "5 أفراد من قوات الأمن قتلوا".
+VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
 NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "ساعه", "ساعات", "دقيقه",
                    "دقايق", "يوما", "ايام", "بالميه", "%", "دولار", "الف"}
 _CLITIC_OK = 2
@@ -74,6 +78,9 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
             n = _phrase_at(tokens, i, phrases)
             if not n:
                 continue
+            # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we
+            if tokens[i].norm.startswith("و") and i > first and any(_phrase_at(tokens, i - 1, p) for p in CASUALTY_WORDS.values()):
+                break
             found = _figure_after(tokens, i + n, last) or _figure_before(tokens, i, first)
             if not found:
                 continue
@@ -110,6 +117,12 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
 
 
 def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
+    if tokens[i].norm in VERBS_AFTER_FIGURE:
+        for start in range(i - 1, max(first, i - 7) - 1, -1):
+            num = parse_range(tokens, start)
+            if num and num.last < i and _valid(tokens, num):
+                return num, i
+        return None
     if i - 1 < first or tokens[i].norm not in PLURAL_AFTER_NUMBER:
         return None
     for start in range(max(first, i - 3), i):

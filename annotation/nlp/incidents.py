@@ -15,7 +15,7 @@ from annotation.nlp.tokenize import Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 PLACE_RANK = {"country": 0, "governorate": 1, "city": 2, "region": 3, "town": 3}
-UNKNOWN_PLACE_RANK = 3  # a village or district found by a rule ("قرية X")
+UNKNOWN_PLACE_RANK = 2.9  # a village or district found by a rule ("قرية X"); a known town wins a tie
 DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
 STATE = {"State forces", "External/Other forces"}
@@ -97,13 +97,17 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence])
     for marker in E.NEW_EVENT_MARKERS:
         if words[: len(marker)] == marker:
             return True
+    here, before = _best_place(s.spans, tokens), _best_place([x for c in current for x in c.spans], tokens)
+    for marker in E.WEAK_EVENT_MARKERS:
+        if words[: len(marker)] == marker and here is not None and before is not None and norm(here.text) != norm(before.text):
+            return True
     # "في مطلع أكتوبر، …": a sentence opening on a date of its own
     dates = [x for x in s.spans if x.label == "DATE"]
     if dates and words and words[0] in ("في", "وفي") and dates[0].start <= tokens[min(s.first + 1, s.last)].end:
         return True
-    have = {c.category for x in current for c in x.casualties}
-    if s.casualties and any(c.category in have for c in s.casualties):
-        return _best_place(s.spans, tokens) != _best_place([x for c in current for x in c.spans], tokens)
+    have = {(c.category, c.victim_class) for x in current for c in x.casualties}
+    if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
+        return here is not None and before is not None and norm(here.text) != norm(before.text)
     return False
 
 
@@ -128,10 +132,16 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
 
 
 def _classify(group: list[Sentence], text: str) -> str | None:
-    first_with = next((s for s in group if s.triggers), None)
-    subs = {sub for _, sub in first_with.triggers} if first_with else set()
-    if not subs:
-        subs = {sub for s in group for _, sub in s.triggers}
+    first_with = next((s for s in group if any(sub != E.GENERIC_ATTACK for _, sub in s.triggers)), None)
+    subs = {sub for _, sub in first_with.triggers} - {E.GENERIC_ATTACK} if first_with else set()
+    generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
+    if not subs and generic:
+        # "هجوم" alone: on civilians it is an attack on them, otherwise a fight
+        stems = _stems(text[group[0].start:group[-1].end])
+        killed = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
+        if killed <= {"civilians", "unknown"} and any(stem in _CIVILIAN for stem in stems):
+            return "Attack"
+        return "Armed clash"
     if not subs:
         classes = {c.victim_class for s in group for c in s.casualties}
         cats = {c.category for s in group for c in s.casualties}
@@ -145,7 +155,7 @@ def _classify(group: list[Sentence], text: str) -> str | None:
         return "Arrests"
     sub = min(subs, key=PRIORITY.index)
     if sub == "Peaceful protest":
-        stems = {stem for w in norm(text[group[0].start:group[-1].end]).split() for c, stem in readings(w) if c <= 2}
+        stems = _stems(text[group[0].start:group[-1].end])
         if stems & E.RIOT:
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
@@ -157,6 +167,13 @@ def _classify(group: list[Sentence], text: str) -> str | None:
         if classes == {"civilians"}:
             return "Attack"
     return sub
+
+
+_CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+
+
+def _stems(text: str) -> set[str]:
+    return {stem for w in norm(text).split() for c, stem in readings(w) if c <= 2}
 
 
 EVENT_OF_SUB = {"Violent demonstration": "Riots", "Excessive force against protesters": "Protests",
@@ -191,16 +208,14 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     spans = [x for s in group for x in s.spans]
     # figures: within one sentence different victim groups add up; across sentences keep the largest
     for cat in ("killed", "injured"):
-        per_sentence = []
+        by_class: dict[str, int] = {}
         for s in group:
-            by_class = {}
             for c in s.casualties:
                 if c.category == cat:
                     by_class[c.victim_class] = max(by_class.get(c.victim_class, 0), c.min)
-            if by_class:
-                per_sentence.append(sum(by_class.values()))
-        if per_sentence:
-            setattr(d, cat, max(per_sentence))
+        if by_class:
+            unknown = by_class.pop("unknown", 0)
+            setattr(d, cat, max(sum(by_class.values()), unknown))
     d.casualties = [c for s in group for c in s.casualties]
     # date: the most specific expression of the first event sentence that has one
     best = None
