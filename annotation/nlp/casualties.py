@@ -13,7 +13,7 @@ SINGULAR_VICTIMS = {"جندي", "شخص", "مدني", "طفل", "شرطي", "ض�
                     "متظاهرا", "ناشطا", "مستوطن", "مستوطنا", "ارهابي", "ارهابيا", "مقاتل", "مقاتلا"}
 PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح"}
 QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه", "الي",
-              "المدنيين", "العسكريين", "المدنيين", "الجنود"}
+              "المدنيين", "العسكريين", "الجنود"}
 # Verbs that follow their subject's figure: "5 أفراد من قوات الأمن قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
 NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "ساعه", "ساعات", "دقيقه",
@@ -41,8 +41,12 @@ def _phrase_at(tokens: list[Token], i: int, phrases) -> int:
     """
     idx = _index(phrases)
     for clitic, stem in readings(tokens[i].norm):
-        if clitic > _CLITIC_OK or stem not in idx:
+        if clitic > _CLITIC_OK:
             continue
+        if stem not in idx:
+            stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem  # "التظاهرة" → "تظاهرة"
+            if stem not in idx:
+                continue
         for p in idx[stem]:
             if all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
                 return len(p)

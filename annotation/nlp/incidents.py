@@ -15,7 +15,7 @@ from annotation.nlp.tokenize import Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 PLACE_RANK = {"country": 0, "governorate": 1, "city": 2, "region": 3, "town": 3}
-UNKNOWN_PLACE_RANK = 2.9  # a village or district found by a rule ("قرية X"); a known town wins a tie
+UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
 DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
 STATE = {"State forces", "External/Other forces"}
@@ -156,7 +156,7 @@ def _classify(group: list[Sentence], text: str) -> str | None:
     sub = min(subs, key=PRIORITY.index)
     if sub == "Peaceful protest":
         stems = _stems(text[group[0].start:group[-1].end])
-        if stems & E.RIOT:
+        if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"

@@ -152,6 +152,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             continue
         clitic, head = found
         j = i + 1
+        if ctx.word(j) == "(" and ctx.word(j + 2) == ")":  # "مدينة (بعدوين)"
+            j += 1
         if j in ctx.lexicon or not _place_word(ctx, j):
             continue
         last = j
