@@ -147,6 +147,7 @@ def test_matrix_has_no_stale_entries():
 @pytest.fixture
 def world(db, editor, editor2, reviewer, admin_user, outsider, make_article, make_incident):
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
     from annotation.models import Entity, ImportBatch, Mention
     from incidents import services
     from incidents.models import CasualtyFigure, IncidentActor, IncidentSource
