@@ -66,7 +66,7 @@ def _stem(tok: Token) -> tuple[int, str]:
     for clitic, stem in readings(tok.norm):
         if clitic <= 2 and (stem in WEEKDAYS or stem in MONTHS or stem in RELATIVE_DAYS or stem in UNITS
                             or stem in MONTH_PARTS or stem in PARTS_OF_DAY or stem in ANCHORS or stem == "يوم"
-                            or stem == "يومي" or stem in ORDINAL_DAYS):
+                            or stem == "يومي" or stem in ORDINAL_DAYS or stem == "قبل"):
             return clitic, stem
     return 0, tok.norm
 
@@ -161,7 +161,7 @@ def _scan(tokens: list[Token], i: int) -> DateExpr | None:
         elif w in ANCHORS and (e.month or e.unit or e.weekdays):
             e.anchor = ANCHORS[w]
             core = True
-        elif w == "قبل" and j + 1 < n and (ago := _ago(tokens, j + 1)) is not None:
+        elif stem == "قبل" and j + 1 < n and (ago := _ago(tokens, j + 1)) is not None:
             e.ago, used = ago
             j += used
             core = True

@@ -97,18 +97,31 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence])
     for marker in E.NEW_EVENT_MARKERS:
         if words[: len(marker)] == marker:
             return True
-    here, before = _best_place(s.spans, tokens), _best_place([x for c in current for x in c.spans], tokens)
+    here, before = _local_places(s.spans), _local_places([x for c in current for x in c.spans])
+    elsewhere = bool(here and before and not here & before)
     for marker in E.WEAK_EVENT_MARKERS:
-        if words[: len(marker)] == marker and here is not None and before is not None and norm(here.text) != norm(before.text):
+        if words[: len(marker)] == marker and elsewhere:
             return True
-    # "في مطلع أكتوبر، …": a sentence opening on a date of its own
+    # "وقبل أيام، …", "في مطلع أكتوبر، …": a sentence opening on a date of its own
     dates = [x for x in s.spans if x.label == "DATE"]
-    if dates and words and words[0] in ("في", "وفي") and dates[0].start <= tokens[min(s.first + 1, s.last)].end:
+    if dates and dates[0].start <= tokens[min(s.first + 1, s.last)].end:
         return True
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
-        return here is not None and before is not None and norm(here.text) != norm(before.text)
+        return elsewhere
     return False
+
+
+def _local_places(spans: list[Span]) -> set[str]:
+    """Normalised names of the towns, villages and cities among spans (countries and provinces say little)."""
+    places = place_index()
+    out = set()
+    for x in spans:
+        if x.label == "LOC":
+            p = places.get(x.entity_key or "")
+            if p is None or PLACE_RANK.get(p.kind, 0) >= 2:
+                out.add(norm(x.text).removeprefix("ال"))
+    return out
 
 
 def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:

@@ -42,7 +42,10 @@ class Tagger:
         if self.farasa is not None:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
-        incidents = draft_incidents(text, tokens, spans, published)
+        # a place named inside a facility ("مقر ولاية ورڤلة") still locates the event
+        inner = [c for c in candidates if c.label == "LOC" and c.origin == "lexicon" and c not in spans
+                 and any(f.label == "FAC" and f.start <= c.start and c.end <= f.end for f in spans)]
+        incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published)
         return TagResult(text=text, spans=spans, incidents=incidents)
 
 
