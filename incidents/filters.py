@@ -67,7 +67,8 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, fuzzy=False, **kwargs):
+        self.fuzzy = fuzzy
         super().__init__(*args, **kwargs)
         for field in self.form.fields.values():
             widget = field.widget
@@ -77,7 +78,7 @@ class IncidentFilter(django_filters.FilterSet):
                 )
 
     def filter_search(self, queryset, name, value):
-        return search_filter(queryset, value)
+        return search_filter(queryset, value, fuzzy=self.fuzzy)
 
     def filter_actor(self, queryset, name, value):
         return queryset.filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity_id=value)))
@@ -92,6 +93,6 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS.get(sort or "-date", SORTS["-date"]))
 
 
-def filter_incidents(params, queryset):
+def filter_incidents(params, queryset, *, fuzzy=False):
     """Apply the reader's filters to a public QuerySet; a value that does not validate is ignored."""
-    return IncidentFilter(params, queryset=queryset)
+    return IncidentFilter(params, queryset=queryset, fuzzy=fuzzy)

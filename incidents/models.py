@@ -130,6 +130,11 @@ class Incident(models.Model):
             models.Index(fields=["status", "-date_start", "-id"], name="incident_status_date"),
             models.Index(fields=["status", "country", "-date_start"], name="incident_status_country_date"),
             models.Index(fields=["status", "sub_event_type"], name="incident_status_subevent"),
+            # The public list reads published+retracted rows newest first: a partial index in that
+            # order serves the page and the capped count without sorting (status IN (...) cannot use
+            # the (status, date) index for ordering).
+            models.Index(fields=["-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_date"),
+            models.Index(fields=["-fatalities", "-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_killed"),
         ]
 
     def __str__(self):

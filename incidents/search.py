@@ -106,21 +106,23 @@ def _tsquery_term(form):
     return f"{form}:*"
 
 
-def search_filter(queryset, query):
-    """Filter an incident QuerySet by a reader's query; returns the queryset unchanged for an empty one."""
+def search_filter(queryset, query, *, fuzzy=False):
+    """Filter an incident QuerySet by a reader's query; the queryset unchanged for an empty one.
+
+    fuzzy=True matches by trigram word similarity instead (PostgreSQL): the list page retries
+    that way when the words as typed found nothing (a misspelling: الموصول → الموصل).
+    """
     words = query_words(query)
     if not words:
         return queryset
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
+        if fuzzy:
+            return queryset.filter(search_text__trigram_word_similar=" ".join(forms[0] for forms in words))
         raw = " & ".join("(" + " | ".join(_tsquery_term(f) for f in forms) + ")" for forms in words)
         tsquery = SearchQuery(raw, search_type="raw", config="simple")
-        match = Q(search_match=tsquery)
-        phrase = " ".join(forms[0] for forms in words)
-        # Trigram word similarity catches misspellings the reader made (الموصول → الموصل).
-        fuzzy = Q(search_text__trigram_word_similar=phrase) if len(phrase) >= 4 else Q(pk__in=[])
-        return queryset.annotate(search_match=SearchVector("search_text", config="simple")).filter(match | fuzzy)
+        return queryset.annotate(search_match=SearchVector("search_text", config="simple")).filter(search_match=tsquery)
     condition = Q()
     for forms in words:
         any_form = Q()

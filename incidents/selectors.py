@@ -13,13 +13,25 @@ _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 COUNT_CAP = 10_000
 
 
+_LIST_DEFERRED = ("search_text", "summary_ar", "summary_en", "review_comment", "correction_note", "retraction_note", "date_text")
+_PLACE_DEFERRED = ("aliases", "description")
+
+
 def _actors_prefetch():
     return Prefetch("actors", queryset=IncidentActor.objects.select_related("entity").order_by("role", "id"))
 
 
 def incident_list_qs():
-    """Public incidents with what a list row shows: the place and the actors (one extra query)."""
-    return Incident.objects.public().select_related("place").prefetch_related(_actors_prefetch())
+    """Public incidents with what a list row shows: the place and the actors (one extra query).
+
+    The long texts a row never shows (search text, summaries, notes) are left in the database.
+    """
+    return (
+        Incident.objects.public()
+        .select_related("place")
+        .defer(*_LIST_DEFERRED, *(f"place__{name}" for name in _PLACE_DEFERRED))
+        .prefetch_related(_actors_prefetch())
+    )
 
 
 def incident_export_qs():

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -65,6 +66,13 @@ def incident_list(request):
     filterset = filter_incidents(request.GET, selectors.incident_list_qs())
     filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
     page = _paginate(request, filterset.qs)
+    fuzzy = False
+    if page.paginator.count == 0 and request.GET.get("q", "").strip() and connection.vendor == "postgresql":
+        # Nothing matched the words as typed: show similar spellings, and say so.
+        fuzzy_set = filter_incidents(request.GET, selectors.incident_list_qs(), fuzzy=True)
+        fuzzy_page = _paginate(request, fuzzy_set.qs)
+        if fuzzy_page.paginator.count:
+            filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
     query = filter_query(request)
     return render(
         request,
@@ -72,6 +80,7 @@ def incident_list(request):
         {
             "filter": filterset,
             "page": page,
+            "fuzzy": fuzzy,
             "query": query,
             "export_query": filter_query(request, drop=("page", "page_size")),
             "governorates": selectors.governorate_choices(),
