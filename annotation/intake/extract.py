@@ -209,4 +209,6 @@ def _strip_tags(html: str) -> str:
 
 def sanitize_html(html: str) -> str:
     """Raw HTML kept for reference, without scripts, styles, event handlers or foreign markup."""
-    return nh3.clean(html)
+    from annotation.sanitize import clean_html  # the project's one allow-list (structural tags only, no images)
+
+    return clean_html(html)
