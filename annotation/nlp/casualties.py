@@ -93,7 +93,7 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
                 continue
             used.add(num.first)
             lo, hi = min(i, num.first), max(i + n - 1, end_tok)
-            cls = _victim_class(tokens, num.last + 1 if num.first > i else i + n, org_class)
+            cls = _victim_class(tokens, num.last + 1, org_class)
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start:tokens[hi].end],
                                 tokens[lo].start, tokens[hi].end))
             break

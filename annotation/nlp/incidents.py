@@ -49,6 +49,14 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     return out
 
 
+def _cumulative(text: str, s: Sentence, c) -> bool:
+    """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10") sums many events."""
+    for x in s.spans:
+        if x.label == "DATE" and x.start < c.start and norm(text[max(s.start, x.start - 6):x.start]).split()[-1:] in (["منذ"], ["ومنذ"]):
+            return True
+    return False
+
+
 def _event_of(sub: str) -> str:
     return next(ev for s, ev, _ in E.EVENT_TRIGGERS if s == sub)
 
@@ -70,12 +78,12 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
             for sub, _ev, phrases in E.TRIGGERS:
                 if _phrase_at(tokens, i, phrases):
                     s.triggers.append((i, sub))
-        s.casualties = find_casualties(text, tokens, s.first, s.last, org_class)
+        s.casualties = [c for c in find_casualties(text, tokens, s.first, s.last, org_class) if not _cumulative(text, s, c)]
     groups: list[list[Sentence]] = []
     for s in sents:
         if not s.is_event:
             continue
-        if not groups or _starts_new_event(tokens, s, groups[-1]):
+        if not groups or _starts_new_event(text, tokens, s, groups[-1]):
             groups.append([s])
         else:
             groups[-1].append(s)
@@ -92,15 +100,17 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
     return drafts
 
 
-def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence]) -> bool:
+def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list[Sentence]) -> bool:
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
     for marker in E.NEW_EVENT_MARKERS:
         if words[: len(marker)] == marker:
             return True
-    here, before = _local_places(s.spans), _local_places([x for c in current for x in c.spans])
+    here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
     elsewhere = bool(here and before and not here & before)
+    had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
+    other_victims = any(c.category in had and c.victim_class not in ("unknown", had[c.category]) for c in s.casualties)
     for marker in E.WEAK_EVENT_MARKERS:
-        if words[: len(marker)] == marker and elsewhere:
+        if words[: len(marker)] == marker and (elsewhere or other_victims):
             return True
     # "وقبل أيام، …", "في مطلع أكتوبر، …": a sentence opening on a date of its own
     dates = [x for x in s.spans if x.label == "DATE"]
@@ -112,12 +122,13 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence])
     return False
 
 
-def _local_places(spans: list[Span]) -> set[str]:
-    """Normalised names of the towns, villages and cities among spans (countries and provinces say little)."""
+def _local_places(text: str, spans: list[Span]) -> set[str]:
+    """Normalised names of the towns, villages and cities among spans (countries, provinces and reference
+    points such as "شمال شرق بغداد" say little about where the event was)."""
     places = place_index()
     out = set()
     for x in spans:
-        if x.label == "LOC":
+        if x.label == "LOC" and not _after_direction(text, x):
             p = places.get(x.entity_key or "")
             if p is None or PLACE_RANK.get(p.kind, 0) >= 2:
                 out.add(norm(x.text).removeprefix("ال"))
