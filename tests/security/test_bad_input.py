@@ -1,0 +1,181 @@
+"""Bad input refused with a clear message and nothing stored half-way: spans, labels, versions.
+
+(Empty, 10 MB, binary, Windows-1256 and malformed CSV/JSON uploads are covered by the intake
+tests in tests/annotation/test_intake_*.py.)
+"""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
+
+from annotation.models import Article, Mention, validate_span
+
+BODY = "قتل مسلحون ثلاثة مدنيين في بعقوبة يوم الخميس."
+FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text", "code"),
+    [
+        (-1, 3, None, "span_out_of_bounds"),
+        (0, len(BODY) + 1, None, "span_out_of_bounds"),
+        (10, 10, None, "span_out_of_bounds"),
+        (12, 5, None, "span_out_of_bounds"),
+        (None, 5, None, "span_out_of_bounds"),
+        (0, 3, "قتل", None),
+        (0, 3, "قتلى", "span_text_mismatch"),
+        (27, 33, "بغداد", "span_text_mismatch"),
+    ],
+)
+def test_validate_span(start, end, text, code):
+    if code is None:
+        validate_span(BODY, start, end, text)
+        return
+    with pytest.raises(ValidationError) as info, translation.override("en"):
+        validate_span(BODY, start, end, text)
+    assert info.value.code == code
+    message = " ".join(info.value.messages)
+    if code == "span_out_of_bounds":
+        assert f"lies outside the article (length {len(BODY)})" in message
+    else:
+        assert f"does not match the article at {start}–{end}" in message
+        assert text in message
+
+
+@pytest.mark.django_db
+def test_model_validation_and_database_refuse_bad_spans(make_article):
+    article = make_article(body=BODY)
+    with pytest.raises(ValidationError):
+        Mention(article=article, start=27, end=33, text="بغداد", label="LOC").full_clean()
+    with pytest.raises(ValidationError):
+        Mention(article=article, start=27, end=33, text=BODY[27:33], label="NOPE").full_clean()  # unknown label
+    # Even code that skips validation cannot store a span past the end or an empty one.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Mention.objects.create(article=article, start=40, end=len(BODY) + 5, text="x", label="LOC")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Mention.objects.create(article=article, start=5, end=5, text="", label="LOC")
+    assert article.mentions.count() == 0
+
+
+@pytest.fixture
+def review(client, editor, make_article):
+    article = make_article(body=BODY)
+    start = BODY.index("بعقوبة")
+    mention = Mention.objects.create(
+        article=article, start=start, end=start + 6, text="بعقوبة", label="LOC", origin="lexicon", confidence=0.9
+    )
+    client.force_login(editor)
+    return article, mention
+
+
+def _url(name, **kwargs):
+    with translation.override("en"):
+        return reverse(name, kwargs=kwargs)
+
+
+def _unchanged(article, mention):
+    fresh = Article.objects.get(pk=article.pk)
+    assert fresh.version == article.version
+    m = Mention.objects.get(pk=mention.pk)
+    assert (m.start, m.end, m.label, m.status, m.decided_by_id) == (mention.start, mention.end, mention.label, mention.status, None)
+    assert Mention.objects.filter(article=article).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"start": "-4", "end": "3", "label": "PER"}, "lies outside the article"),
+        ({"start": "40", "end": "4000", "label": "PER"}, "lies outside the article"),
+        ({"start": "5", "end": "2", "label": "PER"}, "lies outside the article"),
+        ({"start": "0", "end": "3", "label": "PER", "text": "قتلى"}, "does not match the article"),
+        ({"start": "abc", "end": "3", "label": "PER"}, "no valid offsets"),
+        ({"start": "0", "end": "3", "label": "ALIEN"}, "Unknown label “ALIEN”"),
+        ({"start": "0", "end": "3", "label": ""}, "Unknown label"),
+    ],
+)
+def test_review_add_refuses_bad_spans_and_labels(client, review, data, message):
+    article, mention = review
+    response = client.post(_url("annotation:mention_add", pk=article.pk), data | {"version": article.version}, **FETCH)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    _unchanged(article, mention)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("action", "data", "message"),
+    [
+        ("relabel", {"label": "ALIEN"}, "Unknown label “ALIEN”"),
+        ("adjust", {"start": "0", "end": "9999"}, "lies outside the article"),
+        ("adjust", {"start": "-3", "end": "4"}, "lies outside the article"),
+    ],
+)
+def test_review_actions_refuse_bad_input(client, review, action, data, message):
+    article, mention = review
+    url = _url("annotation:mention_action", pk=article.pk, mention_pk=mention.pk, action=action)
+    response = client.post(url, data | {"version": article.version}, **FETCH)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    _unchanged(article, mention)
+
+
+@pytest.mark.django_db
+def test_review_refuses_a_stale_version(client, review):
+    article, mention = review
+    url = _url("annotation:mention_action", pk=article.pk, mention_pk=mention.pk, action="accept")
+    response = client.post(url, {"version": article.version - 1 if article.version > 1 else article.version + 5}, **FETCH)
+    assert response.status_code == 409
+    assert "Someone else changed this article" in response.content.decode()
+    _unchanged(article, mention)
+
+
+@pytest.mark.django_db
+def test_review_refuses_mentions_of_another_article_and_unknown_actions(client, review, make_article):
+    article, mention = review
+    other = make_article(body="نص آخر عن كركوك.", url="https://example.org/other")
+    assert (
+        client.post(_url("annotation:mention_action", pk=other.pk, mention_pk=mention.pk, action="accept"), {}, **FETCH).status_code == 404
+    )
+    assert (
+        client.post(_url("annotation:mention_action", pk=article.pk, mention_pk=mention.pk, action="delete"), {}, **FETCH).status_code
+        == 404
+    )
+    assert client.post(_url("annotation:mention_action", pk=article.pk, mention_pk=999999, action="accept"), {}, **FETCH).status_code == 404
+    _unchanged(article, mention)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("confidence", ["abc", "1.5", "-0.1"])
+def test_bulk_accept_refuses_bad_confidence(client, review, confidence):
+    article, mention = review
+    url = _url("annotation:mentions_accept_bulk", pk=article.pk)
+    response = client.post(url, {"label": "LOC", "min_confidence": confidence, "version": article.version}, **FETCH)
+    assert response.status_code == 400
+    assert "between 0 and 1" in response.content.decode()
+    _unchanged(article, mention)
+
+
+@pytest.mark.django_db
+def test_bulk_accept_refuses_unknown_label(client, review):
+    article, mention = review
+    url = _url("annotation:mentions_accept_bulk", pk=article.pk)
+    response = client.post(url, {"label": "<script>", "min_confidence": "0.1", "version": article.version}, **FETCH)
+    assert response.status_code == 400
+    assert "Unknown label" in response.content.decode()
+    _unchanged(article, mention)
+
+
+@pytest.mark.django_db
+def test_refusal_without_javascript_redirects_with_the_message(client, review):
+    article, mention = review
+    response = client.post(
+        _url("annotation:mention_add", pk=article.pk),
+        {"start": "0", "end": "9999", "label": "PER", "version": article.version},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "lies outside the article" in response.content.decode()
+    _unchanged(article, mention)
