@@ -1,0 +1,120 @@
+"""XSS payloads in article text, incident titles and entity names come out escaped on every page."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from annotation.models import Entity, Mention
+from incidents.models import IncidentActor, IncidentSource
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+RAW = ["<script>alert(1)", "<img src=x onerror", "onerror=alert(1)>"]
+
+
+@pytest.fixture
+def hostile(db, editor, reviewer, admin_user, make_article, make_incident):
+    place = Entity.objects.create(
+        name_ar=f"بعقوبة {IMG}",
+        name_en=f"Baqubah {SCRIPT}",
+        type="LOC",
+        latitude=33.75,
+        longitude=44.64,
+        country_iso3="IRQ",
+        admin1="Diyala",
+    )
+    actor = Entity.objects.create(name_ar=f"جماعة {SCRIPT}", name_en=f"Group {IMG}", type="ORG", actor_type="Rebel group")
+    body = f"قتل مسلحون ثلاثة مدنيين {SCRIPT} في بعقوبة {IMG} يوم الخميس."
+    article = make_article(body=body, title=f"عنوان {IMG}")
+    start = body.index(SCRIPT)
+    Mention.objects.create(article=article, start=start, end=start + len(SCRIPT), text=SCRIPT, label="ORG", entity=actor)
+    incident = make_incident(
+        editor,
+        publish_by=reviewer,
+        title_ar=f"هجوم {SCRIPT}",
+        title_en=f"Attack {IMG}",
+        summary_ar=f"ملخص {IMG}",
+        place=place,
+        place_text=f"قرب {SCRIPT}",
+        latitude=33.75,
+        longitude=44.64,
+    )
+    IncidentActor.objects.create(incident=incident, entity=actor, role="actor1")
+    IncidentSource.objects.create(incident=incident, article=article, quote=f"اقتباس {SCRIPT}")
+    return {"incident": incident, "place": place, "actor": actor, "article": article}
+
+
+def _assert_escaped(content, where):
+    for raw in RAW:
+        assert raw not in content, f"{where}: unescaped {raw!r}"
+
+
+def _pages(h):
+    with translation.override("ar"):
+        urls = [
+            reverse("incidents:list"),
+            reverse("incidents:list") + "?q=%3Cscript%3E",
+            h["incident"].get_absolute_url(),
+            reverse("incidents:place", kwargs={"pk": h["place"].pk}),
+            reverse("incidents:actor", kwargs={"pk": h["actor"].pk}),
+            reverse("incidents:map"),
+            reverse("incidents:stats"),
+        ]
+    with translation.override("en"):
+        urls += [h["incident"].get_absolute_url(), reverse("incidents:list")]
+    return urls
+
+
+def test_public_pages_escape_payloads(client, hostile):
+    checked = 0
+    for url in _pages(hostile):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        _assert_escaped(response.content.decode(), url)
+        checked += 1
+    with translation.override("ar"):
+        detail = client.get(hostile["incident"].get_absolute_url()).content.decode()
+    assert "هجوم &lt;script&gt;alert(1)&lt;/script&gt;" in detail
+    assert checked == 9
+
+
+def test_data_addresses_do_not_carry_markup_unescaped(client, hostile):
+    feed = client.get(reverse("data:feed")).content.decode()
+    _assert_escaped(feed, "feed")
+    api = client.get(f"/api/v1/incidents/{hostile['incident'].code}")
+    assert api.status_code == 200
+    assert api.json()["title_ar"] == f"هجوم {SCRIPT}"  # JSON keeps the data; it is never rendered as HTML
+    assert api["Content-Type"].startswith("application/json")
+    geo = client.get(reverse("data:export_geojson"))
+    assert geo["Content-Type"].startswith(("application/geo+json", "application/json"))
+
+
+def test_review_screen_escapes_article_text_and_entities(client, editor, hostile):
+    client.force_login(editor)
+    with translation.override("ar"):
+        url = reverse("annotation:review", kwargs={"pk": hostile["article"].pk})
+        dashboard = reverse("annotation:dashboard")
+    for page in (url, dashboard):
+        response = client.get(page)
+        assert response.status_code == 200
+        _assert_escaped(response.content.decode(), page)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(url).content.decode()
+
+
+def test_admin_escapes_payloads(client, admin_user, hostile):
+    client.force_login(admin_user)
+    h = hostile
+    pages = [
+        "/ar/admin/incidents/incident/",
+        f"/ar/admin/incidents/incident/{h['incident'].pk}/change/",
+        f"/ar/admin/incidents/incident/{h['incident'].pk}/history/",
+        "/ar/admin/annotation/entity/",
+        f"/ar/admin/annotation/entity/{h['place'].pk}/change/",
+        "/ar/admin/annotation/article/",
+        f"/ar/admin/annotation/article/{h['article'].pk}/change/",
+        "/ar/admin/annotation/mention/",
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        _assert_escaped(response.content.decode(), page)
