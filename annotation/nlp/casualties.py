@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_range
 from annotation.nlp.patterns.events import CASUALTY_WORDS, FIRST_WORDS, STRENGTH, VICTIM_WORDS
+from annotation.nlp.patterns.words import NATIONALITY_STEMS
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import Casualty
 
@@ -117,7 +118,16 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
         return Number(2, 2, k, k), k
     if any(stem in SINGULAR_VICTIMS for c, stem in readings(w) if c <= 1) and w not in DUALS:
         return Number(1, 1, k, k), k
+    if _singular_nationality(w):  # "استشهاد فلسطينية", "أنهى حياة فلسطينيا"
+        return Number(1, 1, k, k), k
     return None
+
+
+def _singular_nationality(word: str) -> bool:
+    for suffix in ("يه", "يا", "ي"):
+        if word.endswith(suffix) and word[: len(word) - len(suffix)] + "ي" in NATIONALITY_STEMS:
+            return True
+    return False
 
 
 def _figure_before(tokens, i, first) -> tuple[Number, int] | None:

@@ -59,7 +59,7 @@ AMBIGUOUS_PLACE_WORDS = frozenset("""
 بيان مدينة المدينة عنه وان اب جديد ثورة الثورة عبور سلط سلمية علم صور خبر الخبر مغرب معسكر يهود عيل
 حلوان النصر الحرية السلام الوحدة الزهراء العين الأمل الرحمة الشيخ الجبل الوادي النهر البلد الحي
 جنوب لبنان دولة سلام أمل عين نور عمر سعيد كريم حسن حياة الخير العمل الدور بلد القرى الصف تدمر حديثة
-هيت الكرمة الطوز الحمدانية راوة
+هيت الكرمة الطوز الحمدانية راوة السلط
 """.split()) - {"تدمر", "حديثة", "هيت", "الكرمة", "الطوز", "الحمدانية", "راوة"}
 
 
@@ -111,7 +111,10 @@ def load_weapons() -> list[str]:
 @cache
 def place_index() -> dict[str, Place]:
     """Key (``place:<name_en>|<iso3>``) → Place."""
-    return {place_key(p): p for p in load_places()}
+    out: dict[str, Place] = {}
+    for p in load_places():
+        out.setdefault(place_key(p), p)  # the curated entry (e.g. the governorate) over a generated namesake
+    return out
 
 
 def place_key(p: Place) -> str:

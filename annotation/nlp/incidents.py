@@ -31,6 +31,7 @@ class Sentence:
     triggers: list[tuple[int, str]] = field(default_factory=list)  # (token, sub_event_type)
     casualties: list = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    context: bool = False  # attached to an event for its places and dates, without triggers of its own
 
     @property
     def is_event(self) -> bool:
@@ -80,13 +81,21 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
                     s.triggers.append((i, sub))
         s.casualties = [c for c in find_casualties(text, tokens, s.first, s.last, org_class) if not _cumulative(text, s, c)]
     groups: list[list[Sentence]] = []
+    pending_break = False
     for s in sents:
         if not s.is_event:
+            # context for the current event (places, dates, actors), unless it opens another time or story
+            if _opens_new_frame(tokens, s):
+                pending_break = True
+            elif groups and not pending_break:
+                s.context = True
+                groups[-1].append(s)
             continue
-        if not groups or _starts_new_event(text, tokens, s, groups[-1]):
+        if not groups or pending_break or _starts_new_event(text, tokens, s, groups[-1]):
             groups.append([s])
         else:
             groups[-1].append(s)
+        pending_break = False
     drafts = []
     anchor = published
     for group in groups:
@@ -100,11 +109,19 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
     return drafts
 
 
-def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list[Sentence]) -> bool:
+def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
+    """A sentence opening on a marker of another story or on a date of its own ("وقبل أيام، …")."""
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
-    for marker in E.NEW_EVENT_MARKERS:
-        if words[: len(marker)] == marker:
-            return True
+    if any(words[: len(m)] == m for m in E.NEW_EVENT_MARKERS):
+        return True
+    dates = [x for x in s.spans if x.label == "DATE"]
+    return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
+
+
+def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list[Sentence]) -> bool:
+    if _opens_new_frame(tokens, s):
+        return True
+    words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
     here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
     elsewhere = bool(here and before and not here & before)
     had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
@@ -112,10 +129,6 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     for marker in E.WEAK_EVENT_MARKERS:
         if words[: len(marker)] == marker and (elsewhere or other_victims):
             return True
-    # "وقبل أيام، …", "في مطلع أكتوبر، …": a sentence opening on a date of its own
-    dates = [x for x in s.spans if x.label == "DATE"]
-    if dates and dates[0].start <= tokens[min(s.first + 1, s.last)].end:
-        return True
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
@@ -161,7 +174,7 @@ def _classify(group: list[Sentence], text: str) -> str | None:
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
     if not subs and generic:
         # "هجوم" alone: on civilians it is an attack on them, otherwise a fight
-        stems = _stems(text[group[0].start:group[-1].end])
+        stems = {w for s in group for w in _stems(text[s.start:s.end])}
         killed = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
         if killed <= {"civilians", "unknown"} and any(stem in _CIVILIAN for stem in stems):
             return "Attack"
@@ -179,7 +192,7 @@ def _classify(group: list[Sentence], text: str) -> str | None:
         return "Arrests"
     sub = min(subs, key=PRIORITY.index)
     if sub == "Peaceful protest":
-        stems = _stems(text[group[0].start:group[-1].end])
+        stems = {w for s in group if not s.context for w in _stems(text[s.start:s.end])}
         if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
@@ -204,6 +217,11 @@ EVENT_OF_SUB = {"Violent demonstration": "Riots", "Excessive force against prote
                 "Protest with intervention": "Protests", "Attack": "Violence against civilians"}
 
 
+def _rank(span: Span) -> float:
+    p = place_index().get(span.entity_key or "")
+    return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
+
+
 def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
     places = place_index()
     best, best_rank = None, -1
@@ -217,9 +235,16 @@ def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
     return best
 
 
+NOT_THE_PLACE = {"الي", "نحو", "باتجاه", "صوب", "من", "عن"}  # destinations and origins ("عودتهم إلى القاهرة")
+
+
 def _after_direction(text: str, span: Span) -> bool:
-    before = text[max(0, span.start - 12):span.start].split()
-    return bool(before) and before[-1].lstrip("و").replace("ال", "", 1) in DIRECTIONS
+    """Whether the place is a reference point ("شمال بغداد") or a destination/origin ("إلى القاهرة")."""
+    before = norm(text[max(0, span.start - 12):span.start]).split()
+    if not before:
+        return False
+    word = before[-1].removeprefix("و")
+    return word.replace("ال", "", 1) in DIRECTIONS or word in NOT_THE_PLACE
 
 
 def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft | None:
@@ -228,7 +253,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
         return None
     ev = EVENT_OF_SUB.get(sub) or _event_of(sub)
     d = IncidentDraft(event_type=ev, sub_event_type=sub)
-    d.evidence = [(s.start, s.end) for s in group]
+    d.evidence = [(s.start, s.end) for s in group if not s.context]
     spans = [x for s in group for x in s.spans]
     # figures: within one sentence different victim groups add up; across sentences keep the largest
     for cat in ("killed", "injured"):
@@ -243,7 +268,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     d.casualties = [c for s in group for c in s.casualties]
     # date: the most specific expression of the first event sentence that has one
     best = None
-    dated = next((s for s in group if any(x.label == "DATE" for x in s.spans)), None)
+    dated = next((s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" for x in s.spans)), None)
     for x in dated.spans if dated else []:
         if x.label != "DATE":
             continue
@@ -267,8 +292,10 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     elif main and published:
         d.date, d.date_end, d.date_precision = published, published, "day"
     # place
-    candidates = [x for x in spans if x.label == "LOC" and not _after_direction(text, x)]
-    place = _best_place(candidates, tokens) or _best_place(spans, tokens)
+    # place: the first town or village named (outside "شمال X" references), else the most precise place
+    ordered = [x for s in sorted(group, key=lambda s: s.context) for x in s.spans]
+    candidates = [x for x in ordered if x.label == "LOC" and not _after_direction(text, x)]
+    place = next((x for x in candidates if _rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
     d.country = _country(place, spans, [x for s in sents for x in s.spans])
