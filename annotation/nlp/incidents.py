@@ -81,21 +81,24 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
                     s.triggers.append((i, sub))
         s.casualties = [c for c in find_casualties(text, tokens, s.first, s.last, org_class) if not _cumulative(text, s, c)]
     groups: list[list[Sentence]] = []
-    pending_break = False
     for s in sents:
+        opens = _opens_new_frame(tokens, s)
         if not s.is_event:
-            # context for the current event (places, dates, actors), unless it opens another time or story
-            if _opens_new_frame(tokens, s):
-                pending_break = True
-            elif groups and not pending_break:
-                s.context = True
+            # context of an event (places, dates, actors); one opening another time or story waits for its event
+            s.context = True
+            if opens:
+                groups.append([s])
+            elif groups:
                 groups[-1].append(s)
             continue
-        if not groups or pending_break or _starts_new_event(text, tokens, s, groups[-1]):
+        current = groups[-1] if groups else None
+        if current is not None and not any(not x.context for x in current) and (current[0].context and not opens):
+            current.append(s)  # the event a date-opening sentence announced
+        elif current is None or opens or _starts_new_event(text, tokens, s, current):
             groups.append([s])
         else:
-            groups[-1].append(s)
-        pending_break = False
+            current.append(s)
+    groups = [g for g in groups if any(not s.context for s in g)]
     drafts = []
     anchor = published
     for group in groups:
@@ -122,6 +125,12 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     if _opens_new_frame(tokens, s):
         return True
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
+    if _says_similar(tokens, s) and not _says_similar(tokens, next(x for x in current if not x.context)):
+        return True  # "كما أصيب خبير بانفجار مماثل": another event of the same kind
+    families = {_family(sub) for x in current for _, sub in x.triggers if sub != E.GENERIC_ATTACK}
+    mine = {_family(sub) for _, sub in s.triggers if sub != E.GENERIC_ATTACK}
+    if families and mine and not families & mine and (s.casualties or "arrest" in mine):
+        return True  # arrests after a strike, a strike after a protest …
     here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
     elsewhere = bool(here and before and not here & before)
     had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
@@ -133,6 +142,23 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
+
+
+SIMILAR = {"مماثل", "مماثله", "منفصل", "منفصله", "اخر", "اخري", "ثان", "ثاني", "ثانيه"}
+EVENT_NOUNS = {"انفجار", "هجوم", "حادث", "حادثه", "اعتداء", "قصف", "غاره", "تفجير", "كمين", "اشتباك"}
+
+
+def _says_similar(tokens: list[Token], s: Sentence) -> bool:
+    """"بانفجار مماثل", "في هجوم آخر", "حادث منفصل"."""
+    for i in range(s.first, s.last):
+        if tokens[i + 1].norm in SIMILAR and any(stem in EVENT_NOUNS for c, stem in readings(tokens[i].norm) if c <= 2):
+            return True
+    return False
+
+
+def _family(sub: str) -> str:
+    return {"Arrests": "arrest", "Abduction/forced disappearance": "abduction", "Agreement": "agreement",
+            "Peaceful protest": "protest"}.get(sub, "violence")
 
 
 def _local_places(text: str, spans: list[Span]) -> set[str]:
@@ -293,7 +319,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
         d.date, d.date_end, d.date_precision = published, published, "day"
     # place
     # place: the first town or village named (outside "شمال X" references), else the most precise place
-    ordered = [x for s in sorted(group, key=lambda s: s.context) for x in s.spans]
+    ordered = [x for s in group for x in s.spans]
     candidates = [x for x in ordered if x.label == "LOC" and not _after_direction(text, x)]
     place = next((x for x in candidates if _rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
     if place:
