@@ -14,7 +14,7 @@ from annotation.nlp.patterns import events as E
 from annotation.nlp.tokenize import Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
-PLACE_RANK = {"country": 0, "governorate": 1, "city": 2, "region": 3, "town": 3}
+PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
 UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
 DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
@@ -127,8 +127,10 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
     if _says_similar(tokens, s) and not _says_similar(tokens, next(x for x in current if not x.context)):
         return True  # "كما أصيب خبير بانفجار مماثل": another event of the same kind
-    families = {_family(sub) for x in current for _, sub in x.triggers if sub != E.GENERIC_ATTACK}
-    mine = {_family(sub) for _, sub in s.triggers if sub != E.GENERIC_ATTACK}
+    families = {_family(sub) for x in current for _, sub in x.triggers if sub not in E.GENERIC}
+    if any(c.category in ("killed", "injured") for x in current for c in x.casualties):
+        families.add("violence")
+    mine = {_family(sub) for _, sub in s.triggers if sub not in E.GENERIC}
     if families and mine and not families & mine and (s.casualties or "arrest" in mine):
         return True  # arrests after a strike, a strike after a protest …
     here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
@@ -153,6 +155,18 @@ def _says_similar(tokens: list[Token], s: Sentence) -> bool:
     for i in range(s.first, s.last):
         if tokens[i + 1].norm in SIMILAR and any(stem in EVENT_NOUNS for c, stem in readings(tokens[i].norm) if c <= 2):
             return True
+    return False
+
+
+def _state_actor_first(s: Sentence) -> bool:
+    actors = actor_index()
+    for x in s.spans:
+        if x.label == "ORG":
+            a = actors.get(x.entity_key or "")
+            if a is not None and a.actor_type:
+                return a.actor_type in STATE
+            if a is None and any(w in x.text for w in ("جيش", "قوات", "شرطة", "الأمن")):
+                return True
     return False
 
 
@@ -195,8 +209,12 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
 
 
 def _classify(group: list[Sentence], text: str) -> str | None:
-    first_with = next((s for s in group if any(sub != E.GENERIC_ATTACK for _, sub in s.triggers)), None)
-    subs = {sub for _, sub in first_with.triggers} - {E.GENERIC_ATTACK} if first_with else set()
+    first_with = next((s for s in group if any(sub not in E.GENERIC for _, sub in s.triggers)), None)
+    subs = {sub for _, sub in first_with.triggers} - E.GENERIC if first_with else set()
+    territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
+    if not subs and territory is not None:
+        # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
+        return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
     if not subs and generic:
         # "هجوم" alone: on civilians it is an attack on them, otherwise a fight

@@ -20,6 +20,8 @@ EVENT_TRIGGERS = [
     ("Government regains territory", "Battles",
      "استعادت_السيطرة استعاد_السيطرة استعادة_السيطرة حررت تحرير استرجاع استعادت استعاد"),
     ("Non-state actor overtakes territory", "Battles", "سيطرت_حركة سيطر_مسلحو سيطرت_جماعة استولت_حركة استولى_مسلحو"),
+    # taking a place without saying who: decided by the first actor named
+    ("Territory (unspecified)", "Battles", "سيطرت سيطر استولت استولى سيطرتها سيطرته"),
     ("Armed clash", "Battles",
      "اشتباك اشتباكات الاشتباكات اشتبكت معارك المعارك معركة مواجهات كمين الكمين هجوم_مسلح تبادل_إطلاق"),
     ("Arrests", "Strategic developments",
@@ -56,6 +58,8 @@ NEW_EVENT_MARKERS = [norm(m).split() for m in (
     "وفي وقت سابق", "في وقت سابق")]
 WEAK_EVENT_MARKERS = [norm(m).split() for m in ("وفي", "كما", "فيما", "بينما", "وقبل")]
 GENERIC_ATTACK = "Attack (unspecified)"
+GENERIC_TERRITORY = "Territory (unspecified)"
+GENERIC = {GENERIC_ATTACK, GENERIC_TERRITORY}
 BACKGROUND_MARKERS = {norm(w) for w in "وكان وكانت كان كانت سبق وسبق سابق الماضي الماضية المنصرم الفائت مطلع أواخر أوائل منذ".split()}
 
 
