@@ -203,3 +203,135 @@ def incident_merge(*, duplicate, into, user):
 def _require_reviewer(user):
     if not user.has_perm("incidents.approve_incident"):
         raise PermissionDenied(_("Only reviewers can do this."))
+
+
+# --- Drafting from the editor's form: the incident with its actors, figures and sources -------------
+
+
+def _resolve_entity(*, entity, name, types, default_type):
+    """The chosen entity, else one whose Arabic name or alias is ``name``, else a new one of default_type."""
+    from annotation.models import Entity
+
+    if entity is not None:
+        return entity.merged_into or entity
+    name = (name or "").strip()
+    if not name:
+        return None
+    found = Entity.objects.filter(type__in=types, name_ar=name, merged_into__isnull=True).first()
+    if found is None:
+        found = next(
+            (e for e in Entity.objects.filter(type__in=types, merged_into__isnull=True, aliases__icontains=name) if name in e.aliases), None
+        )
+    if found is None:
+        found, _created = Entity.objects.get_or_create(type=default_type, name_ar=name[:300])
+    return found
+
+
+def incident_refresh_search(*, incident):
+    """Recompute the stored search text after actors or the place changed."""
+    incident.search_text = search_document(incident)
+    Incident.objects.filter(pk=incident.pk).update(search_text=incident.search_text)
+
+
+def _replace_details(incident, *, actors, casualties, sources):
+    from annotation.models import validate_span
+    from incidents.models import CasualtyFigure, IncidentActor, IncidentSource
+
+    if actors is not None:
+        incident.actors.all().delete()
+        seen = set()
+        for row in actors:
+            entity = _resolve_entity(entity=row.get("entity"), name=row.get("name"), types=["ORG", "NORP", "PER"], default_type="ORG")
+            if entity is None or (entity.pk, row["role"]) in seen:
+                continue
+            seen.add((entity.pk, row["role"]))
+            IncidentActor.objects.create(
+                incident=incident, entity=entity, role=row["role"], certainty=row.get("certainty") or IncidentActor.Certainty.CERTAIN
+            )
+    if casualties is not None:
+        incident.casualties.all().delete()
+        CasualtyFigure.objects.bulk_create(
+            CasualtyFigure(
+                incident=incident,
+                category=row["category"],
+                victim_class=row.get("victim_class") or CasualtyFigure.VictimClass.UNKNOWN,
+                min_count=row["min_count"],
+                max_count=row.get("max_count") if row.get("max_count") is not None else row["min_count"],
+                qualifier=row.get("qualifier", ""),
+                raw_phrase=row.get("raw_phrase", ""),
+                claimant=row.get("claimant", ""),
+                article=row.get("article"),
+            )
+            for row in casualties
+        )
+    if sources is not None:
+        keep = set()
+        for row in sources:
+            article, start, end = row["article"], row.get("quote_start"), row.get("quote_end")
+            if start is not None and end is not None:
+                validate_span(article.body, start, end)
+            IncidentSource.objects.update_or_create(
+                incident=incident,
+                article=article,
+                defaults={"quote_start": start, "quote_end": end, "quote": article.body[start:end] if start is not None else ""},
+            )
+            keep.add(article.pk)
+        incident.sources.exclude(article_id__in=keep).delete()
+
+
+def _place_from_text(fields):
+    """Link the place entity from the wording when the editor left the place empty."""
+    from annotation.models import Entity
+
+    if fields.get("place") is None and (fields.get("place_text") or "").strip():
+        place = Entity.objects.filter(type="LOC", name_ar=fields["place_text"].strip(), merged_into__isnull=True).first()
+        if place is not None:
+            fields["place"] = place
+            if fields.get("latitude") is None and place.latitude is not None:
+                fields["latitude"], fields["longitude"] = place.latitude, place.longitude
+            if not fields.get("admin1") and place.admin1:
+                fields["admin1"] = place.admin1
+    return fields
+
+
+@transaction.atomic
+def incident_create_draft(*, created_by, fields, actors=(), casualties=(), sources=()):
+    """Create a draft incident with its actors, casualty figures and supporting articles."""
+    incident = incident_create(created_by=created_by, **_place_from_text(dict(fields)))
+    _replace_details(incident, actors=list(actors), casualties=list(casualties), sources=list(sources))
+    incident_refresh_search(incident=incident)
+    return incident
+
+
+@transaction.atomic
+def incident_update_draft(*, incident, user, expected_version, fields, actors=None, casualties=None, sources=None, correction_note=""):
+    """Save the editor's form: fields, then the details; a stale version changes nothing."""
+    fields = _place_from_text(dict(fields))
+    if correction_note:
+        fields["correction_note"] = correction_note
+    incident = incident_update(incident=incident, user=user, expected_version=expected_version, **fields)
+    _replace_details(incident, actors=actors, casualties=casualties, sources=sources)
+    incident_refresh_search(incident=incident)
+    return incident
+
+
+@transaction.atomic
+def incident_attach_source(*, incident, article, user, quote_start=None, quote_end=None):
+    """Record that an article supports an existing incident (with an optional quote)."""
+    from annotation.models import validate_span
+    from incidents.models import IncidentSource
+
+    if incident.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
+        raise ValidationError(_("A retracted or merged incident cannot take new sources."), code="closed")
+    quote = ""
+    if quote_start is not None and quote_end is not None:
+        validate_span(article.body, quote_start, quote_end)
+        quote = article.body[quote_start:quote_end]
+    source, created = IncidentSource.objects.get_or_create(
+        incident=incident, article=article, defaults={"quote_start": quote_start, "quote_end": quote_end, "quote": quote}
+    )
+    if not created and quote:
+        source.quote_start, source.quote_end, source.quote = quote_start, quote_end, quote
+        source.save(update_fields=["quote_start", "quote_end", "quote"])
+    _log("attach", incident, user, article=article.pk)
+    return source

@@ -1,8 +1,322 @@
-from django.http import HttpResponse
+"""The editors' incident desk: draft from an article, edit, submit; reviewers approve, send back, retract, merge.
+
+Views stay thin: forms validate, incidents.services writes. A stale version or a refused transition
+is shown as a message with the editor's input kept on the form, never as an error page.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from annotation import selectors as annotation_selectors
+from annotation.models import Article
+from incidents import drafting, services
+from incidents.forms import (
+    ActorFormSet,
+    AttachForm,
+    CasualtyFormSet,
+    CorrectionForm,
+    IncidentForm,
+    MergeForm,
+    RetractForm,
+    SendBackForm,
+    SourceFormSet,
+)
+from incidents.models import Incident
+
+EDITABLE = (Incident.Status.DRAFT, Incident.Status.IN_REVIEW)
 
 
-def _stub(request, pk=None):
-    return HttpResponse("")
+def _forms(data=None, *, initial=None, form_class=IncidentForm):
+    initial = initial or drafting.DraftInitial(incident={})
+    return (
+        form_class(data, initial=initial.incident, prefix="incident"),
+        ActorFormSet(data, initial=initial.actors or None, prefix="actors"),
+        CasualtyFormSet(data, initial=initial.casualties or None, prefix="casualties"),
+        SourceFormSet(data, initial=initial.sources or None, prefix="sources"),
+    )
 
 
-queue = create = attach = edit = submit = review = correct = retract = merge = _stub
+def _valid(forms):
+    return all([f.is_valid() for f in forms])  # a list, so every form shows its errors
+
+
+def _article_pane(article):
+    """The source article's text with the accepted spans, for click-to-fill."""
+    if article is None:
+        return None
+    mentions = [m for m in annotation_selectors.review_mentions(article=article) if m.status != "suggested"]
+    return {"article": article, "segments": annotation_selectors.article_segments(article.body, mentions)}
+
+
+def _casualty_rows(formset, article):
+    return [row | {"article": article} for row in formset.rows()]
+
+
+def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url):
+    form, actors, casualties, sources = forms
+    return render(
+        request,
+        "incidents/editor/form.html",
+        {
+            "form": form,
+            "actor_formset": actors,
+            "casualty_formset": casualties,
+            "source_formset": sources,
+            "incident": incident,
+            "pane": _article_pane(article),
+            "draft": draft,
+            "page_title": title,
+            "form_url": form_url,
+        },
+    )
+
+
+@login_required
+@permission_required("incidents.add_incident", raise_exception=True)
+def create(request):
+    """A new draft from an article, prefilled from the engine's draft and the accepted mentions."""
+    article_pk = request.GET.get("article") or request.POST.get("article")
+    article = get_object_or_404(Article.objects.select_related("source"), pk=article_pk) if article_pk else None
+    try:
+        index = int(request.GET.get("draft", ""))
+    except ValueError:
+        index = None
+    if request.method == "POST":
+        forms = _forms(request.POST)
+        if _valid(forms):
+            form, actors, casualties, sources = forms
+            try:
+                with transaction.atomic():
+                    incident = services.incident_create_draft(
+                        created_by=request.user,
+                        fields=form.incident_fields(),
+                        actors=actors.rows(),
+                        casualties=_casualty_rows(casualties, article),
+                        sources=sources.rows(),
+                    )
+                    if "submit" in request.POST:
+                        incident = services.incident_submit(incident=incident, user=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                if incident.status == Incident.Status.IN_REVIEW:
+                    messages.success(request, _("Incident %(code)s submitted for review.") % {"code": incident.code})
+                    return redirect("annotation:review", pk=article.pk) if article else redirect("annotation:dashboard")
+                messages.success(request, _("Draft %(code)s saved.") % {"code": incident.code})
+                return redirect("workflow:edit", pk=incident.pk)
+        return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
+    draft = drafting.draft_initial(article=article, index=index) if article else None
+    return _render_form(
+        request, forms=_forms(initial=draft), article=article, draft=draft, title=_("New incident"), form_url=request.get_full_path()
+    )
+
+
+def _incident(pk):
+    return get_object_or_404(Incident.objects.select_related("place", "created_by", "approved_by"), pk=pk)
+
+
+def _first_article(incident):
+    source = incident.sources.select_related("article__source").first()
+    return source.article if source else None
+
+
+@login_required
+@permission_required("incidents.change_incident", raise_exception=True)
+def edit(request, pk):
+    incident = _incident(pk)
+    if incident.status == Incident.Status.PUBLISHED:
+        return redirect("workflow:correct", pk=incident.pk)
+    if incident.status not in EDITABLE:
+        messages.info(request, _("This incident is “%(status)s” and can no longer be edited.") % {"status": incident.get_status_display()})
+        return redirect("workflow:review", pk=incident.pk)
+    return _edit(request, incident, form_class=IncidentForm, title=_("Edit incident %(code)s") % {"code": incident.code})
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+def correct(request, pk):
+    """A published incident: edits need a public correction note; history keeps the earlier version.
+
+    A correction goes public at once, without a second approval, so only reviewers may make one.
+    """
+    incident = _incident(pk)
+    if incident.status != Incident.Status.PUBLISHED:
+        return redirect("workflow:edit", pk=incident.pk)
+    return _edit(request, incident, form_class=CorrectionForm, title=_("Correct published incident %(code)s") % {"code": incident.code})
+
+
+def _edit(request, incident, *, form_class, title):
+    article = _first_article(incident)
+    if request.method == "POST":
+        forms = _forms(request.POST, form_class=form_class)
+        if _valid(forms):
+            form, actors, casualties, sources = forms
+            try:
+                incident = services.incident_update_draft(
+                    incident=incident,
+                    user=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                    fields=form.incident_fields(),
+                    actors=actors.rows(),
+                    casualties=_casualty_rows(casualties, article),
+                    sources=sources.rows(),
+                    correction_note=form.cleaned_data.get("correction_note", ""),
+                )
+            except ValidationError as error:
+                # Stale version or a refused edit: say so, keep what the editor typed.
+                messages.error(request, " ".join(error.messages))
+            else:
+                if "submit" in request.POST and incident.status == Incident.Status.DRAFT:
+                    return _submit(request, incident, incident.version)
+                messages.success(request, _("Saved %(code)s.") % {"code": incident.code})
+                return redirect("workflow:edit", pk=incident.pk)
+        return _render_form(request, forms=forms, incident=incident, article=article, title=title, form_url=request.get_full_path())
+    initial = drafting.incident_initial(incident)
+    return _render_form(
+        request,
+        forms=_forms(initial=initial, form_class=form_class),
+        incident=incident,
+        article=article,
+        title=title,
+        form_url=request.get_full_path(),
+    )
+
+
+def _submit(request, incident, version):
+    try:
+        incident = services.incident_submit(incident=incident, user=request.user, expected_version=version)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("workflow:edit", pk=incident.pk)
+    messages.success(request, _("Incident %(code)s submitted for review.") % {"code": incident.code})
+    return redirect("annotation:dashboard")
+
+
+@login_required
+@permission_required("incidents.change_incident", raise_exception=True)
+@require_POST
+def submit(request, pk):
+    return _submit(request, _incident(pk), request.POST.get("version"))
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+def queue(request):
+    """What waits for the reviewers: incidents submitted for review, oldest first."""
+    incidents = list(Incident.objects.awaiting_review().select_related("created_by", "place").order_by("updated_at", "id"))
+    return render(request, "incidents/editor/queue.html", {"incidents": incidents})
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+def review(request, pk):
+    """The reviewer's view of one incident: approve and publish, or send back with a comment."""
+    incident = _incident(pk)
+    send_back_form = SendBackForm(initial={"version": incident.version})
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "approve":
+                incident = services.incident_publish(incident=incident, user=request.user, expected_version=request.POST.get("version"))
+                messages.success(request, _("Incident %(code)s is published.") % {"code": incident.code})
+                return redirect("workflow:queue")
+            if request.POST.get("action") == "send_back":
+                send_back_form = SendBackForm(request.POST)
+                if send_back_form.is_valid():
+                    incident = services.incident_send_back(
+                        incident=incident,
+                        user=request.user,
+                        comment=send_back_form.cleaned_data["comment"],
+                        expected_version=send_back_form.cleaned_data["version"],
+                    )
+                    messages.success(request, _("Incident %(code)s was sent back to its author.") % {"code": incident.code})
+                    return redirect("workflow:queue")
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            messages.error(request, text)
+    return render(
+        request,
+        "incidents/editor/review.html",
+        {
+            "incident": incident,
+            "actors": incident.actors.select_related("entity"),
+            "casualties": incident.casualties.all(),
+            "sources": incident.sources.select_related("article__source"),
+            "send_back_form": send_back_form,
+            "retract_form": RetractForm(initial={"version": incident.version}),
+            "merge_form": MergeForm(),
+            "own": incident.created_by_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+def retract(request, pk):
+    incident = _incident(pk)
+    if request.method != "POST":
+        form = RetractForm(initial={"version": incident.version})
+        return render(request, "incidents/editor/confirm.html", {"incident": incident, "form": form, "action": "retract"})
+    form = RetractForm(request.POST)
+    if form.is_valid():
+        try:
+            incident = services.incident_retract(
+                incident=incident, user=request.user, note=form.cleaned_data["note"], expected_version=form.cleaned_data["version"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("Incident %(code)s is retracted; its page shows the notice.") % {"code": incident.code})
+    else:
+        messages.error(request, _("A retraction needs a public notice explaining why."))
+    return redirect("workflow:review", pk=incident.pk)
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+def merge(request, pk):
+    duplicate = _incident(pk)
+    if request.method != "POST":
+        return render(request, "incidents/editor/confirm.html", {"incident": duplicate, "form": MergeForm(), "action": "merge"})
+    form = MergeForm(request.POST)
+    if form.is_valid():
+        try:
+            into = services.incident_merge(duplicate=duplicate, into=form.cleaned_data["into"], user=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            services.incident_refresh_search(incident=into)
+            messages.success(request, _("%(dup)s was merged into %(into)s.") % {"dup": duplicate.code, "into": into.code})
+            return redirect("workflow:review", pk=into.pk)
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("workflow:review", pk=duplicate.pk)
+
+
+@login_required
+@permission_required("incidents.add_incidentsource", raise_exception=True)
+def attach(request):
+    """The article supports an incident that already exists: add it as a source."""
+    article = get_object_or_404(Article, pk=request.GET.get("article") or request.POST.get("article") or 0)
+    form = AttachForm(request.POST or None, initial={"article": article.pk})
+    if request.method == "POST" and form.is_valid():
+        incident = form.cleaned_data["code"]
+        try:
+            services.incident_attach_source(
+                incident=incident,
+                article=article,
+                user=request.user,
+                quote_start=form.cleaned_data.get("quote_start"),
+                quote_end=form.cleaned_data.get("quote_end"),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The article now supports %(code)s.") % {"code": incident.code})
+            return redirect("annotation:review", pk=article.pk)
+    recent = Incident.objects.exclude(status__in=[Incident.Status.MERGED, Incident.Status.RETRACTED]).order_by("-updated_at")[:20]
+    return render(request, "incidents/editor/attach.html", {"form": form, "article": article, "recent": recent})

@@ -1,0 +1,209 @@
+"""Initial data for the incident form, from the engine's draft incidents and the editor's accepted mentions.
+
+The engine (annotation.tagging.suggest) returns IncidentDraft objects with offsets into the article;
+here they become form initial data: texts mapped to knowledge-base entities, casualties to figures,
+the date precision to Incident.TimePrecision and the evidence to a supporting quote.
+"""
+
+from dataclasses import dataclass, field
+
+from annotation.models import Article, Entity, Mention
+from incidents.models import CasualtyFigure, Incident, IncidentActor
+from incidents.taxonomy import COUNTRIES, EVENT_TYPES, ISO3_BY_NAME, SUB_EVENT_TO_EVENT
+
+PRECISION = {
+    "day": Incident.TimePrecision.DAY,
+    "week": Incident.TimePrecision.WEEK,
+    "month": Incident.TimePrecision.MONTH,
+    "year": Incident.TimePrecision.MONTH,
+}
+GEO_PRECISION = {
+    Entity.GeoKind.COUNTRY: Incident.GeoPrecision.REGION,
+    Entity.GeoKind.GOVERNORATE: Incident.GeoPrecision.REGION,
+    Entity.GeoKind.REGION: Incident.GeoPrecision.REGION,
+    Entity.GeoKind.CITY: Incident.GeoPrecision.EXACT,
+    Entity.GeoKind.TOWN: Incident.GeoPrecision.EXACT,
+}
+TITLE_CHARS = 200
+
+
+@dataclass
+class DraftInitial:
+    incident: dict
+    actors: list = field(default_factory=list)
+    casualties: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+    drafts: list = field(default_factory=list)  # every engine draft, to let the editor pick another
+    index: int | None = None
+
+
+def engine_drafts(article):
+    """The engine's draft incidents for the article (background ones included, flagged)."""
+    from annotation.tagging import suggest
+
+    return suggest(article.body, article.published_at).incidents
+
+
+def _country(draft_country, article):
+    if draft_country in COUNTRIES:
+        return draft_country
+    if draft_country in ISO3_BY_NAME:
+        return ISO3_BY_NAME[draft_country]
+    source_country = article.source.country if article.source_id else ""
+    return source_country if source_country in COUNTRIES else ""
+
+
+def _mention_entity(mentions, span, labels):
+    """The entity an accepted mention at (or overlapping) this span is linked to."""
+    if not span:
+        return None
+    start, end = span
+    for m in mentions:
+        if m.label in labels and m.entity_id and m.start < end and start < m.end:
+            return m.entity
+    return None
+
+
+def _entity_by_name(name, labels):
+    name = (name or "").strip()
+    if not name:
+        return None
+    return Entity.objects.filter(type__in=labels, name_ar=name, merged_into__isnull=True).first()
+
+
+def _sentence(body, start, end):
+    """The text of the evidence range widened to whole sentences, trimmed to a title's length."""
+    left = max(body.rfind(".", 0, start), body.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (body.find(".", end), body.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(body)
+    return " ".join(body[left:right].split())
+
+
+def draft_initial(*, article: Article, index: int | None = None, drafts=None) -> DraftInitial:
+    """Initial data for a new incident from the article: the chosen draft (default: the first not in the background)."""
+    drafts = engine_drafts(article) if drafts is None else drafts
+    mentions = list(
+        Mention.objects.filter(article=article)
+        .exclude(status__in=[Mention.Status.REJECTED, Mention.Status.SUGGESTED])
+        .select_related("entity")
+        .order_by("start")
+    )
+    if index is None or not 0 <= index < len(drafts):
+        index = next((i for i, d in enumerate(drafts) if not d.background), 0 if drafts else None)
+    draft = drafts[index] if index is not None else None
+    published = article.published_at
+    initial = {
+        "title_ar": (article.title or "")[:TITLE_CHARS],
+        "date_start": published,
+        "date_end": published,
+        "time_precision": Incident.TimePrecision.DAY,
+        "country": _country(None, article),
+        "confidence": Incident.Confidence.LIKELY,
+        "geo_precision": Incident.GeoPrecision.EXACT,
+    }
+    result = DraftInitial(incident=initial, drafts=drafts, index=index)
+    sources = {"article": article.pk, "quote_start": None, "quote_end": None}
+    result.sources = [sources]
+    if draft is None:
+        place = next((m.entity for m in mentions if m.label == "LOC" and m.entity_id), None)
+        if place is not None:
+            initial |= _place_fields(place, place.name_ar)
+        return result
+
+    if draft.sub_event_type in SUB_EVENT_TO_EVENT:
+        initial["sub_event_type"] = draft.sub_event_type
+        initial["event_type"] = SUB_EVENT_TO_EVENT[draft.sub_event_type]
+    elif draft.event_type in EVENT_TYPES:
+        initial["event_type"] = draft.event_type
+    if draft.date:
+        initial["date_start"] = draft.date
+        initial["date_end"] = draft.date_end or draft.date
+    initial["time_precision"] = PRECISION.get(draft.date_precision or "day", Incident.TimePrecision.DAY)
+    initial["date_text"] = draft.date_text or ""
+    initial["country"] = _country(draft.country, article)
+    initial["fatalities"] = draft.killed or 0
+    initial["injured"] = draft.injured or 0
+    if draft.summary_en:
+        initial["summary_en"] = draft.summary_en
+        initial["title_en"] = draft.summary_en.split(":")[0][:TITLE_CHARS]
+    if draft.evidence:
+        start, end = draft.evidence[0]
+        sentence = _sentence(article.body, start, end)
+        initial["summary_ar"] = sentence[:1000]
+        if not initial["title_ar"] or len(drafts) > 1:
+            initial["title_ar"] = sentence[:TITLE_CHARS]
+        sources["quote_start"], sources["quote_end"] = start, end
+
+    place = _mention_entity(mentions, draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])
+    initial |= _place_fields(place, draft.location_text or "")
+
+    for role, text, span in (
+        (IncidentActor.Role.ACTOR1, draft.actor1_text, draft.actor1_span),
+        (IncidentActor.Role.ACTOR2, draft.actor2_text, draft.actor2_span),
+    ):
+        if not text:
+            continue
+        entity = _mention_entity(mentions, span, ["ORG", "NORP", "PER"]) or _entity_by_name(text, ["ORG", "NORP", "PER"])
+        result.actors.append(
+            {
+                "entity": entity.pk if entity else None,
+                "name": "" if entity else text,
+                "role": role,
+                "certainty": IncidentActor.Certainty.CERTAIN,
+            }
+        )
+
+    for c in draft.casualties:
+        result.casualties.append(
+            {
+                "category": c.category if c.category in CasualtyFigure.Category.values else CasualtyFigure.Category.KILLED,
+                "victim_class": c.victim_class
+                if c.victim_class in CasualtyFigure.VictimClass.values
+                else CasualtyFigure.VictimClass.UNKNOWN,
+                "min_count": c.min,
+                "max_count": c.max,
+                "raw_phrase": c.raw,
+            }
+        )
+    return result
+
+
+def _place_fields(place, text):
+    fields = {"place_text": text}
+    if place is None:
+        return fields
+    fields["place"] = place.pk
+    if place.latitude is not None:
+        fields["latitude"], fields["longitude"] = place.latitude, place.longitude
+    if place.admin1:
+        fields["admin1"] = place.admin1
+    if place.admin2:
+        fields["admin2"] = place.admin2
+    if place.country_iso3 in COUNTRIES:
+        fields["country"] = place.country_iso3
+    fields["geo_precision"] = GEO_PRECISION.get(place.geo_kind, Incident.GeoPrecision.EXACT)
+    return fields
+
+
+def incident_initial(incident):
+    """Form initial data for an existing incident and its details."""
+    from incidents.forms import INCIDENT_FIELDS
+
+    data = {name: getattr(incident, name) for name in INCIDENT_FIELDS if name != "place"}
+    data["place"] = incident.place_id
+    data["version"] = incident.version
+    actors = [{"entity": a.entity_id, "name": "", "role": a.role, "certainty": a.certainty} for a in incident.actors.all()]
+    casualties = [
+        {
+            "category": c.category,
+            "victim_class": c.victim_class,
+            "min_count": c.min_count,
+            "max_count": c.max_count,
+            "qualifier": c.qualifier,
+            "raw_phrase": c.raw_phrase,
+            "claimant": c.claimant,
+        }
+        for c in incident.casualties.all()
+    ]
+    sources = [{"article": s.article_id, "quote_start": s.quote_start, "quote_end": s.quote_end} for s in incident.sources.all()]
+    return DraftInitial(incident=data, actors=actors, casualties=casualties, sources=sources)

@@ -1,0 +1,97 @@
+"""Initial incident form data from the engine's draft and the accepted mentions."""
+
+import datetime
+
+from annotation.models import Entity, Mention
+from annotation.nlp import Casualty, IncidentDraft
+from incidents import drafting
+from incidents.models import Incident
+
+BODY = "أعلنت خلية الإعلام الأمني قتل عنصرين من تنظيم داعش في وادي زغيتون ضمن قاطع عمليات كركوك، الجمعة 22 نوفمبر."
+
+
+def kirkuk_draft(body=BODY):
+    span = lambda text: (body.index(text), body.index(text) + len(text))  # noqa: E731
+    return IncidentDraft(
+        date=datetime.date(2024, 11, 22),
+        date_end=datetime.date(2024, 11, 22),
+        date_precision="day",
+        date_text="الجمعة 22 نوفمبر",
+        country="Iraq",
+        location_text="وادي زغيتون",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        killed=2,
+        actor1_text="خلية الإعلام الأمني",
+        actor2_text="تنظيم داعش",
+        summary_en="Air/drone strike in Wadi Zghitun: 2 killed.",
+        evidence=[(0, len(body) - 1)],
+        casualties=[Casualty("killed", "militants", 2, 2, "قتل عنصرين", *span("قتل عنصرين"))],
+        location_span=span("وادي زغيتون"),
+        actor1_span=span("خلية الإعلام الأمني"),
+        actor2_span=span("تنظيم داعش"),
+    )
+
+
+def test_draft_maps_engine_fields_and_entities(make_article):
+    article = make_article(body=BODY, title="القوات العراقية تقتل عنصرين من تنظيم داعش في كركوك")
+    place = Entity.objects.create(
+        name_ar="وادي زغيتون", type="LOC", latitude=35.3, longitude=44.1, admin1="Kirkuk", geo_kind="town", country_iso3="IRQ"
+    )
+    isis = Entity.objects.create(name_ar="داعش", type="ORG")
+    start = BODY.index("تنظيم داعش")
+    Mention.objects.create(
+        article=article, start=start, end=start + 10, text="تنظيم داعش", label="ORG", entity=isis, status=Mention.Status.ACCEPTED
+    )
+    result = drafting.draft_initial(article=article, drafts=[kirkuk_draft()])
+    got = result.incident
+    assert (got["event_type"], got["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (got["date_start"], got["date_end"], got["time_precision"], got["date_text"]) == (
+        datetime.date(2024, 11, 22),
+        datetime.date(2024, 11, 22),
+        Incident.TimePrecision.DAY,
+        "الجمعة 22 نوفمبر",
+    )
+    assert (got["country"], got["place"], got["place_text"], got["latitude"], got["admin1"], got["geo_precision"]) == (
+        "IRQ",
+        place.pk,
+        "وادي زغيتون",
+        35.3,
+        "Kirkuk",
+        Incident.GeoPrecision.EXACT,
+    )
+    assert (got["fatalities"], got["title_ar"], got["title_en"]) == (2, article.title, "Air/drone strike in Wadi Zghitun")
+    assert result.actors == [
+        {"entity": None, "name": "خلية الإعلام الأمني", "role": "actor1", "certainty": "certain"},
+        {"entity": isis.pk, "name": "", "role": "actor2", "certainty": "certain"},
+    ]
+    assert result.casualties == [
+        {"category": "killed", "victim_class": "militants", "min_count": 2, "max_count": 2, "raw_phrase": "قتل عنصرين"}
+    ]
+    assert result.sources == [{"article": article.pk, "quote_start": 0, "quote_end": len(BODY) - 1}]
+
+
+def test_month_precision_and_background_draft_not_chosen_first(make_article):
+    article = make_article(body=BODY)
+    background = IncidentDraft(
+        date=datetime.date(2023, 10, 1),
+        date_end=datetime.date(2023, 10, 10),
+        date_precision="month",
+        sub_event_type="Armed clash",
+        country="Iraq",
+        background=True,
+    )
+    result = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()])
+    assert (result.index, result.incident["sub_event_type"]) == (1, "Air/drone strike")
+    chosen = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()], index=0)
+    assert (chosen.incident["time_precision"], chosen.incident["date_end"], chosen.incident["event_type"]) == (
+        Incident.TimePrecision.MONTH,
+        datetime.date(2023, 10, 10),
+        "Battles",
+    )
+
+
+def test_no_draft_falls_back_to_article_date(make_article):
+    article = make_article(body=BODY)
+    result = drafting.draft_initial(article=article, drafts=[])
+    assert (result.index, result.incident["date_start"], result.actors) == (None, article.published_at, [])
