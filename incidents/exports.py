@@ -7,10 +7,11 @@ flat whatever the size of the export.
 import csv
 import json
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 
-from annotation.models import Entity
+from annotation.models import Article, Entity, Source
 from incidents.filters import filter_incidents
 from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
 from incidents.taxonomy import COUNTRIES, INTER_CODES, disorder_type
@@ -82,19 +83,32 @@ def export_queryset():
     )
 
 
-def _name(entity):
-    return entity.name_en or entity.name_ar
-
-
-def _names(actors, role):
-    return "; ".join(_name(a.entity) for a in actors if a.role == role)
-
-
-def _inter(actors, role):
-    for actor in actors:
-        if actor.role == role:
-            return INTER_CODES.get(actor.entity.actor_type, "")
-    return ""
+# The columns a CSV row is made of, read as plain values: building model instances and per-row
+# prefetch querysets costs ten times more than the database work for a large export.
+_CSV_FIELDS = (
+    "id",
+    "code",
+    "date_start",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "country",
+    "admin1",
+    "admin2",
+    "place__admin3",
+    "place__name_en",
+    "place__name_ar",
+    "place_text",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "summary_en",
+    "summary_ar",
+    "fatalities",
+    "status",
+    "confidence",
+    "updated_at",
+)
 
 
 def interaction_code(inter1, inter2):
@@ -107,39 +121,48 @@ def interaction_code(inter1, inter2):
     return ""
 
 
-def is_civilian_targeting(incident, actors, figures):
-    """ACLED's flag: an attack or abduction aimed at civilians, or civilians among the killed."""
-    actor2_civilians = any(a.role == IncidentActor.Role.ACTOR2 and a.entity.actor_type == Entity.ActorType.CIVILIANS for a in actors)
+def is_civilian_targeting(sub_event_type, actors, figures):
+    """ACLED's flag: an attack or abduction aimed at civilians, or civilians among the killed.
+
+    actors: (role, name, actor_type) tuples; figures: (category, victim_class, max_count) tuples.
+    """
+    actor2_civilians = any(role == IncidentActor.Role.ACTOR2 and kind == Entity.ActorType.CIVILIANS for role, _n, kind in actors)
     civilians_killed = any(
-        f.category == CasualtyFigure.Category.KILLED and f.victim_class == CasualtyFigure.VictimClass.CIVILIANS and f.max_count > 0
-        for f in figures
+        cat == CasualtyFigure.Category.KILLED and who == CasualtyFigure.VictimClass.CIVILIANS and high > 0 for cat, who, high in figures
     )
-    return (incident.sub_event_type in CIVILIAN_TARGET_SUB_EVENTS and actor2_civilians) or civilians_killed
+    return (sub_event_type in CIVILIAN_TARGET_SUB_EVENTS and actor2_civilians) or civilians_killed
 
 
-def acled_row(incident):
-    """One incident as a list of values in ACLED_COLUMNS order."""
-    actors = list(incident.actors.all())
-    figures = list(incident.casualties.all())
-    sources = list(incident.sources.all())
+def _names(actors, role):
+    return "; ".join(name for r, name, _kind in actors if r == role)
+
+
+def _inter(actors, role):
+    for r, _name, kind in actors:
+        if r == role:
+            return INTER_CODES.get(kind, "")
+    return ""
+
+
+def acled_row(row, actors=(), figures=(), outlets=()):
+    """One incident (a dict of _CSV_FIELDS) as a list of values in ACLED_COLUMNS order."""
     inter1 = _inter(actors, IncidentActor.Role.ACTOR1)
     inter2 = _inter(actors, IncidentActor.Role.ACTOR2)
-    country = COUNTRIES.get(incident.country, ("", "", "", ""))
-    place = incident.place
-    outlets = list(dict.fromkeys(s.article.source.name for s in sources if s.article.source_id))
+    country = COUNTRIES.get(row["country"], ("", "", "", ""))
     tags = []
-    if incident.status == Incident.Status.RETRACTED:
+    if row["status"] == Incident.Status.RETRACTED:
         tags.append("retracted")
-    if incident.confidence != Incident.Confidence.CONFIRMED:
-        tags.append(f"confidence={incident.confidence}")
+    if row["confidence"] != Incident.Confidence.CONFIRMED:
+        tags.append(f"confidence={row['confidence']}")
+    lat, lon = row["latitude"], row["longitude"]
     return [
-        incident.code,
-        incident.date_start.isoformat(),
-        incident.date_start.year,
-        incident.time_precision,
-        disorder_type(incident.event_type),
-        incident.event_type,
-        incident.sub_event_type,
+        row["code"],
+        row["date_start"].isoformat(),
+        row["date_start"].year,
+        row["time_precision"],
+        disorder_type(row["event_type"]),
+        row["event_type"],
+        row["sub_event_type"],
         _names(actors, IncidentActor.Role.ACTOR1),
         _names(actors, IncidentActor.Role.ASSOC1),
         inter1,
@@ -147,24 +170,72 @@ def acled_row(incident):
         _names(actors, IncidentActor.Role.ASSOC2),
         inter2,
         interaction_code(inter1, inter2),
-        "Civilian targeting" if is_civilian_targeting(incident, actors, figures) else "",
+        "Civilian targeting" if is_civilian_targeting(row["sub_event_type"], actors, figures) else "",
         country[3],
         country[2],
         country[0],
-        incident.admin1,
-        incident.admin2,
-        place.admin3 if place else "",
-        (place.name_en or place.name_ar) if place else incident.place_text,
-        "" if incident.latitude is None else f"{incident.latitude:.4f}",
-        "" if incident.longitude is None else f"{incident.longitude:.4f}",
-        incident.geo_precision,
+        row["admin1"],
+        row["admin2"],
+        row["place__admin3"] or "",
+        row["place__name_en"] or row["place__name_ar"] or row["place_text"],
+        "" if lat is None else f"{lat:.4f}",
+        "" if lon is None else f"{lon:.4f}",
+        row["geo_precision"],
         "; ".join(outlets),
         "National" if outlets else "",
-        incident.summary_en or incident.summary_ar,
-        incident.fatalities,
+        row["summary_en"] or row["summary_ar"],
+        row["fatalities"],
         "; ".join(tags),
-        int(incident.updated_at.timestamp()),
+        int(row["updated_at"].timestamp()),
     ]
+
+
+def _grouped(rows):
+    groups = {}
+    for values in rows:
+        groups.setdefault(values[0], []).append(values[1:])
+    return groups
+
+
+def _fetch_for(sql, ids):
+    """Run `sql` (with an {ids} slot) for a chunk of incident ids; rows grouped by the first column.
+
+    One array parameter on PostgreSQL instead of two thousand placeholders: binding that many
+    parameters costs more than the query itself.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(sql.format(ids="= ANY(%s)"), [list(ids)])
+        else:
+            cursor.execute(sql.format(ids="IN (" + ",".join(["%s"] * len(ids)) + ")"), list(ids))
+        return _grouped(cursor.fetchall())
+
+
+# Table names come from the models and the ids are bound as parameters: nothing here is user input.
+_ACTORS_SQL = (
+    f"SELECT a.incident_id, a.role, COALESCE(NULLIF(e.name_en, ''), e.name_ar), e.actor_type "  # noqa: S608
+    f"FROM {IncidentActor._meta.db_table} a JOIN {Entity._meta.db_table} e ON e.id = a.entity_id "
+    "WHERE a.incident_id {ids} ORDER BY a.incident_id, a.role, a.id"
+)
+_FIGURES_SQL = f"SELECT incident_id, category, victim_class, max_count FROM {CasualtyFigure._meta.db_table} WHERE incident_id {{ids}}"  # noqa: S608
+_OUTLETS_SQL = (
+    f"SELECT s.incident_id, o.name FROM {IncidentSource._meta.db_table} s "  # noqa: S608
+    f"JOIN {Article._meta.db_table} art ON art.id = s.article_id JOIN {Source._meta.db_table} o ON o.id = art.source_id "
+    "WHERE s.incident_id {ids} ORDER BY s.incident_id, s.added_at, s.id"
+)
+
+
+def _csv_chunk(rows, writer):
+    """CSV lines for a chunk of incidents: three queries for their actors, figures and outlets."""
+    ids = [row["id"] for row in rows]
+    actors = _fetch_for(_ACTORS_SQL, ids)
+    figures = _fetch_for(_FIGURES_SQL, ids)
+    outlets = _fetch_for(_OUTLETS_SQL, ids)
+    lines = []
+    for row in rows:
+        names = list(dict.fromkeys(name for (name,) in outlets.get(row["id"], ())))
+        lines.append(writer.writerow(acled_row(row, actors.get(row["id"], ()), figures.get(row["id"], ()), names)))
+    return "".join(lines)
 
 
 class _Echo:
@@ -175,17 +246,20 @@ class _Echo:
 
 
 def csv_lines(queryset):
-    """The CSV file as an iterator of strings: BOM and header first, then one line per incident."""
+    """The CSV file as an iterator of strings: BOM and header first, then chunks of rows.
+
+    queryset: public incidents, filtered and ordered (without prefetches).
+    """
     writer = csv.writer(_Echo())
     yield BOM + writer.writerow(ACLED_COLUMNS)
-    batch = []
-    for incident in queryset.iterator(chunk_size=CHUNK_SIZE):
-        batch.append(writer.writerow(acled_row(incident)))
-        if len(batch) >= 500:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
+    chunk = []
+    for row in queryset.values(*_CSV_FIELDS).iterator(chunk_size=CHUNK_SIZE):
+        chunk.append(row)
+        if len(chunk) >= CHUNK_SIZE:
+            yield _csv_chunk(chunk, writer)
+            chunk = []
+    if chunk:
+        yield _csv_chunk(chunk, writer)
 
 
 def incident_data(incident, *, url=""):
@@ -308,7 +382,8 @@ def _download(response, filename):
 
 
 def export_csv(request):
-    response = StreamingHttpResponse(csv_lines(_filtered(request)), content_type="text/csv; charset=utf-8")
+    queryset = _limit(request, filter_incidents(request.GET, Incident.objects.public()).qs)
+    response = StreamingHttpResponse(csv_lines(queryset), content_type="text/csv; charset=utf-8")
     return _download(response, "marsad-incidents.csv")
 
 

@@ -1,0 +1,87 @@
+"""The read-only JSON API under /api/v1/ (django-ninja): list, detail, places, actors, schema."""
+
+import pytest
+
+from tests.incidents.public_data import HIDDEN, LEAK, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(editor, reviewer):
+    return build_world(editor, reviewer)
+
+
+def test_list_paginates_public_incidents(client, world):
+    data = client.get("/api/v1/incidents?page_size=2").json()
+    assert data["count"] == 5
+    assert [i["code"] for i in data["results"]] == [world["attack"].code, world["clash"].code]
+    assert data["next"] == "http://testserver/api/v1/incidents?page_size=2&page=2"
+    assert data["previous"] is None
+    last = client.get("/api/v1/incidents?page_size=2&page=3").json()
+    assert [i["code"] for i in last["results"]] == [world["bomb"].code]
+    assert last["next"] is None
+
+
+def test_list_takes_the_list_filters(client, world):
+    data = client.get("/api/v1/incidents", {"country": "IRQ", "min_killed": 2}).json()
+    assert [i["code"] for i in data["results"]] == [world["attack"].code, world["retracted"].code]
+    data = client.get("/api/v1/incidents", {"q": "وبغداد"}).json()
+    assert [i["code"] for i in data["results"]] == [world["clash"].code]
+
+
+def test_page_size_is_capped(client, world):
+    assert client.get("/api/v1/incidents?page_size=5000").json()["page_size"] == 100
+
+
+def test_detail_by_code(client, world):
+    response = client.get(f"/api/v1/incidents/{world['strike'].code}")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["fatalities"] == 8
+    assert data["correction_note"] == "عدد القتلى ثمانية لا سبعة"
+    assert data["place"]["name_en"] == "Idlib"
+    assert data["disorder_type"] == "Political violence"
+
+
+@pytest.mark.parametrize("key", HIDDEN)
+def test_hidden_incidents_are_404(client, world, key):
+    assert client.get(f"/api/v1/incidents/{world[key].code}").status_code == 404
+
+
+def test_list_never_shows_hidden_incidents(client, world):
+    text = client.get("/api/v1/incidents?page_size=100").content.decode()
+    assert LEAK not in text
+    for key in HIDDEN:
+        assert world[key].code not in text
+
+
+def test_places_count_only_public_incidents(client, world):
+    data = client.get("/api/v1/places").json()
+    counts = {p["name_en"]: p["incident_count"] for p in data["results"]}
+    assert counts == {"Baquba": 1, "Ramadi": 1, "Baghdad": 1, "Idlib": 1}  # Ramadi's draft is not counted
+
+
+def test_actors_count_only_public_incidents(client, world):
+    data = client.get("/api/v1/actors").json()
+    counts = {a["name_en"]: a["incident_count"] for a in data["results"]}
+    assert counts == {
+        "Islamic State": 2,
+        "Military Forces of Iraq": 2,
+        "Unidentified gunmen": 1,  # its draft is not counted
+        "Civilians": 1,
+        "Russian Air Force": 1,
+    }
+
+
+def test_openapi_schema(client, world):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert set(schema["paths"]) == {"/api/v1/incidents", "/api/v1/incidents/{code}", "/api/v1/places", "/api/v1/actors"}
+    params = {p["name"] for p in schema["paths"]["/api/v1/incidents"]["get"]["parameters"]}
+    assert {"q", "country", "admin1", "event_type", "actor", "min_killed", "page", "page_size"} <= params
+
+
+def test_api_is_read_only(client, world):
+    assert client.post("/api/v1/incidents", {}).status_code == 405

@@ -1,0 +1,51 @@
+"""The Atom feed: newly published and corrected incidents, filterable, never drafts."""
+
+import pytest
+
+from tests.incidents.public_data import HIDDEN, LEAK, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(editor, reviewer):
+    return build_world(editor, reviewer)
+
+
+def feed(client, url="/feeds/incidents.atom"):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    return response.content.decode()
+
+
+def test_feed_lists_public_incidents_most_recently_changed_first(client, world):
+    xml = feed(client)
+    assert 'xmlns="http://www.w3.org/2005/Atom"' in xml
+    assert xml.count("<entry>") == 5
+    # the retraction was the last public change, then the correction
+    first, second = xml.split("<entry>")[1:3]
+    assert f"<id>{world['retracted'].code}</id>" in first
+    assert "تبين أن الخبر مفبرك" in first  # the retraction notice travels with the entry
+    assert f"<id>{world['strike'].code}</id>" in second
+
+
+def test_feed_marks_corrections(client, world):
+    xml = feed(client, "/feeds/incidents.atom?country=SYR")
+    assert xml.count("<entry>") == 1
+    assert "عدد القتلى ثمانية لا سبعة" in xml
+    assert f"<id>{world['strike'].code}</id>" in xml
+    assert f"/incidents/{world['strike'].code}/" in xml
+
+
+def test_feed_takes_the_list_filters(client, world):
+    xml = feed(client, "/feeds/incidents.atom?q=الانبار")
+    assert xml.count("<entry>") == 1 and world["bomb"].code in xml
+    assert "?q=" in xml  # the feed's link points at the same filtered list
+
+
+def test_feed_never_shows_hidden_incidents(client, world):
+    xml = feed(client)
+    assert LEAK not in xml
+    for key in HIDDEN:
+        assert world[key].code not in xml
