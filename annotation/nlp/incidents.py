@@ -125,6 +125,8 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     if _opens_new_frame(tokens, s):
         return True
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
+    if _other_past_date(s, current):
+        return True
     if _says_similar(tokens, s) and not _says_similar(tokens, next(x for x in current if not x.context)):
         return True  # "كما أصيب خبير بانفجار مماثل": another event of the same kind
     families = {_family(sub) for x in current for _, sub in x.triggers if sub not in E.GENERIC}
@@ -148,6 +150,19 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
 
 SIMILAR = {"مماثل", "مماثله", "منفصل", "منفصله", "اخر", "اخري", "ثان", "ثاني", "ثانيه"}
 EVENT_NOUNS = {"انفجار", "هجوم", "حادث", "حادثه", "اعتداء", "قصف", "غاره", "تفجير", "كمين", "اشتباك"}
+
+
+def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
+    """The sentence dates its event to another, earlier day ("السبت 20 حزيران الفائت") than the current event's."""
+    mine = [x for x in s.spans if x.label == "DATE"]
+    theirs = [x for c in current if not c.context for x in c.spans if x.label == "DATE"]
+    if not mine or not theirs:
+        return False
+    e = (_dates_in(mine[0].text) or [None])[0]
+    if e is None or not ((e.day and e.month) or e.anchor == -1):
+        return False
+    a, b = norm(mine[0].text), norm(theirs[0].text)
+    return a not in b and b not in a
 
 
 def _says_similar(tokens: list[Token], s: Sentence) -> bool:
@@ -339,6 +354,9 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     # place: the first town or village named (outside "شمال X" references), else the most precise place
     ordered = [x for s in group for x in s.spans]
     candidates = [x for x in ordered if x.label == "LOC" and not _after_direction(text, x)]
+    event_spans = {id(x) for s in group if not s.context for x in s.spans}
+    main_country = _country(None, [], [x for s in sents for x in s.spans])
+    candidates = [x for x in candidates if id(x) in event_spans or _country(x, [], []) in (None, main_country)]
     place = next((x for x in candidates if _rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)

@@ -152,7 +152,9 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             continue
         clitic, head = found
         j = i + 1
-        if ctx.word(j) == "(" and ctx.word(j + 2) == ")":  # "مدينة (بعدوين)"
+        if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (بعدوين)", "قرية «أم»"
+            j += 1
+        elif ctx.word(j) in ("«", '"', "“") and ctx.word(j + 3) in ("»", '"', "”"):
             j += 1
         if j in ctx.lexicon or not _place_word(ctx, j):
             continue
