@@ -108,8 +108,25 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         if not drafts and d.date and not published:
             anchor = d.date  # later relative/month dates are read against the main event's date
         drafts.append(d)
+    _fill_missing_places(drafts, spans)
     _mark_background(drafts, groups)
     return drafts
+
+
+def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None:
+    """An event without a place of its own: the main event's place ("سيطرت على المدينة"), else its country."""
+    places = place_index()
+    for n, d in enumerate(drafts):
+        if d.location_text:
+            continue
+        main = drafts[0]
+        if n and main.location_text and d.country in (None, main.country):
+            d.location_text, d.location_span, d.country = main.location_text, main.location_span, main.country
+            continue
+        country = next((x for x in spans if x.label == "LOC" and x.entity_key in places
+                        and places[x.entity_key].kind == "country" and places[x.entity_key].country_en == d.country), None)
+        if country is not None:
+            d.location_text, d.location_span = country.text, (country.start, country.end)
 
 
 def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
@@ -227,7 +244,7 @@ def _classify(group: list[Sentence], text: str) -> str | None:
     first_with = next((s for s in group if any(sub not in E.GENERIC for _, sub in s.triggers)), None)
     subs = {sub for _, sub in first_with.triggers} - E.GENERIC if first_with else set()
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
-    if not subs and territory is not None:
+    if territory is not None and (not subs or territory is first_with) and not subs & {"Government regains territory"}:
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
         return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
@@ -357,6 +374,10 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     event_spans = {id(x) for s in group if not s.context for x in s.spans}
     main_country = _country(None, [], [x for s in sents for x in s.spans])
     candidates = [x for x in candidates if id(x) in event_spans or _country(x, [], []) in (None, main_country)]
+    # a place inside a facility's name ("طريق الدانا") only when nothing else is named
+    facilities = [x for x in spans if x.label == "FAC"]
+    outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
+    candidates = outside or candidates
     place = next((x for x in candidates if _rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)

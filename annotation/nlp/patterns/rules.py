@@ -156,7 +156,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             j += 1
         elif ctx.word(j) in ("«", '"', "“") and ctx.word(j + 3) in ("»", '"', "”"):
             j += 1
-        if j in ctx.lexicon or not _place_word(ctx, j):
+        prefixed = ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1)
+        if j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
         last = j
         if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
