@@ -10,6 +10,7 @@ from incidents.models import Incident
 from incidents.search import normalize_arabic, query_words, search_filter, word_variants
 from tests.incidents.public_data import build_world, entity, publish
 
+
 @pytest.mark.parametrize(
     ("raw", "folded"),
     [
