@@ -159,12 +159,15 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     for marker in E.WEAK_EVENT_MARKERS:
         if words[: len(marker)] == marker and (elsewhere or other_victims):
             return True
+    if elsewhere and any(tokens[i].norm in OTHERS for i in range(s.first, s.last + 1)):
+        return True  # "وهاجم مستوطنون آخرون بلدة زعترة"
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
 
 
+OTHERS = {"الاخرين", "الاخرون", "اخرون", "اخرين", "اخري", "الاخري"}
 SIMILAR = {"مماثل", "مماثله", "منفصل", "منفصله", "اخر", "اخري", "ثان", "ثاني", "ثانيه"}
 EVENT_NOUNS = {"انفجار", "هجوم", "حادث", "حادثه", "اعتداء", "قصف", "غاره", "تفجير", "كمين", "اشتباك"}
 
@@ -312,15 +315,19 @@ def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
 
 
 NOT_THE_PLACE = {"الي", "نحو", "باتجاه", "صوب", "من", "عن"}  # destinations and origins ("عودتهم إلى القاهرة")
+OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # "حاكم منطقة X": whose office, not where it happened
 
 
 def _after_direction(text: str, span: Span) -> bool:
-    """Whether the place is a reference point ("شمال بغداد") or a destination/origin ("إلى القاهرة")."""
-    before = norm(text[max(0, span.start - 12):span.start]).split()
+    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة") or an
+    office holder's area ("حاكم منطقة X")."""
+    before = norm(text[max(0, span.start - 24):span.start]).split()
     if not before:
         return False
     word = before[-1].removeprefix("و")
-    return word.replace("ال", "", 1) in DIRECTIONS or word in NOT_THE_PLACE
+    if word.replace("ال", "", 1) in DIRECTIONS or word in NOT_THE_PLACE or word in OFFICE_OF:
+        return True
+    return len(before) > 1 and before[-2] in OFFICE_OF
 
 
 def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft | None:
