@@ -171,7 +171,8 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": (envbool("STATIC_MANIFEST", not DEBUG) and "whitenoise.storage.CompressedManifestStaticFilesStorage")
+        # Hashed, compressed files in production (config/storage.py: whitenoise's storage, source maps optional).
+        "BACKEND": (envbool("STATIC_MANIFEST", not DEBUG) and "config.storage.StaticStorage")
         or "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

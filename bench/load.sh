@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Load test: the public site under gunicorn against PostgreSQL with 100k incidents, driven by wrk.
+#
+#   bash bench/load.sh            (or: make load)
+#
+# From a clean clone: creates the virtualenv if needed, creates and migrates the PostgreSQL database
+# $LOAD_DB (default marsad_load), generates the synthetic incidents with `manage.py bench_public`
+# (once; re-runs reuse them), collects static files, starts gunicorn on 127.0.0.1:$LOAD_PORT with
+# production settings, runs wrk for $DURATION on each page and prints `name value unit` lines:
+# requests/s, p50/p99 latency and the count of non-2xx responses. gunicorn is stopped on exit.
+# It is a benchmark, not a test: nothing fails on slow figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PY:-.venv/bin/python}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+LOAD_DB=${LOAD_DB:-marsad_load}
+LOAD_PORT=${LOAD_PORT:-8077}
+INCIDENTS=${INCIDENTS:-100000}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+WORKERS=${WORKERS:-4}            # gunicorn sync workers (2-4 for 2 cores)
+GUNICORN_CPUS=${GUNICORN_CPUS:-}  # e.g. "0,1" pins gunicorn to two cores with taskset
+BASE="http://127.0.0.1:${LOAD_PORT}"
+WORK=$(mktemp -d /tmp/marsad-load.XXXXXX)
+
+say() { echo "== $*" >&2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  say "installing wrk (Debian package)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null; }
+fi
+[ -x "$PY" ] || make venv >&2
+
+pg_isready -q || { echo "PostgreSQL is not reachable at $PGHOST:$PGPORT" >&2; exit 1; }
+if ! psql -Atqc "select 1" "$LOAD_DB" >/dev/null 2>&1; then
+  say "creating database $LOAD_DB"
+  createdb "$LOAD_DB"
+fi
+
+export DATABASE_URL="postgres://${PGUSER}@${PGHOST}:${PGPORT}/${LOAD_DB}"
+export DEBUG=0 LOG_LEVEL=WARNING LOG_FORMAT=json
+export SECRET_KEY=${SECRET_KEY:-load-test-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
+export ALLOWED_HOSTS=127.0.0.1,localhost
+export SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0  # plain HTTP on the loopback
+export STATIC_ROOT=${STATIC_ROOT:-$PWD/staticfiles}
+unset MARSAD_TESTING TASKS_IMMEDIATE REDIS_URL
+
+say "migrating $LOAD_DB"
+"$PY" manage.py migrate --noinput -v0
+have=$(psql -Atqc "select count(*) from incidents_incident where code like '%-B%'" "$LOAD_DB")
+if [ "$have" -lt "$INCIDENTS" ]; then
+  say "generating $((INCIDENTS - have)) synthetic incidents (bench_public; a few minutes for 100k)"
+  # bench_public also times a few pages through Django's test client (host "testserver").
+  ALLOWED_HOSTS=127.0.0.1,localhost,testserver "$PY" manage.py bench_public --incidents "$INCIDENTS" --repeat 1 >"$WORK/bench_public.txt"
+fi
+psql -Atqc "analyze" "$LOAD_DB" >/dev/null
+published=$(psql -Atqc "select count(*) from incidents_incident where status = 'published'" "$LOAD_DB")
+say "collectstatic"
+"$PY" manage.py collectstatic --noinput -v0
+
+PIN=()
+[ -n "$GUNICORN_CPUS" ] && PIN=(taskset -c "$GUNICORN_CPUS")
+say "starting gunicorn ($WORKERS workers) on $BASE"
+"${PIN[@]}" .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:${LOAD_PORT}" --workers "$WORKERS" \
+  --worker-class sync --max-requests 0 --timeout 60 --graceful-timeout 5 --log-level warning \
+  --error-logfile "$WORK/gunicorn.log" --pid "$WORK/gunicorn.pid" &
+GUNICORN=$!
+cleanup() {
+  kill "$GUNICORN" 2>/dev/null || true
+  wait "$GUNICORN" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+for _ in $(seq 1 60); do
+  curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "$BASE/healthz" >/dev/null || { cat "$WORK/gunicorn.log" >&2; echo "gunicorn did not start" >&2; exit 1; }
+
+code=$(psql -Atqc "select code from incidents_incident where status = 'published' order by date_start desc, id desc limit 1" "$LOAD_DB")
+q=$("$PY" -c "import urllib.parse; print(urllib.parse.quote('الموصل'))")
+
+cat >"$WORK/report.lua" <<'LUA'
+-- Counts non-2xx responses across wrk threads and prints one machine-readable line.
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) non2xx = 0 end
+function response(status, headers, body)
+  if status < 200 or status > 299 then non2xx = non2xx + 1 end
+end
+function done(summary, latency, requests)
+  local bad = 0
+  for _, t in ipairs(threads) do bad = bad + t:get("non2xx") end
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), bad, e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+echo "load_incidents_published $published count"
+echo "load_workers $WORKERS count"
+echo "load_cpus $(nproc) count"
+run() {
+  local name=$1 path=$2
+  # Warm up each worker (first request loads templates and the search vocabulary).
+  for _ in $(seq 1 $((WORKERS * 2))); do curl -fsS -o /dev/null "$BASE$path" || true; done
+  local line
+  line=$(wrk --threads "$THREADS" --connections "$CONNECTIONS" --duration "$DURATION" --timeout 10s \
+    --script "$WORK/report.lua" "$BASE$path" | grep '^RESULT')
+  read -r _ requests duration_us p50_us p99_us non2xx socket_errors <<<"$line"
+  awk -v n="$name" -v r="$requests" -v d="$duration_us" -v p50="$p50_us" -v p99="$p99_us" -v bad="$non2xx" -v se="$socket_errors" 'BEGIN {
+    printf "load_%s_rps %.1f req/s\n", n, r / (d / 1e6)
+    printf "load_%s_p50 %.1f ms\n", n, p50 / 1000
+    printf "load_%s_p99 %.1f ms\n", n, p99 / 1000
+    printf "load_%s_non2xx %d count\n", n, bad
+    printf "load_%s_socket_errors %d count\n", n, se
+    printf "load_%s_requests %d count\n", n, r
+  }'
+}
+
+run list "/ar/"
+run search "/ar/?q=$q"
+run incident "/ar/incidents/$code/"
+run api "/api/v1/incidents"
+if [ -s "$WORK/gunicorn.log" ]; then
+  say "gunicorn errors:"
+  grep -v '^\s*$' "$WORK/gunicorn.log" | tail -20 >&2
+fi
