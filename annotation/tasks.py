@@ -1,5 +1,7 @@
 """Background work (django-tasks): tagging imported articles."""
 
+import os
+
 from django_tasks import task
 
 
@@ -8,7 +10,8 @@ def tag_batch(batch_id: int) -> int:
     """Tag the articles of an import batch, updating ImportBatch.tagged as chunks finish."""
     from annotation.services.intake import batch_tag
 
-    return batch_tag(batch_id=batch_id)
+    # Forked tagging processes are used only when the worker is single-threaded (see tagging_pool).
+    return batch_tag(batch_id=batch_id, processes=min(4, os.cpu_count() or 1))
 
 
 @task()

@@ -39,26 +39,22 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
-# Bit counting without a 64-step loop per shingle: each byte value maps to its 8 bits spread into
-# 16-bit counters, so adding the spread integers of all shingles counts every bit position at once.
-_FIELD = 16
-_SPREAD = [sum(((b >> bit) & 1) << (_FIELD * bit) for bit in range(8)) for b in range(256)]
+# Bit counting in C: the 8-byte hashes of all shingles are joined, each byte column is sliced out
+# and, for each bit, mapped to 0/1 by bytes.translate and counted.
+_BIT = [bytes((b >> bit) & 1 for b in range(256)) for bit in range(8)]
 
 
 def simhash(text: str, grams: set[str] | None = None) -> int:
     """A signed 64-bit fingerprint (fits a BigIntegerField); similar texts differ in few bits."""
     grams = shingles(text) if grams is None else grams
-    totals = [0] * 8
-    for sh in grams:
-        digest = hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest()
-        for i in range(8):
-            totals[i] += _SPREAD[digest[i]]
+    blake = hashlib.blake2b
+    joined = b"".join([blake(sh.encode("utf-8"), digest_size=8).digest() for sh in grams])
     half = len(grams) / 2
-    mask = (1 << _FIELD) - 1
     value = 0
-    for i, total in enumerate(totals):
+    for i in range(8):
+        column = joined[i::8]
         for bit in range(8):
-            if ((total >> (_FIELD * bit)) & mask) > half:
+            if column.translate(_BIT[bit]).count(1) > half:
                 value |= 1 << (8 * i + bit)
     return value - (1 << 64) if value >= 1 << 63 else value
 

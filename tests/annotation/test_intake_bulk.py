@@ -122,3 +122,50 @@ def test_no_half_imported_row_when_the_database_refuses(editor, monkeypatch):
 def test_empty_file_is_refused(editor):
     with pytest.raises(ValidationError):
         batch_import(upload=FileContent("jsonl", "\n\n", "rows.jsonl"), user=editor)
+
+
+def test_suggestions_are_stored_like_orm_rows(editor):
+    from annotation.models import Mention
+
+    batch = batch_import(upload=FileContent("jsonl", _jsonl({"text": C}), "rows.jsonl"), user=editor)
+    article = Article.objects.get(import_batch=batch)
+    mention = Mention.objects.get(article=article, text="كركوك")
+    assert (mention.status, mention.label, mention.original, mention.decided_by, mention.article_length) == (
+        Mention.Status.SUGGESTED,
+        "LOC",
+        {},
+        None,
+        len(C),
+    )
+    assert mention.created_at is not None
+    assert article.body[mention.start : mention.end] == "كركوك"
+
+
+def test_tagging_again_keeps_editor_decisions_and_replaces_suggestions(editor, make_article):
+    from annotation.models import Mention
+    from annotation.services.intake import articles_tag
+
+    article = make_article(body=C)
+    articles_tag(articles=[article])
+    first = Mention.objects.filter(article=article).count()
+    decided = Mention.objects.filter(article=article, text="كركوك").get()
+    Mention.objects.filter(pk=decided.pk).update(status=Mention.Status.ACCEPTED)
+    articles_tag(articles=[article])
+    assert Mention.objects.filter(article=article).count() == first
+    assert Mention.objects.get(pk=decided.pk).status == Mention.Status.ACCEPTED
+
+
+def test_batch_tagging_in_forked_processes(editor, monkeypatch):
+    from annotation.models import Mention
+    from annotation.services import intake
+
+    batch = batch_import(upload=FileContent("jsonl", _jsonl({"text": A}, {"text": C}), "rows.jsonl"), user=editor, enqueue=False)
+    monkeypatch.setattr(intake.threading, "active_count", lambda: 1)
+    pools = []
+    real_pool = intake.tagging_pool
+    monkeypatch.setattr(intake, "tagging_pool", lambda processes: pools.append(real_pool(processes)) or pools[-1])
+    assert intake.batch_tag(batch_id=batch.pk, chunk=1, processes=2) == 2
+    assert pools and pools[0] is not None
+    batch.refresh_from_db()
+    assert batch.tagged == 2
+    assert Mention.objects.filter(article__import_batch=batch, text="كركوك").exists()
