@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annotation.nlp.numbers import parse_number
 from annotation.nlp.tokenize import Token, readings
@@ -40,6 +41,14 @@ ORDINAL_DAYS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرا
 SEPARATORS = {"/", "(", ")", "-"}
 
 
+# Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
+_STARTERS_PLAIN = frozenset({"اول", "قبل", "العام", "عام", "الشهر", "الاسبوع", "السنه"} | set(ORDINAL_DAYS)
+                            | {w for w, _ in TWO_WORD_MONTHS} | {w for w, _ in TWO_WORD_HIJRI} | set(AMBIGUOUS_MONTHS)
+                            | set(HIJRI_MONTHS))
+_STARTERS = frozenset(set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS)
+                      | PARTS_OF_DAY | {"يوم", "يومي"})
+
+
 @dataclass
 class DateExpr:
     first: int  # token indexes, inclusive
@@ -63,12 +72,17 @@ class DateExpr:
 
 def _stem(tok: Token) -> tuple[int, str]:
     """The token without a و/ف/ب/ل conjunction or preposition (when what is left is a date word)."""
-    for clitic, stem in readings(tok.norm):
+    return _stem_of(tok.norm)
+
+
+@lru_cache(maxsize=65536)
+def _stem_of(word: str) -> tuple[int, str]:
+    for clitic, stem in readings(word):
         if clitic <= 2 and (stem in WEEKDAYS or stem in MONTHS or stem in RELATIVE_DAYS or stem in UNITS
                             or stem in MONTH_PARTS or stem in PARTS_OF_DAY or stem in ANCHORS or stem == "يوم"
                             or stem == "يومي" or stem in ORDINAL_DAYS or stem == "قبل"):
             return clitic, stem
-    return 0, tok.norm
+    return 0, word
 
 
 def _month_at(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
@@ -96,6 +110,10 @@ def find_dates(tokens: list[Token]) -> list[DateExpr]:
     out: list[DateExpr] = []
     i = 0
     while i < len(tokens):
+        w = tokens[i].norm
+        if not (w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN):
+            i += 1
+            continue
         expr = _scan(tokens, i)
         if expr:
             out.append(expr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from annotation.nlp.types import Span
 
 ORIGIN_RANK = {"rules": 3, "lexicon": 3, "model": 1, "farasa": 0}
@@ -10,10 +12,14 @@ ORIGIN_RANK = {"rules": 3, "lexicon": 3, "model": 1, "farasa": 0}
 def merge(candidates: list[Span]) -> list[Span]:
     """Keep a non-overlapping subset of spans, sorted by offset."""
     ordered = sorted(candidates, key=lambda s: (-(s.end - s.start), -ORIGIN_RANK.get(s.origin, 0), -s.confidence, s.start))
+    starts: list[int] = []  # taken spans, kept sorted by start (they never overlap)
     taken: list[Span] = []
     for s in ordered:
         if s.end <= s.start:
             continue
-        if all(s.end <= t.start or s.start >= t.end for t in taken):
-            taken.append(s)
-    return sorted(taken, key=lambda s: s.start)
+        k = bisect.bisect_left(starts, s.start)
+        if (k < len(taken) and taken[k].start < s.end) or (k > 0 and taken[k - 1].end > s.start):
+            continue
+        starts.insert(k, s.start)
+        taken.insert(k, s)
+    return taken

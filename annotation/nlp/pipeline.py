@@ -43,8 +43,10 @@ class Tagger:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
         # a place named inside a facility ("مقر ولاية ورڤلة") still locates the event
-        inner = [c for c in candidates if c.label == "LOC" and c.origin == "lexicon" and c not in spans
-                 and any(f.label == "FAC" and f.start <= c.start and c.end <= f.end for f in spans)]
+        facilities = [f for f in spans if f.label == "FAC"]
+        kept = {id(x) for x in spans}
+        inner = [c for c in candidates if c.label == "LOC" and c.origin == "lexicon" and id(c) not in kept
+                 and any(f.start <= c.start and c.end <= f.end for f in facilities)] if facilities else []
         incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published)
         return TagResult(text=text, spans=spans, incidents=incidents)
 

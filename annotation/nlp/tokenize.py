@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from annotation.nlp.normalize import Normalized, normalize
 
@@ -15,8 +15,7 @@ _PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال",
                "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int  # offsets in the original text
     end: int
     norm: str  # normalised form
@@ -30,10 +29,9 @@ class Token:
 
 def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalized, list[Token]]:
     n = normalized or normalize(text)
-    tokens = []
-    for m in _TOKEN.finditer(n.text):
-        s, e = n.to_original(m.start(), m.end())
-        tokens.append(Token(s, e, m.group(), m.start(), m.end()))
+    offsets = n.offsets
+    tokens = [Token(offsets[a], offsets[b - 1] + 1, m.group(), a, b)
+              for m in _TOKEN.finditer(n.text) for a, b in (m.span(),)]
     return n, tokens
 
 
