@@ -101,8 +101,9 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
     groups = [g for g in groups if any(not s.context for s in g)]
     drafts = []
     anchor = published
+    article_country = _country(None, [], spans)
     for group in groups:
-        d = _draft(text, tokens, group, sents, published, anchor, main=not drafts)
+        d = _draft(text, tokens, group, sents, published, anchor, not drafts, spans, article_country)
         if d is None:
             continue
         if not drafts and d.date and not published:
@@ -330,7 +331,7 @@ def _after_direction(text: str, span: Span) -> bool:
     return len(before) > 1 and before[-2] in OFFICE_OF
 
 
-def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft | None:
+def _draft(text, tokens, group, sents, published, anchor, main, all_spans, article_country) -> IncidentDraft | None:
     sub = _classify(group, text)
     if sub is None:
         return None
@@ -379,8 +380,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     ordered = [x for s in group for x in s.spans]
     candidates = [x for x in ordered if x.label == "LOC" and not _after_direction(text, x)]
     event_spans = {id(x) for s in group if not s.context for x in s.spans}
-    main_country = _country(None, [], [x for s in sents for x in s.spans])
-    candidates = [x for x in candidates if id(x) in event_spans or _country(x, [], []) in (None, main_country)]
+    candidates = [x for x in candidates if id(x) in event_spans or _country(x, [], []) in (None, article_country)]
     # a place inside a facility's name ("طريق الدانا") only when nothing else is named
     facilities = [x for x in spans if x.label == "FAC"]
     outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
@@ -388,7 +388,7 @@ def _draft(text, tokens, group, sents, published, anchor, main) -> IncidentDraft
     place = next((x for x in candidates if _rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
-    d.country = _country(place, spans, [x for s in sents for x in s.spans])
+    d.country = _country(place, spans, all_spans)
     # actors: the first two distinct groups/forces named in the event
     orgs = []
     for x in spans:

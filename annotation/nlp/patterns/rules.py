@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.patterns import words as W
@@ -30,8 +31,9 @@ class Context:
         return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
 
 
-def stem_in(word: str, table, max_clitic: int = 3) -> tuple[int, str] | None:
-    """The first clitic reading of a word found in table."""
+@lru_cache(maxsize=262144)
+def stem_in(word: str, table: frozenset, max_clitic: int = 3) -> tuple[int, str] | None:
+    """The first clitic reading of a word found in table (a frozenset, so that answers can be cached)."""
     for clitic, stem in readings(word):
         if clitic <= max_clitic and stem in table:
             return clitic, stem
@@ -56,7 +58,7 @@ def _nisba_stem(word: str) -> str | None:
 
 def org_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
-    heads = W.ORG_HEADS | W.DEFINITE_ORG_HEADS
+    heads = W.ALL_ORG_HEADS
     i = 0
     while i < n:
         found = stem_in(toks[i].norm, heads)
@@ -118,7 +120,7 @@ def _proper(ctx: Context, j: int) -> bool:
 def fac_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in range(n):
-        found = stem_in(toks[i].norm, W.FAC_HEADS | W.FAC_DEFINITE | {"مركز"})
+        found = stem_in(toks[i].norm, W.ALL_FAC_HEADS)
         if not found:
             continue
         clitic, head = found
@@ -145,7 +147,7 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
 
 def loc_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
-    heads = W.LOC_HEADS_DROP | W.LOC_HEADS_KEEP | W.LOC_DUAL_HEADS
+    heads = W.ALL_LOC_HEADS
     for i in range(n):
         found = stem_in(toks[i].norm, heads)
         if not found:
@@ -228,7 +230,7 @@ def _surname(w: str) -> bool:
 def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
     w = ctx.word(j)
     if not ctx.is_word(j) or w.startswith("ال") or w in W.NAME_STOP or len(w) < 2 or j in ctx.lexicon \
-            or stem_in(w, W.TITLES, 1) or stem_in(w, W.ORG_HEADS | W.FAC_HEADS | W.LOC_HEADS_DROP, 0):
+            or stem_in(w, W.TITLES, 1) or stem_in(w, W.NOT_NAME_HEADS, 0):
         return None
     if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3):
         return None

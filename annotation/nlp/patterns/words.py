@@ -101,9 +101,14 @@ def _normalise_lists() -> None:
     """Store every list in matching form, so the lists above can be written in plain spelling."""
     from annotation.nlp.normalize import norm
 
-    for name, value in list(globals().items()):
+    g = globals()
+    for name, value in list(g.items()):
         if name.isupper() and isinstance(value, set):
-            globals()[name] = {norm(w) for w in value}
+            g[name] = frozenset(norm(w) for w in value)
+    g["ALL_ORG_HEADS"] = g["ORG_HEADS"] | g["DEFINITE_ORG_HEADS"]
+    g["ALL_FAC_HEADS"] = g["FAC_HEADS"] | g["FAC_DEFINITE"] | {"مركز"}
+    g["ALL_LOC_HEADS"] = g["LOC_HEADS_DROP"] | g["LOC_HEADS_KEEP"] | g["LOC_DUAL_HEADS"]
+    g["NOT_NAME_HEADS"] = g["ORG_HEADS"] | g["FAC_HEADS"] | g["LOC_HEADS_DROP"]
 
 
 _normalise_lists()
