@@ -22,36 +22,41 @@ NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيل
 _CLITIC_OK = 2
 
 
-_BY_FIRST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+class PhraseIndex:
+    """Several phrase tables in one dict keyed by first word: ``matches`` says which tables match at a token."""
 
+    def __init__(self, tables: dict):
+        self.by_first: dict[str, list[tuple[object, tuple[str, ...]]]] = {}
+        for tag, phrases in tables.items():
+            for p in sorted(phrases, key=len, reverse=True):
+                self.by_first.setdefault(p[0], []).append((tag, p))
 
-def _index(phrases) -> dict[str, list[tuple[str, ...]]]:
-    key = id(phrases)
-    if key not in _BY_FIRST:
-        idx: dict[str, list[tuple[str, ...]]] = {}
-        for p in sorted(phrases, key=len, reverse=True):
-            idx.setdefault(p[0], []).append(p)
-        _BY_FIRST[key] = idx
-    return _BY_FIRST[key]
-
-
-def _phrase_at(tokens: list[Token], i: int, phrases) -> int:
-    """Length in tokens of a phrase from ``phrases`` starting at i (first token read through clitics), else 0.
-
-    ``phrases`` must be a long-lived set (the trigger tables): its index is cached by identity.
-    """
-    idx = _index(phrases)
-    for clitic, stem in readings(tokens[i].norm):
-        if clitic > _CLITIC_OK:
-            continue
-        if stem not in idx:
-            stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem  # "التظاهرة" → "تظاهرة"
-            if stem not in idx:
+    def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:
+        """(tag, length) of every table with a phrase starting at token i (first token read through clitics)."""
+        out: list[tuple[object, int]] = []
+        seen: set = set()
+        for clitic, stem in readings(tokens[i].norm):
+            if clitic > _CLITIC_OK:
                 continue
-        for p in idx[stem]:
-            if all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
-                return len(p)
-    return 0
+            cands = self.by_first.get(stem)
+            if cands is None and stem.startswith("ال") and len(stem) > 4:
+                cands = self.by_first.get(stem[2:])  # "التظاهرة" → "تظاهرة"
+            for tag, p in cands or ():
+                if tag not in seen and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
+                    seen.add(tag)
+                    out.append((tag, len(p)))
+        return out
+
+
+CASUALTY_INDEX = PhraseIndex(CASUALTY_WORDS)
+VICTIM_INDEX = PhraseIndex(VICTIM_WORDS)
+STRENGTH_INDEX = PhraseIndex({"strength": STRENGTH})
+
+
+def _phrase_at(tokens: list[Token], i: int, index: PhraseIndex) -> int:
+    """Length of the first phrase of the index starting at token i, else 0."""
+    found = index.matches(tokens, i)
+    return found[0][1] if found else 0
 
 
 def _valid(tokens, num: Number) -> bool:
@@ -66,9 +71,9 @@ def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str
     for j in range(i, min(i + 6, len(tokens))):
         if j in org_class:
             return org_class[j]
-        for cls, phrases in VICTIM_WORDS.items():
-            if _phrase_at(tokens, j, phrases):
-                return cls
+        found = VICTIM_INDEX.matches(tokens, j)
+        if found:
+            return found[0][0]
     return "unknown"
 
 
@@ -79,12 +84,9 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
     for i in range(first, last + 1):
         if not any(stem in FIRST_WORDS for _c, stem in readings(tokens[i].norm)):
             continue
-        for cat, phrases in CASUALTY_WORDS.items():
-            n = _phrase_at(tokens, i, phrases)
-            if not n:
-                continue
+        for cat, n in CASUALTY_INDEX.matches(tokens, i):
             # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we
-            if tokens[i].norm.startswith("و") and i > first and any(_phrase_at(tokens, i - 1, p) for p in CASUALTY_WORDS.values()):
+            if tokens[i].norm.startswith("و") and i > first and _phrase_at(tokens, i - 1, CASUALTY_INDEX):
                 break
             found = _figure_after(tokens, i + n, last) or _figure_before(tokens, i, first)
             if not found:
@@ -109,7 +111,7 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
         return None
     w = tokens[k].norm
     # "مقتل وإصابة 10": one figure for two categories; ACLED cannot split it, neither do we
-    if w.startswith("و") and any(_phrase_at(tokens, k, p) for p in CASUALTY_WORDS.values()):
+    if w.startswith("و") and _phrase_at(tokens, k, CASUALTY_INDEX):
         return None
     num = parse_range(tokens, k)
     if num and _valid(tokens, num):
@@ -149,6 +151,6 @@ def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
 def _is_strength(tokens, j, first) -> bool:
     """A figure following 'يراوح'/'بين' … counts a force's strength, not losses."""
     for k in range(max(first, j - 4), j + 1):
-        if _phrase_at(tokens, k, STRENGTH):
+        if _phrase_at(tokens, k, STRENGTH_INDEX):
             return True
     return False

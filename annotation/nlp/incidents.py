@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from annotation.nlp.casualties import _phrase_at, find_casualties
+from annotation.nlp.casualties import PhraseIndex, find_casualties
 from annotation.nlp.dates import find_dates, resolve
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -18,6 +18,7 @@ PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 
 UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
 DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
+TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
 STATE = {"State forces", "External/Other forces"}
 ARMED = {"Rebel group", "Political militia", "Identity militia"}
 
@@ -76,9 +77,7 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         for i in range(s.first, s.last + 1):
             if not any(stem in E.FIRST_WORDS for _c, stem in readings(tokens[i].norm)):
                 continue
-            for sub, _ev, phrases in E.TRIGGERS:
-                if _phrase_at(tokens, i, phrases):
-                    s.triggers.append((i, sub))
+            s.triggers.extend((i, sub) for sub, _n in TRIGGER_INDEX.matches(tokens, i))
         s.casualties = [c for c in find_casualties(text, tokens, s.first, s.last, org_class) if not _cumulative(text, s, c)]
     groups: list[list[Sentence]] = []
     for s in sents:
