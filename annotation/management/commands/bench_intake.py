@@ -22,6 +22,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from annotation.intake.files import FileContent
+from annotation.intake.split import split_articles
 from annotation.models import Article, ImportBatch, Mention
 from annotation.services.intake import batch_import, batch_tag
 
@@ -129,7 +130,12 @@ class Command(BaseCommand):
         words = sum(len(r["text"].split()) for r in rows) / n
         from annotation import tagging
 
-        tagging.get_engine()  # load the engine before the clock starts, as a running worker would have it
+        engine = tagging.get_engine()  # loaded before the clock starts, as a running worker would have it
+        sample = [split_articles(r["text"])[0].body for r in rows[:50]]
+        t = time.perf_counter()
+        for body in sample:
+            engine.tag(body)
+        engine_ms = (time.perf_counter() - t) / len(sample) * 1000
 
         with CaptureQueriesContext(connection) as import_queries:
             t0 = time.perf_counter()
@@ -157,6 +163,7 @@ class Command(BaseCommand):
         out(f"tagging_{n}_s {t2 - t1:.2f} s")
         out(f"intake_queries {len(import_queries)} queries")
         out(f"tagging_queries {len(tag_queries)} queries")
+        out(f"engine_ms_per_article {engine_ms:.1f} ms")
         out(f"tagging_processes {options['processes']} count")
         out(f"batch_tagged {batch.tagged}/{batch.total} articles")
         if not options["keep"]:
