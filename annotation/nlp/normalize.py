@@ -50,6 +50,8 @@ _TABLE = {**{ord(k): v for k, v in ((chr(a), b) for a, b in _MAP.items())}, **{c
 
 def normalize(text: str) -> Normalized:
     """Normalised text with its offset map (monotonic: ``offsets[i] < offsets[i + 1]``)."""
+    if not _DROP.search(text):  # the usual case: nothing dropped, offsets are the identity
+        return Normalized(text.translate(_TABLE), tuple(range(len(text) + 1)))
     drop = _DROP_CODES
     offsets = [i for i, ch in enumerate(text) if ord(ch) not in drop]
     offsets.append(len(text))

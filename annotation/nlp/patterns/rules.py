@@ -266,12 +266,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     aircraft = {"طائره", "طائرات", "طائرتين", "مقاتلات", "طيران"}
     for i in range(n):
-        found = None
-        for clitic, stem in readings(toks[i].norm):
-            b = _bare(stem)
-            if clitic <= 3 and b in W.WEAPON_HEADS:
-                found = (clitic, b)
-                break
+        found = _weapon_head(toks[i].norm)
         if not found:
             continue
         clitic, head = found
@@ -293,20 +288,39 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, j - 1, "WEAPON", 0.7
 
 
+@lru_cache(maxsize=65536)
+def _weapon_head(word: str) -> tuple[int, str] | None:
+    for clitic, stem in readings(word):
+        b = _bare(stem)
+        if clitic <= 3 and b in W.WEAPON_HEADS:
+            return clitic, b
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _nationality_noun(word: str) -> tuple[int, bool] | None:
+    """(clitic, needs a number before it) when the word is a nationality used as a noun: "مصريين", "فلسطينيا"."""
+    for clitic, stem in readings(word):
+        if clitic > 1:
+            continue
+        b = _bare(stem)
+        if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
+            return clitic, False
+        if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS:
+            return clitic, True
+    return None
+
+
 def norp_hits(ctx: Context) -> Iterator[Hit]:
     for i, tok in enumerate(ctx.tokens):
-        if i in ctx.lexicon:
+        found = _nationality_noun(tok.norm)
+        if found is None or i in ctx.lexicon:
             continue
-        for clitic, stem in readings(tok.norm):
-            if clitic > 1:
-                continue
-            b = _bare(stem)
-            if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
-                yield i, clitic, i, "NORP", 0.65
-                break
-            if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS and _is_count(ctx.word(i - 1)):
-                yield i, clitic, i, "NORP", 0.6
-                break
+        clitic, counted = found
+        if not counted:
+            yield i, clitic, i, "NORP", 0.65
+        elif _is_count(ctx.word(i - 1)):
+            yield i, clitic, i, "NORP", 0.6
 
 
 def _is_count(w: str) -> bool:
