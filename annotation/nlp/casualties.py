@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_range
 from annotation.nlp.patterns.events import CASUALTY_WORDS, FIRST_WORDS, STRENGTH, VICTIM_WORDS
 from annotation.nlp.patterns.words import NATIONALITY_STEMS
@@ -22,6 +24,12 @@ NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيل
 _CLITIC_OK = 2
 
 
+@lru_cache(maxsize=65536)
+def may_open_phrase(word: str) -> bool:
+    """Whether some trigger or casualty phrase can start with this word (a quick filter)."""
+    return any(stem in FIRST_WORDS for _c, stem in readings(word))
+
+
 class PhraseIndex:
     """Several phrase tables in one dict keyed by first word: ``matches`` says which tables match at a token."""
 
@@ -38,10 +46,7 @@ class PhraseIndex:
         for clitic, stem in readings(tokens[i].norm):
             if clitic > _CLITIC_OK:
                 continue
-            cands = self.by_first.get(stem)
-            if cands is None and stem.startswith("ال") and len(stem) > 4:
-                cands = self.by_first.get(stem[2:])  # "التظاهرة" → "تظاهرة"
-            for tag, p in cands or ():
+            for tag, p in self.by_first.get(stem, ()):
                 if tag not in seen and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
                     seen.add(tag)
                     out.append((tag, len(p)))
@@ -82,7 +87,7 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
     out: list[Casualty] = []
     used: set[int] = set()
     for i in range(first, last + 1):
-        if not any(stem in FIRST_WORDS for _c, stem in readings(tokens[i].norm)):
+        if not may_open_phrase(tokens[i].norm):
             continue
         for cat, n in CASUALTY_INDEX.matches(tokens, i):
             # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we

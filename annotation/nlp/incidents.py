@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from annotation.nlp.casualties import PhraseIndex, find_casualties
+from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
 from annotation.nlp.dates import find_dates, resolve
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -39,13 +39,19 @@ class Sentence:
         return bool(self.triggers or self.casualties)
 
 
+_ENDS = frozenset((".", "!", "؟", "?", "؛"))
+
+
 def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     out, first = [], 0
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        end_here = tok.norm in (".", "!", "؟", "?", "؛")
-        para = i + 1 < len(tokens) and "\n" in text[tok.end:tokens[i + 1].start]
-        starts_kama = i + 1 < len(tokens) and tokens[i + 1].norm == "كما" and i + 1 > first
-        if end_here or para or starts_kama or i == len(tokens) - 1:
+        if i < last:
+            nxt = tokens[i + 1]
+            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (nxt.norm == "كما" and i + 1 > first)
+        else:
+            cut = True
+        if cut:
             out.append(Sentence(first, i, tokens[first].start, tok.end))
             first = i + 1
     return out
@@ -75,7 +81,7 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         sents[si].spans.append(s)
     for s in sents:
         for i in range(s.first, s.last + 1):
-            if not any(stem in E.FIRST_WORDS for _c, stem in readings(tokens[i].norm)):
+            if not may_open_phrase(tokens[i].norm):
                 continue
             s.triggers.extend((i, sub) for sub, _n in TRIGGER_INDEX.matches(tokens, i))
         s.casualties = [c for c in find_casualties(text, tokens, s.first, s.last, org_class) if not _cumulative(text, s, c)]
@@ -321,7 +327,12 @@ OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # 
 def _after_direction(text: str, span: Span) -> bool:
     """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة") or an
     office holder's area ("حاكم منطقة X")."""
-    before = norm(text[max(0, span.start - 24):span.start]).split()
+    return _not_event_place(text[max(0, span.start - 24):span.start])
+
+
+@lru_cache(maxsize=16384)
+def _not_event_place(preceding: str) -> bool:
+    before = norm(preceding).split()
     if not before:
         return False
     word = before[-1].removeprefix("و")
