@@ -9,7 +9,8 @@ plus a trigram fallback for typos; SQLite falls back to substring matching over 
 import re
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF = re.compile("[أإآٱ]")
@@ -116,13 +117,13 @@ def search_filter(queryset, query, *, fuzzy=False):
     if not words:
         return queryset
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
         if fuzzy:
             return queryset.filter(search_text__trigram_word_similar=" ".join(forms[0] for forms in words))
         raw = " & ".join("(" + " | ".join(_tsquery_term(f) for f in forms) + ")" for forms in words)
-        tsquery = SearchQuery(raw, search_type="raw", config="simple")
-        return queryset.annotate(search_match=SearchVector("search_text", config="simple")).filter(search_match=tsquery)
+        # search_vector is a stored generated column that only PostgreSQL has (migration 0005).
+        table = queryset.model._meta.db_table
+        match = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)', [raw], output_field=BooleanField())  # noqa: S611 — table name from the model, query bound
+        return queryset.filter(match)
     condition = Q()
     for forms in words:
         any_form = Q()

@@ -30,7 +30,13 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.cap + 1].count()
+        # Without ORDER BY the database may stop at the cap by whichever path is cheapest.
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def num_pages(self):
+        hits = min(self.count, self.cap)
+        return max(1, -(-hits // self.per_page))
 
     @property
     def capped(self):
