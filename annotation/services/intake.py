@@ -78,6 +78,11 @@ class IngestResult:
     def needs_confirmation(self) -> bool:
         return bool(self.duplicates) and not self.articles
 
+    @property
+    def new_count(self) -> int:
+        """Candidates that duplicate nothing."""
+        return len(self.candidates) - len({d.index for d in self.duplicates})
+
 
 def _too_long(length: int) -> ValidationError:
     return ValidationError(
@@ -194,12 +199,14 @@ def article_ingest(
     published_at: dt.date | None = None,
     imported_by,
     force: bool = False,
+    skip_duplicates: bool = False,
     tag: bool = True,
 ) -> IngestResult:
     """Clean, split, check and save pasted text, HTML or a fetched URL; tag the new articles at once.
 
     Raises ValidationError for empty or over-long input and for a URL that cannot be fetched.
-    When duplicates are found and ``force`` is false, nothing is saved and the result lists them.
+    When duplicates are found and ``force`` is false, nothing is saved and the result lists them;
+    ``skip_duplicates`` saves only the candidates that duplicate nothing.
     """
     text, html, url, title = text or "", html or "", (url or "").strip(), (title or "").strip()
     if url and not text.strip() and not html.strip():
@@ -230,11 +237,14 @@ def article_ingest(
         candidate.fingerprint()
     result = IngestResult(candidates=candidates, source_url=url)
     result.duplicates = find_duplicates(candidates)
-    if result.duplicates and not force:
+    if result.duplicates and not (force or skip_duplicates):
         return result
+    skipped = {d.index for d in result.duplicates} if skip_duplicates else set()
     blocked = {d.index for d in result.duplicates if d.kind in ("url",)}
     with transaction.atomic():
         for i, candidate in enumerate(candidates):
+            if i in skipped:
+                continue
             if i in blocked:
                 candidate.url = ""  # the address belongs to the stored article; this copy is kept without it
             article = _article(candidate, imported_by=imported_by)

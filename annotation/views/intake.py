@@ -111,11 +111,12 @@ def intake(request):
 @permission_required("annotation.add_article", raise_exception=True)
 @require_POST
 def intake_confirm(request):
-    """“Save anyway” after the duplicate warning: the same input, saved with force."""
-    return _handle(request, IntakeForm(request.POST), force=request.POST.get("force") == "1")
+    """After the duplicate warning: save everything anyway, or only the articles that are new."""
+    mode = request.POST.get("mode")
+    return _handle(request, IntakeForm(request.POST), force=mode == "all", skip_duplicates=mode == "new")
 
 
-def _handle(request, form, *, force):
+def _handle(request, form, *, force, skip_duplicates=False):
     if not form.is_valid():
         return _page(request, form)
     data = form.cleaned_data
@@ -140,6 +141,7 @@ def _handle(request, form, *, force):
             published_at=data["published_at"],
             imported_by=request.user,
             force=force,
+            skip_duplicates=skip_duplicates,
         )
     except ValidationError as exc:
         field = {"fetch_failed": "url"}.get(getattr(exc, "code", None), None)
@@ -163,6 +165,9 @@ def _handle(request, form, *, force):
             confirm.initial["url"] = result.source_url
         return render(request, "annotation/intake/confirm.html", {"result": result, "form": confirm, "refetch": not (text or html)})
     articles = result.articles
+    if not articles:
+        messages.info(request, _("Nothing new: every article was already imported."))
+        return redirect("annotation:intake")
     if len(articles) == 1:
         messages.success(request, _("The article was saved and tagged."))
         return redirect(_review_url(articles[0]))
@@ -222,4 +227,15 @@ def feed_poll(request):
         for message in exc.messages:
             messages.error(request, message)
         return redirect("annotation:intake")
+    return redirect("annotation:batch_detail", pk=batch.pk)
+
+
+@login_required
+@permission_required("annotation.add_article", raise_exception=True)
+@require_POST
+def batch_tag_now(request, pk):
+    """Tag a waiting batch within this request, for desks that run no background worker."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    intake_services.batch_tag(batch_id=batch.pk)
+    messages.success(request, _("The articles of this import are tagged."))
     return redirect("annotation:batch_detail", pk=batch.pk)

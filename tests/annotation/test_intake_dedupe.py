@@ -139,3 +139,12 @@ def test_seed_page_is_saved_as_two_tagged_articles(editor):
     assert [a.title for a in articles] == ["", "القوات العراقية تقتل عنصرين من تنظيم داعش في كركوك"]
     assert all(a.tagging_status == Article.TaggingStatus.DONE for a in articles)
     assert articles[1].mentions.count() > 0
+
+
+def test_skip_duplicates_saves_only_new_articles(editor):
+    article_ingest(text=BASE, imported_by=editor)
+    page = f"{BASE}\n\nإقرأ أيضاً:\n\nاشتباكات في الموصل\n\n{OTHER}"
+    result = article_ingest(text=page, imported_by=editor, skip_duplicates=True)
+    assert [a.body for a in result.articles] == [OTHER]
+    assert result.new_count == 1
+    assert Article.objects.count() == 2

@@ -194,7 +194,8 @@ def test_duplicate_is_confirmed_before_saving(client_editor, url):
     assert Article.objects.count() == 1
     form = response.context["form"]
     assert (form["text"].value(), form["title"].value()) == (A, "نسخة")
-    saved = client_editor.post(reverse("annotation:intake_confirm"), {"text": A, "title": "نسخة", "force": "1"})
+    assert "Save only the" not in html  # nothing in the paste is new
+    saved = client_editor.post(reverse("annotation:intake_confirm"), {"text": A, "title": "نسخة", "mode": "all"})
     assert saved.status_code == 302
     assert Article.objects.count() == 2
     assert Article.objects.latest("pk").title == "نسخة"
@@ -212,3 +213,37 @@ def test_confirm_requires_post(client_editor):
 
 def test_nav_links_to_intake(client_editor):
     assert reverse("annotation:intake") in client_editor.get(reverse("annotation:dashboard")).content.decode()
+
+
+def test_save_only_the_new_articles_of_a_page(client_editor, url):
+    client_editor.post(url, {"text": A})
+    page = f"{A}\n\nإقرأ أيضاً:\n\nاشتباكات في الموصل\n\n{B}"
+    response = client_editor.post(url, {"text": page})
+    html = response.content.decode()
+    assert "Save only the new article" in html
+    saved = client_editor.post(reverse("annotation:intake_confirm"), {"text": page, "mode": "new"})
+    new = Article.objects.latest("pk")
+    assert saved["Location"] == reverse("annotation:review", kwargs={"pk": new.pk})
+    assert (new.title, new.body) == ("اشتباكات في الموصل", B)
+    assert Article.objects.count() == 2
+
+
+def test_confirm_without_a_choice_shows_the_duplicates_again(client_editor, url):
+    client_editor.post(url, {"text": A})
+    response = client_editor.post(reverse("annotation:intake_confirm"), {"text": A})
+    assert "Save anyway" in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+def test_tag_now_tags_a_waiting_batch(client_editor, editor):
+    from annotation.intake.files import FileContent
+    from annotation.services.intake import batch_import
+
+    batch = batch_import(upload=FileContent("jsonl", json.dumps({"text": A}, ensure_ascii=False), "a.jsonl"), user=editor, enqueue=False)
+    url = reverse("annotation:batch_detail", kwargs={"pk": batch.pk})
+    assert reverse("annotation:batch_tag_now", kwargs={"pk": batch.pk}) in client_editor.get(url).content.decode()
+    response = client_editor.post(reverse("annotation:batch_tag_now", kwargs={"pk": batch.pk}))
+    assert response["Location"] == url
+    batch.refresh_from_db()
+    assert (batch.tagged, batch.total) == (1, 1)
+    assert Article.objects.get().tagging_status == Article.TaggingStatus.DONE
