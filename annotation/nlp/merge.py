@@ -1,4 +1,5 @@
-"""Resolve overlapping candidate spans: longer first, then origin priority, then confidence."""
+"""Resolve overlapping candidate spans: origin priority first (rules and lexicon, then the CRF, then Farasa),
+then the longer span, then confidence. The statistical origins so fill gaps the rules leave."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ ORIGIN_RANK = {"rules": 3, "lexicon": 3, "model": 1, "farasa": 0}
 
 def merge(candidates: list[Span]) -> list[Span]:
     """Keep a non-overlapping subset of spans, sorted by offset."""
-    ordered = sorted(candidates, key=lambda s: (-(s.end - s.start), -ORIGIN_RANK.get(s.origin, 0), -s.confidence, s.start))
+    ordered = sorted(candidates, key=lambda s: (-ORIGIN_RANK.get(s.origin, 0), -(s.end - s.start), -s.confidence, s.start))
     starts: list[int] = []  # taken spans, kept sorted by start (they never overlap)
     taken: list[Span] = []
     for s in ordered:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from collections.abc import Iterable
@@ -23,32 +24,39 @@ def default_model_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "var" / "models"
 
 
-def _word_features(tok: Token, prefix: str) -> dict:
+_NEIGHBOUR_KEYS = ("w", "al", "punct", "suf2")
+
+
+def _word_features(tok: Token) -> dict:
     w = tok.norm
     stem = min((r[1] for r in readings(w)), key=len) if tok.is_word else w
     return {
-        f"{prefix}w": w,
-        f"{prefix}stem": stem,
-        f"{prefix}suf2": w[-2:],
-        f"{prefix}suf3": w[-3:],
-        f"{prefix}pre2": w[:2],
-        f"{prefix}al": w.startswith("ال") or w[1:3] == "ال",
-        f"{prefix}digit": w[:1].isdecimal(),
-        f"{prefix}latin": w[:1].isascii() and w[:1].isalpha(),
-        f"{prefix}punct": not w[:1].isalnum(),
+        "w": w,
+        "stem": stem,
+        "suf2": w[-2:],
+        "suf3": w[-3:],
+        "pre2": w[:2],
+        "al": w.startswith("ال") or w[1:3] == "ال",
+        "digit": w[:1].isdecimal(),
+        "latin": w[:1].isascii() and w[:1].isalpha(),
+        "punct": not w[:1].isalnum(),
     }
 
 
 def token_features(tokens: list[Token], hints: list[str]) -> list[dict]:
     """One feature dict per token; ``hints`` are the rules/lexicon BIO labels (the CRF learns to trust them)."""
+    base = [_word_features(t) for t in tokens]
+    # each token's features as seen from its neighbours, built once
+    seen_from = {d: [{f"{d}:{k}": b[k] for k in _NEIGHBOUR_KEYS} | {f"{d}:hint": h} for b, h in zip(base, hints, strict=True)]
+                 for d in (-2, -1, 1, 2)}
     feats = []
-    for i, tok in enumerate(tokens):
-        f = {"bias": 1.0, **_word_features(tok, ""), "hint": hints[i]}
+    n = len(tokens)
+    for i in range(n):
+        f = {"bias": 1.0, **base[i], "hint": hints[i]}
         for d in (-2, -1, 1, 2):
             j = i + d
-            if 0 <= j < len(tokens):
-                f.update({k: v for k, v in _word_features(tokens[j], f"{d}:").items() if k.endswith(("w", "al", "punct", "suf2"))})
-                f[f"{d}:hint"] = hints[j]
+            if 0 <= j < n:
+                f.update(seen_from[d][j])
             else:
                 f[f"{d}:edge"] = True
         feats.append(f)
@@ -58,11 +66,16 @@ def token_features(tokens: list[Token], hints: list[str]) -> list[dict]:
 def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:
     """BIO label per token for spans given as Span or (start, end, label)."""
     labels = ["O"] * len(tokens)
+    starts = [t.start for t in tokens]
     for s in spans:
         start, end, label = (s.start, s.end, s.label) if isinstance(s, Span) else s
-        inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
-        for n, i in enumerate(inside):
-            labels[i] = ("B-" if n == 0 else "I-") + label
+        i = max(0, bisect.bisect_right(starts, start) - 1)
+        first = True
+        while i < len(tokens) and tokens[i].start < end:
+            if tokens[i].end > start:
+                labels[i] = ("B-" if first else "I-") + label
+                first = False
+            i += 1
     return labels
 
 
