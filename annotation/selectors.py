@@ -43,7 +43,34 @@ def review_article(*, pk):
 
 def review_mentions(*, article):
     """All mentions of the article with their entity and decider (one query)."""
-    return list(Mention.objects.filter(article=article).select_related("entity", "decided_by").order_by("start", "end", "id"))
+    return list(
+        Mention.objects.filter(article=article).select_related("entity", "decided_by").only(*_REVIEW_FIELDS).order_by("start", "end", "id")
+    )
+
+
+# What the review screen shows; the rest of the row (and of the entity and the user) is never read there.
+_REVIEW_FIELDS = (
+    "id",
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "label",
+    "status",
+    "origin",
+    "confidence",
+    "entity_id",
+    "reject_reason",
+    "original",
+    "decided_by_id",
+    "decided_at",
+    "entity__id",
+    "entity__name_ar",
+    "entity__name_en",
+    "entity__type",
+    "decided_by__id",
+    "decided_by__username",
+)
 
 
 def review_counts(mentions):

@@ -44,6 +44,11 @@ class EntityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name_ar} · {obj.name_en}" if obj.name_en else obj.name_ar
 
+    def offer(self, entities):
+        """Show only these entities as options (the knowledge base holds thousands); any valid pk is still accepted."""
+        if entities is not None:
+            self.widget.choices = [("", self.empty_label), *((e.pk, self.label_from_instance(e)) for e in entities)]
+
 
 class IncidentForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -62,9 +67,10 @@ class IncidentForm(forms.ModelForm):
             "longitude": forms.NumberInput(attrs={"step": "any"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, places=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].queryset = Entity.objects.filter(type="LOC", merged_into__isnull=True).order_by("name_ar")
+        self.fields["place"].offer(places)
         self.fields["date_end"].required = False
         for name in ("title_ar", "date_text", "place_text"):
             self.fields[name].widget.attrs.update({"data-span-target": name})
@@ -161,11 +167,12 @@ class ActorForm(forms.Form):
     role = forms.ChoiceField(label=_("role"), choices=IncidentActor.Role.choices)
     certainty = forms.ChoiceField(label=_("certainty"), choices=IncidentActor.Certainty.choices, initial=IncidentActor.Certainty.CERTAIN)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, entities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["entity"].queryset = Entity.objects.filter(type__in=["ORG", "NORP", "PER"], merged_into__isnull=True).order_by(
             "name_ar"
         )
+        self.fields["entity"].offer(entities)
 
     def clean(self):
         data = super().clean()

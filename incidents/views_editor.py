@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotation import selectors as annotation_selectors
-from annotation.models import Article
+from annotation.models import Article, Entity
 from incidents import drafting, services
 from incidents.forms import (
     ActorFormSet,
@@ -31,11 +31,28 @@ from incidents.models import Incident
 EDITABLE = (Incident.Status.DRAFT, Incident.Status.IN_REVIEW)
 
 
-def _forms(data=None, *, initial=None, form_class=IncidentForm):
+def _entity_options(article, incident, initial):
+    """The entities worth offering in the place and actor menus: those of the article's spans and the incident's own."""
+    ids = set()
+    if article is not None:
+        ids |= set(article.mentions.exclude(status="rejected").exclude(entity=None).values_list("entity_id", flat=True))
+    if incident is not None:
+        ids |= set(incident.actors.values_list("entity_id", flat=True))
+        if incident.place_id:
+            ids.add(incident.place_id)
+    if initial is not None:
+        ids.add(initial.incident.get("place"))
+        ids |= {row.get("entity") for row in initial.actors}
+    entities = list(Entity.objects.filter(pk__in=ids - {None}).order_by("name_ar"))
+    return [e for e in entities if e.type == "LOC"], [e for e in entities if e.type in ("ORG", "NORP", "PER")]
+
+
+def _forms(data=None, *, initial=None, form_class=IncidentForm, article=None, incident=None):
+    places, actors = _entity_options(article, incident, initial)
     initial = initial or drafting.DraftInitial(incident={})
     return (
-        form_class(data, initial=initial.incident, prefix="incident"),
-        ActorFormSet(data, initial=initial.actors or None, prefix="actors"),
+        form_class(data, initial=initial.incident, prefix="incident", places=places),
+        ActorFormSet(data, initial=initial.actors or None, prefix="actors", form_kwargs={"entities": actors}),
         CasualtyFormSet(data, initial=initial.casualties or None, prefix="casualties"),
         SourceFormSet(data, initial=initial.sources or None, prefix="sources"),
     )
@@ -87,7 +104,7 @@ def create(request):
     except ValueError:
         index = None
     if request.method == "POST":
-        forms = _forms(request.POST)
+        forms = _forms(request.POST, article=article)
         if _valid(forms):
             form, actors, casualties, sources = forms
             try:
@@ -112,7 +129,12 @@ def create(request):
         return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
     draft = drafting.draft_initial(article=article, index=index) if article else None
     return _render_form(
-        request, forms=_forms(initial=draft), article=article, draft=draft, title=_("New incident"), form_url=request.get_full_path()
+        request,
+        forms=_forms(initial=draft, article=article),
+        article=article,
+        draft=draft,
+        title=_("New incident"),
+        form_url=request.get_full_path(),
     )
 
 
@@ -153,7 +175,7 @@ def correct(request, pk):
 def _edit(request, incident, *, form_class, title):
     article = _first_article(incident)
     if request.method == "POST":
-        forms = _forms(request.POST, form_class=form_class)
+        forms = _forms(request.POST, form_class=form_class, article=article, incident=incident)
         if _valid(forms):
             form, actors, casualties, sources = forms
             try:
@@ -179,7 +201,7 @@ def _edit(request, incident, *, form_class, title):
     initial = drafting.incident_initial(incident)
     return _render_form(
         request,
-        forms=_forms(initial=initial, form_class=form_class),
+        forms=_forms(initial=initial, form_class=form_class, article=article, incident=incident),
         incident=incident,
         article=article,
         title=title,

@@ -75,7 +75,10 @@ def _corrected_status(mention):
     return Mention.Status.ACCEPTED if same else Mention.Status.CORRECTED
 
 
-def _save(mention):
+def _save(mention, *, span_changed=True):
+    if not span_changed:
+        mention.save()  # status-only decisions cannot collide with another span; no savepoint needed
+        return mention
     try:
         with transaction.atomic():
             mention.save()
@@ -105,7 +108,7 @@ def mention_accept(*, mention, user, expected_version=None):
     status = _corrected_status(m) if m.status in (Mention.Status.CORRECTED, Mention.Status.ADDED) else Mention.Status.ACCEPTED
     _decide(m, user=user, status=status, reason="accepted")
     m.reject_reason = ""
-    return _save(m)
+    return _save(m, span_changed=False)
 
 
 @transaction.atomic
@@ -114,7 +117,7 @@ def mention_reject(*, mention, user, reason="", expected_version=None):
     m = _locked_mention(mention, expected_version)
     _decide(m, user=user, status=Mention.Status.REJECTED, reason="rejected")
     m.reject_reason = (reason or "").strip()[:300]
-    return _save(m)
+    return _save(m, span_changed=False)
 
 
 @transaction.atomic
@@ -212,7 +215,7 @@ def mention_link_entity(*, mention, user, entity, expected_version=None):
     if m.status == Mention.Status.SUGGESTED:
         m.status = Mention.Status.ACCEPTED
     m.entity = entity
-    return _save(m)
+    return _save(m, span_changed=False)
 
 
 @transaction.atomic
@@ -345,7 +348,9 @@ def mentions_apply_rows(*, article, user, rows, expected_version=None):
             if row["status"] == Mention.Status.REJECTED:
                 mention_reject(mention=mention, user=user, reason=row.get("reason", ""))
             elif row["status"] == Mention.Status.SUGGESTED:
-                raise ValidationError(_("“%(text)s”: a decision cannot be set back to suggested; use undo."), code="bad_status", params={"text": mention.text})
+                raise ValidationError(
+                    _("“%(text)s”: a decision cannot be set back to suggested; use undo."), code="bad_status", params={"text": mention.text}
+                )
             else:
                 mention_accept(mention=mention, user=user)
             changed += 1

@@ -25,8 +25,9 @@ def _is_fetch(request):
     return request.headers.get("X-Requested-With") == "fetch" or getattr(request, "htmx", False)
 
 
-def _workspace_context(request, article, *, current_id=None):
-    mentions = selectors.review_mentions(article=article)
+def _workspace_context(request, article, *, current_id=None, mentions=None):
+    if mentions is None:
+        mentions = selectors.review_mentions(article=article)
     by_id = {m.pk: m for m in mentions}
     if current_id is None:
         try:
@@ -51,9 +52,8 @@ def _workspace_context(request, article, *, current_id=None):
     }
 
 
-def _next_open(article, after):
+def _next_open(mentions, after):
     """The next undecided suggestion after this mention (wrapping), so that a / r move on."""
-    mentions = selectors.review_mentions(article=article)
     open_ = [m for m in mentions if m.status == Mention.Status.SUGGESTED]
     later = [m for m in open_ if (m.start, m.end, m.pk) > (after.start, after.end, after.pk)]
     nxt = (later or open_ or [after])[0]
@@ -71,11 +71,19 @@ def review(request, pk):
     return render(request, "annotation/review/page.html", context)
 
 
-def _respond(request, article, *, current_id=None, message=None):
-    """After a successful action: the fresh workspace for fetch, else a redirect to the page."""
+def _respond(request, article, *, current_id=None, message=None, advance_from=None):
+    """After a successful action: the fresh workspace for fetch, else a redirect to the page.
+
+    advance_from: the decided mention; the next open suggestion after it becomes the current one.
+    """
+    mentions = None
+    if advance_from is not None:
+        mentions = selectors.review_mentions(article=article)
+        current_id = _next_open(mentions, advance_from)
     if _is_fetch(request):
         article.refresh_from_db(fields=["version", "status"])
-        response = render(request, "annotation/review/_workspace.html", _workspace_context(request, article, current_id=current_id))
+        context = _workspace_context(request, article, current_id=current_id, mentions=mentions)
+        response = render(request, "annotation/review/_workspace.html", context)
         if message:
             response["X-Marsad-Message"] = message.encode("utf-8").hex()
         return response
@@ -115,13 +123,14 @@ def mention_action(request, pk, mention_pk, action):
     common = {"mention": mention, "user": request.user, "expected_version": post.get("version")}
     current_id = mention.pk
     message = None
+    advance = None
     try:
         if action == "accept":
             services.mention_accept(**common)
-            current_id = _next_open(article, mention)
+            advance = mention
         elif action == "reject":
             services.mention_reject(**common, reason=post.get("reason", ""))
-            current_id = _next_open(article, mention)
+            advance = mention
         elif action == "relabel":
             services.mention_relabel(**common, label=post.get("label") or post.get(f"label_{mention.pk}", ""))
         elif action == "adjust":
@@ -146,7 +155,7 @@ def mention_action(request, pk, mention_pk, action):
             message = _("Undone.")
     except ValidationError as error:
         return _refuse(request, article, error, current_id=mention.pk)
-    return _respond(request, article, current_id=current_id, message=message)
+    return _respond(request, article, current_id=current_id, message=message, advance_from=advance)
 
 
 @login_required
@@ -230,7 +239,11 @@ def review_formset(request, pk):
                 return redirect("annotation:review_formset", pk=article.pk)
     else:
         formset = MentionFormSet(queryset=queryset, article=article)
-    return render(request, "annotation/review/formset.html", {"article": article, "formset": formset, "version": request.POST.get("version", article.version)})
+    return render(
+        request,
+        "annotation/review/formset.html",
+        {"article": article, "formset": formset, "version": request.POST.get("version", article.version)},
+    )
 
 
 @login_required
