@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from annotation.nlp.tokenize import Token, readings, tokenize
@@ -24,43 +25,47 @@ def default_model_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "var" / "models"
 
 
-_NEIGHBOUR_KEYS = ("w", "al", "punct", "suf2")
+# Bumped whenever features change: a model trained on other features is not loaded.
+FEATURE_VERSION = 2
 
 
-def _word_features(tok: Token) -> dict:
-    w = tok.norm
-    stem = min((r[1] for r in readings(w)), key=len) if tok.is_word else w
-    return {
-        "w": w,
-        "stem": stem,
-        "suf2": w[-2:],
-        "suf3": w[-3:],
-        "pre2": w[:2],
-        "al": w.startswith("ال") or w[1:3] == "ال",
-        "digit": w[:1].isdecimal(),
-        "latin": w[:1].isascii() and w[:1].isalpha(),
-        "punct": not w[:1].isalnum(),
-    }
+@lru_cache(maxsize=65536)
+def _word_features(w: str) -> tuple[tuple[str, object], ...]:
+    """Features of one normalised token, cached by word."""
+    alpha = w[:1].isalpha()
+    stem = min((r[1] for r in readings(w)), key=len) if alpha else w
+    return (
+        ("w", w), ("stem", stem), ("suf2", w[-2:]), ("suf3", w[-3:]), ("pre2", w[:2]),
+        ("al", w.startswith("ال") or w[1:3] == "ال"), ("digit", w[:1].isdecimal()),
+        ("latin", w[:1].isascii() and alpha), ("punct", not w[:1].isalnum()),
+    )
 
 
 def token_features(tokens: list[Token], hints: list[str]) -> list[dict]:
-    """One feature dict per token; ``hints`` are the rules/lexicon BIO labels (the CRF learns to trust them)."""
-    base = [_word_features(t) for t in tokens]
-    # each token's features as seen from its neighbours, built once
-    seen_from = {d: [{f"{d}:{k}": b[k] for k in _NEIGHBOUR_KEYS} | {f"{d}:hint": h} for b, h in zip(base, hints, strict=True)]
-                 for d in (-2, -1, 1, 2)}
-    feats = []
+    """One feature dict per token: the word's own features, its neighbours' words and the rules/lexicon BIO hints
+    around it (the CRF learns when to trust them)."""
+    words = [t.norm for t in tokens]
     n = len(tokens)
+    feats = []
     for i in range(n):
-        f = {"bias": 1.0, **base[i], "hint": hints[i]}
+        f = dict(_word_features(words[i]))
+        f["hint"] = hints[i]
+        f["bias"] = 1.0
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.update(seen_from[d][j])
+                f[_HINT_KEY[d]] = hints[j]
+                if d in (-1, 1):
+                    f[_WORD_KEY[d]] = words[j]
             else:
-                f[f"{d}:edge"] = True
+                f[_EDGE_KEY[d]] = True
         feats.append(f)
     return feats
+
+
+_HINT_KEY = {d: f"{d}:hint" for d in (-2, -1, 1, 2)}
+_WORD_KEY = {d: f"{d}:w" for d in (-1, 1)}
+_EDGE_KEY = {d: f"{d}:edge" for d in (-2, -1, 1, 2)}
 
 
 def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:
@@ -145,7 +150,7 @@ def train(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], out_dir: P
         raise ValueError("no training examples")
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True})
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")[:-3]
-    path = out_dir / f"{MODEL_PREFIX}{stamp}.crfsuite"
+    path = out_dir / f"{MODEL_PREFIX}v{FEATURE_VERSION}-{stamp}.crfsuite"
     trainer.train(str(path))
     (out_dir / CURRENT).write_text(path.name + "\n", encoding="utf-8")
     return path
@@ -157,6 +162,8 @@ def current_path(model_dir: Path | None = None) -> Path | None:
     if not pointer.is_file():
         return None
     path = d / pointer.read_text(encoding="utf-8").strip()
+    if not path.name.startswith(f"{MODEL_PREFIX}v{FEATURE_VERSION}-"):
+        return None  # trained on other features: retrain (manage.py train)
     return path if path.is_file() else None
 
 

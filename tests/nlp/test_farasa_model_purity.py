@@ -24,7 +24,7 @@ def test_farasa_entities_are_aligned_to_offsets():
 def test_crf_trains_saves_versioned_file_and_loads(tmp_path):
     examples = [("قال العميد سامر الدليمي إن الوضع هادئ في كركوك", [(11, 23, "PER"), (41, 46, "LOC")])] * 5
     path = crf_model.train(examples, tmp_path, max_iterations=20)
-    assert path.name.startswith("crf-") and path.suffix == ".crfsuite"
+    assert path.name.startswith("crf-v2-") and path.suffix == ".crfsuite"
     assert (tmp_path / "current").read_text().strip() == path.name
     crf = crf_model.load_current(tmp_path)
     res = Tagger(crf=crf, use_farasa=False).tag("قال العميد سامر الدليمي إن الوضع هادئ في كركوك")
