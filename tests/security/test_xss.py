@@ -36,6 +36,7 @@ def hostile(db, editor, reviewer, admin_user, make_article, make_incident):
         summary_ar=f"ملخص {IMG}",
         place=place,
         place_text=f"قرب {SCRIPT}",
+        admin1=f"ديالى {IMG}",  # drawn in the stats charts
         latitude=33.75,
         longitude=44.64,
     )
@@ -75,6 +76,9 @@ def test_public_pages_escape_payloads(client, hostile):
     with translation.override("ar"):
         detail = client.get(hostile["incident"].get_absolute_url()).content.decode()
     assert "هجوم &lt;script&gt;alert(1)&lt;/script&gt;" in detail
+    with translation.override("ar"):
+        stats = client.get(reverse("incidents:stats")).content.decode()
+    assert "ديالى &quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in stats  # the chart label, escaped
     assert checked == 9
 
 
@@ -118,3 +122,23 @@ def test_admin_escapes_payloads(client, admin_user, hostile):
         response = client.get(page)
         assert response.status_code == 200, page
         _assert_escaped(response.content.decode(), page)
+
+
+def test_no_template_turns_escaping_off():
+    """Escaping is off only in reviewed Python helpers that escape every value themselves."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    templates = [p for d in [root / "templates", *root.glob("*/templates")] if d.is_dir() for p in d.rglob("*.html")]
+    offenders = [
+        str(p.relative_to(root))
+        for p in templates
+        if any(t in p.read_text(encoding="utf-8") for t in ("|safe", "autoescape off", "|safeseq"))
+    ]
+    assert offenders == []
+    reviewed = {"annotation/templatetags/review_tags.py", "incidents/charts.py"}
+    python = [p for app in ("annotation", "incidents", "config") for p in (root / app).rglob("*.py")]
+    users = {
+        str(p.relative_to(root)) for p in python if any(t in p.read_text(encoding="utf-8") for t in ("mark_safe(", "SafeString(", "|safe"))
+    }
+    assert users <= reviewed, f"new unescaped output to review for XSS: {sorted(users - reviewed)}"
