@@ -17,6 +17,7 @@ SINGULAR_VICTIMS = {"جندي", "شخص", "مدني", "طفل", "شرطي", "ض�
 PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح"}
 QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه", "الي",
               "المدنيين", "العسكريين", "الجنود"}
+CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
 # Verbs that follow their subject's figure: "5 أفراد من قوات الأمن قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
 NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "ساعه", "ساعات", "دقيقه",
@@ -110,7 +111,9 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
 
 def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
     k = j
-    while k <= last and k - j < 4 and tokens[k].norm in QUALIFIERS:
+    if k + 1 <= last and tokens[k].norm in CIRCUMSTANCE:
+        k += 2  # "وقتل في الاشتباكات ثلاثة مسلحين"
+    while k <= last and k - j < 6 and tokens[k].norm in QUALIFIERS:
         k += 1
     if k > last:
         return None

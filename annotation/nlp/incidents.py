@@ -11,7 +11,7 @@ from annotation.nlp.dates import find_dates, resolve
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.tokenize import Token, readings, tokenize
+from annotation.nlp.tokenize import WORD, Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
@@ -111,6 +111,10 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         d = _draft(text, tokens, group, sents, published, anchor, not drafts, spans, article_country)
         if d is None:
             continue
+        first = next(x for x in group if not x.context)
+        if drafts and _says_similar(tokens, first) and not any(sub not in E.GENERIC for x in group for _, sub in x.triggers):
+            d.summary_en = d.summary_en.replace(d.sub_event_type, drafts[-1].sub_event_type, 1)
+            d.event_type, d.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type  # "بانفجار مماثل"
         if not drafts and d.date and not published:
             anchor = d.date  # later relative/month dates are read against the main event's date
         drafts.append(d)
@@ -295,7 +299,7 @@ _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
 
 
 def _stems(text: str) -> set[str]:
-    return {stem for w in norm(text).split() for c, stem in readings(w) if c <= 2}
+    return {stem for m in WORD.finditer(norm(text)) for c, stem in readings(m.group()) if c <= 2}
 
 
 EVENT_OF_SUB = {"Violent demonstration": "Riots", "Excessive force against protesters": "Protests",

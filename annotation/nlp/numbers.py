@@ -18,8 +18,10 @@ BIG = {"ميه": 100, "مايه": 100, "ميتين": 200, "مايتين": 200, "
 # ACLED's conventions for vague figures: several → 3, dozens → 12, hundreds → 100.
 VAGUE = {"عشرات": 12, "العشرات": 12, "ميات": 100, "الميات": 100, "عده": 3, "بضعه": 3, "بضع": 3}
 # Nouns whose dual form alone carries the figure 2 (plural look-alikes such as مدنيين are left out).
-DUALS = {"عنصرين", "جنديين", "شخصين", "طفلين", "شابين", "رجلين", "امراتين", "ضابطين", "شقيقين", "قتيلين",
-         "جريحين", "شرطيين", "طالبين", "اخوين", "منتسبين"}
+_DUAL_OBLIQUE = {"عنصرين", "جنديين", "شخصين", "طفلين", "شابين", "رجلين", "امراتين", "ضابطين", "شقيقين", "قتيلين",
+                "جريحين", "شرطيين", "طالبين", "اخوين", "منتسبين"}
+# the nominative dual too: "أصيب جنديان"
+DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from annotation.nlp.normalize import Normalized, normalize
 
+WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[a-z0-9]+")
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[0-9]+(?:[.,][0-9]+)?|[a-z]+(?:-?[0-9]+)?|\S", re.UNICODE)
 
 # Proclitics that may precede a word; longest first.  "لل" stands for li- + al-.
@@ -56,6 +57,3 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
             out.append((len(p), word[len(p):]))
     return tuple(dict.fromkeys(out))
 
-
-def strip_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -52,3 +52,61 @@ def test_format_dict_has_exactly_the_format_fields():
     (inc,) = incidents("قتل جندي في هجوم مسلح على حاجز قرب الموصل.")
     assert set(inc.to_format_dict()) == {"date", "date_text", "country", "location_text", "event_type",
                                          "sub_event_type", "killed", "injured", "actor1_text", "actor2_text", "summary_en"}
+
+
+def test_similar_event_phrase_starts_another_incident():
+    text = ("أصيب جنديان بانفجار عبوة ناسفة قرب قضاء الخالص صباح اليوم، كما أصيب شرطي بانفجار مماثل. "
+            "وأوضح المصدر أن الانفجار الثاني وقع في ناحية العظيم.")
+    first, second = incidents(text)
+    assert (first.location_text, first.injured) == ("الخالص", 2)
+    assert second.injured == 1
+    assert second.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_destination_is_not_the_event_place():
+    text = "اختطف مسلحون خمسة عمال أثناء عودتهم إلى القاهرة قرب مدينة سرت."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Abduction/forced disappearance", "سرت", "Libya")
+
+
+def test_office_holders_area_is_not_the_event_place():
+    text = "قال حاكم منطقة الساحل إن مسلحين هاجموا قرية تامبو وقتلوا عشرة مدنيين."
+    (inc,) = incidents(text)
+    assert inc.location_text == "تامبو"
+    assert (inc.sub_event_type, inc.killed) == ("Attack", 10)
+
+
+def test_taking_a_town_is_typed_by_who_took_it():
+    rebels = incidents("سيطرت حركة الشباب على بلدة عيل بور بعد انسحاب القوات الحكومية.")
+    army = incidents("سيطر الجيش الصومالي على بلدة عيل بور بعد انسحاب مقاتلي حركة الشباب.")
+    assert rebels[0].sub_event_type == "Non-state actor overtakes territory"
+    assert army[0].sub_event_type == "Government regains territory"
+
+
+def test_toll_counted_since_a_date_is_not_an_event_figure():
+    text = ("قتل جندي في اشتباك مع مسلحين قرب بلدة القائم. "
+            "وأعلنت الوزارة أنه ومنذ بداية الشهر الجاري تمكنت القوات من القضاء على 40 مسلحا.")
+    assert incidents(text)[0].killed == 1
+
+
+def test_arrests_after_a_strike_are_another_incident():
+    text = ("قتل ثلاثة مسلحين بغارة جوية على مخبأ في وادي حوران. "
+            "وأضاف البيان أن القوات تمكنت من القبض على أربعة مطلوبين في قرية الصكار.")
+    strike, arrests = incidents(text)
+    assert (strike.sub_event_type, strike.killed) == ("Air/drone strike", 3)
+    assert (arrests.sub_event_type, arrests.location_text) == ("Arrests", "الصكار")
+
+
+def test_figures_of_different_victims_add_up():
+    text = "أسفر الهجوم عن مقتل أربعة جنود. وقتل في الاشتباكات ثلاثة مسلحين قرب بلدة هيت."
+    (inc,) = incidents(text)
+    assert inc.killed == 7
+
+
+def test_event_without_place_takes_the_main_events_place():
+    text = ("استعادت القوات الحكومية السيطرة على مدينة بلدوين بعد معارك عنيفة اليوم. "
+            "وكانت حركة الشباب قد سيطرت على المدينة قبل أسبوعين.")
+    regained, taken = incidents(text, dt.date(2020, 3, 14))
+    assert regained.sub_event_type == "Government regains territory"
+    assert (taken.sub_event_type, taken.location_text) == ("Non-state actor overtakes territory", "بلدوين")
+    assert taken.date == dt.date(2020, 2, 29)

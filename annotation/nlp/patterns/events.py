@@ -60,7 +60,6 @@ WEAK_EVENT_MARKERS = [norm(m).split() for m in ("وفي", "كما", "فيما", 
 GENERIC_ATTACK = "Attack (unspecified)"
 GENERIC_TERRITORY = "Territory (unspecified)"
 GENERIC = {GENERIC_ATTACK, GENERIC_TERRITORY}
-BACKGROUND_MARKERS = {norm(w) for w in "وكان وكانت كان كانت سبق وسبق سابق الماضي الماضية المنصرم الفائت مطلع أواخر أوائل منذ".split()}
 
 
 def _words(spec: str) -> set[tuple[str, ...]]:
