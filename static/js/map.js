@@ -63,7 +63,7 @@
         }).addTo(map);
         var bounds = layer.getBounds();
         if (bounds.isValid()) { map.fitBounds(bounds.pad(0.2), { maxZoom: 8 }); }
-        el.dataset.loaded = String(data.features.length);
+        el.dataset.loaded = String(layer.getLayers().length);
       }).catch(function () { el.dataset.loaded = "error"; });
     }
   }
