@@ -1,26 +1,28 @@
-"""Draft incidents: group event sentences, classify (ACLED), and pick date, place, actors and figures."""
+"""Draft incidents: split an article into sentences, group the sentences of each event, and draft each one
+(the fields themselves are picked in event_fields)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
-from annotation.nlp.dates import find_dates, resolve
-from annotation.nlp.gazetteer import actor_index, country_names, place_index
+from annotation.nlp.event_fields import (
+    ARMED,
+    PLACE_RANK,
+    STATE,
+    country_of,
+    dates_in,
+    draft_fields,
+    is_reference_place,
+)
+from annotation.nlp.gazetteer import actor_index, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.tokenize import WORD, Token, readings, tokenize
+from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
-PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
-UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
-DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
-PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
 TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
-STATE = {"State forces", "External/Other forces"}
-ARMED = {"Rebel group", "Political militia", "Identity militia"}
 
 
 @dataclass
@@ -65,10 +67,6 @@ def _cumulative(text: str, s: Sentence, c) -> bool:
     return False
 
 
-def _event_of(sub: str) -> str:
-    return next(ev for s, ev, _ in E.EVENT_TRIGGERS if s == sub)
-
-
 def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published: dt.date | None) -> list[IncidentDraft]:
     if not tokens:
         return []
@@ -106,9 +104,9 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
     groups = [g for g in groups if any(not s.context for s in g)]
     drafts = []
     anchor = published
-    article_country = _country(None, [], spans)
+    article_country = country_of(None, [], spans)
     for group in groups:
-        d = _draft(text, tokens, group, sents, published, anchor, not drafts, spans, article_country)
+        d = draft_fields(text, tokens, group, sents, published, anchor, not drafts, spans, article_country)
         if d is None:
             continue
         first = next(x for x in group if not x.context)
@@ -178,7 +176,11 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
 
 
 OTHERS = {"الاخرين", "الاخرون", "اخرون", "اخرين", "اخري", "الاخري"}
+
+
 SIMILAR = {"مماثل", "مماثله", "منفصل", "منفصله", "اخر", "اخري", "ثان", "ثاني", "ثانيه"}
+
+
 EVENT_NOUNS = {"انفجار", "هجوم", "حادث", "حادثه", "اعتداء", "قصف", "غاره", "تفجير", "كمين", "اشتباك"}
 
 
@@ -188,7 +190,7 @@ def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
     theirs = [x for c in current if not c.context for x in c.spans if x.label == "DATE"]
     if not mine or not theirs:
         return False
-    e = (_dates_in(mine[0].text) or [None])[0]
+    e = (dates_in(mine[0].text) or [None])[0]
     if e is None or not ((e.day and e.month) or e.anchor == -1):
         return False
     a, b = norm(mine[0].text), norm(theirs[0].text)
@@ -203,18 +205,6 @@ def _says_similar(tokens: list[Token], s: Sentence) -> bool:
     return False
 
 
-def _state_actor_first(s: Sentence) -> bool:
-    actors = actor_index()
-    for x in s.spans:
-        if x.label == "ORG":
-            a = actors.get(x.entity_key or "")
-            if a is not None and a.actor_type:
-                return a.actor_type in STATE
-            if a is None and any(w in x.text for w in ("جيش", "قوات", "شرطة", "الأمن")):
-                return True
-    return False
-
-
 def _family(sub: str) -> str:
     return {"Arrests": "arrest", "Abduction/forced disappearance": "abduction", "Agreement": "agreement",
             "Peaceful protest": "protest"}.get(sub, "violence")
@@ -226,7 +216,7 @@ def _local_places(text: str, spans: list[Span]) -> set[str]:
     places = place_index()
     out = set()
     for x in spans:
-        if x.label == "LOC" and not _after_direction(text, x):
+        if x.label == "LOC" and not is_reference_place(text, x):
             p = places.get(x.entity_key or "")
             if p is None or PLACE_RANK.get(p.kind, 0) >= 2:
                 out.add(norm(x.text).removeprefix("ال"))
@@ -251,220 +241,6 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
         if ti < len(tokens):
             out[ti] = cls
     return out
-
-
-def _classify(group: list[Sentence], text: str) -> str | None:
-    first_with = next((s for s in group if any(sub not in E.GENERIC for _, sub in s.triggers)), None)
-    subs = {sub for _, sub in first_with.triggers} - E.GENERIC if first_with else set()
-    territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
-    if territory is not None and (not subs or territory is first_with) and not subs & {"Government regains territory"}:
-        # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
-        return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
-    generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
-    if not subs and generic:
-        # "هجوم" alone: on civilians it is an attack on them, otherwise a fight
-        stems = {w for s in group for w in _stems(text[s.start:s.end])}
-        killed = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
-        if killed <= {"civilians", "unknown"} and any(stem in _CIVILIAN for stem in stems):
-            return "Attack"
-        return "Armed clash"
-    if not subs:
-        classes = {c.victim_class for s in group for c in s.casualties}
-        cats = {c.category for s in group for c in s.casualties}
-        if cats <= {"arrested"}:
-            return "Arrests"
-        if cats <= {"abducted"}:
-            return "Abduction/forced disappearance"
-        return "Attack" if classes == {"civilians"} else "Armed clash"
-    if "Arrests" in subs and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0 \
-            and not any(c.category == "killed" for s in group for c in s.casualties):
-        return "Arrests"
-    sub = min(subs, key=PRIORITY.index)
-    if sub == "Peaceful protest":
-        stems = {w for s in group if not s.context for w in _stems(text[s.start:s.end])}
-        if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
-            return "Violent demonstration"
-        if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
-            return "Excessive force against protesters"
-        if stems & E.INTERVENTION:
-            return "Protest with intervention"
-    if sub in ("Armed clash",):
-        classes = {c.victim_class for s in group for c in s.casualties if c.category == "killed"}
-        if classes == {"civilians"}:
-            return "Attack"
-    return sub
-
-
-_CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
-
-
-def _stems(text: str) -> set[str]:
-    return {stem for m in WORD.finditer(norm(text)) for c, stem in readings(m.group()) if c <= 2}
-
-
-EVENT_OF_SUB = {"Violent demonstration": "Riots", "Excessive force against protesters": "Protests",
-                "Protest with intervention": "Protests", "Attack": "Violence against civilians"}
-
-
-def _rank(span: Span) -> float:
-    p = place_index().get(span.entity_key or "")
-    return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
-
-
-def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
-    places = place_index()
-    best, best_rank = None, -1
-    for s in spans:
-        if s.label != "LOC":
-            continue
-        p = places.get(s.entity_key or "")
-        rank = PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
-        if rank > best_rank:
-            best, best_rank = s, rank
-    return best
-
-
-NOT_THE_PLACE = {"الي", "نحو", "باتجاه", "صوب", "من", "عن"}  # destinations and origins ("عودتهم إلى القاهرة")
-OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # "حاكم منطقة X": whose office, not where it happened
-
-
-def _after_direction(text: str, span: Span) -> bool:
-    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة") or an
-    office holder's area ("حاكم منطقة X")."""
-    return _not_event_place(text[max(0, span.start - 24):span.start])
-
-
-@lru_cache(maxsize=16384)
-def _not_event_place(preceding: str) -> bool:
-    before = norm(preceding).split()
-    if not before:
-        return False
-    word = before[-1].removeprefix("و")
-    if word.replace("ال", "", 1) in DIRECTIONS or word in NOT_THE_PLACE or word in OFFICE_OF:
-        return True
-    return len(before) > 1 and before[-2] in OFFICE_OF
-
-
-def _draft(text, tokens, group, sents, published, anchor, main, all_spans, article_country) -> IncidentDraft | None:
-    sub = _classify(group, text)
-    if sub is None:
-        return None
-    ev = EVENT_OF_SUB.get(sub) or _event_of(sub)
-    d = IncidentDraft(event_type=ev, sub_event_type=sub)
-    d.evidence = [(s.start, s.end) for s in group if not s.context]
-    spans = [x for s in group for x in s.spans]
-    # figures: within one sentence different victim groups add up; across sentences keep the largest
-    for cat in ("killed", "injured"):
-        by_class: dict[str, int] = {}
-        for s in group:
-            for c in s.casualties:
-                if c.category == cat:
-                    by_class[c.victim_class] = max(by_class.get(c.victim_class, 0), c.min)
-        if by_class:
-            unknown = by_class.pop("unknown", 0)
-            setattr(d, cat, max(sum(by_class.values()), unknown))
-    d.casualties = [c for s in group for c in s.casualties]
-    # date: the most specific expression of the first event sentence that has one
-    best = None
-    dated = next((s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" for x in s.spans)), None)
-    for x in dated.spans if dated else []:
-        if x.label != "DATE":
-            continue
-        exprs = _dates_in(x.text)
-        if not exprs:
-            continue
-        e = exprs[0]
-        if best is None or e.specificity > best[1].specificity:
-            best = (x, e)
-    if best is None and main:
-        first_dates = [x for s in sents[:2] for x in s.spans if x.label == "DATE"]
-        if first_dates:
-            exprs = _dates_in(first_dates[0].text)
-            if exprs:
-                best = (first_dates[0], exprs[0])
-    if best:
-        span, e = best
-        r = resolve(e, published or anchor, today=anchor)
-        d.date, d.date_end, d.date_precision = r.date, r.date_end, r.precision
-        d.date_text, d.date_span = span.text, (span.start, span.end)
-    elif main and published:
-        d.date, d.date_end, d.date_precision = published, published, "day"
-    # place
-    # place: the first town or village named (outside "شمال X" references), else the most precise place
-    ordered = [x for s in group for x in s.spans]
-    candidates = [x for x in ordered if x.label == "LOC" and not _after_direction(text, x)]
-    event_spans = {id(x) for s in group if not s.context for x in s.spans}
-    candidates = [x for x in candidates if id(x) in event_spans or _country(x, [], []) in (None, article_country)]
-    # a place inside a facility's name ("طريق الدانا") only when nothing else is named
-    facilities = [x for x in spans if x.label == "FAC"]
-    outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
-    candidates = outside or candidates
-    place = next((x for x in candidates if _rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
-    if place:
-        d.location_text, d.location_span = place.text, (place.start, place.end)
-    d.country = _country(place, spans, all_spans)
-    # actors: the first two distinct groups/forces named in the event
-    orgs = []
-    for x in spans:
-        if x.label == "ORG" and x.text not in [o.text for o in orgs] and _is_actor(x):
-            orgs.append(x)
-    if orgs:
-        d.actor1_text, d.actor1_span = orgs[0].text, (orgs[0].start, orgs[0].end)
-    if len(orgs) > 1:
-        d.actor2_text, d.actor2_span = orgs[1].text, (orgs[1].start, orgs[1].end)
-    if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
-        return None
-    d.summary_en = _summary(d, place)
-    return d
-
-
-@lru_cache(maxsize=4096)
-def _dates_in(span_text: str) -> list:
-    return find_dates(tokenize(span_text)[1])
-
-
-def _is_actor(span: Span) -> bool:
-    a = actor_index().get(span.entity_key or "")
-    return a is None or bool(a.actor_type)
-
-
-def _country(place: Span | None, spans: list[Span], all_spans: list[Span]) -> str | None:
-    places, actors, names = place_index(), actor_index(), country_names()
-    if place is not None and place.entity_key in places:
-        return places[place.entity_key].country_en
-    counts: dict[str, float] = {}
-    for weight, pool in ((2.0, spans), (1.0, all_spans)):
-        for x in pool:
-            iso = None
-            if x.entity_key in places:
-                iso = places[x.entity_key].country_iso3
-            elif x.entity_key in actors:
-                iso = actors[x.entity_key].country_iso3
-            if iso:
-                counts[iso] = counts.get(iso, 0) + weight
-    if not counts:
-        return None
-    return names.get(max(counts, key=counts.get))
-
-
-def _summary(d: IncidentDraft, place: Span | None) -> str:
-    where = ""
-    if place is not None and place.entity_key in place_index():
-        where = f" in {place_index()[place.entity_key].name_en}"
-    elif d.country:
-        where = f" in {d.country}"
-    figures = []
-    if d.killed:
-        figures.append(f"{d.killed} killed")
-    if d.injured:
-        figures.append(f"{d.injured} injured")
-    who = ""
-    if d.actor1_span:
-        a = next((a for a in actor_index().values() if a.name_ar == d.actor1_text or d.actor1_text in a.aliases), None)
-        if a:
-            who = f" involving {a.name_en}"
-    tail = f": {', '.join(figures)}" if figures else ""
-    return f"{d.sub_event_type}{where}{who}{tail}."
 
 
 def _mark_background(drafts: list[IncidentDraft], groups) -> None:
