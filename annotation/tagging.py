@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from pathlib import Path
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from annotation.nlp import LexiconEntry, Tagger, TagResult
 from annotation.nlp import model as crf_model
 
+log = logging.getLogger("marsad.engine")
 _lock = threading.Lock()
 _cache: dict[str, Tagger] = {}
 
@@ -26,7 +29,11 @@ def knowledge_base_entries() -> list[LexiconEntry]:
     from annotation.models import Entity
 
     entries = []
-    rows = Entity.objects.filter(merged_into__isnull=True).values_list("id", "name_ar", "type", "aliases")
+    try:
+        rows = list(Entity.objects.filter(merged_into__isnull=True).values_list("id", "name_ar", "type", "aliases"))
+    except DatabaseError:  # no database yet (a fresh checkout before migrate): the built-in lexicons still work
+        log.warning("knowledge base unavailable; tagging with built-in lexicons only")
+        return []
     for pk, name, label, aliases in rows:
         for surface in [name, *(aliases or [])]:
             if surface and str(surface).strip():
