@@ -164,7 +164,8 @@ class ActorForm(forms.Form):
     name = forms.CharField(
         label=_("or a new name"), max_length=300, required=False, widget=forms.TextInput(attrs={"data-span-target": "actor"})
     )
-    role = forms.ChoiceField(label=_("role"), choices=IncidentActor.Role.choices)
+    # A blank first choice keeps an untouched extra row unchanged (a browser submits the first option).
+    role = forms.ChoiceField(label=_("role"), choices=[("", "---------"), *IncidentActor.Role.choices])
     certainty = forms.ChoiceField(label=_("certainty"), choices=IncidentActor.Certainty.choices, initial=IncidentActor.Certainty.CERTAIN)
 
     def __init__(self, *args, entities=None, **kwargs):
@@ -182,7 +183,7 @@ class ActorForm(forms.Form):
 
 
 class CasualtyForm(forms.Form):
-    category = forms.ChoiceField(label=_("category"), choices=CasualtyFigure.Category.choices)
+    category = forms.ChoiceField(label=_("category"), choices=[("", "---------"), *CasualtyFigure.Category.choices])
     victim_class = forms.ChoiceField(label=_("who"), choices=CasualtyFigure.VictimClass.choices, initial=CasualtyFigure.VictimClass.UNKNOWN)
     min_count = forms.IntegerField(label=_("min"), min_value=0)
     max_count = forms.IntegerField(label=_("max"), min_value=0, required=False)

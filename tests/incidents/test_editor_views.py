@@ -259,3 +259,15 @@ def test_place_text_links_known_place(client, editor, article):
     client.post(create_url(article), incident_post(article))
     incident = Incident.objects.get()
     assert (incident.place_id, incident.latitude, incident.longitude) == (place.pk, 35.3, 44.1)
+
+
+def test_untouched_extra_rows_are_ignored(client, editor, article):
+    client.force_login(editor)
+    data = incident_post(article)
+    data |= {
+        "actors-TOTAL_FORMS": "3", "actors-2-entity": "", "actors-2-name": "", "actors-2-role": "", "actors-2-certainty": "certain",
+        "casualties-TOTAL_FORMS": "2", "casualties-1-category": "", "casualties-1-victim_class": "unknown", "casualties-1-min_count": "",
+    }  # fmt: skip
+    assert client.post(create_url(article), data).status_code == 302
+    incident = Incident.objects.get()
+    assert (incident.actors.count(), incident.casualties.count()) == (2, 1)
