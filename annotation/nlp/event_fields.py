@@ -83,7 +83,7 @@ def classify(group: list[Sentence], text: str) -> str | None:
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
-        if stems & E.INTERVENTION:
+        if any(stem.startswith(w) if len(w) > 2 else stem == w for stem in stems for w in E.INTERVENTION):
             return "Protest with intervention"
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category == "killed"}

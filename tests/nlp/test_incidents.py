@@ -110,3 +110,19 @@ def test_event_without_place_takes_the_main_events_place():
     assert regained.sub_event_type == "Government regains territory"
     assert (taken.sub_event_type, taken.location_text) == ("Non-state actor overtakes territory", "بلدوين")
     assert taken.date == dt.date(2020, 2, 29)
+
+
+def test_protest_broken_up_is_a_protest_with_intervention():
+    text = "نظم مئات المعلمين وقفة احتجاجية أمام مقر الوزارة في الرباط قبل أن تتدخل قوات الأمن لتفريقهم."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Protest with intervention", "الرباط", "Morocco")
+
+
+def test_moreover_is_not_an_intervention():
+    (inc,) = incidents("تظاهر العشرات في ساحة المدينة في البصرة، فضلا عن وقفات في الناصرية.")
+    assert inc.sub_event_type == "Peaceful protest"
+
+
+def test_residential_is_not_a_place_name():
+    res = get_tagger().tag("سقطت قذائف على حي سكني في مدينة تعز")
+    assert [(s.label, s.text) for s in res.spans if s.label == "LOC"] == [("LOC", "تعز")]
