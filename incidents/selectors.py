@@ -1,5 +1,7 @@
 """Reads for the public site: what readers may see, loaded in a constant number of queries."""
 
+import datetime
+
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
@@ -134,7 +136,20 @@ def stats_by_month(queryset):
         .annotate(incidents=Count("id"), fatalities=Coalesce(Sum("fatalities"), 0))
         .order_by("month")
     )
-    return [(r["month"], r["incidents"], r["fatalities"]) for r in rows]
+    found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows}
+    if not found:
+        return []
+    # Months without incidents are part of the story: fill them with zeros.
+    months = []
+    month, last = min(found), max(found)
+    while month <= last:
+        months.append((month, *found.get(month, (0, 0))))
+        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return months
+
+
+def _month_start(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def stats_by_field(queryset, field, limit=None):

@@ -179,6 +179,7 @@ def stats(request):
     filterset = filter_incidents(request.GET, selectors.incident_list_qs())
     incidents = filterset.qs
     months = selectors.stats_by_month(incidents)
+    by_type = selectors.stats_by_field(incidents, "event_type")
     list_url = reverse("incidents:list")
     return render(
         request,
@@ -191,12 +192,12 @@ def stats(request):
             "incidents_chart": charts.month_columns(months, value_index=1, label=_("Incidents by month")),
             "fatalities_chart": charts.month_columns(months, value_index=2, label=_("Fatalities by month")),
             "by_type": charts.horizontal_bars(
-                selectors.stats_by_field(incidents, "event_type"),
+                by_type,
                 label_fn=lambda v: EVENT_TYPE_LABELS.get(v, v),
                 link_fn=lambda v: f"{list_url}?event_type={v}",
             ),
             "by_type_fatalities": charts.horizontal_bars(
-                selectors.stats_by_field(incidents, "event_type"), value_index=2, label_fn=lambda v: EVENT_TYPE_LABELS.get(v, v)
+                sorted(by_type, key=lambda row: -row[2]), value_index=2, label_fn=lambda v: EVENT_TYPE_LABELS.get(v, v)
             ),
             "by_governorate": charts.horizontal_bars(
                 selectors.stats_by_field(incidents, "admin1", limit=20), link_fn=lambda v: f"{list_url}?admin1={v}"

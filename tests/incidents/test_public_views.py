@@ -204,7 +204,11 @@ def test_stats_page_charts_by_month_type_and_governorate(client, world):
     html = response.content.decode()
     assert response.status_code == 200
     assert response.context["totals"] == {"incidents": 5, "fatalities": 1 + 2 + 8 + 0 + 3}
-    assert html.count('class="chart-bar"') == 2 * 5  # five months with incidents, two charts
+    # June 2024 to March 2025: ten months, the empty ones drawn as zero, in two charts
+    assert html.count('class="chart-bar"') == 2 * 10
+    months = response.context["months"]
+    assert [(m.isoformat(), n, killed) for m, n, killed in months[:2]] == [("2024-06-01", 1, 1), ("2024-07-01", 0, 0)]
+    assert [(m.isoformat(), n, killed) for m, n, killed in months[-1:]] == [("2025-03-01", 1, 3)]
     assert [b["label"] for b in response.context["by_governorate"]][:1] == ["Anbar"]
     assert "<script" not in html.split("</main>")[0]
 
