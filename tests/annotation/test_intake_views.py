@@ -247,3 +247,40 @@ def test_tag_now_tags_a_waiting_batch(client_editor, editor):
     batch.refresh_from_db()
     assert (batch.tagged, batch.total) == (1, 1)
     assert Article.objects.get().tagging_status == Article.TaggingStatus.DONE
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_intake_page_queries_do_not_grow_with_batches_and_sources(client_editor, editor, url):
+    from annotation.models import Source
+
+    ImportBatch.objects.create(created_by=editor, filename="a.jsonl")
+    Source.objects.create(name="مصدر 1", feed_url="https://n.test/1.xml")
+    few = _queries(client_editor, url)
+    for i in range(8):
+        ImportBatch.objects.create(created_by=editor, filename=f"b{i}.jsonl")
+        Source.objects.create(name=f"مصدر {i + 2}", feed_url=f"https://n.test/{i + 2}.xml")
+    assert _queries(client_editor, url) == few
+
+
+def test_batch_page_queries_do_not_grow_with_rows(client_editor, editor):
+    small = ImportBatch.objects.create(created_by=editor, total=1, tagged=1, report=[{"row": 1, "status": "imported", "articles": [1]}])
+    big = ImportBatch.objects.create(
+        created_by=editor, total=50, tagged=50, report=[{"row": n, "status": "imported", "articles": [n]} for n in range(1, 51)]
+    )
+    assert _queries(client_editor, reverse("annotation:batch_detail", kwargs={"pk": big.pk})) == _queries(
+        client_editor, reverse("annotation:batch_detail", kwargs={"pk": small.pk})
+    )
+
+
+def test_done_page_queries_do_not_grow_with_articles(client_editor, make_article):
+    ids = [make_article(body=f"{A} {i}").pk for i in range(6)]
+    done = reverse("annotation:intake_done")
+    assert _queries(client_editor, f"{done}?ids={ids[0]}") == _queries(client_editor, f"{done}?ids={','.join(map(str, ids))}")
