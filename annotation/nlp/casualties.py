@@ -102,7 +102,8 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
                 continue
             used.add(num.first)
             lo, hi = min(i, num.first), max(i + n - 1, end_tok)
-            cls = _victim_class(tokens, num.last + 1, org_class)
+            # "مقتل شاب": the counted noun itself tells who; "مقتل 5 جنود": the words after the number
+            cls = _victim_class(tokens, num.last if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class)
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start:tokens[hi].end],
                                 tokens[lo].start, tokens[hi].end))
             break

@@ -324,6 +324,9 @@ def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None
         return none
     if e.relative_day is not None:
         d = published + dt.timedelta(days=e.relative_day)
+        if e.weekdays and d.weekday() != e.weekdays[0]:
+            # "اليوم الثلاثاء" in a paper dated Wednesday: the weekday names the day
+            d = published - dt.timedelta(days=(published.weekday() - e.weekdays[0]) % 7)
         return ResolvedDate(d, d, "day")
     if e.weekdays:
         wd = e.weekdays[-1] if len(e.weekdays) > 1 else e.weekdays[0]

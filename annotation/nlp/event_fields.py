@@ -128,8 +128,10 @@ OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # 
 
 
 def is_reference_place(text: str, span: Span) -> bool:
-    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة") or an
-    office holder's area ("حاكم منطقة X")."""
+    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة"), an
+    office holder's area ("حاكم منطقة X") or the dateline."""
+    if not text[:span.start].strip() and text[span.end:span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
+        return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
     return _not_event_place(text[max(0, span.start - 24):span.start])
 
 

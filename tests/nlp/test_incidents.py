@@ -126,3 +126,22 @@ def test_moreover_is_not_an_intervention():
 def test_residential_is_not_a_place_name():
     res = get_tagger().tag("سقطت قذائف على حي سكني في مدينة تعز")
     assert [(s.label, s.text) for s in res.spans if s.label == "LOC"] == [("LOC", "تعز")]
+
+
+def test_dateline_is_not_the_event_place():
+    text = "الخرطوم - قالت مصادر محلية إن مسلحين قتلوا 15 مدنيا في هجوم على قرية ود النورة بولاية الجزيرة يوم الأربعاء."
+    (inc,) = incidents(text, dt.date(2023, 6, 7))
+    assert (inc.location_text, inc.country, inc.sub_event_type, inc.killed) == ("ود النورة", "Sudan", "Attack", 15)
+    assert inc.date == dt.date(2023, 6, 7)
+
+
+def test_state_named_like_a_channel_is_a_place():
+    spans = {(s.label, s.text) for s in get_tagger().tag("في ولاية الجزيرة وسط السودان").spans}
+    assert ("LOC", "الجزيرة") in spans
+
+
+def test_weekday_wins_over_today_when_they_disagree():
+    # a Wednesday paper reporting "this Tuesday dawn"
+    (inc,) = incidents("استشهد شاب برصاص الجيش فجر اليوم الثلاثاء في مخيم جنين.", dt.date(2023, 6, 7))
+    assert inc.date == dt.date(2023, 6, 6)
+    assert (inc.sub_event_type, inc.killed) == ("Attack", 1)

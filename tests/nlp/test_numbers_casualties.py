@@ -55,5 +55,5 @@ def test_strength_range_is_not_a_casualty():
 
 
 def test_age_and_years_are_not_figures():
-    assert cas("مقتل شاب يبلغ 20 عاما") == [("killed", "unknown", 1, 1)]
+    assert cas("مقتل شاب يبلغ 20 عاما") == [("killed", "civilians", 1, 1)]
     assert cas("مقتل 2014") == []

@@ -159,6 +159,10 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         elif ctx.word(j) in ("«", '"', "“") and ctx.word(j + 3) in ("»", '"', "”"):
             j += 1
         prefixed = ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1)
+        media = ctx.lexicon.get(j)
+        if media is not None and media.entry.label == "ORG" and head in W.PLACE_OVER_MEDIA_HEADS and _is_media(media.entry.key):
+            yield j, 0, media.last, "LOC", 0.95
+            continue
         if j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
         last = j
@@ -179,6 +183,13 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             k += 1
             if ctx.word(k) == "،":
                 k += 1
+
+
+def _is_media(key: str | None) -> bool:
+    from annotation.nlp.gazetteer import actor_index
+
+    actor = actor_index().get(key or "")
+    return actor is not None and not actor.actor_type
 
 
 def _place_word(ctx: Context, j: int, strip_wa: bool = False) -> bool:
