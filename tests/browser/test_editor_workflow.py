@@ -136,6 +136,12 @@ def test_seed_page_to_published_incident(page, browser, live_server):
     # Draft the Kirkuk air strike from the article and submit it.
     page.keyboard.press("i")
     page.wait_for_url("**/desk/incidents/new/?article=*")
+    # Clicking an accepted span in the article pane fills the field that had the focus.
+    page.click("#id_incident-date_text")
+    mark = page.locator("#source-text mark").first
+    mark.click()
+    assert page.input_value("#id_incident-date_text") == mark.inner_text()
+    page.fill("#id_incident-date_text", "الجمعة 22 نوفمبر")
     page.fill("#id_incident-title_ar", "ضربة جوية تقتل عنصرين من داعش في وادي زغيتون بكركوك")
     page.select_option("#id_incident-event_type", "Explosions/Remote violence")
     page.select_option("#id_incident-sub_event_type", "Air/drone strike")
