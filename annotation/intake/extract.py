@@ -63,6 +63,9 @@ _CHROME = re.compile(
     r"comments?|advertisement|subscribe)",
     re.I,
 )
+_TAGS = re.compile(r"^(الكلمات المفتاحيه|كلمات مفتاحيه|كلمات دلاليه|الوسوم|وسوم|تصنيفات|التصنيف|القسم|tags)\s*[:：]")
+_COPYRIGHT = re.compile(r"(جميع الحقوق محفوظه|حقوق النشر|©|copyright|all rights reserved|حجم الخط)", re.I)
+_CRUMB = re.compile(r"\s[»>/|›]\s")
 _BULLET = re.compile(r"^\s*([•·▪●◦‣∙\-–—*►▶]|\d{1,2}[.)-])\s+")
 _STAMP_WORDS = r"(اخر تحديث|تاريخ النشر|تاريخ الاضافه|نشر في|تم النشر|نشر بتاريخ|تحديث|منذ)"
 _MONTHS = (
@@ -143,7 +146,10 @@ def classify(raw: str) -> Line:
     if _BULLET.match(text):
         rest = _BULLET.sub("", text, count=1).strip()
         return Line(Kind.BULLET, rest) if is_headline(rest) or word_count(rest) <= 25 else Line(Kind.TEXT, text)
-    if word_count(text) <= 6 and _CHROME.search(k):
+    words = word_count(text)
+    if (words <= 6 and _CHROME.search(k)) or (words <= 12 and (_COPYRIGHT.search(k) or len(_CRUMB.findall(text)) >= 2)):
+        return Line(Kind.CHROME, text)
+    if _TAGS.match(k) and words <= 30:
         return Line(Kind.CHROME, text)
     return Line(Kind.TEXT, _GLUED_SENTENCE.sub(r"\1\2 ", text))
 

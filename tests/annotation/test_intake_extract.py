@@ -42,6 +42,14 @@ def test_share_and_comment_lines_are_chrome():
     assert classify("Facebook Twitter WhatsApp").kind is Kind.CHROME
 
 
+def test_tags_copyright_and_breadcrumb_lines_are_chrome():
+    assert classify("الكلمات المفتاحية: العراق، كركوك، داعش").kind is Kind.CHROME
+    assert classify("الوسوم: أمن").kind is Kind.CHROME
+    assert classify("© 2024 جميع الحقوق محفوظة لشبكة أخبار العراق").kind is Kind.CHROME
+    assert classify("الرئيسية » أخبار » أمن").kind is Kind.CHROME
+    assert classify("حجم الخط").kind is Kind.CHROME
+
+
 def test_long_sentence_mentioning_a_share_word_is_kept():
     line = "وقال المتحدث إن القوات شاركت في عملية واسعة لتطهير المنطقة من بقايا التنظيم الإرهابي"
     assert classify(line).kind is Kind.TEXT

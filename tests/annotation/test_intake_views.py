@@ -284,3 +284,31 @@ def test_done_page_queries_do_not_grow_with_articles(client_editor, make_article
     ids = [make_article(body=f"{A} {i}").pk for i in range(6)]
     done = reverse("annotation:intake_done")
     assert _queries(client_editor, f"{done}?ids={ids[0]}") == _queries(client_editor, f"{done}?ids={','.join(map(str, ids))}")
+
+
+def test_pasted_html_is_reduced_to_its_main_text(client_editor, url):
+    html = (
+        "<html><head><title>انفجار في بعقوبة</title><script>steal()</script></head><body><nav>الرئيسية | أخبار</nav>"
+        f"<article><h1>انفجار في بعقوبة</h1><p>{A}</p><p>{B}</p></article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    response = client_editor.post(url, {"text": html})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert article.title == "انفجار في بعقوبة"
+    assert article.body == f"{A}\n\n{B}"
+    assert "<script" not in article.raw_html
+    assert "<article>" in article.raw_html
+
+
+def test_docx_upload(client_editor, url):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(A)
+    document.add_paragraph(B)
+    out = io.BytesIO()
+    document.save(out)
+    client_editor.post(url, {"file": SimpleUploadedFile("report.docx", out.getvalue())})
+    assert Article.objects.get().body == f"{A}\n\n{B}"
