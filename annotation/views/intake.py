@@ -46,7 +46,9 @@ class IntakeForm(forms.Form):
         label=gettext_lazy("Source"), queryset=Source.objects.all(), required=False, widget=forms.Select(attrs={"class": "form-select"})
     )
     published_at = forms.DateField(
-        label=gettext_lazy("Published on"), required=False, widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})
+        label=gettext_lazy("Published on"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
     )
     html = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)  # carried through the duplicate confirmation
 

@@ -312,3 +312,8 @@ def test_docx_upload(client_editor, url):
     document.save(out)
     client_editor.post(url, {"file": SimpleUploadedFile("report.docx", out.getvalue())})
     assert Article.objects.get().body == f"{A}\n\n{B}"
+
+
+def test_published_date_is_kept_in_iso_form_for_the_date_picker(client_editor, url):
+    response = client_editor.post(url, {"text": "", "published_at": "2025-03-14"})
+    assert 'value="2025-03-14"' in response.content.decode()
