@@ -70,3 +70,8 @@ def test_nationality_plural():
 def test_ambiguous_word_is_not_a_place():
     got = spans("وقال في بيان إن المدينة هادئة")
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_verb_after_an_organisation_is_not_part_of_it():
+    got = spans("قالت الوزارة إن مفارز مديرية مكافحة الإجرام ألقت القبض على متهمين")
+    assert ("ORG", "مديرية مكافحة الإجرام") in got

@@ -84,7 +84,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if (w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP and not w.startswith("الي")) or w in W.ORG_CONSTRUCT:
+            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
@@ -134,7 +134,7 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if (w.startswith("ال") and len(w) > 3 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
+            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
                 j += 1
                 continue
             if j == i + 1 and w in W.PLACE_NAME_PREFIXES and ctx.is_word(j + 1):
@@ -196,7 +196,7 @@ def _place_word(ctx: Context, j: int, strip_wa: bool = False) -> bool:
     if not ctx.is_word(j):
         return False
     w = ctx.word(j)[1:] if strip_wa else ctx.word(j)
-    if len(w) < 3 or w in W.LOC_NAME_STOP or _bare(w) in W.LOC_NAME_STOP or w.endswith(("ها", "هم")):
+    if len(w) < 3 or w in W.LOC_NAME_STOP or _bare(w) in W.LOC_NAME_STOP or (len(w) > 4 and w.endswith(("ها", "هم"))):
         return False
     # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name
     return w.startswith("ال") or not w.endswith("يه")
