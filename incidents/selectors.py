@@ -14,6 +14,7 @@ _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 # matching row): count at most this many and say "more than" beyond it. Readers who need more
 # narrow the filters or download the data; nobody pages through hundreds of pages.
 COUNT_CAP = 1_000
+SEARCH_COUNT_CAP = 200
 
 
 _LIST_DEFERRED = ("search_text", "summary_ar", "summary_en", "review_comment", "correction_note", "retraction_note", "date_text")

@@ -24,9 +24,11 @@ MAX_PAGE_SIZE = 100
 
 
 class CappedPaginator(Paginator):
-    """Counts at most COUNT_CAP rows: the page says "more than 10,000" instead of counting 100k."""
+    """Counts at most `cap` rows: the page says "more than 1,000" instead of counting 100k."""
 
-    cap = selectors.COUNT_CAP
+    def __init__(self, object_list, per_page, *, cap=selectors.COUNT_CAP, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
 
     @cached_property
     def count(self):
@@ -64,7 +66,9 @@ def filter_query(request, *, drop=("page",)):
 
 
 def _paginate(request, queryset):
-    paginator = CappedPaginator(queryset, page_size_from(request))
+    # A search's matches are counted row by row against the text: count fewer of them.
+    cap = selectors.SEARCH_COUNT_CAP if request.GET.get("q", "").strip() else selectors.COUNT_CAP
+    paginator = CappedPaginator(queryset, page_size_from(request), cap=cap)
     return paginator.get_page(request.GET.get("page"))
 
 

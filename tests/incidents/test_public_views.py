@@ -249,3 +249,31 @@ def test_correction_after_publication_keeps_one_history_line_per_correction(clie
     services.incident_update(incident=bomb, user=reviewer, fatalities=3, correction_note="تصحيح ثان")
     html = client.get(f"/ar/incidents/{bomb.code}/").content.decode()
     assert html.count('class="correction"') == 2
+
+
+def test_about_page_lists_the_data_addresses(client, world):
+    html = client.get("/en/about/").content.decode()
+    for address in ("/export/incidents.csv", "/export/incidents.json", "/export/incidents.geojson", "/feeds/incidents.atom", "/api/v1/openapi.json"):
+        assert f'href="{address}"' in html
+
+
+def test_incident_page_query_count_does_not_grow_with_its_details(client, world, django_assert_num_queries):
+    # incident+place, actors, figures, sources, history
+    with django_assert_num_queries(5):
+        client.get(f"/ar/incidents/{world['attack'].code}/")
+    with django_assert_num_queries(5):
+        client.get(f"/ar/incidents/{world['strike'].code}/")
+
+
+def test_large_results_are_counted_up_to_a_cap(client, world, monkeypatch):
+    from incidents import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    response = client.get("/en/?page_size=2")
+    paginator = response.context["page"].paginator
+    assert paginator.capped is True
+    assert paginator.num_pages == 2  # three counted rows, two per page
+    html = response.content.decode()
+    assert "More than 3 incidents" in html and "capped-notice" in html
+    monkeypatch.setattr(selectors, "SEARCH_COUNT_CAP", 1)
+    assert client.get("/en/?q=in").context["page"].paginator.capped is True
