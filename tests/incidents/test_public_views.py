@@ -253,7 +253,13 @@ def test_correction_after_publication_keeps_one_history_line_per_correction(clie
 
 def test_about_page_lists_the_data_addresses(client, world):
     html = client.get("/en/about/").content.decode()
-    for address in ("/export/incidents.csv", "/export/incidents.json", "/export/incidents.geojson", "/feeds/incidents.atom", "/api/v1/openapi.json"):
+    for address in (
+        "/export/incidents.csv",
+        "/export/incidents.json",
+        "/export/incidents.geojson",
+        "/feeds/incidents.atom",
+        "/api/v1/openapi.json",
+    ):
         assert f'href="{address}"' in html
 
 
