@@ -4,11 +4,11 @@ The review page costs a fixed number of queries whatever the number of mentions:
 its source, the mentions with their entities, and the incidents the article supports.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from annotation.labels import LABEL_CHOICES
 from annotation.models import Article, Entity, Mention
 
 
@@ -74,11 +74,11 @@ _REVIEW_FIELDS = (
 
 
 def review_counts(mentions):
-    counts = {"total": len(mentions)}
-    for status, _label in Mention.Status.choices:
-        counts[status] = sum(1 for m in mentions if m.status == status)
+    """How many mentions per status, plus the total and the open (still suggested) ones."""
+    counts = dict.fromkeys(Mention.Status.values, 0)
+    counts.update(Counter(m.status for m in mentions))
+    counts["total"] = len(mentions)
     counts["open"] = counts[Mention.Status.SUGGESTED]
-    counts["by_label"] = [(code, name, sum(1 for m in mentions if m.label == code)) for code, name in LABEL_CHOICES]
     return counts
 
 
