@@ -81,7 +81,7 @@ def _respond(request, article, *, current_id=None, message=None, advance_from=No
         mentions = selectors.review_mentions(article=article)
         current_id = _next_open(mentions, advance_from)
     if _is_fetch(request):
-        article.refresh_from_db(fields=["version", "status"])
+        article.refresh_from_db(fields=["version", "status", "body", "language"])
         context = _workspace_context(request, article, current_id=current_id, mentions=mentions)
         response = render(request, "annotation/review/_workspace.html", context)
         if message:

@@ -193,3 +193,19 @@ def test_train_button_enqueues_the_train_command(client, editor, monkeypatch):
     client.force_login(editor)
     response = client.post(reverse("annotation:model_train"), {"next": "https://evil.example/"})
     assert (response.status_code, response["Location"], calls) == (302, reverse("annotation:dashboard"), ["train"])
+
+
+def test_action_query_count_does_not_grow_with_mentions(client, editor, make_article, django_assert_max_num_queries):
+    client.force_login(editor)
+    counts = []
+    for n in (5, 80):
+        a = make_article(body="كركوك " * n)
+        Mention.objects.bulk_create(
+            [Mention(article=a, start=i * 6, end=i * 6 + 5, article_length=len(a.body), text="كركوك", label="LOC") for i in range(n)]
+        )
+        m = a.mentions.order_by("start").first()
+        with django_assert_max_num_queries(20) as ctx:
+            response = client.post(action(a, m, "accept"), {"version": 1}, headers={"X-Requested-With": "fetch"})
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
