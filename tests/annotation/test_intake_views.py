@@ -317,3 +317,33 @@ def test_docx_upload(client_editor, url):
 def test_published_date_is_kept_in_iso_form_for_the_date_picker(client_editor, url):
     response = client_editor.post(url, {"text": "", "published_at": "2025-03-14"})
     assert 'value="2025-03-14"' in response.content.decode()
+
+
+def test_feed_poll_from_the_intake_page(client_editor, url, settings):
+    from annotation.models import Source
+    from tests.annotation._intake_server import LocalServer
+
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        f"<item><title>انفجار</title><link>https://n.test/1</link><description>{A}</description></item></channel></rss>"
+    )
+    server = LocalServer()
+    try:
+        source = Source.objects.create(name="وكالة", feed_url=server.add("/rss", rss, "application/rss+xml"))
+        assert "Fetch new entries" in client_editor.get(url).content.decode()
+        response = client_editor.post(reverse("annotation:feed_poll"), {"source": source.pk})
+    finally:
+        server.close()
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("annotation:batch_detail", kwargs={"pk": batch.pk})
+    assert Article.objects.get().url == "https://n.test/1"
+
+
+def test_feed_poll_offline_shows_a_message(client_editor, url, settings):
+    from annotation.models import Source
+
+    settings.MARSAD_FETCH_TIMEOUT = 2
+    source = Source.objects.create(name="وكالة", feed_url=closed_port_url())
+    response = client_editor.post(reverse("annotation:feed_poll"), {"source": source.pk}, follow=True)
+    assert "could not be reached" in response.content.decode()
+    assert ImportBatch.objects.count() == 0
