@@ -24,7 +24,9 @@ PRODUCTION_ENV = {
 
 def _run(code_or_args, **env):
     """Run manage.py (list) or Python code (str) in a fresh process with production-like settings."""
-    base = {k: v for k, v in os.environ.items() if k not in ("MARSAD_TESTING", "TASKS_IMMEDIATE", "DATABASE_URL", "REDIS_URL")}
+    # A clean production environment: nothing the test run sets (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+    dropped = ("MARSAD_TESTING", "TASKS_IMMEDIATE", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     base.update({"DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY_FILE": "/nonexistent/never-read"} | env)
     args = [sys.executable, "manage.py", *code_or_args] if isinstance(code_or_args, list) else [sys.executable, "-c", code_or_args]
     return subprocess.run(args, cwd=ROOT, env=base, capture_output=True, text=True, timeout=120)

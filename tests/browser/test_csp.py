@@ -5,8 +5,6 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures (Debian's chromium)
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WATCH = """
@@ -65,7 +63,7 @@ def _visit(tab, path):
     return response.status, tab.evaluate("window.__csp")
 
 
-def test_no_page_violates_the_content_security_policy(page, site):  # noqa: F811
+def test_no_page_violates_the_content_security_policy(page, site):
     errors = []
     page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     page.add_init_script(WATCH)
