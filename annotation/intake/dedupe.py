@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,11 +28,25 @@ def normalise(text: str) -> list[str]:
     return _WORD.findall(key(text).lower())
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    words = normalise(text)
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+_word_hashes: dict[str, int] = {}
+_K1, _K2 = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F  # odd constants: position matters in a shingle
+
+
+def _word_hash(word: str) -> int:
+    value = _word_hashes.get(word)
+    if value is None:
+        if len(_word_hashes) > 200_000:
+            _word_hashes.clear()
+        value = _word_hashes[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return value
+
+
+def shingles(text: str) -> set[int]:
+    """64-bit hashes of the text's word 3-grams (normalised words), as a set."""
+    hashes = [_word_hash(w) for w in normalise(text)]
+    if len(hashes) < SHINGLE:
+        return {_word_hash(" ".join(normalise(text)))} if hashes else set()
+    return {((a * _K1) ^ (b * _K2) ^ c) & _MASK64 for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)}
 
 
 def content_hash(body: str) -> str:
@@ -39,16 +54,15 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
-# Bit counting in C: the 8-byte hashes of all shingles are joined, each byte column is sliced out
+# Bit counting in C: the 8-byte hashes of all shingles are packed, each byte column is sliced out
 # and, for each bit, mapped to 0/1 by bytes.translate and counted.
 _BIT = [bytes((b >> bit) & 1 for b in range(256)) for bit in range(8)]
 
 
-def simhash(text: str, grams: set[str] | None = None) -> int:
+def simhash(text: str, grams: set[int] | None = None) -> int:
     """A signed 64-bit fingerprint (fits a BigIntegerField); similar texts differ in few bits."""
     grams = shingles(text) if grams is None else grams
-    blake = hashlib.blake2b
-    joined = b"".join([blake(sh.encode("utf-8"), digest_size=8).digest() for sh in grams])
+    joined = struct.pack(f"<{len(grams)}Q", *grams)
     half = len(grams) / 2
     value = 0
     for i in range(8):
@@ -63,7 +77,7 @@ def distance(a: int, b: int) -> int:
     return ((a ^ b) & _MASK64).bit_count()
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: set[int], b: set[int]) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)

@@ -44,7 +44,7 @@ class Candidate:
     row: int | None = None
     content_hash: str = ""
     simhash: int | None = None
-    grams: set[str] = field(default_factory=set, repr=False)
+    grams: set[int] = field(default_factory=set, repr=False)
 
     def fingerprint(self) -> None:
         self.content_hash = dedupe.content_hash(self.body)
