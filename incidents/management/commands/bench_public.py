@@ -8,6 +8,7 @@ queries, templates) and prints `name value unit` lines. Run it against a throwaw
 """
 
 import datetime
+import os
 import random
 import statistics
 import time
@@ -247,15 +248,29 @@ class Command(BaseCommand):
 
     # -- measurements -----------------------------------------------------------------------
 
-    def _time(self, client, urls, repeat):
+    def _time(self, client, urls, repeat, db_timings=None):
+        """Wall time per request in ms; db_timings, when given, gets the time spent in SQL per request."""
         timings = []
-        for i in range(repeat):
-            url = urls[i % len(urls)]
+        spent = [0.0]
+
+        def timed(execute, sql, params, many, context):
             started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise RuntimeError(f"{url} answered {response.status_code}")
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                spent[0] += time.perf_counter() - started
+
+        with connection.execute_wrapper(timed):
+            for i in range(repeat):
+                url = urls[i % len(urls)]
+                spent[0] = 0.0
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+                if db_timings is not None:
+                    db_timings.append(spent[0] * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{url} answered {response.status_code}")
         return timings
 
     def _emit(self, name, value, unit):
@@ -264,8 +279,9 @@ class Command(BaseCommand):
     def _measure(self, repeat, rng):
         client = Client()
         self._time(client, LIST_URLS + ["/ar/?q=" + q for q in SEARCH_QUERIES], len(LIST_URLS) + len(SEARCH_QUERIES))  # warm up
-        lists = self._time(client, LIST_URLS, repeat)
-        searches = self._time(client, ["/ar/?q=" + q for q in SEARCH_QUERIES], repeat)
+        list_db, search_db = [], []
+        lists = self._time(client, LIST_URLS, repeat, list_db)
+        searches = self._time(client, ["/ar/?q=" + q for q in SEARCH_QUERIES], repeat, search_db)
         codes = list(Incident.objects.published().filter(code__contains=BENCH_MARK).values_list("code", flat=True)[:500])
         details = self._time(client, [f"/ar/incidents/{rng.choice(codes)}/" for _ in range(repeat)], repeat)
         executed = []
@@ -283,6 +299,10 @@ class Command(BaseCommand):
         self._emit("list_ms_p95", f"{_percentile(lists, 95):.1f}", "ms")
         self._emit("search_ms_p50", f"{statistics.median(searches):.1f}", "ms")
         self._emit("search_ms_p95", f"{_percentile(searches, 95):.1f}", "ms")
+        # The SQL share of those requests (the rest is Python: middleware, templates).
+        self._emit("list_db_ms_p50", f"{statistics.median(list_db):.1f}", "ms")
+        self._emit("search_db_ms_p50", f"{statistics.median(search_db):.1f}", "ms")
+        self._emit("load_average_1min", f"{os.getloadavg()[0]:.2f}", "")
         self._emit("detail_ms_p50", f"{statistics.median(details):.1f}", "ms")
         self._emit("export_csv_rows_per_s", f"{rows / elapsed:.0f}", "rows/s")
         self._emit("export_csv_rows", rows, "rows")
