@@ -123,12 +123,14 @@ def strip_dateline(paragraph: str) -> str:
 def is_headline(text: str) -> bool:
     """A short line that reads like a title: 2–15 words, no final sentence punctuation."""
     text = text.strip()
+    if len(text) > 300:  # fifteen words are never this long; skip counting words in paragraphs
+        return False
     return 2 <= word_count(text) <= 15 and not re.search(r"[.:؛;,،!؟?…]$", text)
 
 
-def classify(raw: str) -> Line:
+def classify(raw: str, *, spaced: bool = False) -> Line:
     """The kind of one line of a pasted page, with page chrome removed from its text."""
-    text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", raw)).strip()
+    text = (raw if spaced else _ZERO_WIDTH.sub("", _SPACES.sub(" ", raw))).strip()
     if not text:
         return Line(Kind.BLANK, "")
     k = key(text[:160])  # every rule below looks at the start of the line or at short lines only
@@ -146,7 +148,7 @@ def classify(raw: str) -> Line:
     if _BULLET.match(text):
         rest = _BULLET.sub("", text, count=1).strip()
         return Line(Kind.BULLET, rest) if is_headline(rest) or word_count(rest) <= 25 else Line(Kind.TEXT, text)
-    words = word_count(text)
+    words = word_count(text) if len(text) < 400 else 100
     if (words <= 6 and _CHROME.search(k)) or (words <= 12 and (_COPYRIGHT.search(k) or len(_CRUMB.findall(text)) >= 2)):
         return Line(Kind.CHROME, text)
     if _TAGS.match(k) and words <= 30:
@@ -155,7 +157,8 @@ def classify(raw: str) -> Line:
 
 
 def classify_lines(text: str) -> list[Line]:
-    return [classify(raw) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    return [classify(raw, spaced=True) for raw in text.split("\n")]
 
 
 def clean_text(text: str) -> str:
