@@ -7,6 +7,7 @@ from annotation.nlp.dates import find_dates
 from annotation.nlp.lexicon import Lexicon
 from annotation.nlp.normalize import Normalized
 from annotation.nlp.patterns import rules
+from annotation.nlp.patterns import words as W
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import Span
 
@@ -42,9 +43,8 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     surnames = {}
     for s in spans:
         if s.label == "PER" and " " in s.text.strip():
-            last = s.text.split()[-1]
-            key = _norm(last)
-            if len(key) >= 3:
+            key = _norm(s.text.split()[-1])
+            if len(key) >= 4 and key not in W.NAME_STOP and key not in W.NAME_CONNECTORS and key not in W.ALL_ORG_HEADS:
                 surnames[key] = s
     if not surnames:
         return []

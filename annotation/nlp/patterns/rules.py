@@ -114,7 +114,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
 def _proper(ctx: Context, j: int) -> bool:
     w = ctx.word(j)
     return ctx.is_word(j) and not w.startswith("ال") and w not in W.NAME_STOP and len(w) > 2 and j not in ctx.lexicon \
-        and not w.endswith(("يه", "ات"))
+        and not w.endswith(("يه", "ات")) and w not in W.MEDIA_COMMON_NOUNS
 
 
 def fac_hits(ctx: Context) -> Iterator[Hit]:
@@ -264,8 +264,8 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
             if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
                 last = k
             break
-        if w.startswith("و") and stem_in(w, W.NAME_STOP, 1):
-            break
+        if w.startswith("و") and len(w) > 3 or (w.endswith("ا") and len(w) > 3):
+            break  # "… ونائبيه", "… عددًا": a conjunction or an accusative ends the name
         last = k
         k += 1
     if last - j + 1 < min_tokens:

@@ -60,6 +60,7 @@ LOC_DUAL_HEADS = {"قريتي", "بلدتي", "منطقتي", "مدينتي", "�
 LI_GENITIVE_HEADS = {"مفوضيه", "المفوضيه", "هيئه", "الهيئه", "لجنه", "اللجنه", "مجلس", "المجلس", "منظمه", "اتحاد", "رابطه"}
 # Media heads followed by a proper name without article ("شبكة دستورنا").
 MEDIA_HEADS = {"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع"}
+MEDIA_COMMON_NOUNS = {"انباء", "اخبار", "اعلام", "اعلاميه", "رسميه", "محليه", "تلفزيون", "تواصل"}
 PLACE_NAME_PREFIXES = set("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود".split())
 # After these heads a media outlet's name is the place ("ولاية الجزيرة" is a Sudanese state, not the channel).
 PLACE_OVER_MEDIA_HEADS = set("ولايه محافظه مدينه منطقه بلده قريه".split())
