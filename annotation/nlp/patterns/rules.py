@@ -264,7 +264,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
             if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
                 last = k
             break
-        if w.startswith("و") and len(w) > 3 or (w.endswith("ا") and len(w) > 3):
+        if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3):
             break  # "… ونائبيه", "… عددًا": a conjunction or an accusative ends the name
         last = k
         k += 1
