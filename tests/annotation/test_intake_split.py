@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotation.intake.split import split_articles
 from tests.conftest import shared_path
 
@@ -70,3 +73,30 @@ def test_repeated_stamp_block_starts_a_new_article():
 def test_only_chrome_gives_nothing():
     assert split_articles("مقالات مشابهة\n  • عنوان أول هنا\n  • عنوان ثان هنا\nشارك\n") == []
     assert split_articles("   \n\n\t ") == []
+
+
+LINES = st.sampled_from(
+    [
+        "",
+        "آخر تحديث: 1 مارس 2025 - 10:00 ص",
+        "إقرأ أيضاً:",
+        "المصدر: وكالة",
+        "مقالات مشابهة",
+        "  • عنوان في قائمة",
+        "شارك",
+        "اشتباكات في الموصل",
+        "انفجرت عبوة ناسفة في سوق شعبي وسط بعقوبة صباح اليوم.",
+        "وقال مصدر أمني إن قوة من الشرطة طوقت المكان.",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=80)), max_size=30))
+def test_split_never_returns_empty_or_chrome_paragraphs(lines):
+    for article in split_articles("\n".join(lines)):
+        assert article.paragraphs
+        for paragraph in article.paragraphs:
+            assert paragraph.strip() == paragraph
+            assert paragraph
+            assert paragraph not in ("إقرأ أيضاً:", "مقالات مشابهة", "شارك", "المصدر: وكالة")
