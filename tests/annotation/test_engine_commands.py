@@ -97,5 +97,5 @@ def test_bench_prints_named_figures():
     names = {line.split()[0] for line in out.getvalue().splitlines()}
     assert {"tagger_ms_median", "tagger_ms_p95", "tagger_articles_per_s"} <= names
     for line in out.getvalue().splitlines():
-        name, value, unit = line.split()
+        _name, value, unit = line.split()
         assert float(value) >= 0 and unit
