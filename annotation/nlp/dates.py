@@ -281,9 +281,14 @@ def _weekday_year(day: int, month: int, weekday: int, ref: dt.date) -> int | Non
     return None
 
 
-def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None) -> ResolvedDate:
-    """Turn a date expression into a date (or range) given the publication date (None: only absolute dates)."""
+def resolve(e: DateExpr, published: dt.date | None, year_reference: dt.date | None = None) -> ResolvedDate:
+    """Turn a date expression into a date (or range) given the publication date.
+
+    Without a publication date only absolute dates resolve; ``year_reference`` (e.g. the main event's date)
+    then supplies the year of "22 نوفمبر" or "مطلع أكتوبر", never a day for "أمس".
+    """
     none = ResolvedDate(None, None, None)
+    ref = published or year_reference
     if e.hijri and e.day and e.month and e.year:
         try:
             from hijridate import Hijri
@@ -297,10 +302,10 @@ def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None
         return none
     if e.day and e.month:
         year = e.year
-        if year is None and e.weekdays:
-            year = _weekday_year(e.day, e.month, e.weekdays[0], published or today) if (published or today) else None
-        if year is None and published:
-            year = published.year if (published.month, published.day) >= (e.month, e.day) else published.year - 1
+        if year is None and e.weekdays and ref:
+            year = _weekday_year(e.day, e.month, e.weekdays[0], ref)
+        if year is None and ref:
+            year = ref.year if (ref.month, ref.day) >= (e.month, e.day) else ref.year - 1
         if year is None:
             return none
         try:
@@ -310,10 +315,10 @@ def resolve(e: DateExpr, published: dt.date | None, today: dt.date | None = None
         return ResolvedDate(d, d, "day")
     if e.month:
         year = e.year
-        if year is None and published:
-            year = published.year if e.month <= published.month or e.anchor == 1 else published.year - 1
-            if e.anchor == -1 and e.month >= published.month:
-                year = published.year - 1
+        if year is None and ref:
+            year = ref.year if e.month <= ref.month or e.anchor == 1 else ref.year - 1
+            if e.anchor == -1 and e.month >= ref.month:
+                year = ref.year - 1
         if year is None:
             return ResolvedDate(None, None, "month")  # a month is meant even when its year is unknown
         lo, hi = _month_range(year, e.month, e.part)

@@ -185,7 +185,7 @@ def draft_fields(text, tokens, group, sents, published, anchor, main, all_spans,
                 best = (first_dates[0], exprs[0])
     if best:
         span, e = best
-        r = resolve(e, published or anchor, today=anchor)
+        r = resolve(e, published, year_reference=anchor)
         d.date, d.date_end, d.date_precision = r.date, r.date_end, r.precision
         d.date_text, d.date_span = span.text, (span.start, span.end)
     elif main and published:

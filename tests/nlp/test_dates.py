@@ -81,3 +81,12 @@ def test_glued_conjunction_is_not_part_of_the_date_span():
 
     spans = get_tagger().tag("ووقع الهجوم والجمعة").spans
     assert [(s.label, s.text) for s in spans] == [("DATE", "الجمعة")]
+
+
+def test_year_reference_gives_a_year_but_never_a_relative_day():
+    _, toks = tokenize("مطلع أيار")
+    (e,) = find_dates(toks)
+    assert resolve(e, None, year_reference=dt.date(2015, 6, 15)).date == dt.date(2015, 5, 1)
+    _, toks = tokenize("أمس")
+    (e,) = find_dates(toks)
+    assert resolve(e, None, year_reference=dt.date(2015, 6, 15)).date is None
