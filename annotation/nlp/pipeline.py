@@ -22,7 +22,8 @@ class Tagger:
     def __init__(self, lexicon: Lexicon | None = None, crf: model.CrfModel | None = None, use_farasa: bool | None = None):
         self.lexicon = lexicon if lexicon is not None else Lexicon(builtin_entries())
         self.crf = crf
-        self.farasa = farasa.FarasaNER.from_env() if use_farasa is None else (farasa.FarasaNER.from_env() if use_farasa else None)
+        # None: use Farasa when FARASA_BIN points at a local jar; False: never
+        self.farasa = farasa.FarasaNER.from_env() if use_farasa is not False else None
 
     def with_entries(self, entries: Iterable[LexiconEntry]) -> Tagger:
         """A tagger whose lexicon also knows these entries (e.g. the Entity table); this one is unchanged."""
