@@ -75,3 +75,21 @@ def test_ambiguous_word_is_not_a_place():
 def test_verb_after_an_organisation_is_not_part_of_it():
     got = spans("قالت الوزارة إن مفارز مديرية مكافحة الإجرام ألقت القبض على متهمين")
     assert ("ORG", "مديرية مكافحة الإجرام") in got
+
+
+def test_name_with_ali_inside():
+    assert ("PER", "محمد علي الحكيم") in spans("التقى بنظيره محمد علي الحكيم في بغداد")
+
+
+def test_ala_is_not_a_name_part():
+    got = spans("قال العميد سامر الدليمي على هامش المؤتمر")
+    assert ("PER", "سامر الدليمي") in got
+
+
+def test_name_before_its_title():
+    assert ("PER", "أشرف القدرة") in spans("وصرح أشرف القدرة، المتحدث باسم وزارة الصحة، أن")
+
+
+def test_nationality_adjective_after_its_noun_is_not_a_group():
+    got = spans("قال مسؤولون يمنيون إن الهجوم أوقع قتلى")
+    assert not any(label == "NORP" for label, _ in got)

@@ -225,6 +225,19 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
             yield hit
 
 
+APPOSITIVE_TITLES = frozenset({"المتحدث", "الناطق", "رييس", "وزير", "مدير", "قايد", "محافظ", "عضو", "مساعد", "نايب"})
+
+
+def appositive_hits(ctx: Context) -> Iterator[Hit]:
+    """A two-word name set off by a comma before its title: "وصرح أشرف القدرة، المتحدث باسم …"."""
+    for i, tok in enumerate(ctx.tokens):
+        if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
+            continue
+        hit = _name_at(ctx, i - 3, min_tokens=2)
+        if hit and hit[2] == i - 2:
+            yield hit
+
+
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
     for i, tok in enumerate(ctx.tokens):
         found = stem_in(tok.norm, W.COMMON_FIRST_NAMES, max_clitic=1)
@@ -249,7 +262,11 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
     k = j + 1
     while k < len(ctx.tokens) and k - j < 5:
         w = ctx.word(k)
-        if not ctx.is_word(k) or w in W.NAME_STOP or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
+        # "علي" is also "على" without its dots: inside a name only when a name goes on after it
+        after = ctx.word(k + 1)
+        ali = w == "علي" and ctx.is_word(k + 1) and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES) \
+            and after not in W.NAME_STOP and k + 1 not in ctx.lexicon
+        if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
             last = k + 1
@@ -328,6 +345,9 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if found is None or i in ctx.lexicon:
             continue
         clitic, counted = found
+        prev = ctx.word(i - 1)
+        if tok.norm.endswith("ون") and prev.endswith("ون") and len(prev) > 4:
+            continue  # an adjective agreeing with its noun ("مسؤولون يمنيون"), not the group itself
         if not counted:
             yield i, clitic, i, "NORP", 0.65
         elif _is_count(ctx.word(i - 1)):
