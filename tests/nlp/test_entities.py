@@ -93,3 +93,8 @@ def test_name_before_its_title():
 def test_nationality_adjective_after_its_noun_is_not_a_group():
     got = spans("قال مسؤولون يمنيون إن الهجوم أوقع قتلى")
     assert not any(label == "NORP" for label, _ in got)
+
+
+def test_aircraft_with_nationality():
+    got = spans("أطلقت طائرة إسرائيلية بدون طيار صاروخا، ثم حلقت الطائرات الإسرائيلية")
+    assert {("WEAPON", "طائرة إسرائيلية بدون طيار"), ("WEAPON", "الطائرات الإسرائيلية")} <= got

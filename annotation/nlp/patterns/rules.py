@@ -292,7 +292,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
 
 def weapon_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
-    aircraft = {"طائره", "طائرات", "طائرتين", "مقاتلات", "طيران"}
+    aircraft = W.AIRCRAFT
     for i in range(n):
         found = _weapon_head(toks[i].norm)
         if not found:
