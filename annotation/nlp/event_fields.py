@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from annotation.nlp.incidents import Sentence
 
 
+FORCE_WORDS = ("جيش", "قوات", "شرطه", "الامن", "حرس")  # an unknown organisation with these is a state force
 PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
 
 
@@ -45,7 +46,7 @@ def _state_actor_first(s: Sentence) -> bool:
             a = actors.get(x.entity_key or "")
             if a is not None and a.actor_type:
                 return a.actor_type in STATE
-            if a is None and any(w in x.text for w in ("جيش", "قوات", "شرطة", "الأمن")):
+            if a is None and any(w in norm(x.text) for w in FORCE_WORDS):
                 return True
     return False
 

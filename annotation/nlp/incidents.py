@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
 from annotation.nlp.event_fields import (
     ARMED,
+    FORCE_WORDS,
     PLACE_RANK,
     STATE,
     country_of,
@@ -22,6 +23,7 @@ from annotation.nlp.patterns import events as E
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
+PAST_WORDS = frozenset(norm(w) for w in ("مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"))
 TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
 
 
@@ -233,7 +235,7 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
             continue
         a = actors.get(s.entity_key or "")
         cls = "militants" if a and a.actor_type in ARMED else "security_forces" if (a and a.actor_type in STATE) or (
-            not a and any(w in s.text for w in ("جيش", "قوات", "شرطة", "الأمن", "حرس"))) else None
+            not a and any(w in norm(s.text) for w in FORCE_WORDS)) else None
         if cls is None:
             continue
         while ti < len(tokens) and tokens[ti].end <= s.start:
@@ -248,7 +250,6 @@ def _mark_background(drafts: list[IncidentDraft], groups) -> None:
         return
     main = drafts[0]
     for d in drafts[1:]:
-        words = set((d.date_text or "").split())
-        past = bool(words & {"مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"})
+        past = bool(set(norm(d.date_text or "").split()) & PAST_WORDS)
         earlier = main.date and d.date and (main.date - d.date).days > 7
         d.background = bool(past or earlier or d.date_precision in ("month", "year"))
