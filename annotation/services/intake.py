@@ -509,6 +509,7 @@ def articles_tag(*, articles: list[Article], tagger=None, pool=None) -> int:
         for article_id, start, end, label in Mention.objects.filter(article_id__in=ids).values_list("article_id", "start", "end", "label"):
             decided.setdefault(article_id, []).append((start, end, label))
         new = []
+        origins = set(Mention.Origin.values)
         for article, result in results:
             kept = decided.get(article.pk, [])
             taken = {(s, e, lbl) for s, e, lbl in kept}
@@ -527,7 +528,7 @@ def articles_tag(*, articles: list[Article], tagger=None, pool=None) -> int:
                         "article_length": length,
                         "text": span.text[:500],
                         "label": span.label,
-                        "origin": span.origin if span.origin in Mention.Origin.values else Mention.Origin.RULES,
+                        "origin": span.origin if span.origin in origins else Mention.Origin.RULES,
                         "confidence": max(0.0, min(1.0, float(span.confidence))),
                         "entity_id": int(span.entity_key.split(":", 1)[1]) if span.entity_key in entity_ids else None,
                     }
