@@ -200,6 +200,8 @@ else:
 MARSAD_MAX_ARTICLE_CHARS = envint("MARSAD_MAX_ARTICLE_CHARS", 200_000)
 MARSAD_MAX_UPLOAD_BYTES = envint("MARSAD_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 MARSAD_FETCH_TIMEOUT = envint("MARSAD_FETCH_TIMEOUT", 10)
+# Fetching article URLs and feeds refuses internal addresses (SSRF) unless this is on.
+MARSAD_FETCH_ALLOW_PRIVATE = envbool("MARSAD_FETCH_ALLOW_PRIVATE", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MARSAD_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MARSAD_MAX_UPLOAD_BYTES
 
@@ -282,6 +284,7 @@ LOGGING = {
 }
 
 if envbool("MARSAD_TESTING", False):
+    MARSAD_FETCH_ALLOW_PRIVATE = envbool("MARSAD_FETCH_ALLOW_PRIVATE", True)  # intake tests fetch from 127.0.0.1
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
     WHITENOISE_USE_FINDERS = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -47,16 +49,43 @@ def check_url(url: str) -> str:
     return url
 
 
+def refuse_internal(url: str) -> None:
+    """Refuse addresses inside the server's network (loopback, private, link-local such as cloud metadata).
+
+    Keeps a compromised or careless editor account from making the server fetch internal services (SSRF).
+    MARSAD_FETCH_ALLOW_PRIVATE turns it off (tests fetch from a local server).
+    """
+    if getattr(settings, "MARSAD_FETCH_ALLOW_PRIVATE", False):
+        return
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return  # unresolvable: urlopen reports it as an unreachable site
+    for info in infos:
+        if not ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_global:
+            raise FetchError(_("“%(host)s” is an internal address; only public sites can be fetched.") % {"host": host[:200]})
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to public http(s) addresses."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        refuse_internal(check_url(newurl))
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Fetched:
     """GET the URL; FetchError on a bad scheme, network failure, timeout, HTTP error or oversized body."""
     url = check_url(url)
+    refuse_internal(url)
     timeout = settings.MARSAD_FETCH_TIMEOUT if timeout is None else timeout
     max_bytes = settings.MARSAD_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     request = urllib.request.Request(  # noqa: S310 — scheme checked above
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 — scheme checked above
+        with urllib.request.build_opener(_CheckedRedirects).open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(_("The page is larger than the %(limit)s MB limit.") % {"limit": round(max_bytes / 1_048_576, 1)})
