@@ -12,12 +12,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from incidents import charts, selectors
 from incidents.filters import FILTER_PARAMS, filter_incidents
 from incidents.models import CasualtyFigure, IncidentActor
-from incidents.taxonomy import EVENT_TYPE_LABELS
+from incidents.taxonomy import COUNTRIES, EVENT_TYPE_LABELS
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -127,8 +128,18 @@ def incident_detail(request, code):
             "today": timezone.localdate(),
             "map_point": map_point,
             "map_tiles": settings.MARSAD_MAP_TILE_URL,
+            "country_name": country_name(incident.country),
+            "sep": "، " if get_language() == "ar" else ", ",
         },
     )
+
+
+def country_name(iso3):
+    """The country's name in the reader's language (the taxonomy keeps English and Arabic)."""
+    names = COUNTRIES.get(iso3)
+    if not names:
+        return iso3
+    return names[1] if get_language() == "ar" else names[0]
 
 
 def place_detail(request, pk):

@@ -127,6 +127,7 @@ def test_incident_page_shows_what_when_where_who_figures_sources(client, world):
     assert "هجوم مسلح على مدنيين في بعقوبة" in html
     assert "13 مارس 2025" in html
     assert "Diyala" in html
+    assert "، العراق" in html  # the country in the page's language
     assert "مسلحون مجهولون" in html and "مدنيون" in html
     assert "3–4" in html and "الشرطة المحلية" in html
     assert "وكالة الاختبار" in html and "https://news.example/baquba" in html
