@@ -20,7 +20,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         return Span(start, end, text[start:end], label, origin, conf, key)
 
     out: list[Span] = []
-    matches = lexicon.find(tokens)
+    matches = [m for m in lexicon.find(tokens) if not _common_noun_reading(m, tokens)]
     lex = {m.first: m for m in matches}
     for m in matches:
         out.append(span(m.first, m.clitic, m.last, m.entry.label, "lexicon", 0.9, m.entry.key))
@@ -37,6 +37,18 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         out.append(span(e.first, date_stem(tokens[e.first])[0], e.last, "DATE", "rules", 0.8))
     out += _surname_mentions(text, normalized, tokens, out, span)
     return out
+
+
+# Group names that are also common nouns: "القاعدة العسكرية" is a base, "الجزيرة العربية" a peninsula.
+AMBIGUOUS_GROUP_NAMES = frozenset({"القاعده", "الجزيره", "الشرعيه", "الحشد", "الشباب", "الحوثي"})
+
+
+def _common_noun_reading(m, tokens: list[Token]) -> bool:
+    """A one-word group name followed by an adjective ("القاعدة العسكرية") is the common noun."""
+    if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:
+        return False
+    nxt = tokens[m.last + 1].norm if m.last + 1 < len(tokens) else ""
+    return nxt.startswith("ال") and nxt.endswith(("يه", "ي"))
 
 
 def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:

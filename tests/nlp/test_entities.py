@@ -98,3 +98,13 @@ def test_nationality_adjective_after_its_noun_is_not_a_group():
 def test_aircraft_with_nationality():
     got = spans("أطلقت طائرة إسرائيلية بدون طيار صاروخا، ثم حلقت الطائرات الإسرائيلية")
     assert {("WEAPON", "طائرة إسرائيلية بدون طيار"), ("WEAPON", "الطائرات الإسرائيلية")} <= got
+
+
+def test_group_name_used_as_a_common_noun():
+    got = spans("قصفت الطائرات القاعدة العسكرية قرب الجزيرة العربية، وتبنى تنظيم القاعدة الهجوم")
+    assert ("ORG", "القاعدة") not in got
+    assert ("ORG", "تنظيم القاعدة") in got
+
+
+def test_arab_adjective_is_not_a_channel():
+    assert not any(label == "ORG" for label, _ in spans("اجتمع وزراء الدول العربية في القاهرة"))
