@@ -6,6 +6,7 @@ flat whatever the size of the export.
 
 import csv
 import json
+import re
 
 from django.db import connection
 from django.db.models import Prefetch
@@ -234,8 +235,19 @@ def _csv_chunk(rows, writer):
     lines = []
     for row in rows:
         names = list(dict.fromkeys(name for (name,) in outlets.get(row["id"], ())))
-        lines.append(writer.writerow(acled_row(row, actors.get(row["id"], ()), figures.get(row["id"], ()), names)))
+        lines.append(writer.writerow(spreadsheet_safe(acled_row(row, actors.get(row["id"], ()), figures.get(row["id"], ()), names))))
     return "".join(lines)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def spreadsheet_safe(cells):
+    """Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading ' (CSV injection)."""
+    return [
+        "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell) else cell for cell in cells
+    ]
 
 
 class _Echo:

