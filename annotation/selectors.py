@@ -4,6 +4,7 @@ The review page costs a fixed number of queries whatever the number of mentions:
 its source, the mentions with their entities, and the incidents the article supports.
 """
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -95,7 +96,10 @@ def entity_search(*, q, label=None, limit=10):
     q = (q or "").strip()
     if not q:
         return []
-    qs = Entity.objects.filter(merged_into__isnull=True).filter(Q(name_ar__icontains=q) | Q(name_en__icontains=q) | Q(aliases__icontains=q))
+    # Aliases are JSON text: PostgreSQL stores Arabic as is, SQLite as \uXXXX escapes, so look for both spellings.
+    escaped = json.dumps(q)[1:-1]
+    names = Q(name_ar__icontains=q) | Q(name_en__icontains=q) | Q(aliases__icontains=q) | Q(aliases__icontains=escaped)
+    qs = Entity.objects.filter(merged_into__isnull=True).filter(names)
     if label:
         qs = qs.filter(type=label)
     return list(qs.order_by("name_ar")[:limit])
