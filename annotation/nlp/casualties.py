@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from annotation.nlp.numbers import DUALS, Number, is_dual, parse_range
+from annotation.nlp.numbers import DUALS, Number, is_dual, parse_number, parse_range, word_value
 from annotation.nlp.patterns.events import CASUALTY_WORDS, FIRST_WORDS, STRENGTH, VICTIM_WORDS
 from annotation.nlp.patterns.words import NATIONALITY_STEMS
 from annotation.nlp.tokenize import Token, readings
@@ -15,7 +15,8 @@ SINGULAR_VICTIMS = {"جندي", "شخص", "مدني", "طفل", "شرطي", "ض�
                     "مواطنا", "شابا", "رجلا", "صحفي", "صحفيا", "اخر", "راعي", "متظاهر", "محتج", "ناشط",
                     "متظاهرا", "ناشطا", "مستوطن", "مستوطنا", "ارهابي", "ارهابيا", "مقاتل", "مقاتلا", "عسكري",
                     "عسكريا", "منتسب", "حارس", "موظف", "عامل", "مزارع", "سايق"}
-PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح"}
+PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح",
+                       "القتلي", "الجرحي", "الشهداء", "المصابين"}
 QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه", "الي",
               "المدنيين", "العسكريين", "الجنود"}
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
@@ -115,23 +116,53 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
     k = j
     if k + 1 <= last and tokens[k].norm in CIRCUMSTANCE:
         k += 2  # "وقتل في الاشتباكات ثلاثة مسلحين"
+    elif k + 1 <= last and tokens[k].norm.startswith("ال") and _count_at(tokens, k + 1, last):
+        k += 1  # the subject between verb and figure: "قتل الجيش 7 مسلحين"
     while k <= last and k - j < 6 and tokens[k].norm in QUALIFIERS:
         k += 1
     if k > last:
         return None
-    w = tokens[k].norm
     # "مقتل وإصابة 10": one figure for two categories; ACLED cannot split it, neither do we
-    if w.startswith("و") and _phrase_at(tokens, k, CASUALTY_INDEX):
+    if tokens[k].norm.startswith("و") and _phrase_at(tokens, k, CASUALTY_INDEX):
+        return None
+    first = _count_at(tokens, k, last)
+    if first is None:
+        return None
+    # "امرأة وطفلين", "3 جنود و2 مدنيين": one conjunct more
+    end = first.last + (2 if parse_number(tokens, first.last) else 1)  # after a numeral comes its noun
+    if end < last and tokens[end].norm == "و":  # "و2" is two tokens
+        end += 1
+        rest = tokens[end].norm
+    else:
+        rest = tokens[end].norm[1:] if end <= last and tokens[end].norm.startswith("و") else ""
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    if nxt is not None and (nxt.norm in PLURAL_AFTER_NUMBER or _phrase_at(tokens, end + 1, CASUALTY_INDEX)):
+        rest = ""  # "5 قتلى و10 جرحى": the next figure has its own category
+    if rest:
+        value = int(rest) if rest.isdecimal() and len(rest) < 5 else word_value(rest)
+        more = Number(value, value, end, end) if value else _count_word(rest, end)
+        if more is not None:
+            return Number(first.min + more.min, first.max + more.max, first.first, end), end
+    return first, first.last
+
+
+def _count_at(tokens, k, last) -> Number | None:
+    """A figure at token k: a number (not a year, age or distance), a dual or a singular victim noun."""
+    if k > last:
         return None
     num = parse_range(tokens, k)
     if num and _valid(tokens, num):
-        return num, num.last
+        return num
+    return _count_word(tokens[k].norm, k)
+
+
+def _count_word(w: str, k: int) -> Number | None:
     if is_dual(w):
-        return Number(2, 2, k, k), k
+        return Number(2, 2, k, k)
     if any(stem in SINGULAR_VICTIMS for c, stem in readings(w) if c <= 1) and w not in DUALS:
-        return Number(1, 1, k, k), k
+        return Number(1, 1, k, k)
     if _singular_nationality(w):  # "استشهاد فلسطينية", "أنهى حياة فلسطينيا"
-        return Number(1, 1, k, k), k
+        return Number(1, 1, k, k)
     return None
 
 

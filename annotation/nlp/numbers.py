@@ -33,7 +33,7 @@ class Number:
     vague: bool = False
 
 
-def _word_value(word: str) -> int | None:
+def word_value(word: str) -> int | None:
     for clitic, stem in readings(word):
         if clitic > 1:
             continue
@@ -65,7 +65,7 @@ def parse_number(tokens: list[Token], i: int) -> Number | None:
     for clitic, stem in readings(w):
         if clitic <= 1 and stem in VAGUE:
             return Number(VAGUE[stem], VAGUE[stem], i, i, vague=True)
-    v = _word_value(w)
+    v = word_value(w)
     if v is None:
         return None
     last = i
@@ -106,7 +106,7 @@ def _second(tokens, j, stripped):
     d = _digits(stripped)
     if d is not None:
         return Number(d, d, j, j)
-    v = _word_value(stripped)
+    v = word_value(stripped)
     return Number(v, v, j, j) if v is not None else None
 
 

@@ -57,3 +57,20 @@ def test_strength_range_is_not_a_casualty():
 def test_age_and_years_are_not_figures():
     assert cas("مقتل شاب يبلغ 20 عاما") == [("killed", "civilians", 1, 1)]
     assert cas("مقتل 2014") == []
+
+
+def test_conjoined_figures_add_up():
+    assert cas("أسفر القصف عن مقتل امرأة وطفلين") == [("killed", "civilians", 3, 3)]
+    assert cas("مقتل 3 جنود و2 مدنيين")[0][2] == 5
+
+
+def test_next_category_is_not_added():
+    assert cas("أسفر الانفجار عن سقوط 5 قتلى و10 جرحى") == [("killed", "unknown", 5, 5), ("injured", "unknown", 10, 10)]
+
+
+def test_subject_between_verb_and_figure():
+    assert cas("قتل الجيش 7 مسلحين بينهم قيادي") == [("killed", "militants", 7, 7)]
+
+
+def test_dozens_before_the_dead():
+    assert cas("سقط عشرات القتلى والجرحى") == [("killed", "unknown", 12, 12)]
