@@ -284,3 +284,11 @@ def test_large_results_are_counted_up_to_a_cap(client, world, monkeypatch):
     assert "More than 3 incidents" in html and "capped-notice" in html
     monkeypatch.setattr(selectors, "SEARCH_COUNT_CAP", 1)
     assert client.get("/en/?q=in").context["page"].paginator.capped is True
+
+
+def test_filter_form_keeps_the_chosen_values_in_the_reader_language(client, world):
+    html = client.get("/ar/?country=SYR&sub_event_type=Attack&sort=-fatalities").content.decode()
+    assert '<option value="SYR" selected>سوريا</option>' in html
+    assert '<option value="Attack" selected>' in html
+    assert '<option value="-fatalities" selected>' in html
+    assert '<option value="SYR" selected>Syria</option>' in client.get("/en/?country=SYR").content.decode()
