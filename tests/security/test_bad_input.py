@@ -179,3 +179,47 @@ def test_refusal_without_javascript_redirects_with_the_message(client, review):
     assert response.status_code == 200
     assert "lies outside the article" in response.content.decode()
     _unchanged(article, mention)
+
+
+HOSTILE_PARAMS = [
+    {"page": "999999"},
+    {"page": "-1"},
+    {"page": "abc"},
+    {"page_size": "100000"},
+    {"date_from": "not-a-date", "date_to": "2025-13-45"},
+    {"min_killed": "-1e99"},
+    {"min_killed": "abc"},
+    {"country": "<script>"},
+    {"event_type": "' OR 1=1 --"},
+    {"q": "' OR 1=1 --"},
+    {"q": "%" * 300},
+    {"q": "\x00"},
+    {"sort": "password"},
+    {"admin1": "ن" * 5000},
+    {"limit": "-5", "offset": "-10"},
+    {"limit": "abc", "offset": "1e9"},
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ar/",
+        "/en/",
+        "/ar/map/",
+        "/ar/stats/",
+        "/api/v1/incidents",
+        "/export/incidents.csv",
+        "/export/incidents.json",
+        "/export/incidents.geojson",
+        "/feeds/incidents.atom",
+    ],
+)
+def test_public_addresses_survive_hostile_parameters(client, editor, reviewer, make_incident, path):
+    make_incident(editor, publish_by=reviewer)
+    for params in HOSTILE_PARAMS:
+        response = client.get(path, params)
+        assert response.status_code in (200, 400, 404, 422), (path, params, response.status_code)
+        if response.streaming:
+            b"".join(response.streaming_content)
