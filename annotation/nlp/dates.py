@@ -33,9 +33,11 @@ ANCHORS = {"الماضي": -1, "الماضيه": -1, "المنصرم": -1, "ال
            "القادمه": 1, "المقبله": 1}
 UNITS = {"الاسبوع": "week", "اسبوع": "week", "الشهر": "month", "شهر": "month", "العام": "year", "عام": "year",
          "السنه": "year", "سنه": "year"}
+# unit, count, whether the count is exact ("قبل أيام" is a few days: week precision)
 AGO_UNITS = {"ايام": ("day", 3), "يومين": ("day", 2), "اسبوع": ("week", 1), "اسبوعين": ("week", 2),
              "اسابيع": ("week", 3), "شهر": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", 3),
              "عامين": ("year", 2), "سنوات": ("year", 3), "ساعات": ("day", 0), "ساعه": ("day", 0)}
+VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
                 "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1, "العشرين": 20, "الثلاثين": 30}
 SEPARATORS = {"/", "(", ")", "-"}
@@ -46,7 +48,7 @@ _STARTERS_PLAIN = frozenset({"اول", "قبل", "العام", "عام", "الش
                             | {w for w, _ in TWO_WORD_MONTHS} | {w for w, _ in TWO_WORD_HIJRI} | set(AMBIGUOUS_MONTHS)
                             | set(HIJRI_MONTHS))
 _STARTERS = frozenset(set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS)
-                      | PARTS_OF_DAY | {"يوم", "يومي"})
+                      | PARTS_OF_DAY | {"يوم", "يومي", "الليله"})
 
 
 @dataclass
@@ -62,7 +64,7 @@ class DateExpr:
     part: str | None = None
     unit: str | None = None
     anchor: int | None = None
-    ago: tuple[str, int] | None = None
+    ago: tuple[str, int, bool] | None = None
 
     @property
     def specificity(self) -> int:
@@ -80,7 +82,7 @@ def _stem_of(word: str) -> tuple[int, str]:
     for clitic, stem in readings(word):
         if clitic <= 2 and (stem in WEEKDAYS or stem in MONTHS or stem in RELATIVE_DAYS or stem in UNITS
                             or stem in MONTH_PARTS or stem in PARTS_OF_DAY or stem in ANCHORS or stem == "يوم"
-                            or stem == "يومي" or stem in ORDINAL_DAYS or stem == "قبل"):
+                            or stem == "يومي" or stem in ORDINAL_DAYS or stem in ("قبل", "الليله")):
             return clitic, stem
     return 0, word
 
@@ -139,6 +141,18 @@ def _scan(tokens: list[Token], i: int) -> DateExpr | None:
             core = True
         elif stem in RELATIVE_DAYS:
             e.relative_day = RELATIVE_DAYS[stem]
+            if stem in ("امس", "الامس") and j + 1 < n and tokens[j + 1].norm == "الاول":  # "أمس الأول"
+                e.relative_day = -2
+                j += 1
+            core = True
+        elif stem == "الليله":  # "الليلة" is tonight, "الليلة الماضية" last night
+            e.relative_day = -1 if j + 1 < n and ANCHORS.get(tokens[j + 1].norm) == -1 else 0
+            if e.relative_day == -1:
+                j += 1
+            core = True
+        elif w.isdecimal() and (numeric := _numeric_date(tokens, j)) is not None:
+            e.day, e.month, e.year = numeric
+            j += 4
             core = True
         elif w == "اول" and j + 1 < n and tokens[j + 1].norm == "امس":
             e.relative_day = -2
@@ -208,6 +222,21 @@ def _scan(tokens: list[Token], i: int) -> DateExpr | None:
     return e
 
 
+def _numeric_date(tokens, j) -> tuple[int, int, int] | None:
+    """"5/3/2023", "12-03-2023": day, month, year (the Arab order)."""
+    if j + 4 >= len(tokens):
+        return None
+    d, sep1, m, sep2, y = (tokens[j + k].norm for k in range(5))
+    if sep1 != sep2 or sep1 not in ("/", "-") or not (m.isdecimal() and y.isdecimal() and len(y) == 4):
+        return None
+    day, month, year = int(d), int(m), int(y)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return day, month, year
+
+
 def _opened(tokens, i, j, closer) -> bool:
     """Whether the ")" or "/" at j closes one opened inside the expression (``اليوم /السبت/``)."""
     if closer == ")":
@@ -245,14 +274,16 @@ def _ordinal_day(tokens, j) -> tuple[int, int] | None:
     return v, used
 
 
-def _ago(tokens, j) -> tuple[tuple[str, int], int] | None:
+def _ago(tokens, j) -> tuple[tuple[str, int, bool], int] | None:
+    """"قبل يومين" → (("day", 2, True), 1); "قبل أيام" is inexact; "قبل 3 أيام" → (("day", 3, True), 2)."""
     w = tokens[j].norm
     if w in AGO_UNITS:
-        return AGO_UNITS[w], 1
+        unit, k = AGO_UNITS[w]
+        return (unit, k, w not in VAGUE_AGO), 1
     num = parse_number(tokens, j)
     if num and num.last + 1 < len(tokens) and tokens[num.last + 1].norm in AGO_UNITS:
         unit = AGO_UNITS[tokens[num.last + 1].norm][0]
-        return (unit, num.min), num.last - j + 2
+        return (unit, num.min, not num.vague), num.last - j + 2
     return None
 
 
@@ -359,8 +390,9 @@ def resolve(e: DateExpr, published: dt.date | None, year_reference: dt.date | No
         y = published.year + e.anchor
         return ResolvedDate(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if e.ago:
-        unit, k = e.ago
+        unit, k, exact = e.ago
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * k
         d = published - dt.timedelta(days=days)
-        return ResolvedDate(d, d, "week" if unit == "day" and k > 1 else unit if unit != "day" else "day")
+        precision = unit if exact or unit != "day" else "week"
+        return ResolvedDate(d, d, precision)
     return none

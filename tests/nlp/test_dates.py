@@ -90,3 +90,21 @@ def test_year_reference_gives_a_year_but_never_a_relative_day():
     _, toks = tokenize("أمس")
     (e,) = find_dates(toks)
     assert resolve(e, None, year_reference=dt.date(2015, 6, 15)).date is None
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("وقع الهجوم الليلة الماضية في", dt.date(2023, 3, 14), "day"),
+    ("أمس الأول", dt.date(2023, 3, 13), "day"),
+    ("يوم 5/3/2023", dt.date(2023, 3, 5), "day"),
+    ("في 12-03-2023", dt.date(2023, 3, 12), "day"),
+    ("قبل يومين", dt.date(2023, 3, 13), "day"),
+    ("قبل أيام", dt.date(2023, 3, 12), "week"),
+])
+def test_more_relative_and_numeric_dates(text, expected, precision):
+    _, r = one(text, dt.date(2023, 3, 15))
+    assert (r.date, r.precision) == (expected, precision)
+
+
+def test_impossible_numeric_date_is_not_a_date():
+    _, toks = tokenize("في 31/2/2023")
+    assert find_dates(toks) == []
