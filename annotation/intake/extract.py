@@ -48,6 +48,7 @@ class Kind(Enum):
 class Line:
     kind: Kind
     text: str
+    date: dt.date | None = None  # the date of a "آخر تحديث: …" stamp
 
 
 # Keys are matched after key(): no hamza on alef, ya for alef maqsura, ha for ta marbuta.
@@ -103,6 +104,37 @@ def _key_to_original(line: str, key_len: int) -> int:
     return len(line)
 
 
+_MONTH_NUMBER = {
+    name: number
+    for names in (
+        "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
+        "كانون_الثاني شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين_الاول تشرين_الثاني كانون_الاول",
+    )
+    for number, name in enumerate((n.replace("_", " ") for n in names.split()), start=1)
+}
+_STAMP_DATE = re.compile(rf"(\d{{1,2}})\s*(?:[/.\-]\s*(\d{{1,2}})|\s({_MONTHS}))\s*[/.\-]?\s*(\d{{4}})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def stamp_date(line: str) -> dt.date | None:
+    """The date in a "آخر تحديث: 8 فبراير 2024 - 11:09 ص" stamp (day first, as Arabic sites write it)."""
+    k = key(line).translate(_DIGITS)
+    try:
+        m = _ISO_DATE.search(k)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _STAMP_DATE.search(k)
+        if m:
+            month = int(m.group(2)) if m.group(2) else _MONTH_NUMBER[m.group(3)]
+            return dt.date(int(m.group(4)), month, int(m.group(1)))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def strip_stamp(line: str) -> str:
     """Remove a leading "آخر تحديث: <date> - <time>" stamp; returns the rest of the line."""
     k = key(line)
@@ -144,7 +176,8 @@ def classify(raw: str, *, spaced: bool = False) -> Line:
         return Line(Kind.SOURCE, text)
     stripped = strip_stamp(text)
     if stripped != text:
-        return Line(Kind.STAMP, _GLUED_SENTENCE.sub(r"\1\2 ", stripped))
+        stamp = text[: len(text) - len(stripped)]
+        return Line(Kind.STAMP, _GLUED_SENTENCE.sub(r"\1\2 ", stripped), stamp_date(stamp))
     if _BULLET.match(text):
         rest = _BULLET.sub("", text, count=1).strip()
         return Line(Kind.BULLET, rest) if is_headline(rest) or word_count(rest) <= 25 else Line(Kind.TEXT, text)

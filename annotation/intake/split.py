@@ -8,6 +8,7 @@ are dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from annotation.intake.extract import Kind, classify_lines, is_headline, strip_dateline
@@ -17,6 +18,7 @@ from annotation.intake.extract import Kind, classify_lines, is_headline, strip_d
 class ArticleDraft:
     title: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    published: dt.date | None = None  # from a "آخر تحديث" stamp heading this article
 
     @property
     def body(self) -> str:
@@ -35,6 +37,7 @@ def split_articles(text: str) -> list[ArticleDraft]:
     hard_boundary = False  # ... and it was one that ends an article even without a new headline
     in_related = False  # inside a related-articles list: headlines are links, not articles
     pending_title = ""
+    pending_date = None  # a stamp's date, for the article that starts after it
 
     def next_text(i):
         for line in lines[i + 1 :]:
@@ -48,6 +51,8 @@ def split_articles(text: str) -> list[ArticleDraft]:
             continue
         if kind in _SEPARATORS:
             boundary = True
+            if kind is Kind.STAMP and line.date:
+                pending_date = line.date
             hard_boundary = hard_boundary or kind is not Kind.SOURCE
             in_related = in_related or kind is Kind.RELATED
             if kind is not Kind.STAMP or not line.text:
@@ -75,6 +80,8 @@ def split_articles(text: str) -> list[ArticleDraft]:
             current.title, pending_title = pending_title, ""
         paragraph = line.text if current.paragraphs else strip_dateline(line.text)
         if paragraph:
+            if not current.paragraphs:
+                current.published, pending_date = pending_date, None
             current.paragraphs.append(paragraph)
     if current.paragraphs:
         articles.append(current)

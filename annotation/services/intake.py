@@ -95,6 +95,7 @@ def _too_long(length: int) -> ValidationError:
 def candidates_from(*, text: str = "", html: str = "", url: str = "", title: str = "", published: dt.date | None = None) -> list[Candidate]:
     """Clean and split pasted text or HTML into candidates (not yet fingerprinted)."""
     raw_html = ""
+    published_given, page_published = published, None
     if not html and text and extract.looks_like_html(text):
         html, text = text, ""
     if html:
@@ -102,7 +103,7 @@ def candidates_from(*, text: str = "", html: str = "", url: str = "", title: str
         text = page.text
         raw_html = extract.sanitize_html(html)
         title = title or page.title
-        published = published or page.published
+        page_published = page.published
         url = url or page.url
     drafts = split_articles(text)
     candidates = []
@@ -114,7 +115,8 @@ def candidates_from(*, text: str = "", html: str = "", url: str = "", title: str
                 # The editor's title names the page; a split-off article keeps its own headline.
                 title=((title or draft.title) if first else draft.title)[:500],
                 url=url if first else "",
-                published=published,
+                # The editor's date first; else the page's metadata (first article) or the stamp heading the article.
+                published=published_given or (page_published if first else None) or draft.published,
                 raw_html=raw_html if first else "",
             )
         )

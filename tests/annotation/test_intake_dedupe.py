@@ -137,6 +137,7 @@ def test_seed_page_is_saved_as_two_tagged_articles(editor):
     text = shared_path("seeds", "seed-article.txt").read_text(encoding="utf-8")
     articles = article_ingest(text=text, imported_by=editor).articles
     assert [a.title for a in articles] == ["", "القوات العراقية تقتل عنصرين من تنظيم داعش في كركوك"]
+    assert [str(a.published_at) for a in articles] == ["2024-02-08", "None"]
     assert all(a.tagging_status == Article.TaggingStatus.DONE for a in articles)
     assert articles[1].mentions.count() > 0
 

@@ -100,3 +100,19 @@ def test_split_never_returns_empty_or_chrome_paragraphs(lines):
             assert paragraph.strip() == paragraph
             assert paragraph
             assert paragraph not in ("إقرأ أيضاً:", "مقالات مشابهة", "شارك", "المصدر: وكالة")
+
+
+def test_stamp_date_goes_to_the_article_it_heads():
+    first, second = split_articles(_seed())
+    assert str(first.published) == "2024-02-08"
+    assert second.published is None
+
+
+def test_stamp_dates_in_other_forms():
+    from annotation.intake.extract import stamp_date
+
+    assert str(stamp_date("آخر تحديث: ١٢ تشرين الثاني ٢٠٢٤ - 10:00 م")) == "2024-11-12"
+    assert str(stamp_date("تاريخ النشر: 05/03/2025 10:30")) == "2025-03-05"
+    assert str(stamp_date("نشر في: 2025-03-14")) == "2025-03-14"
+    assert stamp_date("منذ 3 ساعات") is None
+    assert stamp_date("تاريخ النشر: 31/02/2025") is None
