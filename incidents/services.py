@@ -30,7 +30,13 @@ def _next_code(*, country, year):
 
 
 def _check_version(incident, expected_version):
-    if expected_version is not None and int(expected_version) != incident.version:
+    if expected_version is None:
+        return
+    try:
+        mine = int(expected_version)
+    except (TypeError, ValueError):
+        mine = None  # a forged or garbled version is treated as stale: nothing is saved
+    if mine != incident.version:
         raise StaleVersion(
             _(
                 "Someone else saved this incident while you were editing it (your version %(mine)s, now %(now)s). Your changes were not saved; review theirs and apply yours again."

@@ -27,7 +27,7 @@ class StaleArticle(ValidationError):
 def _lock_article(article_id, expected_version):
     """Lock the article row, refuse a stale version and bump it; returns the locked article."""
     article = Article.objects.select_for_update().only("id", "version", "status", "body").get(pk=article_id)
-    if expected_version not in (None, "") and int(expected_version) != article.version:
+    if expected_version not in (None, "") and _as_int(expected_version) != article.version:
         raise StaleArticle(
             _(
                 "Someone else changed this article's annotations while you were reviewing it "
@@ -42,6 +42,13 @@ def _lock_article(article_id, expected_version):
     Article.objects.filter(pk=article.pk).update(**fields)
     article.version += 1
     return article
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _snapshot(mention):
@@ -145,8 +152,10 @@ def mention_adjust(*, mention, user, start=None, end=None, edge=None, direction=
             raise ValidationError(_("Unknown boundary change."), code="bad_adjust")
         new_start, new_end = boundaries.step(body, m.start, m.end, edge=edge, direction=direction)
     else:
-        start = m.start if start in (None, "") else int(start)
-        end = m.end if end in (None, "") else int(end)
+        start = m.start if start in (None, "") else _as_int(start)
+        end = m.end if end in (None, "") else _as_int(end)
+        if start is None or end is None:
+            raise ValidationError(_("The selection has no valid offsets."), code="bad_offsets")
         validate_span(body, start, end)
         snapped = boundaries.snap(body, start, end)
         if snapped is None:

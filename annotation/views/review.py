@@ -143,7 +143,7 @@ def mention_action(request, pk, mention_pk, action):
         elif action == "link":
             entity = None
             if post.get("entity"):
-                entity = Entity.objects.filter(pk=post.get("entity")).first()
+                entity = Entity.objects.filter(pk=post["entity"]).first() if post["entity"].isdigit() else None
                 if entity is None:
                     raise ValidationError(_("That entity no longer exists."), code="no_entity")
             services.mention_link_entity(**common, entity=entity)

@@ -220,3 +220,20 @@ def test_entity_search_finds_aliases(editor, make_article):
     assert selectors.entity_search(q="داعش", label="ORG") == [isis]
     assert selectors.entity_search(q="islamic", label="ORG") == [isis]
     assert selectors.entity_search(q="", label="ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("accept", {"version": "abc"}),
+        ("adjust", {"version": 1, "start": "x", "end": "5"}),
+        ("link", {"version": 1, "entity": "abc"}),
+    ],
+)
+def test_garbage_input_is_refused_not_a_server_error(client, editor, article, name, data):
+    client.force_login(editor)
+    m = article.mentions.get(text="كركوك")
+    response = client.post(action(article, m, name), data, headers={"X-Requested-With": "fetch"})
+    assert response.status_code in (400, 409)
+    m.refresh_from_db()
+    assert m.status == Mention.Status.SUGGESTED

@@ -271,3 +271,12 @@ def test_untouched_extra_rows_are_ignored(client, editor, article):
     assert client.post(create_url(article), data).status_code == 302
     incident = Incident.objects.get()
     assert (incident.actors.count(), incident.casualties.count()) == (2, 1)
+
+
+def test_garbled_version_is_refused_with_a_message(client, editor, reviewer, make_incident):
+    incident = services.incident_submit(incident=make_incident(editor), user=editor)
+    client.force_login(reviewer)
+    response = client.post(reverse("workflow:review", kwargs={"pk": incident.pk}), {"action": "approve", "version": "abc"})
+    assert response.status_code == 200
+    incident.refresh_from_db()
+    assert incident.status == Incident.Status.IN_REVIEW
