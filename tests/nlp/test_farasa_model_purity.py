@@ -51,3 +51,13 @@ def test_engine_imports_nothing_from_django():
     code = "import sys, annotation.nlp; annotation.nlp.get_tagger().tag('قتل جندي'); print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_farasa_is_off_without_a_local_jar(monkeypatch, tmp_path):
+    from annotation.nlp.farasa import FarasaNER
+
+    monkeypatch.delenv("FARASA_BIN", raising=False)
+    assert FarasaNER.from_env() is None
+    monkeypatch.setenv("FARASA_BIN", str(tmp_path))  # a directory without the NER jar: nothing is downloaded
+    assert FarasaNER.from_env() is None
+    assert Tagger(use_farasa=None).farasa is None
