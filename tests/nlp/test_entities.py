@@ -108,3 +108,8 @@ def test_group_name_used_as_a_common_noun():
 
 def test_arab_adjective_is_not_a_channel():
     assert not any(label == "ORG" for label, _ in spans("اجتمع وزراء الدول العربية في القاهرة"))
+
+
+def test_organisation_name_stops_before_a_participle():
+    got = spans("هاجمت قوات الدفاع الوطني الموالية للحكومة مواقع المعارضة")
+    assert ("ORG", "قوات الدفاع الوطني") in got
