@@ -19,6 +19,7 @@ class ArticleDraft:
     title: str = ""
     paragraphs: list[str] = field(default_factory=list)
     published: dt.date | None = None  # from a "آخر تحديث" stamp heading this article
+    source_name: str = ""  # from a "المصدر: …" line closing this article
 
     @property
     def body(self) -> str:
@@ -53,6 +54,8 @@ def split_articles(text: str) -> list[ArticleDraft]:
             boundary = True
             if kind is Kind.STAMP and line.date:
                 pending_date = line.date
+            if kind is Kind.SOURCE and current.paragraphs and not current.source_name:
+                current.source_name = line.text.split(":", 1)[-1].split("：", 1)[-1].strip()[:200]
             hard_boundary = hard_boundary or kind is not Kind.SOURCE
             in_related = in_related or kind is Kind.RELATED
             if kind is not Kind.STAMP or not line.text:

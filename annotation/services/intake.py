@@ -118,9 +118,23 @@ def candidates_from(*, text: str = "", html: str = "", url: str = "", title: str
                 # The editor's date first; else the page's metadata (first article) or the stamp heading the article.
                 published=published_given or (page_published if first else None) or draft.published,
                 raw_html=raw_html if first else "",
+                source_name=draft.source_name,
             )
         )
     return candidates
+
+
+def _known_sources(names: set[str]) -> dict[str, Source]:
+    """Existing sources named like the "المصدر: …" lines (spelling variants of alef/ya/ta allowed); none created."""
+    wanted = {extract.key(n): n for n in names if n}
+    if not wanted:
+        return {}
+    found = {}
+    for source in Source.objects.only("pk", "name"):
+        name = wanted.get(extract.key(source.name))
+        if name is not None:
+            found[name] = source
+    return found
 
 
 def _check_lengths(candidates: list[Candidate]) -> None:
@@ -234,8 +248,9 @@ def article_ingest(
             code="no_text",
         )
     _check_lengths(candidates)
+    named = {} if source else _known_sources({c.source_name for c in candidates})
     for candidate in candidates:
-        candidate.source = source
+        candidate.source = source or named.get(candidate.source_name)
         candidate.fingerprint()
     result = IngestResult(candidates=candidates, source_url=url)
     result.duplicates = find_duplicates(candidates)

@@ -149,3 +149,16 @@ def test_skip_duplicates_saves_only_new_articles(editor):
     assert [a.body for a in result.articles] == [OTHER]
     assert result.new_count == 1
     assert Article.objects.count() == 2
+
+
+def test_source_line_attaches_an_existing_source_only(editor):
+    from annotation.models import Source
+    from tests.conftest import shared_path
+
+    text = shared_path("seeds", "seed-article.txt").read_text(encoding="utf-8")
+    first, second = article_ingest(text=text, imported_by=editor).articles
+    assert (first.source, second.source, Source.objects.count()) == (None, None, 0)
+    Article.objects.all().delete()
+    outlet = Source.objects.create(name="شبكة أخبار العراق")
+    first, second = article_ingest(text=text, imported_by=editor).articles
+    assert (first.source, second.source) == (outlet, None)

@@ -116,3 +116,9 @@ def test_stamp_dates_in_other_forms():
     assert str(stamp_date("نشر في: 2025-03-14")) == "2025-03-14"
     assert stamp_date("منذ 3 ساعات") is None
     assert stamp_date("تاريخ النشر: 31/02/2025") is None
+
+
+def test_source_line_names_the_article_it_closes():
+    first, second = split_articles(_seed())
+    assert first.source_name == "شبكة اخبار العراق"
+    assert second.source_name == ""
