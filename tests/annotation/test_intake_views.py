@@ -347,3 +347,9 @@ def test_feed_poll_offline_shows_a_message(client_editor, url, settings):
     response = client_editor.post(reverse("annotation:feed_poll"), {"source": source.pk}, follow=True)
     assert "could not be reached" in response.content.decode()
     assert ImportBatch.objects.count() == 0
+
+
+def test_feed_batch_without_new_entries_says_so(client_editor, editor):
+    batch = ImportBatch.objects.create(created_by=editor, kind="feed", filename="https://n.test/rss")
+    html = client_editor.get(reverse("annotation:batch_detail", kwargs={"pk": batch.pk})).content.decode()
+    assert "No new entries in the feed since the last poll." in html
