@@ -76,6 +76,7 @@ def incident_create(*, created_by, **fields):
     incident.code = _next_code(country=incident.country, year=incident.date_start.year)
     incident.version = 0
     incident._change_reason = "created"
+    incident._history_user = created_by
     _save(incident)
     _log("create", incident, created_by)
     return incident
@@ -99,6 +100,7 @@ def incident_update(*, incident, user, expected_version=None, **fields):
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
     locked._change_reason = correction_note or "edited"
+    locked._history_user = user
     _save(locked)
     _log("update", locked, user)
     return locked
@@ -124,6 +126,7 @@ def incident_submit(*, incident, user, expected_version=None):
     )
     locked.status = Incident.Status.IN_REVIEW
     locked._change_reason = "submitted for review"
+    locked._history_user = user
     _save(locked)
     _log("submit", locked, user)
     return locked
@@ -141,6 +144,7 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
     locked.status = Incident.Status.DRAFT
     locked.review_comment = comment.strip()
     locked._change_reason = "sent back: " + comment.strip()
+    locked._history_user = user
     _save(locked)
     _log("send_back", locked, user)
     return locked
@@ -160,6 +164,7 @@ def incident_publish(*, incident, user, expected_version=None):
     locked.published_at = timezone.now()
     locked.review_comment = ""
     locked._change_reason = "approved and published"
+    locked._history_user = user
     _save(locked)
     _log("publish", locked, user)
     return locked
@@ -178,6 +183,7 @@ def incident_retract(*, incident, user, note, expected_version=None):
     locked.retracted_at = timezone.now()
     locked.retraction_note = note.strip()
     locked._change_reason = "retracted: " + note.strip()
+    locked._history_user = user
     _save(locked)
     _log("retract", locked, user)
     return locked
@@ -201,6 +207,7 @@ def incident_merge(*, duplicate, into, user):
     duplicate.status = Incident.Status.MERGED
     duplicate.merged_into = into
     duplicate._change_reason = f"merged into {into.code}"
+    duplicate._history_user = user
     _save(duplicate)
     _log("merge", duplicate, user, into=into.code)
     return into

@@ -272,6 +272,7 @@ def review(request, pk):
             "retract_form": RetractForm(initial={"version": incident.version}),
             "merge_form": MergeForm(),
             "own": incident.created_by_id == request.user.pk,
+            "history": incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
         },
     )
 

@@ -71,6 +71,7 @@ def _decide(mention, *, user, status, reason):
     mention.decided_by = user
     mention.decided_at = timezone.now()
     mention._change_reason = reason
+    mention._history_user = user
 
 
 def _corrected_status(mention):
@@ -205,6 +206,7 @@ def mention_add(*, article, user, start, end, label, text=None, snap=True, expec
         decided_at=timezone.now(),
     )
     m._change_reason = "added"
+    m._history_user = user
     return _save(m)
 
 
@@ -299,12 +301,14 @@ def mention_undo(*, mention, user, expected_version=None):
     if len(stack) < 2:
         if m.origin == Mention.Origin.EDITOR:
             m._change_reason = "removed by undo"
+            m._history_user = user
             m.delete()
             return None
         raise ValidationError(_("There is nothing to undo on this mention."), code="nothing_to_undo")
     for name, value in stack[-2].items():
         setattr(m, name, value)
     m._change_reason = UNDO_REASON
+    m._history_user = user
     return _save(m)
 
 

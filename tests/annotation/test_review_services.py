@@ -55,6 +55,7 @@ def test_accept_records_who_when_and_the_suggestion(article, editor):
     article.refresh_from_db()
     assert (article.version, article.status) == (2, Article.Status.IN_REVIEW)
     assert m.history.count() == 1
+    assert (m.history.first().history_user, m.history.first().history_change_reason) == (editor, "accepted")
 
 
 def test_reject_keeps_the_reason(article, editor):
