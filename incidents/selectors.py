@@ -134,7 +134,7 @@ def stats_by_month(queryset):
         queryset.order_by()
         .annotate(month=TruncMonth("date_start"))
         .values("month")
-        .annotate(incidents=Count("id"), fatalities=Coalesce(Sum("fatalities"), 0))
+        .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
         .order_by("month")
     )
     found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows}
@@ -159,7 +159,7 @@ def stats_by_field(queryset, field, limit=None):
         queryset.order_by()
         .exclude(**{field: ""})
         .values(field)
-        .annotate(incidents=Count("id"), fatalities=Coalesce(Sum("fatalities"), 0))
+        .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
         .order_by("-incidents", F(field).asc())
     )
     if limit:
