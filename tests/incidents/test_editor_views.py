@@ -164,7 +164,10 @@ def test_reviewer_approves_and_the_public_page_shows_it(client, editor, reviewer
     incident.refresh_from_db()
     assert (incident.status, incident.approved_by) == ("published", reviewer)
     history = client.get(reverse("workflow:review", kwargs={"pk": incident.pk})).context["history"]
-    assert [(h.history_change_reason, h.history_user) for h in history][:2] == [("approved and published", reviewer), ("submitted for review", editor)]
+    assert [(h.history_change_reason, h.history_user) for h in history][:2] == [
+        ("approved and published", reviewer),
+        ("submitted for review", editor),
+    ]
     client.logout()
     assert client.get(incident.get_absolute_url()).status_code == 200
 
