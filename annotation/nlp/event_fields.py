@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,12 @@ def classify(group: list[Sentence], text: str) -> str | None:
             and not any(c.category == "killed" for s in group for c in s.casualties):
         return "Arrests"
     sub = min(subs, key=PRIORITY.index)
+    if sub == "Remote explosive/landmine/IED":
+        said = " ".join(_NEGATED.sub(" ", norm(text[s.start:s.end])) for s in group if not s.context)
+        stems = stems_of(said)
+        hurt = any(p[0] in stems for cat in ("killed", "injured") for p in E.CASUALTY_WORDS[cat])
+        if stems & E.DEFUSE and not hurt:
+            return "Disrupted weapons use"  # a bomb found and defused: nobody hurt
     if sub == "Peaceful protest":
         stems = {w for s in group if not s.context for w in stems_of(text[s.start:s.end])}
         if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
@@ -96,11 +103,15 @@ def classify(group: list[Sentence], text: str) -> str | None:
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
 
 
+# "دون وقوع إصابات", "لم تسجل إصابات": casualty words that say nobody was hurt
+_NEGATED = re.compile(r"(?:دون|بدون|لا|لم|عدم)(?: (?:وقوع|تسجيل|سقوط|تسجل|تقع|يسفر|تسفر|اي))* \S+")
+
+
 def stems_of(text: str) -> set[str]:
     return {stem for m in WORD.finditer(norm(text)) for c, stem in readings(m.group()) if c <= 2}
 
 
-EVENT_OF_SUB = {"Violent demonstration": "Riots", "Excessive force against protesters": "Protests",
+EVENT_OF_SUB = {"Disrupted weapons use": "Strategic developments", "Violent demonstration": "Riots", "Excessive force against protesters": "Protests",
                 "Protest with intervention": "Protests", "Attack": "Violence against civilians"}
 
 

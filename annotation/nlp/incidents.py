@@ -97,7 +97,10 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
                 groups[-1].append(s)
             continue
         current = groups[-1] if groups else None
-        if current is not None and not any(not x.context for x in current) and (current[0].context and not opens):
+        earlier = _told_before(s, groups[:-1], current) if current is not None and not opens else None
+        if earlier is not None:
+            earlier.append(s)  # details of an event the lead already counted ("إصابة اثنين" again)
+        elif current is not None and not any(not x.context for x in current) and (current[0].context and not opens):
             current.append(s)  # the event a date-opening sentence announced
         elif current is None or opens or _starts_new_event(text, tokens, s, current):
             groups.append([s])
@@ -137,6 +140,19 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
                         and places[x.entity_key].kind == "country" and places[x.entity_key].country_en == d.country), None)
         if country is not None:
             d.location_text, d.location_span = country.text, (country.start, country.end)
+
+
+def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sentence]) -> list[Sentence] | None:
+    """The earlier event whose figures this sentence repeats exactly (and the current one does not)."""
+    mine = {(c.category, c.min) for c in s.casualties}
+    if not mine:
+        return None
+    if mine & {(c.category, c.min) for x in current for c in x.casualties}:
+        return None
+    for group in reversed(earlier):
+        if mine <= {(c.category, c.min) for x in group for c in x.casualties}:
+            return group
+    return None
 
 
 def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:

@@ -145,3 +145,22 @@ def test_weekday_wins_over_today_when_they_disagree():
     (inc,) = incidents("استشهد شاب برصاص الجيش فجر اليوم الثلاثاء في مخيم جنين.", dt.date(2023, 6, 7))
     assert inc.date == dt.date(2023, 6, 6)
     assert (inc.sub_event_type, inc.killed) == ("Attack", 1)
+
+
+def test_defused_bomb_is_disrupted_weapons_use():
+    (inc,) = incidents("تمكنت مفرزة من تفكيك عبوة ناسفة زرعت على جانب طريق في قضاء الخالص دون وقوع إصابات.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_bomb_that_wounds_while_defused_is_an_ied():
+    (inc,) = incidents("أصيب خبير متفجرات أثناء محاولته تفكيك عبوة ناسفة قرب بعقوبة.")
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_details_return_to_the_event_the_lead_counted():
+    text = ("أصيب ثلاثة جنود بانفجار عبوة ناسفة في محافظة نينوى، كما أصيب شرطي بانفجار مماثل في المحافظة ذاتها. "
+            "وأوضح المصدر أن العبوة انفجرت قرب قضاء تلعفر مما أدى إلى إصابة ثلاثة من الجنود. "
+            "وأضاف أن الانفجار الثاني أدى إلى إصابة شرطي قرب ناحية القيارة.")
+    first, second = incidents(text)
+    assert (first.injured, first.location_text) == (3, "تلعفر")
+    assert (second.injured, second.location_text) == (1, "القيارة")

@@ -75,6 +75,7 @@ CASUALTY_WORDS = {cat: _words(" ".join(ws)) for cat, ws in
 VICTIM_WORDS = {cls: _words(" ".join(ws)) for cls, ws in
                 (("civilians", CIVILIAN_WORDS), ("militants", MILITANT_WORDS), ("security_forces", SECURITY_WORDS))}
 RIOT = {norm(w) for w in RIOT_WORDS}
+DEFUSE = {norm(w) for w in "تفكيك فكك فككت إبطال أبطل أبطلت تفجيرها_تحت_السيطرة".split()}
 INTERVENTION = {norm(w) for w in INTERVENTION_WORDS}
 STRENGTH = _words(" ".join(STRENGTH_WORDS))
 # First words of every trigger and casualty phrase: tokens without one are skipped quickly.
