@@ -237,3 +237,12 @@ def test_garbage_input_is_refused_not_a_server_error(client, editor, article, na
     assert response.status_code in (400, 409)
     m.refresh_from_db()
     assert m.status == Mention.Status.SUGGESTED
+
+
+def test_review_page_in_english_is_left_to_right(client, editor, article):
+    client.force_login(editor)
+    response = client.get(f"/en/desk/articles/{article.pk}/review/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en" dir="ltr">' in html
+    assert 'id="article-text" class="article-text" dir="rtl" lang="ar"' in html  # the Arabic text stays right-to-left
