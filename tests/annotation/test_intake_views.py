@@ -212,7 +212,8 @@ def test_confirm_requires_post(client_editor):
 
 
 def test_nav_links_to_intake(client_editor):
-    assert reverse("annotation:intake") in client_editor.get(reverse("annotation:dashboard")).content.decode()
+    html = client_editor.get(reverse("incidents:list")).content.decode()
+    assert f'<a class="nav-link" href="{reverse("annotation:intake")}">' in html
 
 
 def test_save_only_the_new_articles_of_a_page(client_editor, url):
