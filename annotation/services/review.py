@@ -105,8 +105,10 @@ def _check_label(label):
 
 
 def _locked_mention(mention, expected_version):
-    _lock_article(mention.article_id, expected_version)
-    return Mention.objects.select_for_update().select_related("article").get(pk=mention.pk)
+    article = _lock_article(mention.article_id, expected_version)
+    m = Mention.objects.select_for_update().get(pk=mention.pk)
+    m.article = article  # the locked row already holds the body; no second read of the article
+    return m
 
 
 @transaction.atomic

@@ -117,8 +117,9 @@ ACTIONS = ("accept", "reject", "relabel", "adjust", "link", "create-entity", "un
 def mention_action(request, pk, mention_pk, action):
     if action not in ACTIONS:
         raise Http404
-    article = get_object_or_404(Article.objects.only("id", "version"), pk=pk)
+    # The mention must belong to this article; the article itself is reloaded once, after the change.
     mention = get_object_or_404(Mention.objects.only("id", "article_id", "start", "end"), pk=mention_pk, article_id=pk)
+    article = Article(pk=pk)
     post = request.POST
     common = {"mention": mention, "user": request.user, "expected_version": post.get("version")}
     current_id = mention.pk
