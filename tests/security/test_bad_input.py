@@ -223,3 +223,26 @@ def test_public_addresses_survive_hostile_parameters(client, editor, reviewer, m
         assert response.status_code in (200, 400, 404, 422), (path, params, response.status_code)
         if response.streaming:
             b"".join(response.streaming_content)
+
+
+@pytest.mark.django_db
+def test_review_form_without_javascript_takes_a_long_article(client, editor, make_article):
+    """Five fields per mention: 400 mentions pass Django's default limit of 1000 fields; they must still save."""
+    import re
+
+    words = [f"كلمة{i}" for i in range(400)]
+    body = " ".join(words)
+    article = make_article(body=body)
+    mentions, pos = [], 0
+    for word in words:
+        start = body.index(word, pos)
+        pos = start + len(word)
+        mentions.append(Mention(article=article, start=start, end=pos, article_length=len(body), text=word, label="PER"))
+    Mention.objects.bulk_create(mentions)
+    client.force_login(editor)
+    url = _url("annotation:review_formset", pk=article.pk)
+    html = client.get(url).content.decode()
+    data = {m.group(2): m.group(3) or "" for m in re.finditer(r'<(input|select)[^>]*name="([^"]+)"[^>]*?(?:value="([^"]*)")?[^>]*>', html)}
+    assert len(data) > 2000
+    response = client.post(url, data)
+    assert response.status_code in (200, 302)
