@@ -124,6 +124,7 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,  # a reused connection is checked first: no errors after a database restart
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
