@@ -11,6 +11,7 @@ import re
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 
 from annotation.models import Article, Entity, Source
 from incidents.filters import filter_incidents
@@ -405,7 +406,32 @@ def export_json(request):
     return response
 
 
+_MAP_FIELDS = ("code", "title_ar", "title_en", "date_start", "fatalities", "sub_event_type", "latitude", "longitude")
+
+
+def map_geojson_chunks(queryset, url_for_code):
+    """Points for the map page: a few light properties per incident, read as plain values."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    rows = queryset.values(*_MAP_FIELDS)
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        properties = {k: row[k] for k in _MAP_FIELDS[:-2]}
+        properties["date_start"] = row["date_start"].isoformat()
+        properties["url"] = url_for_code(row["code"])
+        feature = {"type": "Feature", "id": row["code"], "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}}
+        feature["properties"] = properties
+        yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
+        first = False
+    yield "]}\n"
+
+
 def export_geojson(request):
+    if request.GET.get("properties") == "map":
+        located = Incident.objects.public().filter(latitude__isnull=False, longitude__isnull=False)
+        queryset = _limit(request, filter_incidents(request.GET, located).qs)
+        detail = reverse("incidents:detail", kwargs={"code": "CODE"})
+        chunks = map_geojson_chunks(queryset, lambda code: detail.replace("CODE", code))
+        return StreamingHttpResponse(chunks, content_type="application/geo+json")
     response = StreamingHttpResponse(geojson_chunks(_filtered(request), _url_maker(request)), content_type="application/geo+json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -139,6 +139,8 @@ class Incident(models.Model):
             # killed: these let PostgreSQL answer from the index alone instead of reading the rows.
             models.Index(fields=["event_type", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_type"),
             models.Index(fields=["admin1", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_admin1"),
+            # The Atom feed: the most recently published or corrected first.
+            models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
         ]
 
     def __str__(self):

@@ -173,3 +173,19 @@ def test_geojson_limit(client, world):
 
 def test_data_addresses_have_no_language_prefix(client, world):
     assert client.get("/ar/export/incidents.csv").status_code == 404
+
+
+def test_map_points_are_light_and_public_only(client, world):
+    _response, text = download(client, "/export/incidents.geojson?properties=map&country=IRQ")
+    features = json.loads(text)["features"]
+    assert [f["id"] for f in features] == [world["attack"].code, world["bomb"].code]  # those with coordinates
+    assert features[0]["properties"] == {
+        "code": world["attack"].code,
+        "title_ar": "هجوم مسلح على مدنيين في بعقوبة",
+        "title_en": "Gunmen kill three civilians in Baquba",
+        "date_start": "2025-03-13",
+        "fatalities": 3,
+        "sub_event_type": "Attack",
+        "url": f"/ar/incidents/{world['attack'].code}/",
+    }
+    assert LEAK not in text

@@ -49,3 +49,8 @@ def test_feed_never_shows_hidden_incidents(client, world):
     assert LEAK not in xml
     for key in HIDDEN:
         assert world[key].code not in xml
+
+
+def test_feed_query_count_is_constant(client, world, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        feed(client)
