@@ -104,6 +104,21 @@ function done(summary, latency, requests)
 end
 LUA
 
+# CPU seconds used by a set of processes (utime + stime from /proc), to report CPU per request: unlike
+# requests/s it does not depend on what else the machine is running.
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+app_pids() { echo "$GUNICORN" $(pgrep -P "$GUNICORN"); }
+db_pids() { psql -Atqc "select pid from pg_stat_activity where datname = '$LOAD_DB' and pid <> pg_backend_pid()" "$LOAD_DB"; }
+
+echo "load_loadavg_before $(cut -d' ' -f1 /proc/loadavg) count"
 echo "load_incidents_published $published count"
 echo "load_workers $WORKERS count"
 echo "load_cpus $(nproc) count"
@@ -111,17 +126,28 @@ run() {
   local name=$1 path=$2
   # Warm up each worker (first request loads templates and the search vocabulary).
   for _ in $(seq 1 $((WORKERS * 2))); do curl -fsS -o /dev/null "$BASE$path" || true; done
-  local line
+  local line app0 db0 pids
+  pids=$(db_pids)
+  app0=$(cpu_ticks $(app_pids))
+  db0=$(cpu_ticks $pids)
   line=$(wrk --threads "$THREADS" --connections "$CONNECTIONS" --duration "$DURATION" --timeout 10s \
     --script "$WORK/report.lua" "$BASE$path" | grep '^RESULT')
   read -r _ requests duration_us p50_us p99_us non2xx socket_errors <<<"$line"
-  awk -v n="$name" -v r="$requests" -v d="$duration_us" -v p50="$p50_us" -v p99="$p99_us" -v bad="$non2xx" -v se="$socket_errors" 'BEGIN {
+  local app_cpu=$(($(cpu_ticks $(app_pids)) - app0)) db_cpu=$(($(cpu_ticks $pids) - db0))
+  awk -v n="$name" -v r="$requests" -v d="$duration_us" -v p50="$p50_us" -v p99="$p99_us" -v bad="$non2xx" -v se="$socket_errors" \
+    -v app="$app_cpu" -v db="$db_cpu" -v hz="$TICKS" 'BEGIN {
     printf "load_%s_rps %.1f req/s\n", n, r / (d / 1e6)
     printf "load_%s_p50 %.1f ms\n", n, p50 / 1000
     printf "load_%s_p99 %.1f ms\n", n, p99 / 1000
     printf "load_%s_non2xx %d count\n", n, bad
     printf "load_%s_socket_errors %d count\n", n, se
     printf "load_%s_requests %d count\n", n, r
+    if (r > 0) {
+      app_ms = app / hz * 1000 / r; db_ms = db / hz * 1000 / r
+      printf "load_%s_app_cpu %.1f ms/request\n", n, app_ms
+      printf "load_%s_db_cpu %.1f ms/request\n", n, db_ms
+      if (app_ms + db_ms > 0) printf "load_%s_capacity_2_cores %.0f req/s\n", n, 2000 / (app_ms + db_ms)
+    }
   }'
 }
 
@@ -129,6 +155,7 @@ run list "/ar/"
 run search "/ar/?q=$q"
 run incident "/ar/incidents/$code/"
 run api "/api/v1/incidents"
+echo "load_loadavg_after $(cut -d' ' -f1 /proc/loadavg) count"
 if [ -s "$WORK/gunicorn.log" ]; then
   say "gunicorn errors:"
   grep -v '^\s*$' "$WORK/gunicorn.log" | tail -20 >&2
