@@ -353,36 +353,165 @@ def _limit(request, queryset):
     return queryset[:limit] if limit > 0 else queryset
 
 
-def _filtered(request):
-    return _limit(request, filter_incidents(request.GET, export_queryset()).qs)
+def _public_filtered(request, base=None):
+    """The public incidents the request's filters (and ?limit=) select, without prefetches."""
+    return _limit(request, filter_incidents(request.GET, base if base is not None else Incident.objects.public()).qs)
 
 
-def _url_maker(request):
-    return lambda incident: request.build_absolute_uri(incident.get_absolute_url())
+# The full records of the JSON and GeoJSON exports, read as plain values chunk by chunk like the CSV.
+_RECORD_FIELDS = (
+    "id",
+    "code",
+    "status",
+    "title_ar",
+    "title_en",
+    "summary_ar",
+    "summary_en",
+    "event_type",
+    "sub_event_type",
+    "date_start",
+    "date_end",
+    "time_precision",
+    "date_text",
+    "country",
+    "admin1",
+    "admin2",
+    "place_id",
+    "place__name_ar",
+    "place__name_en",
+    "place_text",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "injured",
+    "confidence",
+    "published_at",
+    "corrected_at",
+    "correction_note",
+    "retracted_at",
+    "retraction_note",
+    "updated_at",
+)
+_RECORD_ACTORS_SQL = (
+    "SELECT a.incident_id, a.entity_id, e.name_ar, e.name_en, a.role, a.certainty, e.actor_type "  # noqa: S608
+    f"FROM {IncidentActor._meta.db_table} a JOIN {Entity._meta.db_table} e ON e.id = a.entity_id "
+    "WHERE a.incident_id {ids} ORDER BY a.incident_id, a.role, a.id"
+)
+_RECORD_FIGURES_SQL = (
+    "SELECT incident_id, category, victim_class, min_count, max_count, qualifier, claimant "  # noqa: S608
+    f"FROM {CasualtyFigure._meta.db_table} WHERE incident_id {{ids}} ORDER BY incident_id, category, victim_class, id"
+)
+_RECORD_SOURCES_SQL = (
+    "SELECT s.incident_id, o.name, art.url, art.title, art.published_at, s.quote "  # noqa: S608
+    f"FROM {IncidentSource._meta.db_table} s JOIN {Article._meta.db_table} art ON art.id = s.article_id "
+    f"LEFT JOIN {Source._meta.db_table} o ON o.id = art.source_id "
+    "WHERE s.incident_id {ids} ORDER BY s.incident_id, s.added_at, s.id"
+)
 
 
-def json_chunks(queryset, url_for):
+def _iso(value):
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite hands raw SQL dates back as text
+        return value
+    return value.isoformat()
+
+
+def _record(row, actors, figures, sources, url):
+    """The same shape as incident_data(), from plain values."""
+    return {
+        "code": row["code"],
+        "url": url,
+        "status": row["status"],
+        "title_ar": row["title_ar"],
+        "title_en": row["title_en"],
+        "summary_ar": row["summary_ar"],
+        "summary_en": row["summary_en"],
+        "disorder_type": disorder_type(row["event_type"]),
+        "event_type": row["event_type"],
+        "sub_event_type": row["sub_event_type"],
+        "date_start": row["date_start"].isoformat(),
+        "date_end": row["date_end"].isoformat(),
+        "time_precision": row["time_precision"],
+        "date_text": row["date_text"],
+        "country": row["country"],
+        "admin1": row["admin1"],
+        "admin2": row["admin2"],
+        "place": {"id": row["place_id"], "name_ar": row["place__name_ar"], "name_en": row["place__name_en"]} if row["place_id"] else None,
+        "place_text": row["place_text"],
+        "latitude": row["latitude"],
+        "longitude": row["longitude"],
+        "geo_precision": row["geo_precision"],
+        "fatalities": row["fatalities"],
+        "injured": row["injured"],
+        "confidence": row["confidence"],
+        "actors": [
+            {"id": ent, "name_ar": ar, "name_en": en, "role": role, "certainty": certainty, "actor_type": kind}
+            for ent, ar, en, role, certainty, kind in actors
+        ],
+        "casualties": [
+            {"category": cat, "victim_class": who, "min": low, "max": high, "qualifier": qualifier, "claimant": claimant}
+            for cat, who, low, high, qualifier, claimant in figures
+        ],
+        "sources": [
+            {"outlet": outlet or "", "url": link, "title": title, "published_on": _iso(published), "quote": quote}
+            for outlet, link, title, published, quote in sources
+        ],
+        "published_at": _iso(row["published_at"]),
+        "corrected_at": _iso(row["corrected_at"]),
+        "correction_note": row["correction_note"],
+        "retracted_at": _iso(row["retracted_at"]),
+        "retraction_note": row["retraction_note"],
+        "updated_at": row["updated_at"].isoformat(),
+    }
+
+
+def incident_records(queryset, url_for_code):
+    """Full incident records (dicts) for a filtered public QuerySet, four queries per chunk."""
+    chunk = []
+
+    def flush(rows):
+        ids = [row["id"] for row in rows]
+        actors = _fetch_for(_RECORD_ACTORS_SQL, ids)
+        figures = _fetch_for(_RECORD_FIGURES_SQL, ids)
+        sources = _fetch_for(_RECORD_SOURCES_SQL, ids)
+        for row in rows:
+            pk = row["id"]
+            yield _record(row, actors.get(pk, ()), figures.get(pk, ()), sources.get(pk, ()), url_for_code(row["code"]))
+
+    for row in queryset.values(*_RECORD_FIELDS).iterator(chunk_size=CHUNK_SIZE):
+        chunk.append(row)
+        if len(chunk) >= CHUNK_SIZE:
+            yield from flush(chunk)
+            chunk = []
+    if chunk:
+        yield from flush(chunk)
+
+
+def _url_for_code(request):
+    """Absolute incident addresses without a reverse() per row."""
+    template = request.build_absolute_uri(reverse("incidents:detail", kwargs={"code": "CODE"}))
+    return lambda code: template.replace("CODE", code)
+
+
+def json_chunks(records):
     yield '{"incidents": ['
     first = True
-    for incident in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield ("" if first else ",\n") + json.dumps(incident_data(incident, url=url_for(incident)), ensure_ascii=False)
+    for record in records:
+        yield ("" if first else ",\n") + json.dumps(record, ensure_ascii=False)
         first = False
     yield "]}\n"
 
 
-def geojson_chunks(queryset, url_for):
+def geojson_chunks(records):
     yield '{"type": "FeatureCollection", "features": ['
     first = True
-    for incident in queryset.iterator(chunk_size=CHUNK_SIZE):
+    for record in records:
         geometry = None
-        if incident.latitude is not None and incident.longitude is not None:
-            geometry = {"type": "Point", "coordinates": [incident.longitude, incident.latitude]}
-        feature = {
-            "type": "Feature",
-            "id": incident.code,
-            "geometry": geometry,
-            "properties": incident_data(incident, url=url_for(incident)),
-        }
+        if record["latitude"] is not None and record["longitude"] is not None:
+            geometry = {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
+        feature = {"type": "Feature", "id": record["code"], "geometry": geometry, "properties": record}
         yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
         first = False
     yield "]}\n"
@@ -395,13 +524,13 @@ def _download(response, filename):
 
 
 def export_csv(request):
-    queryset = _limit(request, filter_incidents(request.GET, Incident.objects.public()).qs)
-    response = StreamingHttpResponse(csv_lines(queryset), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(_public_filtered(request)), content_type="text/csv; charset=utf-8")
     return _download(response, "marsad-incidents.csv")
 
 
 def export_json(request):
-    response = StreamingHttpResponse(json_chunks(_filtered(request), _url_maker(request)), content_type="application/json")
+    records = incident_records(_public_filtered(request), _url_for_code(request))
+    response = StreamingHttpResponse(json_chunks(records), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -427,11 +556,11 @@ def map_geojson_chunks(queryset, url_for_code):
 
 def export_geojson(request):
     if request.GET.get("properties") == "map":
-        located = Incident.objects.public().filter(latitude__isnull=False, longitude__isnull=False)
-        queryset = _limit(request, filter_incidents(request.GET, located).qs)
+        queryset = _public_filtered(request, Incident.objects.public().filter(latitude__isnull=False, longitude__isnull=False))
         detail = reverse("incidents:detail", kwargs={"code": "CODE"})
         chunks = map_geojson_chunks(queryset, lambda code: detail.replace("CODE", code))
         return StreamingHttpResponse(chunks, content_type="application/geo+json")
-    response = StreamingHttpResponse(geojson_chunks(_filtered(request), _url_maker(request)), content_type="application/geo+json")
+    records = incident_records(_public_filtered(request), _url_for_code(request))
+    response = StreamingHttpResponse(geojson_chunks(records), content_type="application/geo+json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

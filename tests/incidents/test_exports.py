@@ -189,3 +189,15 @@ def test_map_points_are_light_and_public_only(client, world):
         "url": f"/ar/incidents/{world['attack'].code}/",
     }
     assert LEAK not in text
+
+
+def test_json_export_records_match_the_api_detail(client, world):
+    _response, text = download(client, "/export/incidents.json")
+    for record in json.loads(text)["incidents"]:
+        assert client.get(f"/api/v1/incidents/{record['code']}").json() == record
+
+
+def test_json_export_query_count_does_not_grow_with_rows(client, world, django_assert_max_num_queries):
+    # the incidents, then actors, figures and sources per chunk of 2,000
+    with django_assert_max_num_queries(4):
+        download(client, "/export/incidents.json")
