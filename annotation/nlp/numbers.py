@@ -19,7 +19,7 @@ BIG = {"ميه": 100, "مايه": 100, "ميتين": 200, "مايتين": 200, "
 VAGUE = {"عشرات": 12, "العشرات": 12, "ميات": 100, "الميات": 100, "عده": 3, "بضعه": 3, "بضع": 3}
 # Nouns whose dual form alone carries the figure 2 (plural look-alikes such as مدنيين are left out).
 _DUAL_OBLIQUE = {"عنصرين", "جنديين", "شخصين", "طفلين", "شابين", "رجلين", "امراتين", "ضابطين", "شقيقين", "قتيلين",
-                "جريحين", "شرطيين", "طالبين", "اخوين", "منتسبين"}
+                "جريحين", "شرطيين", "طالبين", "اخوين"}
 # the nominative dual too: "أصيب جنديان"
 DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE}
 
@@ -48,15 +48,11 @@ def _digits(word: str) -> int | None:
     return int(w) if w.isdecimal() and len(w) <= 7 else None
 
 
-def _clean(word: str) -> str:
-    return word[1:] if word[:1] in "وب" and len(word) > 2 and (word[1:].isdecimal()) else word
-
-
 def parse_number(tokens: list[Token], i: int) -> Number | None:
     """The number starting at token i (digits, words, compounds, ``عدد من``, ``العشرات``) or None."""
     if i >= len(tokens):
         return None
-    w = _clean(tokens[i].norm)
+    w = tokens[i].norm
     d = _digits(w)
     if d is not None:
         return Number(d, d, i, i)
