@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +17,10 @@ from annotation.nlp import model as crf_model
 log = logging.getLogger("marsad.engine")
 _lock = threading.Lock()
 _cache: dict[str, Tagger] = {}
+# Other processes (web workers, the task worker) edit entities and train models too: every few seconds
+# the cached tagger compares a cheap fingerprint of the knowledge base and the model pointer.
+RECHECK_SECONDS = 5.0
+_state = {"fingerprint": None, "checked_at": 0.0}
 
 
 def model_dir() -> Path:
@@ -41,8 +46,34 @@ def knowledge_base_entries() -> list[LexiconEntry]:
     return entries
 
 
+def _fingerprint():
+    from django.db.models import Count, Max
+
+    from annotation.models import Entity
+
+    try:
+        kb = Entity.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    except DatabaseError:
+        kb = {}
+    pointer = model_dir() / "current"
+    model_mtime = pointer.stat().st_mtime if pointer.exists() else None
+    return (kb.get("n"), kb.get("last"), model_mtime)
+
+
+def _refresh_if_changed():
+    now = time.monotonic()
+    if now - _state["checked_at"] < RECHECK_SECONDS:
+        return
+    _state["checked_at"] = now
+    current = _fingerprint()
+    previous, _state["fingerprint"] = _state["fingerprint"], current
+    if previous is not None and previous != current:
+        invalidate(model_changed=previous[2] != current[2])
+
+
 def get_engine(with_knowledge_base: bool = True) -> Tagger:
-    """The process-wide tagger (built once; call invalidate() when entities or the model change)."""
+    """The process-wide tagger, rebuilt when entities or the trained model changed (checked every few seconds)."""
+    _refresh_if_changed()
     key = "kb" if with_knowledge_base else "plain"
     tagger = _cache.get(key)
     if tagger is None:

@@ -23,6 +23,13 @@ def shared_path(*parts):
     return path
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(settings, tmp_path, monkeypatch):
+    """Trained models and credentials written by a test go to a temporary directory, never var/."""
+    settings.MARSAD_DATA_DIR = tmp_path / "data"
+    monkeypatch.setenv("MARSAD_DATA_DIR", str(tmp_path / "data"))
+
+
 def _user(username, role=None, **extra):
     user = get_user_model().objects.create_user(username=username, password="pw-" + username + "-1234", **extra)
     if role:
