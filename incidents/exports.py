@@ -135,21 +135,28 @@ def is_civilian_targeting(sub_event_type, actors, figures):
     return (sub_event_type in CIVILIAN_TARGET_SUB_EVENTS and actor2_civilians) or civilians_killed
 
 
-def _names(actors, role):
-    return "; ".join(name for r, name, _kind in actors if r == role)
+def _by_role(actors):
+    """{role: ([names], first actor's ACLED inter code)} in one pass over an incident's actors."""
+    roles = {}
+    for role, name, kind in actors:
+        entry = roles.get(role)
+        if entry is None:
+            roles[role] = ([name], INTER_CODES.get(kind, ""))
+        else:
+            entry[0].append(name)
+    return roles
 
 
-def _inter(actors, role):
-    for r, _name, kind in actors:
-        if r == role:
-            return INTER_CODES.get(kind, "")
-    return ""
+_NO_ACTOR = ((), "")
 
 
 def acled_row(row, actors=(), figures=(), outlets=()):
     """One incident (a dict of _CSV_FIELDS) as a list of values in ACLED_COLUMNS order."""
-    inter1 = _inter(actors, IncidentActor.Role.ACTOR1)
-    inter2 = _inter(actors, IncidentActor.Role.ACTOR2)
+    roles = _by_role(actors)
+    actor1, inter1 = roles.get(IncidentActor.Role.ACTOR1, _NO_ACTOR)
+    actor2, inter2 = roles.get(IncidentActor.Role.ACTOR2, _NO_ACTOR)
+    assoc1 = roles.get(IncidentActor.Role.ASSOC1, _NO_ACTOR)[0]
+    assoc2 = roles.get(IncidentActor.Role.ASSOC2, _NO_ACTOR)[0]
     country = COUNTRIES.get(row["country"], ("", "", "", ""))
     tags = []
     if row["status"] == Incident.Status.RETRACTED:
@@ -165,11 +172,11 @@ def acled_row(row, actors=(), figures=(), outlets=()):
         disorder_type(row["event_type"]),
         row["event_type"],
         row["sub_event_type"],
-        _names(actors, IncidentActor.Role.ACTOR1),
-        _names(actors, IncidentActor.Role.ASSOC1),
+        "; ".join(actor1),
+        "; ".join(assoc1),
         inter1,
-        _names(actors, IncidentActor.Role.ACTOR2),
-        _names(actors, IncidentActor.Role.ASSOC2),
+        "; ".join(actor2),
+        "; ".join(assoc2),
         inter2,
         interaction_code(inter1, inter2),
         "Civilian targeting" if is_civilian_targeting(row["sub_event_type"], actors, figures) else "",
@@ -241,14 +248,13 @@ def _csv_chunk(rows, writer):
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def spreadsheet_safe(cells):
     """Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading ' (CSV injection)."""
-    return [
-        "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell) else cell for cell in cells
-    ]
+    return ["'" + cell if cell.__class__ is str and cell[:1] in _FORMULA_CHARS and not _NUMBER.fullmatch(cell) else cell for cell in cells]
 
 
 class _Echo:
