@@ -5,13 +5,14 @@ Every filter reads from the query string, so a filtered view is a URL that can b
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from annotation.models import Entity
 from incidents.models import Incident, IncidentActor
 from incidents.search import search_filter
 from incidents.taxonomy import COUNTRIES, EVENT_TYPE_CHOICES, SUB_EVENT_TYPE_CHOICES
@@ -83,7 +84,7 @@ class IncidentFilter(django_filters.FilterSet):
         label=_("To"), field_name="date_start", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
     )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices, empty_label=_("All countries"), widget=FastSelect)
-    admin1 = django_filters.CharFilter(label=_("Governorate"), field_name="admin1", lookup_expr="iexact")
+    admin1 = django_filters.CharFilter(label=_("Governorate"), method="filter_admin1")
     place = django_filters.NumberFilter(label=_("Place"), field_name="place_id", widget=forms.HiddenInput)
     event_type = django_filters.ChoiceFilter(
         label=_("Event type"), choices=EVENT_TYPE_CHOICES, empty_label=_("All event types"), widget=FastSelect
@@ -114,6 +115,11 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value, fuzzy=self.fuzzy)
+
+    def filter_admin1(self, queryset, name, value):
+        """Governorates are stored in English (ACLED's admin1); readers may type the Arabic name."""
+        arabic = Entity.objects.filter(type="LOC", geo_kind=Entity.GeoKind.GOVERNORATE, name_ar=value.strip()).values("name_en")
+        return queryset.filter(Q(admin1__iexact=value.strip()) | Q(admin1__in=arabic))
 
     def filter_actor(self, queryset, name, value):
         return queryset.filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity_id=value)))

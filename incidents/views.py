@@ -77,6 +77,8 @@ def incident_list(request):
     filterset = filter_incidents(request.GET, selectors.incident_list_qs())
     filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
     page = _paginate(request, filterset.qs)
+    governorates = selectors.governorates()
+    _label_governorates(page, selectors.governorate_label_fn(governorates))
     fuzzy = False
     if page.paginator.count == 0 and request.GET.get("q", "").strip() and connection.vendor == "postgresql":
         # Nothing matched the words as typed: show similar spellings, and say so.
@@ -84,6 +86,7 @@ def incident_list(request):
         fuzzy_page = _paginate(request, fuzzy_set.qs)
         if fuzzy_page.paginator.count:
             filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
+            _label_governorates(page, selectors.governorate_label_fn(governorates))
     query = filter_query(request)
     return render(
         request,
@@ -94,10 +97,16 @@ def incident_list(request):
             "fuzzy": fuzzy,
             "query": query,
             "export_query": filter_query(request, drop=("page", "page_size")),
-            "governorates": selectors.governorate_choices(),
+            "governorates": governorates,
             "active_filters": [k for k in FILTER_PARAMS if k != "sort" and request.GET.get(k)],
         },
     )
+
+
+def _label_governorates(page, label):
+    """Give each listed incident its governorate's name in the reader's language."""
+    for incident in page:
+        incident.admin1_label = label(incident.admin1)
 
 
 def incident_detail(request, code):
@@ -129,6 +138,7 @@ def incident_detail(request, code):
             "map_point": map_point,
             "map_tiles": settings.MARSAD_MAP_TILE_URL,
             "country_name": country_name(incident.country),
+            "admin1_label": selectors.governorate_label_fn()(incident.admin1) if incident.admin1 else "",
             "sep": "، " if get_language() == "ar" else ", ",
         },
     )
@@ -148,6 +158,8 @@ def place_detail(request, pk):
         raise Http404(_("No public incident took place here."))
     incidents = selectors.incidents_for_place(place)
     page = _paginate(request, incidents)
+    label = selectors.governorate_label_fn()
+    _label_governorates(page, label)
     months = selectors.stats_by_month(incidents)
     map_point = {"lat": place.latitude, "lon": place.longitude, "label": place.display_name} if place.has_point else None
     return render(
@@ -155,6 +167,7 @@ def place_detail(request, pk):
         "incidents/public/place.html",
         {
             "place": place,
+            "place_admin1": label(place.admin1),
             "page": page,
             "query": filter_query(request),
             "month_chart": charts.month_columns(months, label=_("Incidents by month")),
@@ -171,6 +184,8 @@ def actor_detail(request, pk):
         raise Http404(_("No public incident names this actor."))
     incidents = selectors.incidents_for_actor(actor)
     page = _paginate(request, incidents)
+    label = selectors.governorate_label_fn()
+    _label_governorates(page, label)
     months = selectors.stats_by_month(incidents)
     return render(
         request,
@@ -181,7 +196,7 @@ def actor_detail(request, pk):
             "query": filter_query(request),
             "month_chart": charts.month_columns(months, label=_("Incidents by month")),
             "totals": _totals(months),
-            "by_governorate": charts.horizontal_bars(selectors.stats_by_field(incidents, "admin1", limit=10)),
+            "by_governorate": charts.horizontal_bars(selectors.stats_by_field(incidents, "admin1", limit=10), label_fn=label),
         },
     )
 
@@ -215,7 +230,9 @@ def stats(request):
                 sorted(by_type, key=lambda row: -row[2]), value_index=2, label_fn=lambda v: EVENT_TYPE_LABELS.get(v, v)
             ),
             "by_governorate": charts.horizontal_bars(
-                selectors.stats_by_field(incidents, "admin1", limit=20), link_fn=lambda v: f"{list_url}?admin1={v}"
+                selectors.stats_by_field(incidents, "admin1", limit=20),
+                label_fn=selectors.governorate_label_fn(),
+                link_fn=lambda v: f"{list_url}?admin1={v}",
             ),
         },
     )

@@ -54,6 +54,8 @@ def publish(editor, reviewer, *, actors=(), figures=(), source=None, quote="", *
 
 def build_world(editor, reviewer):
     """Four published incidents, one retracted, one corrected, and hidden draft/in-review/merged ones."""
+    for name_ar, name_en in (("ديالى", "Diyala"), ("الأنبار", "Anbar")):
+        entity(name_ar, name_en, "LOC", geo_kind="governorate", admin1=name_en, country_iso3="IRQ")
     baquba = place("بعقوبة", "Baquba", "Diyala", 33.75, 44.64)
     ramadi = place("الرمادي", "Ramadi", "Anbar", 33.42, 43.30)
     baghdad = place("بغداد", "Baghdad", "Baghdad", 33.31, 44.36)

@@ -32,6 +32,7 @@ def test_list_filters_stack_and_stay_in_the_url(client, world):
     assert listed(client, "/ar/?min_killed=3") == [world["attack"].code, world["strike"].code]
     assert listed(client, "/ar/?date_from=2025-01-01&date_to=2025-02-28") == [world["clash"].code, world["strike"].code]
     assert listed(client, "/ar/?admin1=anbar") == [world["bomb"].code]
+    assert listed(client, "/ar/?admin1=الأنبار") == [world["bomb"].code]  # the gazetteer's Arabic name
     assert listed(client, "/ar/?sub_event_type=Air/drone+strike") == [world["strike"].code]
     assert listed(client, "/ar/?confidence=contested") == [world["clash"].code]
     assert listed(client, f"/ar/?actor={world['actors']['isis'].pk}") == [world["clash"].code, world["bomb"].code]
@@ -126,7 +127,7 @@ def test_incident_page_shows_what_when_where_who_figures_sources(client, world):
     assert response.status_code == 200
     assert "هجوم مسلح على مدنيين في بعقوبة" in html
     assert "13 مارس 2025" in html
-    assert "Diyala" in html
+    assert "ديالى" in html  # the governorate (stored in English) named in Arabic
     assert "، العراق" in html  # the country in the page's language
     assert "مسلحون مجهولون" in html and "مدنيون" in html
     assert "3–4" in html and "الشرطة المحلية" in html
@@ -210,7 +211,7 @@ def test_stats_page_charts_by_month_type_and_governorate(client, world):
     months = response.context["months"]
     assert [(m.isoformat(), n, killed) for m, n, killed in months[:2]] == [("2024-06-01", 1, 1), ("2024-07-01", 0, 0)]
     assert [(m.isoformat(), n, killed) for m, n, killed in months[-1:]] == [("2025-03-01", 1, 3)]
-    assert [b["label"] for b in response.context["by_governorate"]][:1] == ["Anbar"]
+    assert [b["label"] for b in response.context["by_governorate"]][:2] == ["الأنبار", "Baghdad"]  # no gazetteer entry: as stored
     assert "<script" not in html.split("</main>")[0]
 
 
@@ -265,10 +266,10 @@ def test_about_page_lists_the_data_addresses(client, world):
 
 
 def test_incident_page_query_count_does_not_grow_with_its_details(client, world, django_assert_num_queries):
-    # incident+place, actors, figures, sources, history
-    with django_assert_num_queries(5):
+    # incident+place, actors, figures, sources, history, governorate names
+    with django_assert_num_queries(6):
         client.get(f"/ar/incidents/{world['attack'].code}/")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(f"/ar/incidents/{world['strike'].code}/")
 
 
