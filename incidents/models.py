@@ -134,11 +134,19 @@ class Incident(models.Model):
             # order serves the page and the capped count without sorting (status IN (...) cannot use
             # the (status, date) index for ordering).
             models.Index(fields=["-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_date"),
-            models.Index(fields=["-fatalities", "-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_killed"),
+            models.Index(
+                fields=["-fatalities", "-date_start", "-id"],
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_killed",
+            ),
             # The stats page groups every public incident by type and by governorate, summing the
             # killed: these let PostgreSQL answer from the index alone instead of reading the rows.
-            models.Index(fields=["event_type", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_type"),
-            models.Index(fields=["admin1", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_admin1"),
+            models.Index(
+                fields=["event_type", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_type"
+            ),
+            models.Index(
+                fields=["admin1", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_admin1"
+            ),
             # The Atom feed: the most recently published or corrected first.
             models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
         ]
