@@ -16,7 +16,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from annotation.models import Article, Entity, ImportBatch, Mention, Source
 from incidents import services
@@ -165,8 +165,14 @@ def test_round_trip_is_lossless(newsroom, tmp_path):
     assert Mention.objects.create(article=Article.objects.get(), start=5, end=6, text=Article.objects.get().body[5:6], label="PER").pk > 2
 
 
+@pytest.fixture
+def english():
+    with translation.override("en"):  # messages checked in English (Arabic is the default language)
+        yield
+
+
 @pytest.mark.django_db
-def test_import_refuses_a_database_that_is_not_empty(newsroom, tmp_path):
+def test_import_refuses_a_database_that_is_not_empty(newsroom, tmp_path, english):
     path = tmp_path / "backup.jsonl"
     backup_export(path=path)
     with pytest.raises(BackupError, match="not empty"):
@@ -216,7 +222,7 @@ def test_import_is_all_or_nothing(newsroom, tmp_path):
 
 
 @pytest.mark.django_db
-def test_import_refuses_other_files(tmp_path):
+def test_import_refuses_other_files(tmp_path, english):
     garbage = tmp_path / "x.jsonl"
     garbage.write_text("id,title\n1,x\n", encoding="utf-8")
     with pytest.raises(BackupError, match="not a Marsad backup"):

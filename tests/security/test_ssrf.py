@@ -15,6 +15,8 @@ from annotation.models import Article
 @pytest.fixture(autouse=True)
 def production_fetch(settings):
     settings.MARSAD_FETCH_ALLOW_PRIVATE = False  # the test settings allow it for the intake tests' local server
+    with translation.override("en"):  # messages checked in English (Arabic is the default language)
+        yield
 
 
 @pytest.mark.parametrize(
