@@ -30,6 +30,15 @@ def _private_data_dir(settings, tmp_path, monkeypatch):
     monkeypatch.setenv("MARSAD_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Tests assert messages in English, the source language; pages under /ar/ still render Arabic."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _user(username, role=None, **extra):
     user = get_user_model().objects.create_user(username=username, password="pw-" + username + "-1234", **extra)
     if role:
