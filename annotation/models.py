@@ -162,7 +162,8 @@ class Entity(models.Model):
         verbose_name = _("entity")
         verbose_name_plural = _("entities")
         constraints = [
-            models.UniqueConstraint(fields=["type", "name_ar"], name="entity_unique_name_per_type"),
+            # Places share names across countries (أريحا in Idlib and in the West Bank).
+            models.UniqueConstraint(fields=["type", "name_ar", "country_iso3"], name="entity_unique_name_per_type_country"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="entity_latitude_range"
             ),

@@ -50,12 +50,12 @@ def demo_users_ensure():
 
 def gazetteer_load():
     """Places and armed groups from the engine's offline data files into the knowledge base."""
-    existing = set(Entity.objects.values_list("type", "name_ar"))
+    existing = set(Entity.objects.values_list("type", "name_ar", "country_iso3"))
     new = []
     for place in load_places():
-        if ("LOC", place.name_ar) in existing:
+        if ("LOC", place.name_ar, place.country_iso3) in existing:
             continue
-        existing.add(("LOC", place.name_ar))
+        existing.add(("LOC", place.name_ar, place.country_iso3))
         new.append(
             Entity(
                 name_ar=place.name_ar,
@@ -71,9 +71,9 @@ def gazetteer_load():
             )
         )
     for actor in load_actors():
-        if (actor.label, actor.name_ar) in existing:
+        if (actor.label, actor.name_ar, actor.country_iso3) in existing:
             continue
-        existing.add((actor.label, actor.name_ar))
+        existing.add((actor.label, actor.name_ar, actor.country_iso3))
         new.append(
             Entity(
                 name_ar=actor.name_ar,
@@ -89,20 +89,24 @@ def gazetteer_load():
 
 
 def _entity(name_ar, name_en, label, **extra):
-    entity, _created = Entity.objects.get_or_create(type=label, name_ar=name_ar, defaults={"name_en": name_en, **extra})
-    return entity
+    entity = Entity.objects.filter(type=label, name_ar=name_ar).order_by("pk").first()
+    return entity or Entity.objects.create(name_ar=name_ar, name_en=name_en, type=label, **extra)
 
 
 def _place(spec):
-    entity = _entity(
-        spec["place"],
-        spec.get("place_en", ""),
-        "LOC",
-        latitude=spec.get("latitude"),
-        longitude=spec.get("longitude"),
-        country=spec["country"],
-        country_iso3=ISO3_BY_NAME.get(spec["country"], ""),
-        admin1=spec.get("admin1", ""),
+    """The demo incident's place in the gazetteer, matched by name within its country."""
+    iso3 = ISO3_BY_NAME.get(spec["country"], "")
+    entity, _created = Entity.objects.get_or_create(
+        type="LOC",
+        name_ar=spec["place"],
+        country_iso3=iso3,
+        defaults={
+            "name_en": spec.get("place_en", ""),
+            "latitude": spec.get("latitude"),
+            "longitude": spec.get("longitude"),
+            "country": spec["country"],
+            "admin1": spec.get("admin1", ""),
+        },
     )
     return entity
 

@@ -237,7 +237,10 @@ def entity_create_from_mention(*, mention, user, name_ar=None, name_en="", expec
     name = (name_ar or mention.text).strip()
     if not name:
         raise ValidationError(_("The entity needs an Arabic name."), code="name_required")
-    entity, _created = Entity.objects.get_or_create(type=mention.label, name_ar=name[:300], defaults={"name_en": (name_en or "")[:300]})
+    # Place names repeat across countries, so reuse the first entity of that name rather than get_or_create.
+    entity = Entity.objects.filter(type=mention.label, name_ar=name[:300], merged_into__isnull=True).order_by("pk").first()
+    if entity is None:
+        entity = Entity.objects.create(type=mention.label, name_ar=name[:300], name_en=(name_en or "")[:300])
     return mention_link_entity(mention=mention, user=user, entity=entity, expected_version=expected_version)
 
 
