@@ -283,6 +283,8 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         # Propagates to the root handler (and to pytest's caplog); INFO even when LOG_LEVEL is higher.
         "marsad.workflow": {"level": "INFO"},
+        # django-axes logs every start and every reset at INFO; lockouts are WARNING and still shown.
+        "axes": {"level": "WARNING"},
     },
 }
 
