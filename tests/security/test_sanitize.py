@@ -33,3 +33,25 @@ def test_clean_html(dirty, clean):
 def test_clean_html_is_idempotent():
     once = clean_html('<p>أ<a href="https://x.org">ب</a><script>x</script></p>')
     assert clean_html(once) == once
+
+
+@pytest.mark.django_db
+def test_intake_stores_only_sanitised_html(editor):
+    from annotation.services.intake import article_ingest
+
+    html = (
+        "<html><head><script>steal()</script><style>p{}</style></head><body><article>"
+        "<h1>انفجار في كركوك</h1>"
+        '<p onclick="steal()">قتل ثلاثة مدنيين وأصيب خمسة آخرون بانفجار عبوة ناسفة في كركوك صباح اليوم، بحسب مصدر في الشرطة المحلية.</p>'
+        '<p>وقال المصدر إن العبوة كانت مزروعة على جانب الطريق <img src="http://tracker.example/p.gif" onerror="steal()">'
+        ' <a href="javascript:steal()">هنا</a> وإن قوة أمنية طوقت المكان.</p>'
+        "</article></body></html>"
+    )
+    result = article_ingest(html=html, imported_by=editor, tag=False)
+    (article,) = result.articles
+    raw = article.raw_html
+    assert raw, "the raw HTML is kept for reference"
+    for forbidden in ("<script", "steal()", "<style", "onclick", "onerror", "<img", "javascript:", "tracker.example"):
+        assert forbidden not in raw
+    assert "قتل ثلاثة مدنيين" in raw
+    assert "<" not in article.body  # the body is plain text
