@@ -53,6 +53,8 @@ unset MARSAD_TESTING TASKS_IMMEDIATE REDIS_URL
 
 say "migrating $LOAD_DB"
 "$PY" manage.py migrate --noinput -v0
+say "collectstatic"  # before bench_public, which renders pages with the hashed static names
+"$PY" manage.py collectstatic --noinput -v0
 have=$(psql -Atqc "select count(*) from incidents_incident where code like '%-B%'" "$LOAD_DB")
 if [ "$have" -lt "$INCIDENTS" ]; then
   say "generating $((INCIDENTS - have)) synthetic incidents (bench_public; a few minutes for 100k)"
@@ -61,8 +63,6 @@ if [ "$have" -lt "$INCIDENTS" ]; then
 fi
 psql -Atqc "analyze" "$LOAD_DB" >/dev/null
 published=$(psql -Atqc "select count(*) from incidents_incident where status = 'published'" "$LOAD_DB")
-say "collectstatic"
-"$PY" manage.py collectstatic --noinput -v0
 
 PIN=()
 [ -n "$GUNICORN_CPUS" ] && PIN=(taskset -c "$GUNICORN_CPUS")
