@@ -37,7 +37,7 @@ run: demo
 
 ## test: the whole suite on SQLite, then again on PostgreSQL when one is reachable
 test: dev-venv
-	$(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory test-sqlite
 	@if DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) scripts/pg_ready.py; then \
 		$(MAKE) --no-print-directory test-postgres; \
