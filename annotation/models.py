@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -90,6 +91,16 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.content_hash = self.hash_body(self.body)
         super().save(*args, **kwargs)
+
+    @property
+    def reference_date(self):
+        """The date relative expressions are read against: the publication date, else the day it was imported.
+
+        An undated paste is assumed to be recent news, so "الجمعة 22 نوفمبر" resolves to the latest such Friday.
+        """
+        if self.published_at:
+            return self.published_at
+        return timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
 
     @staticmethod
     def hash_body(body):

@@ -41,7 +41,7 @@ def engine_drafts(article):
     """The engine's draft incidents for the article (background ones included, flagged)."""
     from annotation.tagging import suggest
 
-    return suggest(article.body, article.published_at).incidents
+    return suggest(article.body, article.reference_date).incidents
 
 
 def _country(draft_country, article):

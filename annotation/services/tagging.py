@@ -24,11 +24,11 @@ def article_tag(*, article, tagger=None):
     Returns the number of suggestions created. Spans that overlap a decided mention are not suggested again.
     """
     if tagger is not None:
-        result = tagger.tag(article.body, published=article.published_at)
+        result = tagger.tag(article.body, published=article.reference_date)
     else:
         from annotation import tagging
 
-        result = tagging.suggest(article.body, published=article.published_at)
+        result = tagging.suggest(article.body, published=article.reference_date)
     Mention.objects.filter(article=article, status=Mention.Status.SUGGESTED).delete()
     decided = list(Mention.objects.filter(article=article).values_list("start", "end", "label"))
     taken = {(s, e, lbl) for s, e, lbl in decided}
