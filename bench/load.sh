@@ -45,6 +45,7 @@ fi
 
 export DATABASE_URL="postgres://${PGUSER}@${PGHOST}:${PGPORT}/${LOAD_DB}"
 export DEBUG=0 LOG_LEVEL=WARNING LOG_FORMAT=json
+export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-600}  # persistent connections for the whole run
 export SECRET_KEY=${SECRET_KEY:-load-test-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0  # plain HTTP on the loopback
@@ -107,13 +108,15 @@ LUA
 # CPU seconds used by a set of processes (utime + stime from /proc), to report CPU per request: unlike
 # requests/s it does not depend on what else the machine is running.
 TICKS=$(getconf CLK_TCK)
-cpu_ticks() {
-  local total=0 pid
+cpu_snapshot() {  # "pid ticks" per live process
+  local pid
   for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] || continue
-    total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat")))
+    [ -r "/proc/$pid/stat" ] && echo "$pid $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat" 2>/dev/null)"
   done
-  echo "$total"
+  return 0
+}
+cpu_delta() {  # ticks spent between two snapshots; processes born in between count from zero
+  awk 'NR == FNR { before[$1] = $2; next } { total += $2 - (($1 in before) ? before[$1] : 0) } END { print total + 0 }' "$1" "$2"
 }
 app_pids() { echo "$GUNICORN" $(pgrep -P "$GUNICORN"); }
 db_pids() { psql -Atqc "select pid from pg_stat_activity where datname = '$LOAD_DB' and pid <> pg_backend_pid()" "$LOAD_DB"; }
@@ -126,14 +129,17 @@ run() {
   local name=$1 path=$2
   # Warm up each worker (first request loads templates and the search vocabulary).
   for _ in $(seq 1 $((WORKERS * 2))); do curl -fsS -o /dev/null "$BASE$path" || true; done
-  local line app0 db0 pids
-  pids=$(db_pids)
-  app0=$(cpu_ticks $(app_pids))
-  db0=$(cpu_ticks $pids)
+  local line
+  cpu_snapshot $(app_pids) >"$WORK/app0"
+  cpu_snapshot $(db_pids) >"$WORK/db0"
   line=$(wrk --threads "$THREADS" --connections "$CONNECTIONS" --duration "$DURATION" --timeout 10s \
     --script "$WORK/report.lua" "$BASE$path" | grep '^RESULT')
   read -r _ requests duration_us p50_us p99_us non2xx socket_errors <<<"$line"
-  local app_cpu=$(($(cpu_ticks $(app_pids)) - app0)) db_cpu=$(($(cpu_ticks $pids) - db0))
+  cpu_snapshot $(app_pids) >"$WORK/app1"
+  cpu_snapshot $(db_pids) >"$WORK/db1"
+  local app_cpu db_cpu
+  app_cpu=$(cpu_delta "$WORK/app0" "$WORK/app1")
+  db_cpu=$(cpu_delta "$WORK/db0" "$WORK/db1")
   awk -v n="$name" -v r="$requests" -v d="$duration_us" -v p50="$p50_us" -v p99="$p99_us" -v bad="$non2xx" -v se="$socket_errors" \
     -v app="$app_cpu" -v db="$db_cpu" -v hz="$TICKS" 'BEGIN {
     printf "load_%s_rps %.1f req/s\n", n, r / (d / 1e6)
