@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from annotation.nlp.actors import pick_actors
 from annotation.nlp.dates import find_dates, resolve
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -216,15 +217,12 @@ def draft_fields(text, tokens, group, sents, published, anchor, main, all_spans,
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
     d.country = country_of(place, spans, all_spans)
-    # actors: the first two distinct groups/forces named in the event
-    orgs = []
-    for x in spans:
-        if x.label == "ORG" and x.text not in [o.text for o in orgs] and _is_actor(x):
-            orgs.append(x)
-    if orgs:
-        d.actor1_text, d.actor1_span = orgs[0].text, (orgs[0].start, orgs[0].end)
-    if len(orgs) > 1:
-        d.actor2_text, d.actor2_span = orgs[1].text, (orgs[1].start, orgs[1].end)
+    # actors: who acted and who was acted upon (announcers and media are no party to the event)
+    a1, a2 = pick_actors(tokens, group)
+    if a1 is not None:
+        d.actor1_text, d.actor1_span = a1.text, (a1.start, a1.end)
+    if a2 is not None:
+        d.actor2_text, d.actor2_span = a2.text, (a2.start, a2.end)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
         return None
     d.summary_en = _summary(d, place)

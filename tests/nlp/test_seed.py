@@ -62,3 +62,11 @@ def test_fighters_range_is_not_a_casualty_figure(second_article):
     for inc in get_tagger().tag(second_article).incidents:
         assert all(c.min not in (1500, 3000) and c.max not in (1500, 3000) for c in inc.casualties)
         assert inc.killed not in (1500, 3000) and inc.injured not in (1500, 3000)
+
+
+def test_kirkuk_air_strike_actors_are_the_air_force_and_isis(second_article):
+    strike = get_tagger().tag(second_article).incidents[0]
+    # the security media cell announced the strike; it is no party to it
+    assert "القوات" in strike.actor1_text
+    assert "داعش" in strike.actor2_text
+    assert "الإعلام" not in strike.actor1_text and "الإعلام" not in (strike.actor2_text or "")
