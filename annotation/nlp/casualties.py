@@ -96,7 +96,8 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
             # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we
             if tokens[i].norm.startswith("و") and i > first and _phrase_at(tokens, i - 1, CASUALTY_INDEX):
                 break
-            found = _figure_after(tokens, i + n, last) or _figure_before(tokens, i, first)
+            found = _figure_after(tokens, i + n, last) or _figure_before(tokens, i, first) or (
+                _figure_after_subject(tokens, i, n, last) if n == 1 else None)
             if not found:
                 continue
             num, end_tok = found
@@ -144,6 +145,35 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
         if more is not None:
             return Number(first.min + more.min, first.max + more.max, first.first, end), end
     return first, first.last
+
+
+# Active verbs whose subject may stand between them and the victims' figure: "قتلت غارة جوية ثلاثة مسلحين".
+ACTIVE_VERBS = {"قتل", "قتلت", "اصابت", "اصاب", "جرح", "جرحت", "اعتقل", "اعتقلت", "اختطف", "اختطفت", "خطف", "خطفت",
+                "اعدم", "اعدمت", "اغتال", "اغتالت"}
+# words that end the subject: prepositions, conjunctions and words that introduce a circumstance
+SUBJECT_STOP = CIRCUMSTANCE | {"من", "علي", "الي", "عن", "مع", "منذ", "بعد", "قبل", "و", "او", "ثم", "ان", "انه", "التي",
+                               "الذي", "الذين", "حيث", "بينما", "عندما"}
+SUBJECT_WORDS = 4
+
+
+def _figure_after_subject(tokens, i, n, last) -> tuple[Number, int] | None:
+    """VSO: "قتلت غارة جوية ثلاثة مسلحين", "قتل مسلحون مجهولون خمسة مدنيين", "أصابت قذيفة ستة أطفال"."""
+    if not any(stem in ACTIVE_VERBS for c, stem in readings(tokens[i].norm) if c <= 1):
+        return None
+    for k in range(i + n, min(last, i + n + SUBJECT_WORDS) + 1):
+        w = tokens[k].norm
+        if not w[:1].isalpha() or w in SUBJECT_STOP or w in QUALIFIERS:
+            if w in QUALIFIERS and w not in SUBJECT_STOP and k > i + n:
+                return _figure_after(tokens, k, last)  # "قتلت الغارة نحو 20"
+            return None
+        if k == i + n or _phrase_at(tokens, k, CASUALTY_INDEX):
+            continue  # the subject's first word is never the figure: "قتل جندي" was handled as the object
+        num = parse_range(tokens, k)
+        if num is not None:
+            return _figure_after(tokens, k, last) if _valid(tokens, num) else None
+        if is_dual(w) or (w.endswith("ا") and _count_word(w, k) is not None):
+            return _figure_after(tokens, k, last)  # "قتل قناص شابا", "قتل مسلحون جنديين"
+    return None
 
 
 def _count_at(tokens, k, last) -> Number | None:

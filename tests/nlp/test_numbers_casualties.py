@@ -74,3 +74,42 @@ def test_subject_between_verb_and_figure():
 
 def test_dozens_before_the_dead():
     assert cas("سقط عشرات القتلى والجرحى") == [("killed", "unknown", 12, 12)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتلت غارة جوية ثلاثة مسلحين قرب الحدود", [("killed", "militants", 3, 3)]),
+    ("قتل مسلحون مجهولون خمسة مدنيين في هجوم ليلي", [("killed", "civilians", 5, 5)]),
+    ("قتل مسلحون خمسة مدنيين", [("killed", "civilians", 5, 5)]),
+    ("أصابت قذيفة هاون ستة أطفال", [("injured", "civilians", 6, 6)]),
+    ("قتل قناص شابا أعزل", [("killed", "civilians", 1, 1)]),
+    ("قتلت غارات جوية عشرة مقاتلين من التنظيم", [("killed", "militants", 10, 10)]),
+    ("قتلت الطائرات المسيرة نحو 20 مسلحا", [("killed", "militants", 20, 20)]),
+])
+def test_verb_first_with_the_subject_before_the_figure(text, expected):
+    assert cas(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أصيب أربعة جنود بجروح", [("injured", "security_forces", 4, 4)]),
+    ("جُرح 7 أشخاص في الانفجار", [("injured", "unknown", 7, 7)]),
+    ("أصيب جنديان بنيران قناص", [("injured", "security_forces", 2, 2)]),
+    ("قتل طفلان بقذيفة", [("killed", "civilians", 2, 2)]),
+])
+def test_passive_verb_first_and_dual_victims(text, expected):
+    assert cas(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون في الهجوم",  # no figure at all
+    "قتلت القوات منذ 2015 عددا كبيرا",  # a year after منذ is no figure
+    "قتل التنظيم الذي يضم بين 1500 و3000 مقاتل",  # a strength range
+])
+def test_verb_first_without_a_casualty_figure(text):
+    assert [c for c in cas(text) if c[2] in (2015, 1500, 3000)] == []
+
+
+def test_verb_first_figure_reaches_the_draft():
+    from annotation.nlp import get_tagger
+
+    inc = get_tagger().tag("قتلت غارة جوية ثلاثة مسلحين قرب مدينة إدلب شمال سوريا.").incidents[0]
+    assert (inc.sub_event_type, inc.killed) == ("Air/drone strike", 3)
