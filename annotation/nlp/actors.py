@@ -86,8 +86,13 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(stem for c, stem in readings(word) if c <= 2)
 
 
+@lru_cache(maxsize=65536)
 def _in(word: str, table: frozenset[str]) -> bool:
     return any(s in table or s.removeprefix("ال") in table for s in _stems(word))
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 @lru_cache(maxsize=16384)
@@ -104,7 +109,12 @@ _ACTION_ENDINGS = frozenset(("", "ت", "وا", "ه", "ها", "هم", "ته", "ت
 
 
 def _is_media(span: Span) -> bool:
-    words = norm(span.text).split()
+    return _media_name(span.text)
+
+
+@lru_cache(maxsize=16384)
+def _media_name(text: str) -> bool:
+    words = norm(text).split()
     return bool(words) and (_in(words[0], _MEDIA) or any(w in _MEDIA for w in words[1:3]))
 
 
@@ -180,14 +190,13 @@ def _said_it_did(tokens: list[Token], j: int, last: int) -> bool:
 
 def pick_actors(tokens: list[Token], group) -> tuple[Span | None, Span | None]:
     """actor1 (the one acting) and actor2 (the one acted upon) among the event's organisations."""
-    starts = [t.start for t in tokens]
     roles: list[tuple[str, Span]] = []
     last_j = -10
     for s in group:
         for x in s.spans:
             if x.label != "ORG" or not _is_actor(x):
                 continue
-            i = min(bisect_left(starts, x.start), len(tokens) - 1)
+            i = min(bisect_left(tokens, x.start, key=_start), len(tokens) - 1)
             if tokens[i].start > x.start and i > 0:
                 i -= 1
             j = i

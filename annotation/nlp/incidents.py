@@ -43,6 +43,10 @@ class Sentence:
         return bool(self.triggers or self.casualties)
 
 
+_MARKERS_BY_FIRST: dict[str, list[list[str]]] = {}
+for _m in E.NEW_EVENT_MARKERS:
+    _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
+
 _ENDS = frozenset((".", "!", "؟", "?", "؛"))
 
 
@@ -157,9 +161,11 @@ def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sente
 
 def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
     """A sentence opening on a marker of another story or on a date of its own ("وقبل أيام، …")."""
-    words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
-    if any(words[: len(m)] == m for m in E.NEW_EVENT_MARKERS):
-        return True
+    markers = _MARKERS_BY_FIRST.get(tokens[s.first].norm)
+    if markers:
+        words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
+        if any(words[: len(m)] == m for m in markers):
+            return True
     dates = [x for x in s.spans if x.label == "DATE"]
     return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
 

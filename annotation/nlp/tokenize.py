@@ -30,8 +30,11 @@ class Token(NamedTuple):
 
 def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalized, list[Token]]:
     n = normalized or normalize(text)
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+    if len(n.text) == len(text):  # nothing dropped: offsets are the identity
+        return n, [new(Token, (a, b, m.group(), a, b)) for m in _TOKEN.finditer(n.text) for a, b in (m.span(),)]
     offsets = n.offsets
-    tokens = [Token(offsets[a], offsets[b - 1] + 1, m.group(), a, b)
+    tokens = [new(Token, (offsets[a], offsets[b - 1] + 1, m.group(), a, b))
               for m in _TOKEN.finditer(n.text) for a, b in (m.span(),)]
     return n, tokens
 
