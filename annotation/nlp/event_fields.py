@@ -258,6 +258,17 @@ def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> 
     return names.get(max(counts, key=counts.get))
 
 
+@lru_cache(maxsize=1)
+def _actor_by_name() -> dict:
+    """Arabic name or alias → the first actor of the table that has it."""
+    out: dict = {}
+    for a in actor_index().values():
+        out.setdefault(a.name_ar, a)
+        for alias in a.aliases:
+            out.setdefault(alias, a)
+    return out
+
+
 def _summary(d: IncidentDraft, place: Span | None) -> str:
     where = ""
     if place is not None and place.entity_key in place_index():
@@ -271,7 +282,7 @@ def _summary(d: IncidentDraft, place: Span | None) -> str:
         figures.append(f"{d.injured} injured")
     who = ""
     if d.actor1_span:
-        a = next((a for a in actor_index().values() if a.name_ar == d.actor1_text or d.actor1_text in a.aliases), None)
+        a = _actor_by_name().get(d.actor1_text)
         if a:
             who = f" involving {a.name_en}"
     tail = f": {', '.join(figures)}" if figures else ""

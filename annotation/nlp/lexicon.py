@@ -10,6 +10,7 @@ from annotation.nlp.tokenize import _TOKEN, Token, readings
 from annotation.nlp.types import LexiconEntry
 
 _END = object()
+_MAX_CACHED = 200_000
 
 
 def key_of(surface: str) -> tuple[str, ...]:
@@ -28,10 +29,12 @@ class LexiconMatch:
 class Lexicon:
     def __init__(self, entries: Iterable[LexiconEntry] = ()):
         self._root: dict = {}
+        self._starts: dict[str, tuple] = {}  # word -> its (clitic, trie node) readings that start some entry
         self.size = 0
         self.add(entries)
 
     def add(self, entries: Iterable[LexiconEntry]) -> None:
+        self._starts = {}
         for entry in entries:
             key = key_of(entry.surface)
             if not key:
@@ -62,17 +65,26 @@ class Lexicon:
                 return None
         return node.get(_END)
 
+    def _starts_of(self, word: str) -> tuple:
+        found = self._starts.get(word)
+        if found is None:
+            if len(self._starts) > _MAX_CACHED:
+                self._starts = {}
+            root = self._root
+            found = self._starts[word] = tuple((c, root[stem]) for c, stem in readings(word) if stem in root)
+        return found
+
     def match_at(self, tokens: list[Token], i: int) -> LexiconMatch | None:
         """The longest entry starting at token i (under any clitic reading of that token)."""
         best: LexiconMatch | None = None
-        for clitic, stem in readings(tokens[i].norm):
-            node = self._root.get(stem)
+        n = len(tokens)
+        for clitic, node in self._starts_of(tokens[i].norm):
             j = i
             while node is not None:
                 if _END in node and (best is None or j > best.last):
                     best = LexiconMatch(i, j, clitic, node[_END])
                 j += 1
-                if j >= len(tokens):
+                if j >= n:
                     break
                 node = node.get(tokens[j].norm)
         return best
@@ -81,7 +93,8 @@ class Lexicon:
         """Non-overlapping longest matches, left to right."""
         out, i = [], 0
         while i < len(tokens):
-            m = self.match_at(tokens, i) if tokens[i].is_word or tokens[i].norm[:1].isdecimal() else None
+            w = tokens[i].norm
+            m = self.match_at(tokens, i) if (w[:1].isalpha() or w[:1].isdecimal()) and self._starts_of(w) else None
             if m:
                 out.append(m)
                 i = m.last + 1
