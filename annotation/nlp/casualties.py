@@ -162,7 +162,7 @@ def _figure_after_subject(tokens, i, n, last) -> tuple[Number, int] | None:
         return None
     for k in range(i + n, min(last, i + n + SUBJECT_WORDS) + 1):
         w = tokens[k].norm
-        if not w[:1].isalpha() or w in SUBJECT_STOP or w in QUALIFIERS:
+        if not w[:1].isalnum() or w in SUBJECT_STOP or w in QUALIFIERS:
             if w in QUALIFIERS and w not in SUBJECT_STOP and k > i + n:
                 return _figure_after(tokens, k, last)  # "قتلت الغارة نحو 20"
             return None

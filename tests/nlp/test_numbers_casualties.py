@@ -84,6 +84,8 @@ def test_dozens_before_the_dead():
     ("قتل قناص شابا أعزل", [("killed", "civilians", 1, 1)]),
     ("قتلت غارات جوية عشرة مقاتلين من التنظيم", [("killed", "militants", 10, 10)]),
     ("قتلت الطائرات المسيرة نحو 20 مسلحا", [("killed", "militants", 20, 20)]),
+    ("قتل مسلحون ملثمون 4 مزارعين", [("killed", "civilians", 4, 4)]),
+    ("اعتقلت الشرطة المحلية 9 أشخاص", [("arrested", "unknown", 9, 9)]),
 ])
 def test_verb_first_with_the_subject_before_the_figure(text, expected):
     assert cas(text) == expected
