@@ -41,6 +41,13 @@ REPORT = _set("""
 """)
 # after the organisation: "X في بيان", "X بيانا", "X أن …"
 REPORT_AFTER = _set("بيان بيانا تصريح تصريحات أن إن")
+# reporting verbs after their subject: "وكان الجيش أعلن …"
+REPORT_VERBS = _set("""
+أعلن أعلنت قال قالت ذكر ذكرت أفاد أفادت أكد أكدت أوضح أوضحت أشار أشارت نشر نشرت صرح صرحت كشف كشفت أضاف أضافت
+""")
+# "مصدر في X", "مسؤول من X": someone inside X told of it
+SOURCES = _set("مصدر مصادر مسؤول مسؤولون مسؤولين متحدث ناطق")
+QUOTES = frozenset("\"«»“”„'")
 # verbs whose subject carries out the action (with object pronouns: "نفذتها", "شنه")
 ACTION_STEMS = tuple(
     norm(w)
@@ -122,13 +129,17 @@ def role(tokens: list[Token], i: int, j: int, first: int, last: int, span: Span)
     """The role of the organisation spanning tokens[i:j+1] inside the sentence tokens[first:last+1]."""
     if _is_media(span):
         return "announcer"
+    while j + 1 <= last and tokens[j + 1].norm in QUOTES:
+        j += 1  # "حركة “الشباب” هاجمت"
     nxt = tokens[j + 1].norm if j + 1 <= last else ""
     after = tokens[j + 2].norm if j + 2 <= last else ""
     k = i - 1
     member = means = False
     while k >= first and i - k <= WINDOW:
         w = tokens[k].norm
-        if _in(w, MEMBERS) or w.isdecimal() or word_value(w) is not None or is_dual(w):
+        if w in QUOTES:
+            pass
+        elif _in(w, MEMBERS) or w.isdecimal() or word_value(w) is not None or is_dual(w):
             member = True
         elif _in(w, MEANS):
             means = True
@@ -144,6 +155,8 @@ def role(tokens: list[Token], i: int, j: int, first: int, last: int, span: Span)
         if m >= first and _in(tokens[m].norm, REPORT):
             return "announcer"
     before = tokens[k - 1].norm if k - 1 >= first else ""
+    if prev in ("في", "من", "داخل", "ب") and not member and _in(before, SOURCES):
+        return "announcer"
     if prev and _in(prev, AGENT_MARKERS):
         if prev.endswith("قبل") and before not in ("من", "ومن"):
             return "neutral"
@@ -159,6 +172,8 @@ def role(tokens: list[Token], i: int, j: int, first: int, last: int, span: Span)
     if prev and (_in(prev, ATTACK_NOUNS) or means):
         return "agent"
     if prev and _in(prev, REPORT) and not member:
+        return "announcer"
+    if nxt and not member and not means and _in(nxt, REPORT_VERBS) and not (prev and _in(prev, ATTACK_NOUNS)):
         return "announcer"
     if nxt and (_in(nxt, REPORT_AFTER) or (nxt in ("في", "عبر") and _in(after, REPORT_AFTER))) and not member:
         return "announcer" if prev == "" or not _in(prev, ATTACK_NOUNS) else "agent"

@@ -47,3 +47,18 @@ def test_victims_members_of_a_force_make_it_actor2_not_actor1():
 def test_by_marks_the_agent(marker):
     a1, a2 = actors(f"قتل خمسة من عناصر داعش في غارة جوية {marker} طائرات التحالف الدولي قرب مدينة الرقة.")
     assert (a1, a2) == ("التحالف الدولي", "داعش")
+
+
+def test_a_source_inside_an_organisation_does_not_make_it_a_party():
+    a1, _ = actors("سقطت ثلاث قذائف على بلدة الخيام وأصيب مدنيان، بحسب مصدر في الجيش اللبناني.")
+    assert a1 is None
+
+
+def test_subject_before_a_reporting_verb_is_an_announcer():
+    a1, a2 = actors("وكان الجيش الأردني أعلن مقتل أربعة مهربين في اشتباك مع قوات حرس الحدود.")
+    assert "الجيش الأردني" not in (a1, a2)
+
+
+def test_quotes_around_a_group_name_do_not_hide_its_verb():
+    a1, a2 = actors("قتل خمسة مسلحين في غارة جوية استهدفت مواقع “حركة الشباب” قرب مدينة كسمايو.")
+    assert (a1, a2) == (None, "حركة الشباب")
