@@ -203,8 +203,10 @@ def _said_it_did(tokens: list[Token], j: int, last: int) -> bool:
     return False
 
 
-def pick_actors(tokens: list[Token], group) -> tuple[Span | None, Span | None]:
-    """actor1 (the one acting) and actor2 (the one acted upon) among the event's organisations."""
+def pick_actors(tokens: list[Token], group, text: str | None = None) -> tuple[Span | None, Span | None]:
+    """actor1 (the one acting) and actor2 (the one acted upon) among the event's organisations; without an
+    acting organisation, an unnamed group that acts ("مسلحون مجهولون", "المتظاهرين", "مستوطنون") when
+    ``text`` is given."""
     roles: list[tuple[str, Span]] = []
     last_j = -10
     for s in group:
@@ -236,4 +238,50 @@ def pick_actors(tokens: list[Token], group) -> tuple[Span | None, Span | None]:
     hit = [x for r, x in roles if r == "target"]
     a1 = first(("agent",)) or next((x for r, x in roles if r == "neutral" and not any(_same(x, t) for t in hit)), None)
     a2 = first(("target",), a1) or first(("neutral", "agent"), a1) or first(("target_weak",), a1)
+    if a1 is None and text is not None:
+        a1 = _unnamed_group(text, tokens, group)
     return a1, a2
+
+
+# unnamed groups that act: gunmen, protesters, settlers (plain, with the article, or after و)
+GROUPS = _set("""
+مسلحون مسلحين مسلح مجهولون مجهولين ملثمون ملثمين متظاهرون متظاهرين محتجون محتجين مستوطنون مستوطنين
+""")
+# the adjectives that stay with them: "مسلحون مجهولون", "مستوطنون إسرائيليون", "مسلحين محليين"
+GROUP_ADJECTIVES = _set("مجهولون مجهولين ملثمون ملثمين محليون محليين غاضبون غاضبين")
+
+
+UNNAMED = "group:unnamed"  # entity_key of an unnamed group found here (not an entity span of the article)
+PROTESTERS = _set("متظاهرون متظاهرين محتجون محتجين معتصمون معتصمين")
+
+
+def protesters(text: str, tokens: list[Token], group) -> Span | None:
+    """The crowd of a demonstration ("المتظاهرين"): ACLED's actor1 of protests and riots, even when hit."""
+    return _unnamed_group(text, tokens, sorted(group, key=lambda s: s.context), PROTESTERS, victims_too=True)
+
+
+def _unnamed_group(text: str, tokens: list[Token], group, words=GROUPS, victims_too=False) -> Span | None:
+    for s in group:
+        if s.context and not victims_too:
+            continue
+        victims = [] if victims_too else [(c.start, c.end) for c in s.casualties]
+        for k in range(s.first, s.last + 1):
+            t = tokens[k]
+            w = t.norm
+            if w in words or (w.removeprefix("ال") in words and w.startswith("ال")):
+                start = t.start
+            elif w.startswith("و") and (w[1:] in words or (w[1:].startswith("ال") and w[3:] in words)) and text[t.start] == "و":
+                start = t.start + 1
+            else:
+                continue
+            if any(a <= t.start < b for a, b in victims):
+                continue  # "مقتل 5 مسلحين": the victims
+            prev = tokens[k - 1].norm if k > s.first else ""
+            if not victims_too and prev and (_in(prev, TARGET) or _in(prev, HARM_VERBS) or prev.isdecimal() or word_value(prev)):
+                continue  # "استهداف المسلحين", "قتل مسلحين", "5 مسلحين"
+            end = t.end
+            nxt = tokens[k + 1] if k + 1 <= s.last else None
+            if nxt is not None and (nxt.norm in GROUP_ADJECTIVES or (nxt.norm.endswith(("يون", "يين")) and len(nxt.norm) > 5)):
+                end = nxt.end
+            return Span(start, end, text[start:end], "ORG", "rules", 0.5, UNNAMED)
+    return None

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from annotation.nlp.actors import pick_actors
+from annotation.nlp.actors import UNNAMED, pick_actors, protesters
 from annotation.nlp.dates import find_dates, resolve
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -218,7 +218,11 @@ def draft_fields(text, tokens, group, sents, published, anchor, main, all_spans,
         d.location_text, d.location_span = place.text, (place.start, place.end)
     d.country = country_of(place, spans, all_spans)
     # actors: who acted and who was acted upon (announcers and media are no party to the event)
-    a1, a2 = pick_actors(tokens, group)
+    a1, a2 = pick_actors(tokens, group, text)
+    if ev in ("Protests", "Riots"):
+        crowd = protesters(text, tokens, group)
+        if crowd is not None:  # the crowd acts; the force facing it, if any, is actor2
+            a1, a2 = crowd, (a1 if a1 is not None and a1.entity_key != UNNAMED else a2)
     if a1 is not None:
         d.actor1_text, d.actor1_span = a1.text, (a1.start, a1.end)
     if a2 is not None:

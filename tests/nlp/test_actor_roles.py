@@ -62,3 +62,18 @@ def test_subject_before_a_reporting_verb_is_an_announcer():
 def test_quotes_around_a_group_name_do_not_hide_its_verb():
     a1, a2 = actors("قتل خمسة مسلحين في غارة جوية استهدفت مواقع “حركة الشباب” قرب مدينة كسمايو.")
     assert (a1, a2) == (None, "حركة الشباب")
+
+
+def test_unnamed_gunmen_are_actor1_when_no_organisation_acts():
+    a1, _ = actors("أطلق مسلحون مجهولون النار على سيارة مدنية قرب بلدة الضلوعية وقتلوا سائقها.")
+    assert a1 == "مسلحون مجهولون"
+
+
+def test_gunmen_who_were_killed_are_not_actor1():
+    a1, _ = actors("أعلنت الشرطة مقتل خمسة مسلحين في مدينة الرمادي.")
+    assert a1 is None
+
+
+def test_protesters_are_actor1_and_the_force_facing_them_actor2():
+    a1, a2 = actors("فرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع أمام مبنى المحافظة في مدينة البصرة.")
+    assert (a1, a2) == ("المتظاهرين", "قوات الأمن")
