@@ -280,6 +280,8 @@ def _unnamed_group(text: str, tokens: list[Token], group, words=GROUPS, victims_
             if not victims_too and prev and (_in(prev, TARGET) or _in(prev, HARM_VERBS) or prev.isdecimal() or word_value(prev)):
                 continue  # "استهداف المسلحين", "قتل مسلحين", "5 مسلحين"
             end = t.end
+            while start < end and ("\u064b" <= text[start] <= "\u065f" or text[start] == "\u0640"):
+                start += 1  # "وَمسلحون": the span starts on the word's first letter
             nxt = tokens[k + 1] if k + 1 <= s.last else None
             if nxt is not None and (nxt.norm in GROUP_ADJECTIVES or (nxt.norm.endswith(("يون", "يين")) and len(nxt.norm) > 5)):
                 end = nxt.end

@@ -77,3 +77,18 @@ def test_gunmen_who_were_killed_are_not_actor1():
 def test_protesters_are_actor1_and_the_force_facing_them_actor2():
     a1, a2 = actors("فرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع أمام مبنى المحافظة في مدينة البصرة.")
     assert (a1, a2) == ("المتظاهرين", "قوات الأمن")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وَمسلحون مجهولون أطلقوا النار على حافلة قرب بلدة الضلوعية فقتلوا ثلاثة ركاب.",
+        "أعلنت وزارة الدفاع قتل ثلاثة من عناصر تنظيم داعش في غارة نفذتها القوات الجوية قرب الموصل.",
+        "فرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع أمام مبنى المحافظة في مدينة البصرة.",
+    ],
+)
+def test_actor_offsets_point_at_their_text(text):
+    for inc in get_tagger().tag(text).incidents:
+        for name, span in ((inc.actor1_text, inc.actor1_span), (inc.actor2_text, inc.actor2_span)):
+            if name is not None:
+                assert text[span[0] : span[1]] == name
