@@ -238,11 +238,6 @@ def dates_in(span_text: str) -> list:
     return find_dates(tokenize(span_text)[1])
 
 
-def _is_actor(span: Span) -> bool:
-    a = actor_index().get(span.entity_key or "")
-    return a is None or bool(a.actor_type)
-
-
 def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> str | None:
     places, actors, names = place_index(), actor_index(), country_names()
     if place is not None and place.entity_key in places:
