@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "incidents.context_processors.site",
             ],
+            "libraries": {"i18n_links": "config.templatetags.i18n_links"},
         },
     },
 ]
@@ -211,6 +212,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 # Public site.
 MARSAD_SITE_NAME = os.environ.get("MARSAD_SITE_NAME", "مرصد")
 MARSAD_SITE_URL = os.environ.get("MARSAD_SITE_URL", "http://127.0.0.1:8000")
+# Anonymous readers' pages are cached this many seconds (0 turns it off; off by default with DEBUG).
+MARSAD_PUBLIC_CACHE_SECONDS = envint("MARSAD_PUBLIC_CACHE_SECONDS", 0 if DEBUG or envbool("MARSAD_TESTING", False) else 30)
+# Per process by default; shared by every app server through Redis when REDIS_URL is set.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "marsad"}
+}
 MARSAD_MAP_TILE_URL = os.environ.get("MARSAD_MAP_TILE_URL", "")  # empty: offline outline map only
 MARSAD_FARASA_BIN = os.environ.get("FARASA_BIN", "")
 

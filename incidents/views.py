@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from incidents import charts, selectors
+from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS, filter_incidents
 from incidents.models import CasualtyFigure, IncidentActor
 from incidents.taxonomy import COUNTRIES, EVENT_TYPE_LABELS
@@ -73,6 +74,7 @@ def _paginate(request, queryset):
     return paginator.get_page(request.GET.get("page"))
 
 
+@public_page
 def incident_list(request):
     filterset = filter_incidents(request.GET, selectors.incident_list_qs())
     filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
@@ -109,6 +111,7 @@ def _label_governorates(page, label):
         incident.admin1_label = label(incident.admin1)
 
 
+@public_page
 def incident_detail(request, code):
     incident = selectors.incident_detail_get(code)
     if incident is None:
@@ -152,6 +155,7 @@ def country_name(iso3):
     return names[1] if get_language() == "ar" else names[0]
 
 
+@public_page
 def place_detail(request, pk):
     place = selectors.place_get(pk)
     if place is None:
@@ -178,6 +182,7 @@ def place_detail(request, pk):
     )
 
 
+@public_page
 def actor_detail(request, pk):
     actor = selectors.actor_get(pk)
     if actor is None:
@@ -205,6 +210,7 @@ def _totals(months):
     return {"incidents": sum(r[1] for r in months), "fatalities": sum(r[2] for r in months)}
 
 
+@public_page
 def stats(request):
     filterset = filter_incidents(request.GET, selectors.incident_list_qs())
     incidents = filterset.qs
@@ -238,6 +244,7 @@ def stats(request):
     )
 
 
+@public_page
 def incident_map(request):
     filterset = filter_incidents(request.GET, selectors.incident_list_qs())
     return render(
@@ -251,5 +258,6 @@ def incident_map(request):
     )
 
 
+@public_page
 def about(request):
     return render(request, "incidents/public/about.html")

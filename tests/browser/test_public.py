@@ -73,7 +73,7 @@ def test_map_shows_incidents_on_the_offline_outline(page, world, settings):
 
 def test_english_toggle_keeps_the_page(page, world):
     page.goto(f"/ar/incidents/{world['strike'].code}/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url(f"**/en/incidents/{world['strike'].code}/")
     expect(page.locator("h1")).to_have_text("Air strike on Idlib")
     assert page.get_attribute("html", "dir") == "ltr"
