@@ -4,7 +4,10 @@ It serves public incidents only and takes the same filter parameters as the inci
 """
 
 import datetime
+import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404
 from ninja import NinjaAPI, Query, Schema
 
@@ -155,11 +158,20 @@ class ActorPage(EntityPage):
     results: list[ActorSummaryOut]
 
 
+def _count(queryset):
+    """The total for a filter, remembered as long as public pages are cached: counting 100k rows dominates a page."""
+    seconds = settings.MARSAD_PUBLIC_CACHE_SECONDS
+    if seconds <= 0:
+        return queryset.count()
+    key = "api-count:" + hashlib.sha256(str(queryset.query).encode()).hexdigest()
+    return cache.get_or_set(key, queryset.count, seconds)
+
+
 def _page(request, queryset, paging):
     """One page of a QuerySet with its total and links to the neighbouring pages."""
     size = max(1, min(paging.page_size, MAX_PAGE_SIZE))
     number = max(1, paging.page)
-    count = queryset.count()
+    count = _count(queryset)
     items = list(queryset[(number - 1) * size : number * size])
 
     def link(n):

@@ -48,3 +48,12 @@ def test_cache_off_by_default_in_tests(client, editor, reviewer, make_incident, 
     with CaptureQueriesContext(connection) as queries:
         client.get("/ar/")
     assert len(queries) > 0
+
+
+def test_api_total_is_counted_once_while_cached(client, caching, editor, reviewer, make_incident):
+    make_incident(editor, publish_by=reviewer)
+    assert client.get("/api/v1/incidents").json()["count"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/api/v1/incidents").json()
+    assert again["count"] == 1
+    assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
