@@ -28,8 +28,9 @@ def generated_articles(count: int, words: int = 500, seed: int = 7) -> list[str]
     for _ in range(count):
         parts, n = [], 0
         while n < words:
-            s = rng.choice(_SENTENCES).format(n=rng.choice(_NUMBERS), loc=rng.choice(_LOCS), month=rng.choice(_MONTHS),
-                                               wd=rng.choice(_WEEKDAYS), day=rng.randint(1, 28))
+            s = rng.choice(_SENTENCES).format(
+                n=rng.choice(_NUMBERS), loc=rng.choice(_LOCS), month=rng.choice(_MONTHS), wd=rng.choice(_WEEKDAYS), day=rng.randint(1, 28)
+            )
             parts.append(s + ".")
             n += len(s.split())
             if rng.random() < 0.25:

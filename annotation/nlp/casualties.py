@@ -10,20 +10,118 @@ from annotation.nlp.patterns.words import NATIONALITY_STEMS
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import Casualty
 
-SINGULAR_VICTIMS = {"جندي", "شخص", "مدني", "طفل", "شرطي", "ضابط", "عنصر", "مسلح", "مواطن", "شاب", "رجل", "امراه",
-                    "طفله", "فتي", "فتاه", "جنديا", "شخصا", "مدنيا", "طفلا", "شرطيا", "ضابطا", "عنصرا", "مسلحا",
-                    "مواطنا", "شابا", "رجلا", "صحفي", "صحفيا", "اخر", "راعي", "متظاهر", "محتج", "ناشط",
-                    "متظاهرا", "ناشطا", "مستوطن", "مستوطنا", "ارهابي", "ارهابيا", "مقاتل", "مقاتلا", "عسكري",
-                    "عسكريا", "منتسب", "حارس", "موظف", "عامل", "مزارع", "سايق", "خبير"}
-PLURAL_AFTER_NUMBER = {"قتلي", "قتيلا", "جرحي", "جريحا", "شهداء", "شهيدا", "مصابين", "مصابا", "اصابات", "قتيل", "جريح",
-                       "القتلي", "الجرحي", "الشهداء", "المصابين"}
-QUALIFIERS = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "لا", "يقل", "عن", "حياه", "بحياه", "الي",
-              "المدنيين", "العسكريين", "الجنود"}
+SINGULAR_VICTIMS = {
+    "جندي",
+    "شخص",
+    "مدني",
+    "طفل",
+    "شرطي",
+    "ضابط",
+    "عنصر",
+    "مسلح",
+    "مواطن",
+    "شاب",
+    "رجل",
+    "امراه",
+    "طفله",
+    "فتي",
+    "فتاه",
+    "جنديا",
+    "شخصا",
+    "مدنيا",
+    "طفلا",
+    "شرطيا",
+    "ضابطا",
+    "عنصرا",
+    "مسلحا",
+    "مواطنا",
+    "شابا",
+    "رجلا",
+    "صحفي",
+    "صحفيا",
+    "اخر",
+    "راعي",
+    "متظاهر",
+    "محتج",
+    "ناشط",
+    "متظاهرا",
+    "ناشطا",
+    "مستوطن",
+    "مستوطنا",
+    "ارهابي",
+    "ارهابيا",
+    "مقاتل",
+    "مقاتلا",
+    "عسكري",
+    "عسكريا",
+    "منتسب",
+    "حارس",
+    "موظف",
+    "عامل",
+    "مزارع",
+    "سايق",
+    "خبير",
+}
+PLURAL_AFTER_NUMBER = {
+    "قتلي",
+    "قتيلا",
+    "جرحي",
+    "جريحا",
+    "شهداء",
+    "شهيدا",
+    "مصابين",
+    "مصابا",
+    "اصابات",
+    "قتيل",
+    "جريح",
+    "القتلي",
+    "الجرحي",
+    "الشهداء",
+    "المصابين",
+}
+QUALIFIERS = {
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "زهاء",
+    "اكثر",
+    "اقل",
+    "من",
+    "ما",
+    "لا",
+    "يقل",
+    "عن",
+    "حياه",
+    "بحياه",
+    "الي",
+    "المدنيين",
+    "العسكريين",
+    "الجنود",
+}
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
 # Verbs that follow their subject's figure: "5 أفراد من قوات الأمن قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
-NOT_COUNT_UNITS = {"عاما", "عام", "سنه", "سنوات", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "ساعه", "ساعات", "دقيقه",
-                   "دقايق", "يوما", "ايام", "بالميه", "%", "دولار", "الف"}
+NOT_COUNT_UNITS = {
+    "عاما",
+    "عام",
+    "سنه",
+    "سنوات",
+    "كم",
+    "كيلومتر",
+    "كيلومترا",
+    "متر",
+    "مترا",
+    "ساعه",
+    "ساعات",
+    "دقيقه",
+    "دقايق",
+    "يوما",
+    "ايام",
+    "بالميه",
+    "%",
+    "دولار",
+    "الف",
+}
 _CLITIC_OK = 2
 
 
@@ -96,8 +194,11 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
             # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we
             if tokens[i].norm.startswith("و") and i > first and _phrase_at(tokens, i - 1, CASUALTY_INDEX):
                 break
-            found = _figure_after(tokens, i + n, last) or _figure_before(tokens, i, first) or (
-                _figure_after_subject(tokens, i, n, last) if n == 1 else None)
+            found = (
+                _figure_after(tokens, i + n, last)
+                or _figure_before(tokens, i, first)
+                or (_figure_after_subject(tokens, i, n, last) if n == 1 else None)
+            )
             if not found:
                 continue
             num, end_tok = found
@@ -106,9 +207,10 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
             used.add(num.first)
             lo, hi = min(i, num.first), max(i + n - 1, end_tok)
             # "مقتل شاب": the counted noun itself tells who; "مقتل 5 جنود": the words after the number
-            cls = _victim_class(tokens, num.last if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class)
-            out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start:tokens[hi].end],
-                                tokens[lo].start, tokens[hi].end))
+            cls = _victim_class(
+                tokens, num.last if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class
+            )
+            out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start : tokens[hi].end], tokens[lo].start, tokens[hi].end))
             break
     return out
 
@@ -148,11 +250,46 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
 
 
 # Active verbs whose subject may stand between them and the victims' figure: "قتلت غارة جوية ثلاثة مسلحين".
-ACTIVE_VERBS = {"قتل", "قتلت", "اصابت", "اصاب", "جرح", "جرحت", "اعتقل", "اعتقلت", "اختطف", "اختطفت", "خطف", "خطفت",
-                "اعدم", "اعدمت", "اغتال", "اغتالت"}
+ACTIVE_VERBS = {
+    "قتل",
+    "قتلت",
+    "اصابت",
+    "اصاب",
+    "جرح",
+    "جرحت",
+    "اعتقل",
+    "اعتقلت",
+    "اختطف",
+    "اختطفت",
+    "خطف",
+    "خطفت",
+    "اعدم",
+    "اعدمت",
+    "اغتال",
+    "اغتالت",
+}
 # words that end the subject: prepositions, conjunctions and words that introduce a circumstance
-SUBJECT_STOP = CIRCUMSTANCE | {"من", "علي", "الي", "عن", "مع", "منذ", "بعد", "قبل", "و", "او", "ثم", "ان", "انه", "التي",
-                               "الذي", "الذين", "حيث", "بينما", "عندما"}
+SUBJECT_STOP = CIRCUMSTANCE | {
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "منذ",
+    "بعد",
+    "قبل",
+    "و",
+    "او",
+    "ثم",
+    "ان",
+    "انه",
+    "التي",
+    "الذي",
+    "الذين",
+    "حيث",
+    "بينما",
+    "عندما",
+}
 SUBJECT_WORDS = 4
 
 

@@ -34,8 +34,7 @@ def predict(tagger, rows: Iterable[dict]) -> Iterator[dict]:
     """One prediction line per article, in FORMAT.md's shape."""
     for row in rows:
         res = tagger.tag(row.get("text") or "", parse_published(row.get("published")))
-        yield {"id": row.get("id"), "entities": res.entities_for_format(),
-               "incidents": [i.to_format_dict() for i in res.incidents]}
+        yield {"id": row.get("id"), "entities": res.entities_for_format(), "incidents": [i.to_format_dict() for i in res.incidents]}
 
 
 # --- scoring: the same definitions as ../shared/eval/score.py ---------------------------------------

@@ -12,43 +12,141 @@ from annotation.nlp.tokenize import Token, readings
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
 MONTHS = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "ايلول": 9,
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
-    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "ايلول": 9,
+    "جانفي": 1,
+    "فيفري": 2,
+    "افريل": 4,
+    "جوان": 6,
+    "جويليه": 7,
+    "اوت": 8,
+    "يوليوز": 7,
+    "غشت": 8,
+    "شتنبر": 9,
+    "نونبر": 11,
+    "دجنبر": 12,
 }
 TWO_WORD_MONTHS = {("كانون", "الثاني"): 1, ("كانون", "الاول"): 12, ("تشرين", "الاول"): 10, ("تشرين", "الثاني"): 11}
 AMBIGUOUS_MONTHS = {"اب": 8, "ماي": 5}  # also "father" / French "mai": only next to a day or year
 HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10}
-TWO_WORD_HIJRI = {("ربيع", "الاول"): 3, ("ربيع", "الثاني"): 4, ("ربيع", "الاخر"): 4, ("جمادي", "الاولي"): 5,
-                  ("جمادي", "الاخره"): 6, ("جمادي", "الثانيه"): 6, ("ذو", "القعده"): 11, ("ذي", "القعده"): 11,
-                  ("ذو", "الحجه"): 12, ("ذي", "الحجه"): 12}
+TWO_WORD_HIJRI = {
+    ("ربيع", "الاول"): 3,
+    ("ربيع", "الثاني"): 4,
+    ("ربيع", "الاخر"): 4,
+    ("جمادي", "الاولي"): 5,
+    ("جمادي", "الاخره"): 6,
+    ("جمادي", "الثانيه"): 6,
+    ("ذو", "القعده"): 11,
+    ("ذي", "القعده"): 11,
+    ("ذو", "الحجه"): 12,
+    ("ذي", "الحجه"): 12,
+}
 RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "الغد": 1}
 PARTS_OF_DAY = {"صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليله", "غروب", "نهار", "ظهيره", "فجريوم", "صبيحه", "منتصف"}
-MONTH_PARTS = {"مطلع": "early", "بدايه": "early", "اوايل": "early", "اول": "early", "منتصف": "mid", "اواسط": "mid",
-               "اواخر": "late", "نهايه": "late", "اخر": "late", "خلال": None}
-ANCHORS = {"الماضي": -1, "الماضيه": -1, "المنصرم": -1, "المنصرمه": -1, "الفايت": -1, "السابق": -1,
-           "الماضيين": -1, "الجاري": 0, "الحالي": 0, "الحاليه": 0, "الجاريه": 0, "القادم": 1, "المقبل": 1,
-           "القادمه": 1, "المقبله": 1}
-UNITS = {"الاسبوع": "week", "اسبوع": "week", "الشهر": "month", "شهر": "month", "العام": "year", "عام": "year",
-         "السنه": "year", "سنه": "year"}
+MONTH_PARTS = {
+    "مطلع": "early",
+    "بدايه": "early",
+    "اوايل": "early",
+    "اول": "early",
+    "منتصف": "mid",
+    "اواسط": "mid",
+    "اواخر": "late",
+    "نهايه": "late",
+    "اخر": "late",
+    "خلال": None,
+}
+ANCHORS = {
+    "الماضي": -1,
+    "الماضيه": -1,
+    "المنصرم": -1,
+    "المنصرمه": -1,
+    "الفايت": -1,
+    "السابق": -1,
+    "الماضيين": -1,
+    "الجاري": 0,
+    "الحالي": 0,
+    "الحاليه": 0,
+    "الجاريه": 0,
+    "القادم": 1,
+    "المقبل": 1,
+    "القادمه": 1,
+    "المقبله": 1,
+}
+UNITS = {
+    "الاسبوع": "week",
+    "اسبوع": "week",
+    "الشهر": "month",
+    "شهر": "month",
+    "العام": "year",
+    "عام": "year",
+    "السنه": "year",
+    "سنه": "year",
+}
 # unit, count, whether the count is exact ("قبل أيام" is a few days: week precision)
-AGO_UNITS = {"ايام": ("day", 3), "يومين": ("day", 2), "اسبوع": ("week", 1), "اسبوعين": ("week", 2),
-             "اسابيع": ("week", 3), "شهر": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", 3),
-             "عامين": ("year", 2), "سنوات": ("year", 3), "ساعات": ("day", 0), "ساعه": ("day", 0)}
+AGO_UNITS = {
+    "ايام": ("day", 3),
+    "يومين": ("day", 2),
+    "اسبوع": ("week", 1),
+    "اسبوعين": ("week", 2),
+    "اسابيع": ("week", 3),
+    "شهر": ("month", 1),
+    "شهرين": ("month", 2),
+    "اشهر": ("month", 3),
+    "عامين": ("year", 2),
+    "سنوات": ("year", 3),
+    "ساعات": ("day", 0),
+    "ساعه": ("day", 0),
+}
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
-ORDINAL_DAYS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
-                "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1, "العشرين": 20, "الثلاثين": 30}
+ORDINAL_DAYS = {
+    "الاول": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+    "العاشر": 10,
+    "الحادي": 1,
+    "العشرين": 20,
+    "الثلاثين": 30,
+}
 SEPARATORS = {"/", "(", ")", "-"}
 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
-_STARTERS_PLAIN = frozenset({"اول", "قبل", "العام", "عام", "الشهر", "الاسبوع", "السنه"} | set(ORDINAL_DAYS)
-                            | {w for w, _ in TWO_WORD_MONTHS} | {w for w, _ in TWO_WORD_HIJRI} | set(AMBIGUOUS_MONTHS)
-                            | set(HIJRI_MONTHS))
-_STARTERS = frozenset(set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS)
-                      | PARTS_OF_DAY | {"يوم", "يومي", "الليله"})
+_STARTERS_PLAIN = frozenset(
+    {"اول", "قبل", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
+    | set(ORDINAL_DAYS)
+    | {w for w, _ in TWO_WORD_MONTHS}
+    | {w for w, _ in TWO_WORD_HIJRI}
+    | set(AMBIGUOUS_MONTHS)
+    | set(HIJRI_MONTHS)
+)
+_STARTERS = frozenset(
+    set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS) | PARTS_OF_DAY | {"يوم", "يومي", "الليله"}
+)
 
 
 @dataclass
@@ -68,8 +166,13 @@ class DateExpr:
 
     @property
     def specificity(self) -> int:
-        return (self.day is not None) * 4 + (self.month is not None) * 2 + (self.year is not None) + bool(self.weekdays) \
+        return (
+            (self.day is not None) * 4
+            + (self.month is not None) * 2
+            + (self.year is not None)
+            + bool(self.weekdays)
             + (self.relative_day is not None) * 3
+        )
 
 
 def _stem(tok: Token) -> tuple[int, str]:
@@ -80,9 +183,19 @@ def _stem(tok: Token) -> tuple[int, str]:
 @lru_cache(maxsize=65536)
 def _stem_of(word: str) -> tuple[int, str]:
     for clitic, stem in readings(word):
-        if clitic <= 2 and (stem in WEEKDAYS or stem in MONTHS or stem in RELATIVE_DAYS or stem in UNITS
-                            or stem in MONTH_PARTS or stem in PARTS_OF_DAY or stem in ANCHORS or stem == "يوم"
-                            or stem == "يومي" or stem in ORDINAL_DAYS or stem in ("قبل", "الليله")):
+        if clitic <= 2 and (
+            stem in WEEKDAYS
+            or stem in MONTHS
+            or stem in RELATIVE_DAYS
+            or stem in UNITS
+            or stem in MONTH_PARTS
+            or stem in PARTS_OF_DAY
+            or stem in ANCHORS
+            or stem == "يوم"
+            or stem == "يومي"
+            or stem in ORDINAL_DAYS
+            or stem in ("قبل", "الليله")
+        ):
             return clitic, stem
     return 0, word
 
@@ -223,7 +336,7 @@ def _scan(tokens: list[Token], i: int) -> DateExpr | None:
 
 
 def _numeric_date(tokens, j) -> tuple[int, int, int] | None:
-    """"5/3/2023", "12-03-2023": day, month, year (the Arab order)."""
+    """ "5/3/2023", "12-03-2023": day, month, year (the Arab order)."""
     if j + 4 >= len(tokens):
         return None
     d, sep1, m, sep2, y = (tokens[j + k].norm for k in range(5))
@@ -248,8 +361,13 @@ def _opened(tokens, i, j, closer) -> bool:
 
 def _continues(tokens, j) -> bool:
     _, stem = _stem(tokens[j])
-    return stem in WEEKDAYS or stem in RELATIVE_DAYS or _month_at(tokens, j) is not None or _year_at(tokens, j) is not None \
+    return (
+        stem in WEEKDAYS
+        or stem in RELATIVE_DAYS
+        or _month_at(tokens, j) is not None
+        or _year_at(tokens, j) is not None
         or tokens[j].norm.isdecimal()
+    )
 
 
 def _day_then_month(tokens, j) -> bool:
@@ -257,12 +375,16 @@ def _day_then_month(tokens, j) -> bool:
         j += 1
     if j < len(tokens) and tokens[j].norm == "شهر":
         j += 1
-    return j < len(tokens) and (_month_at(tokens, j) is not None or tokens[j].norm in AMBIGUOUS_MONTHS
-                                or tokens[j].norm in HIJRI_MONTHS or (tokens[j].norm, tokens[j + 1].norm if j + 1 < len(tokens) else "") in TWO_WORD_HIJRI)
+    return j < len(tokens) and (
+        _month_at(tokens, j) is not None
+        or tokens[j].norm in AMBIGUOUS_MONTHS
+        or tokens[j].norm in HIJRI_MONTHS
+        or (tokens[j].norm, tokens[j + 1].norm if j + 1 < len(tokens) else "") in TWO_WORD_HIJRI
+    )
 
 
 def _ordinal_day(tokens, j) -> tuple[int, int] | None:
-    """"السابع عشر من", "الحادي والعشرين من", "الأول من" → (day, tokens used) when a month follows."""
+    """ "السابع عشر من", "الحادي والعشرين من", "الأول من" → (day, tokens used) when a month follows."""
     v = ORDINAL_DAYS[_stem(tokens[j])[1]]
     used = 1
     if j + 1 < len(tokens) and tokens[j + 1].norm == "عشر":
@@ -275,7 +397,7 @@ def _ordinal_day(tokens, j) -> tuple[int, int] | None:
 
 
 def _ago(tokens, j) -> tuple[tuple[str, int, bool], int] | None:
-    """"قبل يومين" → (("day", 2, True), 1); "قبل أيام" is inexact; "قبل 3 أيام" → (("day", 3, True), 2)."""
+    """ "قبل يومين" → (("day", 2, True), 1); "قبل أيام" is inexact; "قبل 3 أيام" → (("day", 3, True), 2)."""
     w = tokens[j].norm
     if w in AGO_UNITS:
         unit, k = AGO_UNITS[w]

@@ -29,8 +29,15 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for first, clitic, last, label, conf in rules.org_hits(ctx):
         out.append(span(first, clitic, last, label, "rules", conf))
         covered[first] = max(last, covered.get(first, last))
-    for family in (rules.fac_hits, rules.loc_hits, rules.weapon_hits, rules.norp_hits, rules.per_hits, rules.appositive_hits,
-                   rules.first_name_hits):
+    for family in (
+        rules.fac_hits,
+        rules.loc_hits,
+        rules.weapon_hits,
+        rules.norp_hits,
+        rules.per_hits,
+        rules.appositive_hits,
+        rules.first_name_hits,
+    ):
         for first, clitic, last, label, conf in family(ctx):
             out.append(span(first, clitic, last, label, "rules", conf))
     for e in find_dates(tokens):

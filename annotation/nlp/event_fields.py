@@ -63,7 +63,7 @@ def classify(group: list[Sentence], text: str) -> str | None:
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
     if not subs and generic:
         # "هجوم" alone: on civilians it is an attack on them, otherwise a fight
-        stems = {w for s in group for w in stems_of(text[s.start:s.end])}
+        stems = {w for s in group for w in stems_of(text[s.start : s.end])}
         killed = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
         if killed <= {"civilians", "unknown"} and any(stem in _CIVILIAN for stem in stems):
             return "Attack"
@@ -76,18 +76,21 @@ def classify(group: list[Sentence], text: str) -> str | None:
         if cats <= {"abducted"}:
             return "Abduction/forced disappearance"
         return "Attack" if classes == {"civilians"} else "Armed clash"
-    if "Arrests" in subs and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0 \
-            and not any(c.category == "killed" for s in group for c in s.casualties):
+    if (
+        "Arrests" in subs
+        and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0
+        and not any(c.category == "killed" for s in group for c in s.casualties)
+    ):
         return "Arrests"
     sub = min(subs, key=PRIORITY.index)
     if sub == "Remote explosive/landmine/IED":
-        said = " ".join(_NEGATED.sub(" ", norm(text[s.start:s.end])) for s in group if not s.context)
+        said = " ".join(_NEGATED.sub(" ", norm(text[s.start : s.end])) for s in group if not s.context)
         stems = stems_of(said)
         hurt = any(p[0] in stems for cat in ("killed", "injured") for p in E.CASUALTY_WORDS[cat])
         if stems & E.DEFUSE and not hurt:
             return "Disrupted weapons use"  # a bomb found and defused: nobody hurt
     if sub == "Peaceful protest":
-        stems = {w for s in group if not s.context for w in stems_of(text[s.start:s.end])}
+        stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
         if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
@@ -112,8 +115,13 @@ def stems_of(text: str) -> set[str]:
     return {stem for m in WORD.finditer(norm(text)) for c, stem in readings(m.group()) if c <= 2}
 
 
-EVENT_OF_SUB = {"Disrupted weapons use": "Strategic developments", "Violent demonstration": "Riots", "Excessive force against protesters": "Protests",
-                "Protest with intervention": "Protests", "Attack": "Violence against civilians"}
+EVENT_OF_SUB = {
+    "Disrupted weapons use": "Strategic developments",
+    "Violent demonstration": "Riots",
+    "Excessive force against protesters": "Protests",
+    "Protest with intervention": "Protests",
+    "Attack": "Violence against civilians",
+}
 
 
 def place_rank(span: Span) -> float:
@@ -143,9 +151,9 @@ OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # 
 def is_reference_place(text: str, span: Span) -> bool:
     """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة"), an
     office holder's area ("حاكم منطقة X") or the dateline."""
-    if not text[:span.start].strip() and text[span.end:span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
+    if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    return _not_event_place(text[max(0, span.start - 24):span.start])
+    return _not_event_place(text[max(0, span.start - 24) : span.start])
 
 
 @lru_cache(maxsize=16384)

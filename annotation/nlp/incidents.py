@@ -68,7 +68,7 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 def _cumulative(text: str, s: Sentence, c) -> bool:
     """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10") sums many events."""
     for x in s.spans:
-        if x.label == "DATE" and x.start < c.start and norm(text[max(s.start, x.start - 6):x.start]).split()[-1:] in (["منذ"], ["ومنذ"]):
+        if x.label == "DATE" and x.start < c.start and norm(text[max(s.start, x.start - 6) : x.start]).split()[-1:] in (["منذ"], ["ومنذ"]):
             return True
     return False
 
@@ -140,8 +140,17 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
         if n and main.location_text and d.country in (None, main.country):
             d.location_text, d.location_span, d.country = main.location_text, main.location_span, main.country
             continue
-        country = next((x for x in spans if x.label == "LOC" and x.entity_key in places
-                        and places[x.entity_key].kind == "country" and places[x.entity_key].country_en == d.country), None)
+        country = next(
+            (
+                x
+                for x in spans
+                if x.label == "LOC"
+                and x.entity_key in places
+                and places[x.entity_key].kind == "country"
+                and places[x.entity_key].country_en == d.country
+            ),
+            None,
+        )
         if country is not None:
             d.location_text, d.location_span = country.text, (country.start, country.end)
 
@@ -222,7 +231,7 @@ def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
 
 
 def _says_similar(tokens: list[Token], s: Sentence) -> bool:
-    """"بانفجار مماثل", "في هجوم آخر", "حادث منفصل"."""
+    """ "بانفجار مماثل", "في هجوم آخر", "حادث منفصل"."""
     for i in range(s.first, s.last):
         if tokens[i + 1].norm in SIMILAR and any(stem in EVENT_NOUNS for c, stem in readings(tokens[i].norm) if c <= 2):
             return True
@@ -230,8 +239,12 @@ def _says_similar(tokens: list[Token], s: Sentence) -> bool:
 
 
 def _family(sub: str) -> str:
-    return {"Arrests": "arrest", "Abduction/forced disappearance": "abduction", "Agreement": "agreement",
-            "Peaceful protest": "protest"}.get(sub, "violence")
+    return {
+        "Arrests": "arrest",
+        "Abduction/forced disappearance": "abduction",
+        "Agreement": "agreement",
+        "Peaceful protest": "protest",
+    }.get(sub, "violence")
 
 
 def _local_places(text: str, spans: list[Span]) -> set[str]:
@@ -256,8 +269,13 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
         if s.label != "ORG":
             continue
         a = actors.get(s.entity_key or "")
-        cls = "militants" if a and a.actor_type in ARMED else "security_forces" if (a and a.actor_type in STATE) or (
-            not a and any(w in norm(s.text) for w in FORCE_WORDS)) else None
+        cls = (
+            "militants"
+            if a and a.actor_type in ARMED
+            else "security_forces"
+            if (a and a.actor_type in STATE) or (not a and any(w in norm(s.text) for w in FORCE_WORDS))
+            else None
+        )
         if cls is None:
             continue
         while ti < len(tokens) and tokens[ti].end <= s.start:

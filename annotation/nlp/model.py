@@ -35,9 +35,15 @@ def _word_features(w: str) -> tuple[tuple[str, object], ...]:
     alpha = w[:1].isalpha()
     stem = min((r[1] for r in readings(w)), key=len) if alpha else w
     return (
-        ("w", w), ("stem", stem), ("suf2", w[-2:]), ("suf3", w[-3:]), ("pre2", w[:2]),
-        ("al", w.startswith("ال") or w[1:3] == "ال"), ("digit", w[:1].isdecimal()),
-        ("latin", w[:1].isascii() and alpha), ("punct", not w[:1].isalnum()),
+        ("w", w),
+        ("stem", stem),
+        ("suf2", w[-2:]),
+        ("suf3", w[-3:]),
+        ("pre2", w[:2]),
+        ("al", w.startswith("ال") or w[1:3] == "ال"),
+        ("digit", w[:1].isdecimal()),
+        ("latin", w[:1].isascii() and alpha),
+        ("punct", not w[:1].isalnum()),
     )
 
 
@@ -127,8 +133,14 @@ class CrfModel:
         return spans_from_bio(text, tokens, labels, probs)
 
 
-def train(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], out_dir: Path | None = None,
-          hint_fn=None, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150) -> Path:
+def train(
+    examples: Iterable[tuple[str, list[tuple[int, int, str]]]],
+    out_dir: Path | None = None,
+    hint_fn=None,
+    c1: float = 0.05,
+    c2: float = 0.05,
+    max_iterations: int = 150,
+) -> Path:
     """Train on (text, gold spans) pairs, save ``crf-YYYYmmddHHMMSS.crfsuite`` and point ``current`` at it.
 
     ``hint_fn(text, tokens)`` gives the rules/lexicon spans used as features (same as at tagging time).

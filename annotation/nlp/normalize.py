@@ -6,12 +6,46 @@ import re
 from dataclasses import dataclass
 
 _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
-_MAP = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    "ی": "ي", "ي": "ي", "ک": "ك", "ڤ": "ف", "ڨ": "ق", "گ": "ك", "پ": "ب", "چ": "ج",
-    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
-    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
-})
+_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ی": "ي",
+        "ي": "ي",
+        "ک": "ك",
+        "ڤ": "ف",
+        "ڨ": "ق",
+        "گ": "ك",
+        "پ": "ب",
+        "چ": "ج",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
+    }
+)
 
 
 def norm_char(ch: str) -> str:
@@ -42,10 +76,14 @@ class Normalized:
 
 
 _DROP_CODES = frozenset(c for c in range(0x0600, 0x0700) if _DROP.match(chr(c))) | frozenset(
-    c for c in range(0x2000, 0x2100) if _DROP.match(chr(c)))
+    c for c in range(0x2000, 0x2100) if _DROP.match(chr(c))
+)
 # one character in, at most one out, so that offsets stay a simple list (only ASCII is lower-cased here)
-_TABLE = {**{ord(k): v for k, v in ((chr(a), b) for a, b in _MAP.items())}, **{c: None for c in _DROP_CODES},
-          **{c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}}
+_TABLE = {
+    **{ord(k): v for k, v in ((chr(a), b) for a, b in _MAP.items())},
+    **{c: None for c in _DROP_CODES},
+    **{c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+}
 
 
 def normalize(text: str) -> Normalized:

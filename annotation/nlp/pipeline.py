@@ -46,8 +46,18 @@ class Tagger:
         # a place named inside a facility ("مقر ولاية ورڤلة") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
-        inner = [c for c in candidates if c.label == "LOC" and c.origin == "lexicon" and id(c) not in kept
-                 and any(f.start <= c.start and c.end <= f.end for f in facilities)] if facilities else []
+        inner = (
+            [
+                c
+                for c in candidates
+                if c.label == "LOC"
+                and c.origin == "lexicon"
+                and id(c) not in kept
+                and any(f.start <= c.start and c.end <= f.end for f in facilities)
+            ]
+            if facilities
+            else []
+        )
         incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published)
         return TagResult(text=text, spans=spans, incidents=incidents)
 

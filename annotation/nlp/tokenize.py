@@ -12,8 +12,28 @@ WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[a-z0-9]+")
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[0-9]+(?:[.,][0-9]+)?|[a-z]+(?:-?[0-9]+)?|\S", re.UNICODE)
 
 # Proclitics that may precede a word; longest first.  "لل" stands for li- + al-.
-_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
-               "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_PROCLITICS = (
+    "وبال",
+    "وكال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 
 
 class Token(NamedTuple):
@@ -34,8 +54,7 @@ def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalize
     if len(n.text) == len(text):  # nothing dropped: offsets are the identity
         return n, [new(Token, (a, b, m.group(), a, b)) for m in _TOKEN.finditer(n.text) for a, b in (m.span(),)]
     offsets = n.offsets
-    tokens = [new(Token, (offsets[a], offsets[b - 1] + 1, m.group(), a, b))
-              for m in _TOKEN.finditer(n.text) for a, b in (m.span(),)]
+    tokens = [new(Token, (offsets[a], offsets[b - 1] + 1, m.group(), a, b)) for m in _TOKEN.finditer(n.text) for a, b in (m.span(),)]
     return n, tokens
 
 
@@ -53,10 +72,9 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
         if not word.startswith(p) or len(word) - len(p) < 2:
             continue
         if p.endswith("ال"):
-            out.append((len(p) - 2, word[len(p) - 2:]))
+            out.append((len(p) - 2, word[len(p) - 2 :]))
         elif p.endswith("لل"):
-            out.append((len(p) - 2, "ال" + word[len(p):]))  # li-l-X is read as al-X (the span keeps "لل")
+            out.append((len(p) - 2, "ال" + word[len(p) :]))  # li-l-X is read as al-X (the span keeps "لل")
         else:
-            out.append((len(p), word[len(p):]))
+            out.append((len(p), word[len(p) :]))
     return tuple(dict.fromkeys(out))
-

@@ -22,8 +22,15 @@ class Span:
     entity_key: str | None = None
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
-                "origin": self.origin, "confidence": self.confidence, "entity_key": self.entity_key}
+        return {
+            "text": self.text,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "origin": self.origin,
+            "confidence": self.confidence,
+            "entity_key": self.entity_key,
+        }
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,48 @@ from django.core.management import call_command
 from annotation import tagging
 
 ARTICLES = [
-    {"id": "t1", "published": "2023-05-14", "text": "أصيب ثلاثة من عناصر الشرطة بانفجار عبوة ناسفة في قضاء المقدادية بمحافظة ديالى اليوم الأحد.",
-     "entities": [{"text": "الشرطة", "label": "ORG"}, {"text": "عبوة ناسفة", "label": "WEAPON"}, {"text": "المقدادية", "label": "LOC"},
-                  {"text": "ديالى", "label": "LOC"}, {"text": "اليوم الأحد", "label": "DATE"}],
-     "incidents": [{"date": "2023-05-14", "date_text": "اليوم الأحد", "country": "Iraq", "location_text": "المقدادية",
-                    "event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
-                    "killed": None, "injured": 3}]},
-    {"id": "t2", "published": None, "text": "وقال العميد سامر الدليمي إن قوات الجيش قتلت خمسة مسلحين في اشتباكات قرب كركوك أمس.",
-     "entities": [{"text": "سامر الدليمي", "label": "PER"}, {"text": "كركوك", "label": "LOC"}, {"text": "أمس", "label": "DATE"}],
-     "incidents": [{"date": None, "date_text": "أمس", "country": "Iraq", "location_text": "كركوك", "event_type": "Battles",
-                    "sub_event_type": "Armed clash", "killed": 5, "injured": None}]},
+    {
+        "id": "t1",
+        "published": "2023-05-14",
+        "text": "أصيب ثلاثة من عناصر الشرطة بانفجار عبوة ناسفة في قضاء المقدادية بمحافظة ديالى اليوم الأحد.",
+        "entities": [
+            {"text": "الشرطة", "label": "ORG"},
+            {"text": "عبوة ناسفة", "label": "WEAPON"},
+            {"text": "المقدادية", "label": "LOC"},
+            {"text": "ديالى", "label": "LOC"},
+            {"text": "اليوم الأحد", "label": "DATE"},
+        ],
+        "incidents": [
+            {
+                "date": "2023-05-14",
+                "date_text": "اليوم الأحد",
+                "country": "Iraq",
+                "location_text": "المقدادية",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Remote explosive/landmine/IED",
+                "killed": None,
+                "injured": 3,
+            }
+        ],
+    },
+    {
+        "id": "t2",
+        "published": None,
+        "text": "وقال العميد سامر الدليمي إن قوات الجيش قتلت خمسة مسلحين في اشتباكات قرب كركوك أمس.",
+        "entities": [{"text": "سامر الدليمي", "label": "PER"}, {"text": "كركوك", "label": "LOC"}, {"text": "أمس", "label": "DATE"}],
+        "incidents": [
+            {
+                "date": None,
+                "date_text": "أمس",
+                "country": "Iraq",
+                "location_text": "كركوك",
+                "event_type": "Battles",
+                "sub_event_type": "Armed clash",
+                "killed": 5,
+                "injured": None,
+            }
+        ],
+    },
 ]
 
 
@@ -45,11 +77,15 @@ def test_tag_corpus_writes_format_lines(gold, tmp_path):
     assert [r["id"] for r in rows] == ["t1", "t2"]
     first = rows[0]
     text = ARTICLES[0]["text"]
-    assert all(text[e["start"]:e["end"]] == e["text"] for e in first["entities"])
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in first["entities"])
     assert {"text": "المقدادية", "label": "LOC", "start": text.index("المقدادية"), "end": text.index("المقدادية") + 9} in first["entities"]
     inc = first["incidents"][0]
     assert (inc["sub_event_type"], inc["injured"], inc["date"], inc["location_text"]) == (
-        "Remote explosive/landmine/IED", 3, "2023-05-14", "المقدادية")
+        "Remote explosive/landmine/IED",
+        3,
+        "2023-05-14",
+        "المقدادية",
+    )
     assert rows[1]["incidents"][0]["killed"] == 5
 
 

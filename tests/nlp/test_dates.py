@@ -11,9 +11,9 @@ from annotation.nlp.tokenize import tokenize
 def one(text, published=None):
     _, toks = tokenize(text)
     exprs = find_dates(toks)
-    assert len(exprs) == 1, [text[toks[e.first].start:toks[e.last].end] for e in exprs]
+    assert len(exprs) == 1, [text[toks[e.first].start : toks[e.last].end] for e in exprs]
     e = exprs[0]
-    return text[toks[e.first].start:toks[e.last].end], resolve(e, published)
+    return text[toks[e.first].start : toks[e.last].end], resolve(e, published)
 
 
 def test_weekday_day_month_takes_the_year_of_that_weekday():
@@ -28,14 +28,17 @@ def test_weekday_year_is_searched_backwards_from_publication():
     assert r.date == dt.date(2019, 11, 22)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("وقع الانفجار في 3 كانون الثاني 2021 وسط المدينة", dt.date(2021, 1, 3)),
-    ("في ١٥ تشرين الأول ٢٠١٩", dt.date(2019, 10, 15)),
-    ("يوم 7 حزيران 2015", dt.date(2015, 6, 7)),
-    ("بتاريخ 9 أغسطس 2020", dt.date(2020, 8, 9)),
-    ("في الرابع عشر من شباط 2018", dt.date(2018, 2, 14)),
-    ("في 1 رمضان 1445 هـ", dt.date(2024, 3, 11)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع الانفجار في 3 كانون الثاني 2021 وسط المدينة", dt.date(2021, 1, 3)),
+        ("في ١٥ تشرين الأول ٢٠١٩", dt.date(2019, 10, 15)),
+        ("يوم 7 حزيران 2015", dt.date(2015, 6, 7)),
+        ("بتاريخ 9 أغسطس 2020", dt.date(2020, 8, 9)),
+        ("في الرابع عشر من شباط 2018", dt.date(2018, 2, 14)),
+        ("في 1 رمضان 1445 هـ", dt.date(2024, 3, 11)),
+    ],
+)
 def test_absolute_dates(text, expected):
     _, r = one(text)
     assert r.date == expected
@@ -92,14 +95,17 @@ def test_year_reference_gives_a_year_but_never_a_relative_day():
     assert resolve(e, None, year_reference=dt.date(2015, 6, 15)).date is None
 
 
-@pytest.mark.parametrize(("text", "expected", "precision"), [
-    ("وقع الهجوم الليلة الماضية في", dt.date(2023, 3, 14), "day"),
-    ("أمس الأول", dt.date(2023, 3, 13), "day"),
-    ("يوم 5/3/2023", dt.date(2023, 3, 5), "day"),
-    ("في 12-03-2023", dt.date(2023, 3, 12), "day"),
-    ("قبل يومين", dt.date(2023, 3, 13), "day"),
-    ("قبل أيام", dt.date(2023, 3, 12), "week"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("وقع الهجوم الليلة الماضية في", dt.date(2023, 3, 14), "day"),
+        ("أمس الأول", dt.date(2023, 3, 13), "day"),
+        ("يوم 5/3/2023", dt.date(2023, 3, 5), "day"),
+        ("في 12-03-2023", dt.date(2023, 3, 12), "day"),
+        ("قبل يومين", dt.date(2023, 3, 13), "day"),
+        ("قبل أيام", dt.date(2023, 3, 12), "week"),
+    ],
+)
 def test_more_relative_and_numeric_dates(text, expected, precision):
     _, r = one(text, dt.date(2023, 3, 15))
     assert (r.date, r.precision) == (expected, precision)

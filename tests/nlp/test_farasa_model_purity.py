@@ -18,7 +18,7 @@ def test_farasa_entities_are_aligned_to_offsets():
     text = "قال اللواء تحسين الخفاجي في بغداد"
     (span,) = align(text, [("بغداد", "LOC")])
     assert (span.start, span.end, span.origin) == (28, 33, "farasa")
-    assert text[span.start:span.end] == "بغداد"
+    assert text[span.start : span.end] == "بغداد"
 
 
 def test_crf_trains_saves_versioned_file_and_loads(tmp_path):
@@ -28,7 +28,7 @@ def test_crf_trains_saves_versioned_file_and_loads(tmp_path):
     assert (tmp_path / "current").read_text().strip() == path.name
     crf = crf_model.load_current(tmp_path)
     res = Tagger(crf=crf, use_farasa=False).tag("قال العميد سامر الدليمي إن الوضع هادئ في كركوك")
-    assert all(s.text == res.text[s.start:s.end] for s in res.spans)
+    assert all(s.text == res.text[s.start : s.end] for s in res.spans)
     assert crf_model.load_current(tmp_path / "missing") is None
 
 

@@ -30,8 +30,7 @@ def test_air_strike_with_militant_victims():
 
 
 def test_background_incident_is_flagged():
-    text = ("اشتبكت قوات الجيش مع مسلحين في ريف إدلب اليوم وقتل أربعة مسلحين.\n\n"
-            "وفي مطلع آذار، قتل ستة جنود في كمين قرب حماة.")
+    text = "اشتبكت قوات الجيش مع مسلحين في ريف إدلب اليوم وقتل أربعة مسلحين.\n\nوفي مطلع آذار، قتل ستة جنود في كمين قرب حماة."
     main, past = incidents(text, dt.date(2023, 4, 20))
     assert (main.sub_event_type, main.killed, main.background) == ("Armed clash", 4, False)
     assert (past.killed, past.background, past.date_precision) == (6, True, "month")
@@ -50,13 +49,26 @@ def test_no_incident_in_a_political_statement():
 
 def test_format_dict_has_exactly_the_format_fields():
     (inc,) = incidents("قتل جندي في هجوم مسلح على حاجز قرب الموصل.")
-    assert set(inc.to_format_dict()) == {"date", "date_text", "country", "location_text", "event_type",
-                                         "sub_event_type", "killed", "injured", "actor1_text", "actor2_text", "summary_en"}
+    assert set(inc.to_format_dict()) == {
+        "date",
+        "date_text",
+        "country",
+        "location_text",
+        "event_type",
+        "sub_event_type",
+        "killed",
+        "injured",
+        "actor1_text",
+        "actor2_text",
+        "summary_en",
+    }
 
 
 def test_similar_event_phrase_starts_another_incident():
-    text = ("أصيب جنديان بانفجار عبوة ناسفة قرب قضاء الخالص صباح اليوم، كما أصيب شرطي بانفجار مماثل. "
-            "وأوضح المصدر أن الانفجار الثاني وقع في ناحية العظيم.")
+    text = (
+        "أصيب جنديان بانفجار عبوة ناسفة قرب قضاء الخالص صباح اليوم، كما أصيب شرطي بانفجار مماثل. "
+        "وأوضح المصدر أن الانفجار الثاني وقع في ناحية العظيم."
+    )
     first, second = incidents(text)
     assert (first.location_text, first.injured) == ("الخالص", 2)
     assert second.injured == 1
@@ -84,14 +96,12 @@ def test_taking_a_town_is_typed_by_who_took_it():
 
 
 def test_toll_counted_since_a_date_is_not_an_event_figure():
-    text = ("قتل جندي في اشتباك مع مسلحين قرب بلدة القائم. "
-            "وأعلنت الوزارة أنه ومنذ بداية الشهر الجاري تمكنت القوات من القضاء على 40 مسلحا.")
+    text = "قتل جندي في اشتباك مع مسلحين قرب بلدة القائم. وأعلنت الوزارة أنه ومنذ بداية الشهر الجاري تمكنت القوات من القضاء على 40 مسلحا."
     assert incidents(text)[0].killed == 1
 
 
 def test_arrests_after_a_strike_are_another_incident():
-    text = ("قتل ثلاثة مسلحين بغارة جوية على مخبأ في وادي حوران. "
-            "وأضاف البيان أن القوات تمكنت من القبض على أربعة مطلوبين في قرية الصكار.")
+    text = "قتل ثلاثة مسلحين بغارة جوية على مخبأ في وادي حوران. وأضاف البيان أن القوات تمكنت من القبض على أربعة مطلوبين في قرية الصكار."
     strike, arrests = incidents(text)
     assert (strike.sub_event_type, strike.killed) == ("Air/drone strike", 3)
     assert (arrests.sub_event_type, arrests.location_text) == ("Arrests", "الصكار")
@@ -104,8 +114,7 @@ def test_figures_of_different_victims_add_up():
 
 
 def test_event_without_place_takes_the_main_events_place():
-    text = ("استعادت القوات الحكومية السيطرة على مدينة بلدوين بعد معارك عنيفة اليوم. "
-            "وكانت حركة الشباب قد سيطرت على المدينة قبل أسبوعين.")
+    text = "استعادت القوات الحكومية السيطرة على مدينة بلدوين بعد معارك عنيفة اليوم. وكانت حركة الشباب قد سيطرت على المدينة قبل أسبوعين."
     regained, taken = incidents(text, dt.date(2020, 3, 14))
     assert regained.sub_event_type == "Government regains territory"
     assert (taken.sub_event_type, taken.location_text) == ("Non-state actor overtakes territory", "بلدوين")
@@ -158,9 +167,11 @@ def test_bomb_that_wounds_while_defused_is_an_ied():
 
 
 def test_details_return_to_the_event_the_lead_counted():
-    text = ("أصيب ثلاثة جنود بانفجار عبوة ناسفة في محافظة نينوى، كما أصيب شرطي بانفجار مماثل في المحافظة ذاتها. "
-            "وأوضح المصدر أن العبوة انفجرت قرب قضاء تلعفر مما أدى إلى إصابة ثلاثة من الجنود. "
-            "وأضاف أن الانفجار الثاني أدى إلى إصابة شرطي قرب ناحية القيارة.")
+    text = (
+        "أصيب ثلاثة جنود بانفجار عبوة ناسفة في محافظة نينوى، كما أصيب شرطي بانفجار مماثل في المحافظة ذاتها. "
+        "وأوضح المصدر أن العبوة انفجرت قرب قضاء تلعفر مما أدى إلى إصابة ثلاثة من الجنود. "
+        "وأضاف أن الانفجار الثاني أدى إلى إصابة شرطي قرب ناحية القيارة."
+    )
     first, second = incidents(text)
     assert (first.injured, first.location_text) == (3, "تلعفر")
     assert (second.injured, second.location_text) == (1, "القيارة")

@@ -13,11 +13,21 @@ def num(text):
     return (n.min, n.max) if n else None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("17 قتيلا", (17, 17)), ("١٢ شخصا", (12, 12)), ("ثلاثة جنود", (3, 3)), ("خمسة عشر", (15, 15)),
-    ("خمسة وعشرين", (25, 25)), ("عدد من", (3, 3)), ("العشرات", (12, 12)), ("المئات", (100, 100)),
-    ("بين 10 و20", (10, 20)), ("اثنان", (2, 2)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17 قتيلا", (17, 17)),
+        ("١٢ شخصا", (12, 12)),
+        ("ثلاثة جنود", (3, 3)),
+        ("خمسة عشر", (15, 15)),
+        ("خمسة وعشرين", (25, 25)),
+        ("عدد من", (3, 3)),
+        ("العشرات", (12, 12)),
+        ("المئات", (100, 100)),
+        ("بين 10 و20", (10, 20)),
+        ("اثنان", (2, 2)),
+    ],
+)
 def test_numbers(text, expected):
     assert num(text) == expected
 
@@ -33,8 +43,7 @@ def cas(text):
 
 
 def test_killed_and_injured_with_victim_class():
-    assert cas("أسفر الهجوم عن مقتل خمسة جنود وإصابة سبعة مدنيين") == [
-        ("killed", "security_forces", 5, 5), ("injured", "civilians", 7, 7)]
+    assert cas("أسفر الهجوم عن مقتل خمسة جنود وإصابة سبعة مدنيين") == [("killed", "security_forces", 5, 5), ("injured", "civilians", 7, 7)]
 
 
 def test_dual_noun_gives_two():
@@ -76,36 +85,45 @@ def test_dozens_before_the_dead():
     assert cas("سقط عشرات القتلى والجرحى") == [("killed", "unknown", 12, 12)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("قتلت غارة جوية ثلاثة مسلحين قرب الحدود", [("killed", "militants", 3, 3)]),
-    ("قتل مسلحون مجهولون خمسة مدنيين في هجوم ليلي", [("killed", "civilians", 5, 5)]),
-    ("قتل مسلحون خمسة مدنيين", [("killed", "civilians", 5, 5)]),
-    ("أصابت قذيفة هاون ستة أطفال", [("injured", "civilians", 6, 6)]),
-    ("قتل قناص شابا أعزل", [("killed", "civilians", 1, 1)]),
-    ("قتلت غارات جوية عشرة مقاتلين من التنظيم", [("killed", "militants", 10, 10)]),
-    ("قتلت الطائرات المسيرة نحو 20 مسلحا", [("killed", "militants", 20, 20)]),
-    ("قتل مسلحون ملثمون 4 مزارعين", [("killed", "civilians", 4, 4)]),
-    ("اعتقلت الشرطة المحلية 9 أشخاص", [("arrested", "unknown", 9, 9)]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتلت غارة جوية ثلاثة مسلحين قرب الحدود", [("killed", "militants", 3, 3)]),
+        ("قتل مسلحون مجهولون خمسة مدنيين في هجوم ليلي", [("killed", "civilians", 5, 5)]),
+        ("قتل مسلحون خمسة مدنيين", [("killed", "civilians", 5, 5)]),
+        ("أصابت قذيفة هاون ستة أطفال", [("injured", "civilians", 6, 6)]),
+        ("قتل قناص شابا أعزل", [("killed", "civilians", 1, 1)]),
+        ("قتلت غارات جوية عشرة مقاتلين من التنظيم", [("killed", "militants", 10, 10)]),
+        ("قتلت الطائرات المسيرة نحو 20 مسلحا", [("killed", "militants", 20, 20)]),
+        ("قتل مسلحون ملثمون 4 مزارعين", [("killed", "civilians", 4, 4)]),
+        ("اعتقلت الشرطة المحلية 9 أشخاص", [("arrested", "unknown", 9, 9)]),
+    ],
+)
 def test_verb_first_with_the_subject_before_the_figure(text, expected):
     assert cas(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("أصيب أربعة جنود بجروح", [("injured", "security_forces", 4, 4)]),
-    ("جُرح 7 أشخاص في الانفجار", [("injured", "unknown", 7, 7)]),
-    ("أصيب جنديان بنيران قناص", [("injured", "security_forces", 2, 2)]),
-    ("قتل طفلان بقذيفة", [("killed", "civilians", 2, 2)]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أصيب أربعة جنود بجروح", [("injured", "security_forces", 4, 4)]),
+        ("جُرح 7 أشخاص في الانفجار", [("injured", "unknown", 7, 7)]),
+        ("أصيب جنديان بنيران قناص", [("injured", "security_forces", 2, 2)]),
+        ("قتل طفلان بقذيفة", [("killed", "civilians", 2, 2)]),
+    ],
+)
 def test_passive_verb_first_and_dual_victims(text, expected):
     assert cas(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "قتل مسلحون في الهجوم",  # no figure at all
-    "قتلت القوات منذ 2015 عددا كبيرا",  # a year after منذ is no figure
-    "قتل التنظيم الذي يضم بين 1500 و3000 مقاتل",  # a strength range
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مسلحون في الهجوم",  # no figure at all
+        "قتلت القوات منذ 2015 عددا كبيرا",  # a year after منذ is no figure
+        "قتل التنظيم الذي يضم بين 1500 و3000 مقاتل",  # a strength range
+    ],
+)
 def test_verb_first_without_a_casualty_figure(text):
     assert [c for c in cas(text) if c[2] in (2015, 1500, 3000)] == []
 

@@ -8,8 +8,34 @@ from annotation.nlp.normalize import normalize
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
 MIXED = st.one_of(ARABIC, st.characters(codec="utf-8"), st.sampled_from(list("ـًٌٍَُِّْ 😀🇮🇶\n.،٣٤ABCxyz")))
-WORDS = st.sampled_from(["قتل", "عنصرين", "كركوك", "وبغداد", "الجمعة", "22", "نوفمبر", "اللواء", "تحسين", "الخفاجي",
-                         "قوات", "الأمن", "عبوة", "ناسفة", "في", "مطلع", "أكتوبر", "قرية", "ـــ", "ً", "😀", "F-16", "(", ")"])
+WORDS = st.sampled_from(
+    [
+        "قتل",
+        "عنصرين",
+        "كركوك",
+        "وبغداد",
+        "الجمعة",
+        "22",
+        "نوفمبر",
+        "اللواء",
+        "تحسين",
+        "الخفاجي",
+        "قوات",
+        "الأمن",
+        "عبوة",
+        "ناسفة",
+        "في",
+        "مطلع",
+        "أكتوبر",
+        "قرية",
+        "ـــ",
+        "ً",
+        "😀",
+        "F-16",
+        "(",
+        ")",
+    ]
+)
 TEXT = st.one_of(st.text(MIXED, max_size=200), st.lists(WORDS, max_size=40).map(" ".join))
 
 
@@ -19,14 +45,14 @@ def test_every_span_is_a_slice_of_the_text(text):
     res = get_tagger().tag(text)
     for s in res.spans:
         assert 0 <= s.start < s.end <= len(text)
-        assert s.text == text[s.start:s.end]
+        assert s.text == text[s.start : s.end]
     for inc in res.incidents:
         for start, end in inc.evidence:
             assert 0 <= start <= end <= len(text)
         if inc.location_span:
-            assert text[inc.location_span[0]:inc.location_span[1]] == inc.location_text
+            assert text[inc.location_span[0] : inc.location_span[1]] == inc.location_text
         if inc.date_span:
-            assert text[inc.date_span[0]:inc.date_span[1]] == inc.date_text
+            assert text[inc.date_span[0] : inc.date_span[1]] == inc.date_text
 
 
 @settings(max_examples=200, deadline=None)

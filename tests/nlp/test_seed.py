@@ -23,20 +23,33 @@ def seed_text():
 @pytest.fixture(scope="module")
 def second_article(seed_text):
     start = seed_text.index("أعلنت خلية الإعلام الأمني")
-    return seed_text[start:seed_text.index("مقالات مشابهة")]
+    return seed_text[start : seed_text.index("مقالات مشابهة")]
 
 
 def test_first_article_entities(seed_text):
     got = {(s.label, s.text) for s in get_tagger().tag(seed_text[: seed_text.index("المصدر:")]).spans}
-    assert {("PER", "تحسين الخفاجي"), ("ORG", "قيادة العمليات المشتركة"), ("ORG", "البيشمركة"),
-            ("LOC", "بغداد"), ("LOC", "أربيل"), ("ORG", "وزارة الدفاع العراقية")} <= got
+    assert {
+        ("PER", "تحسين الخفاجي"),
+        ("ORG", "قيادة العمليات المشتركة"),
+        ("ORG", "البيشمركة"),
+        ("LOC", "بغداد"),
+        ("LOC", "أربيل"),
+        ("ORG", "وزارة الدفاع العراقية"),
+    } <= got
 
 
 def test_second_article_entities(second_article):
     got = {(s.label, s.text) for s in get_tagger().tag(second_article).spans}
-    assert {("ORG", "خلية الإعلام الأمني"), ("LOC", "وادي زغيتون"), ("LOC", "كركوك"), ("WEAPON", "طائرات (F-16)"),
-            ("DATE", "الجمعة 22 نوفمبر"), ("DATE", "مطلع أكتوبر"), ("ORG", "وزارة الداخلية العراقية"),
-            ("NORP", "الأكراد")} <= got
+    assert {
+        ("ORG", "خلية الإعلام الأمني"),
+        ("LOC", "وادي زغيتون"),
+        ("LOC", "كركوك"),
+        ("WEAPON", "طائرات (F-16)"),
+        ("DATE", "الجمعة 22 نوفمبر"),
+        ("DATE", "مطلع أكتوبر"),
+        ("ORG", "وزارة الداخلية العراقية"),
+        ("NORP", "الأكراد"),
+    } <= got
 
 
 @pytest.mark.parametrize("published", [dt.date(2024, 11, 23), None])

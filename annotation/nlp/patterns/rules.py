@@ -98,8 +98,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         while last > i and ctx.word(last) in W.ORG_CONSTRUCT:
             last -= 1
         if last > i:
-            if head in W.NUMBERED_HEADS and head.startswith("ال") and last == i + 1 and ctx.word(last).isdecimal() is False \
-                    and not ctx.word(last).startswith("ال"):
+            if (
+                head in W.NUMBERED_HEADS
+                and head.startswith("ال")
+                and last == i + 1
+                and ctx.word(last).isdecimal() is False
+                and not ctx.word(last).startswith("ال")
+            ):
                 i += 1
                 continue
             yield i, clitic, last, "ORG", 0.75
@@ -113,8 +118,15 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
 
 def _proper(ctx: Context, j: int) -> bool:
     w = ctx.word(j)
-    return ctx.is_word(j) and not w.startswith("ال") and w not in W.NAME_STOP and len(w) > 2 and j not in ctx.lexicon \
-        and not w.endswith(("يه", "ات")) and w not in W.MEDIA_COMMON_NOUNS
+    return (
+        ctx.is_word(j)
+        and not w.startswith("ال")
+        and w not in W.NAME_STOP
+        and len(w) > 2
+        and j not in ctx.lexicon
+        and not w.endswith(("يه", "ات"))
+        and w not in W.MEDIA_COMMON_NOUNS
+    )
 
 
 def fac_hits(ctx: Context) -> Iterator[Hit]:
@@ -168,8 +180,13 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         last = j
         if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
             last = j + 1
-        elif head in W.LOC_HEADS_KEEP and not ctx.word(j).startswith("ال") and _place_word(ctx, j + 1) \
-                and not ctx.word(j + 1).startswith("ال") and False:
+        elif (
+            head in W.LOC_HEADS_KEEP
+            and not ctx.word(j).startswith("ال")
+            and _place_word(ctx, j + 1)
+            and not ctx.word(j + 1).startswith("ال")
+            and False
+        ):
             last = j + 1
         if head in W.LOC_HEADS_KEEP:
             yield i, clitic, last, "LOC", 0.7
@@ -253,8 +270,15 @@ def _surname(w: str) -> bool:
 
 def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
     w = ctx.word(j)
-    if not ctx.is_word(j) or w.startswith("ال") or w in W.NAME_STOP or len(w) < 2 or j in ctx.lexicon \
-            or stem_in(w, W.TITLES, 1) or stem_in(w, W.NOT_NAME_HEADS, 0):
+    if (
+        not ctx.is_word(j)
+        or w.startswith("ال")
+        or w in W.NAME_STOP
+        or len(w) < 2
+        or j in ctx.lexicon
+        or stem_in(w, W.TITLES, 1)
+        or stem_in(w, W.NOT_NAME_HEADS, 0)
+    ):
         return None
     if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3):
         return None
@@ -264,8 +288,13 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         w = ctx.word(k)
         # "علي" is also "على" without its dots: inside a name only when a name goes on after it
         after = ctx.word(k + 1)
-        ali = w == "علي" and ctx.is_word(k + 1) and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES) \
-            and after not in W.NAME_STOP and k + 1 not in ctx.lexicon
+        ali = (
+            w == "علي"
+            and ctx.is_word(k + 1)
+            and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES)
+            and after not in W.NAME_STOP
+            and k + 1 not in ctx.lexicon
+        )
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
