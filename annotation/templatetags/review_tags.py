@@ -21,11 +21,13 @@ _STATUS = dict(Mention.Status.choices)
 
 def _mark(seg, current_id):
     m = seg.mention
-    label, origin, status = escape(m.label), escape(m.origin), escape(m.status)
+    label, status = escape(m.label), escape(m.status)
     cls = f"m lbl-{label} st-{status}" + (" is-current" if m.pk == current_id else "")
+    # The tooltip speaks the reader's language; the class and data attributes keep the codes for CSS and JS.
+    title = f"{label} · {escape(m.get_origin_display())} · {m.confidence:.2f} · {escape(m.get_status_display())}"
     return (
         f'<mark id="m{m.pk}" class="{cls}" data-id="{m.pk}" data-start="{m.start}" data-end="{m.end}" data-label="{label}"'
-        f' title="{label} · {origin} · {m.confidence:.2f} · {status}">{escape(seg.text)}</mark>'
+        f' title="{title}">{escape(seg.text)}</mark>'
     )
 
 
@@ -45,7 +47,7 @@ def review_side_list(mentions, action_base, current=None):
     base = escape(str(action_base))
     out = []
     for m in mentions:
-        label, origin, status = escape(m.label), escape(m.origin), escape(m.status)
+        label, origin, status = escape(m.label), escape(m.get_origin_display()), escape(m.status)
         if m.status == Mention.Status.SUGGESTED:
             buttons = (
                 f'<button class="btn btn-sm btn-link p-0" formaction="{base}{m.pk}/accept/" title="{accept}">✓</button> '

@@ -66,7 +66,7 @@ def test_page_shows_text_with_highlighted_spans_escaped(client, editor, article)
     html = response.content.decode()
     kirkuk = article.mentions.get(text="كركوك")
     assert f'<mark id="m{kirkuk.pk}" class="m lbl-LOC st-suggested"' in html
-    assert 'title="LOC · lexicon · 0.90 · suggested">كركوك</mark>' in html
+    assert 'title="LOC · Knowledge base · 0.90 · Suggested">كركوك</mark>' in html
     # user text is escaped, never trusted as HTML
     assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in html
     assert "<b>&amp;</b>" not in html
