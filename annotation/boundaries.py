@@ -6,32 +6,12 @@ steps to these positions so that a span never cuts a word in the middle.
 
 import re
 
+# Proclitics an editor may want to leave outside a span ("وبغداد" → "بغداد"): the engine's list, longest first.
+from annotation.nlp.tokenize import PROCLITICS
+
 # Letters, digits and the marks that sit on Arabic letters (diacritics, tatweel) make up a word.
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+", re.UNICODE)
 
-# Proclitics an editor may want to leave outside a span ("وبغداد" → "بغداد"); longest first.
-_PROCLITICS = (
-    "وبال",
-    "وكال",
-    "فبال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "ولل",
-    "فلل",
-    "لل",
-    "وب",
-    "ول",
-    "وك",
-    "فب",
-    "فل",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-)
 _MIN_STEM = 2
 
 
@@ -44,7 +24,7 @@ def _clitic_starts(body, start, end):
     """Positions inside a word where its stem (or its article ال) begins after a proclitic."""
     word = body[start:end]
     out = set()
-    for prefix in _PROCLITICS:
+    for prefix in PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
             out.add(start + len(prefix))
             if prefix.endswith("ال"):

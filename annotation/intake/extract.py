@@ -14,6 +14,8 @@ from enum import Enum
 
 import nh3
 
+from annotation.nlp.corpus import parse_published
+
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -213,15 +215,6 @@ class Extracted:
     url: str = ""
 
 
-def _parse_date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text and metadata (title, date, canonical URL) of an HTML page."""
     import trafilatura
@@ -240,7 +233,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     lines = doc.text.split("\n")
     if title and lines and key(lines[0]) == key(title):
         lines = lines[1:]  # trafilatura repeats the <h1> title as the first line
-    return Extracted(text="\n".join(lines), title=title[:500], published=_parse_date(doc.date), url=doc.url or url or "")
+    return Extracted(text="\n".join(lines), title=title[:500], published=parse_published(doc.date), url=doc.url or url or "")
 
 
 def _strip_tags(html: str) -> str:

@@ -12,7 +12,7 @@ WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[a-z0-9]+")
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[0-9]+(?:[.,][0-9]+)?|[a-z]+(?:-?[0-9]+)?|\S", re.UNICODE)
 
 # Proclitics that may precede a word; longest first.  "لل" stands for li- + al-.
-_PROCLITICS = (
+PROCLITICS = (
     "وبال",
     "وكال",
     "فبال",
@@ -68,7 +68,7 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
     out = [(0, word)]
     if len(word) < 3:
         return out
-    for p in _PROCLITICS:
+    for p in PROCLITICS:
         if not word.startswith(p) or len(word) - len(p) < 2:
             continue
         if p.endswith("ال"):
