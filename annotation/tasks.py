@@ -1,8 +1,13 @@
-"""Background work (django-tasks): tagging imported articles."""
+"""Background work (django-tasks): tagging imported articles and retraining the engine on editors' decisions."""
 
+import io
+import logging
 import os
 
+from django.core.management import call_command
 from django_tasks import task
+
+log = logging.getLogger("marsad.workflow")
 
 
 @task()
@@ -22,3 +27,12 @@ def tag_article(article_id: int) -> int:
 
     article = Article.objects.filter(pk=article_id).first()
     return articles_tag(articles=[article]) if article else 0
+
+
+@task()
+def train_model(requested_by=None):
+    """Run the engine's ``train`` command (started from the review screen); returns its output for the result page."""
+    out = io.StringIO()
+    log.info("train requested_by=%s", requested_by)
+    call_command("train", stdout=out)
+    return out.getvalue()[-4000:]

@@ -1,6 +1,6 @@
 """Initial data for the incident form, from the engine's draft incidents and the editor's accepted mentions.
 
-The engine (annotation.tagging.suggest) returns IncidentDraft objects with offsets into the article;
+The engine (annotation.engine.suggest) returns IncidentDraft objects with offsets into the article;
 here they become form initial data: texts mapped to knowledge-base entities, casualties to figures,
 the date precision to Incident.TimePrecision and the evidence to a supporting quote.
 """
@@ -39,7 +39,7 @@ class DraftInitial:
 
 def engine_drafts(article):
     """The engine's draft incidents for the article (background ones included, flagged)."""
-    from annotation.tagging import suggest
+    from annotation.engine import suggest
 
     return suggest(article.body, article.reference_date).incidents
 

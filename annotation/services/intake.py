@@ -274,7 +274,7 @@ def article_ingest(
 
 
 def _tag_one(article: Article) -> None:
-    from annotation.services.tagging import article_tag
+    from annotation.services.suggestions import article_tag
 
     try:
         article_tag(article=article)
@@ -451,10 +451,10 @@ def feed_poll(*, source: Source, user) -> ImportBatch:
 
 
 def _article_tagger():
-    """The engine with the knowledge base, as annotation.tagging builds it for single articles."""
-    from annotation import tagging
+    """The engine with the knowledge base, as annotation.engine builds it for single articles."""
+    from annotation import engine
 
-    return tagging.get_engine()
+    return engine.get_engine()
 
 
 def mentions_insert(rows: list[dict]) -> None:

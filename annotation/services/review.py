@@ -335,7 +335,7 @@ def article_reopen_review(*, article, user, expected_version=None):
 
 def model_train(*, user):
     """Ask the background worker to retrain the engine's model on the accepted annotations."""
-    from annotation.tasks_review import train_model
+    from annotation.tasks import train_model
 
     return train_model.enqueue(requested_by=user.pk)
 

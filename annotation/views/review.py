@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotation import selectors
-from annotation.forms_review import MentionFormSet
+from annotation.forms import MentionFormSet
 from annotation.labels import LABEL_CHOICES
 from annotation.models import Article, Entity, Mention
 from annotation.services import review as services

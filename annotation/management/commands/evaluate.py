@@ -4,8 +4,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from annotation.engine import get_engine
 from annotation.nlp.corpus import format_score, predict, read_jsonl, score
-from annotation.tagging import get_engine
 
 
 class Command(BaseCommand):

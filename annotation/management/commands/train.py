@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from annotation import tagging
+from annotation import engine
 from annotation.nlp import model as crf_model
 from annotation.nlp.corpus import format_score, predict, read_jsonl, score
 from annotation.nlp.pipeline import Tagger
@@ -22,11 +22,11 @@ class Command(BaseCommand):
         examples = list(examples_from_jsonl(read_jsonl(from_jsonl))) if from_jsonl else self._from_database()
         if not examples:
             raise CommandError("nothing to train on: no reviewed articles with accepted mentions")
-        out_dir = out or tagging.model_dir()
+        out_dir = out or engine.model_dir()
         before = self._score(Tagger(crf=None), gold) if gold else None
         hints = rules_hints(Tagger(crf=None))
         path = crf_model.train(examples, out_dir, hint_fn=hints, max_iterations=iterations)
-        tagging.invalidate(model_changed=True)
+        engine.invalidate(model_changed=True)
         self.stdout.write(f"trained on {len(examples)} articles -> {path}")
         if gold:
             after = self._score(Tagger(crf=crf_model.CrfModel(path)), gold)

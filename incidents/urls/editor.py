@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from incidents import views_editor as views
+from incidents.views import editor as views
 
 app_name = "workflow"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("attach/", views.attach, name="attach"),
     path("<int:pk>/", views.edit, name="edit"),
     path("<int:pk>/submit/", views.submit, name="submit"),
-    path("<int:pk>/review/", views.review, name="review"),
+    path("<int:pk>/approve/", views.approve, name="approve"),
     path("<int:pk>/correct/", views.correct, name="correct"),
     path("<int:pk>/retract/", views.retract, name="retract"),
     path("<int:pk>/merge/", views.merge, name="merge"),

@@ -26,9 +26,9 @@ def article_tag(*, article, tagger=None):
     if tagger is not None:
         result = tagger.tag(article.body, published=article.reference_date)
     else:
-        from annotation import tagging
+        from annotation import engine
 
-        result = tagging.suggest(article.body, published=article.reference_date)
+        result = engine.suggest(article.body, published=article.reference_date)
     Mention.objects.filter(article=article, status=Mention.Status.SUGGESTED).delete()
     decided = list(Mention.objects.filter(article=article).values_list("start", "end", "label"))
     taken = {(s, e, lbl) for s, e, lbl in decided}
