@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from annotation.nlp.normalize import norm
+from annotation.nlp.tokenize import _TOKEN
 from annotation.nlp.types import LexiconEntry
 
 DATA = Path(__file__).with_name("data")
@@ -23,6 +24,15 @@ class Place:
     lat: float
     lon: float
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Nationality:
+    iso3: str
+    adjectives: tuple[str, ...]  # matching forms of the masculine singular adjective ("سوداني")
+    group_nouns: tuple[str, ...]  # broken plurals used as a group noun ("الروس"), matching forms
+    weight: float  # how much one mention says an article is about this country
+    ambiguous: bool  # also an everyday word ("المالي" = financial)
 
 
 @dataclass(frozen=True)
@@ -111,6 +121,52 @@ def load_actors() -> list[Actor]:
 @cache
 def load_weapons() -> list[str]:
     return [r[0] for r in _rows("weapons.tsv")]
+
+
+@cache
+def load_nationalities() -> list[Nationality]:
+    """Nationality adjectives per country (data/nationalities.tsv)."""
+    out = []
+    for r in _rows("nationalities.tsv"):
+        r += [""] * (6 - len(r))
+        out.append(
+            Nationality(
+                r[0],
+                tuple(norm(a) for a in (r[1], *_aliases(r[2]))),
+                tuple(norm(a) for a in _aliases(r[3])),
+                float(r[4] or 1),
+                r[5].strip() == "ambiguous",
+            )
+        )
+    return out
+
+
+@cache
+def nationality_index() -> dict[str, Nationality]:
+    """Matching form of a masculine singular adjective (or a broken-plural group noun) → its Nationality."""
+    out: dict[str, Nationality] = {}
+    for nat in load_nationalities():
+        for form in (*nat.adjectives, *nat.group_nouns):
+            out.setdefault(form, nat)
+    return out
+
+
+def match_form(surface: str) -> str:
+    """A name as the lexicon matches it: normalised tokens joined by one space."""
+    return " ".join(_TOKEN.findall(norm(surface)))
+
+
+@cache
+def namesakes() -> dict[str, tuple[str, ...]]:
+    """Matching form of a place name → keys of every place called so, curated places first."""
+    out: dict[str, list[str]] = {}
+    for p in load_places():
+        key = place_key(p)
+        for name in (p.name_ar, *p.aliases):
+            keys = out.setdefault(match_form(name), [])
+            if key not in keys:
+                keys.append(key)
+    return {name: tuple(keys) for name, keys in out.items() if len(keys) > 1}
 
 
 @cache
