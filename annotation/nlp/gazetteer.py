@@ -27,6 +27,15 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Person:
+    name_ar: str
+    name_en: str
+    country_iso3: str
+    role: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Nationality:
     iso3: str
     adjectives: tuple[str, ...]  # matching forms of the masculine singular adjective ("سوداني")
@@ -119,6 +128,16 @@ def load_actors() -> list[Actor]:
 
 
 @cache
+def load_people() -> list[Person]:
+    """Public figures of the region (data/people.tsv)."""
+    out = []
+    for r in _rows("people.tsv"):
+        r += [""] * (5 - len(r))
+        out.append(Person(r[0], r[1], r[2], r[3], _aliases(r[4])))
+    return out
+
+
+@cache
 def load_weapons() -> list[str]:
     return [r[0] for r in _rows("weapons.tsv")]
 
@@ -197,6 +216,9 @@ def builtin_entries() -> list[LexiconEntry]:
     for a in load_actors():
         for s in (a.name_ar, *a.aliases):
             entries.append(LexiconEntry(s, a.label, actor_key(a)))
+    for person in load_people():
+        for s in (person.name_ar, *person.aliases):
+            entries.append(LexiconEntry(s, "PER", f"person:{person.name_en}"))
     for p in load_places():
         for s in (p.name_ar, *p.aliases):
             entries.append(LexiconEntry(s, "LOC", place_key(p)))
