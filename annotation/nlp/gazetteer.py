@@ -68,8 +68,10 @@ def _aliases(cell: str) -> tuple[str, ...]:
 
 @cache
 def country_names() -> dict[str, str]:
-    """ISO3 → English country name."""
-    return {r[2]: r[1] for r in _rows("countries.tsv")}
+    """ISO3 → English country name: the curated name, else the one of cldr_countries.tsv."""
+    names = {r[2]: r[1] for r in _rows("cldr_countries.tsv")}
+    names.update({r[2]: r[1] for r in _rows("countries.tsv")})
+    return names
 
 
 # Place names that are also everyday words in news text ("بيان" statement, "عنه" about him, "صور"
@@ -81,14 +83,25 @@ AMBIGUOUS_PLACE_WORDS = frozenset(
 جنوب لبنان دولة سلام أمل عين نور عمر سعيد كريم حسن حياة الخير العمل الدور بلد القرى الصف السلط الصور العلم
 جامعة سلطات جمال بحري سارة ساره عرعر بركان جيهان مساكن عشاق نايف كريمة سعيدة بحركة رشيد فردوس فرعون
 رحيمة الحد الطرف الوقف الشفا القبة الفحص الفحم الوجه الخور التل الحزم السيب الجرف البيض المرج البدع
-لعيون لقدس سلوى ساري سيان جوهر توما عالية عاليه حرير رماح مقلع جاسم خالص مصفح سلالة شهرك حديده
+الجديد الجديدة العبور لعيون لقدس سلوى ساري سيان جوهر توما عالية عاليه حرير رماح مقلع جاسم خالص مصفح سلالة شهرك حديده
 """.split()
 )
 
 
 @cache
+def load_given_names() -> list[str]:
+    """Common given names (data/given_names.txt)."""
+    return [r[0] for r in _rows("given_names.txt")]
+
+
+# "عبد الله": the fragment alone is no place.
+NAME_FRAGMENTS = ("عبد", "ابو", "أبو", "بن", "ابن", "ولد", "آل")
+
+
+@cache
 def _ambiguous() -> frozenset[str]:
-    return frozenset(norm(w) for w in AMBIGUOUS_PLACE_WORDS)
+    """Words never matched as a place on their own: everyday words, given names, name fragments."""
+    return frozenset(norm(w) for w in (*AMBIGUOUS_PLACE_WORDS, *load_given_names(), *NAME_FRAGMENTS))
 
 
 def _usable(name: str, generated: bool) -> bool:
@@ -106,6 +119,8 @@ def load_places() -> list[Place]:
         Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
         for r in _rows("countries.tsv")
     ]
+    # every other country, and the CLDR spelling of the curated ones (same key, so the curated entry leads)
+    out += [Place(r[0], names[r[2]], r[2], names[r[2]], "", "country", float(r[3]), float(r[4])) for r in _rows("cldr_countries.tsv")]
     for fname in ("places.tsv", "geonames_places.tsv"):
         generated = fname.startswith("geonames")
         for r in _rows(fname):
