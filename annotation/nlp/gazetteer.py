@@ -104,6 +104,15 @@ def _ambiguous() -> frozenset[str]:
     return frozenset(norm(w) for w in (*AMBIGUOUS_PLACE_WORDS, *load_given_names(), *NAME_FRAGMENTS))
 
 
+# Place-type words stay out of a place's name ("ناحية القيارة" is the place "القيارة").
+PLACE_TYPE_WORDS = ("ناحية", "قضاء", "محافظة", "مدينة", "قرية", "بلدة", "منطقة", "مديرية", "مخيم", "حي", "ولاية", "ريف")
+
+
+def _without_place_type(name: str) -> str:
+    head, _, rest = name.partition(" ")
+    return rest if rest and head in PLACE_TYPE_WORDS else name
+
+
 def _usable(name: str, generated: bool) -> bool:
     if norm(name) in _ambiguous():
         return False
@@ -125,7 +134,10 @@ def load_places() -> list[Place]:
         generated = fname.startswith("geonames")
         for r in _rows(fname):
             r += [""] * (8 - len(r))
-            usable = [n for n in (r[0], *_aliases(r[7])) if _usable(n, generated)]
+            spellings = (r[0], *_aliases(r[7]))
+            if generated:  # curated names keep a type word that belongs to the name ("مدينة الصدر")
+                spellings = tuple(dict.fromkeys(_without_place_type(n) for n in spellings))
+            usable = [n for n in spellings if _usable(n, generated)]
             if not usable:
                 continue
             out.append(Place(usable[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]), tuple(usable[1:])))

@@ -23,8 +23,11 @@ MAX_ZIPF_SMALL = 3.3
 MAX_ZIPF = 4.3
 
 
+BIG_CITY = 100_000  # a big city's name is frequent because it is a big city
+
+
 def everyday_word(name: str, population: int) -> bool:
-    if " " in name.strip():
+    if " " in name.strip() or population >= BIG_CITY:
         return False
     spellings = {name, name.replace("ه", "ة") if name.endswith("ه") else name, name[:-1] + "ى" if name.endswith("ي") else name}
     if name[0] in "اأإآ":
