@@ -8,6 +8,7 @@ classified here; split.py decides where articles begin.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -15,6 +16,8 @@ from enum import Enum
 import nh3
 
 from annotation.nlp.corpus import parse_published
+
+log = logging.getLogger("marsad.intake")
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
@@ -196,13 +199,6 @@ def classify_lines(text: str) -> list[Line]:
     return [classify(raw, spaced=True) for raw in text.split("\n")]
 
 
-def clean_text(text: str) -> str:
-    """Pasted text without page chrome, paragraphs separated by a blank line (one article, no split)."""
-    from annotation.intake.split import split_articles
-
-    return "\n\n".join((a.title + "\n\n" + a.body) if a.title else a.body for a in split_articles(text))
-
-
 def looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:20000])) >= 2
 
@@ -223,6 +219,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     except Exception:  # trafilatura raises many kinds on odd markup; fall back to tag stripping
+        log.warning("trafilatura failed on %s; falling back to tag stripping", url or "a pasted page", exc_info=True)
         doc = None
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         text = _strip_tags(html)

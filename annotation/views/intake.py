@@ -16,6 +16,7 @@ from annotation.intake.fetch import FetchError, check_url
 from annotation.intake.files import ACCEPT, FileRefused, read_upload
 from annotation.models import Article, ImportBatch, Source
 from annotation.services import intake as intake_services
+from annotation.services import suggestions
 
 
 class IntakeForm(forms.Form):
@@ -238,6 +239,6 @@ def feed_poll(request):
 def batch_tag_now(request, pk):
     """Tag a waiting batch within this request, for desks that run no background worker."""
     batch = get_object_or_404(ImportBatch, pk=pk)
-    intake_services.batch_tag(batch_id=batch.pk)
+    suggestions.batch_tag(batch_id=batch.pk)
     messages.success(request, _("The articles of this import are tagged."))
     return redirect("annotation:batch_detail", pk=batch.pk)

@@ -25,7 +25,8 @@ from django.test.utils import CaptureQueriesContext
 from annotation.intake.files import FileContent
 from annotation.intake.split import split_articles
 from annotation.models import Article, ImportBatch, Mention
-from annotation.services.intake import batch_import, batch_tag
+from annotation.services.intake import batch_import
+from annotation.services.suggestions import batch_tag
 
 PLACES = [
     "بغداد",
