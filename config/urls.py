@@ -18,7 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("desk/", include("annotation.urls.desk")),
-    path("desk/incidents/", include("incidents.urls.editor")),
+    path("desk/", include("incidents.urls.editor")),
     path("", include("incidents.urls.public")),
     prefix_default_language=True,
 )

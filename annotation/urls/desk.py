@@ -1,4 +1,5 @@
-"""The editors' desk (namespace ``annotation``), mounted at /<lang>/desk/: review and intake routes from their modules."""
+"""The editors' desk (namespace ``annotation``), mounted at /<lang>/desk/: review and intake routes from their modules.
+The desk home itself belongs to the app above, which shows articles and incidents (config/urls.py)."""
 
 from django.urls import include, path
 

@@ -17,6 +17,7 @@ from annotation.intake.files import ACCEPT, FileRefused, read_upload
 from annotation.models import Article, ImportBatch, Source
 from annotation.services import intake as intake_services
 from annotation.services import suggestions
+from annotation.views import desk_home_url
 
 
 class IntakeForm(forms.Form):
@@ -71,7 +72,7 @@ def _review_url(article):
     try:
         return reverse("annotation:review", kwargs={"pk": article.pk})
     except NoReverseMatch:  # the review screen is not installed: the desk lists the article
-        return reverse("annotation:dashboard")
+        return desk_home_url()
 
 
 def _page(request, form, *, status=200):
@@ -211,6 +212,7 @@ def batch_detail(request, pk):
         "counts": counts,
         "finished": batch.tagged >= batch.total,
         "percent": 100 if not batch.total else min(100, round(100 * batch.tagged / batch.total)),
+        "desk_url": desk_home_url(),
     }
     if request.htmx:
         return render(request, "annotation/intake/_progress.html", context)

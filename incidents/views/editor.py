@@ -123,7 +123,7 @@ def create(request):
             else:
                 if incident.status == Incident.Status.IN_REVIEW:
                     messages.success(request, _("Incident %(code)s submitted for review.") % {"code": incident.code})
-                    return redirect("annotation:review", pk=article.pk) if article else redirect("annotation:dashboard")
+                    return redirect("annotation:review", pk=article.pk) if article else redirect("workflow:dashboard")
                 messages.success(request, _("Draft %(code)s saved.") % {"code": incident.code})
                 return redirect("workflow:edit", pk=incident.pk)
         return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
@@ -216,7 +216,7 @@ def _submit(request, incident, version):
         messages.error(request, " ".join(error.messages))
         return redirect("workflow:edit", pk=incident.pk)
     messages.success(request, _("Incident %(code)s submitted for review.") % {"code": incident.code})
-    return redirect("annotation:dashboard")
+    return redirect("workflow:dashboard")
 
 
 @login_required
@@ -224,6 +224,23 @@ def _submit(request, incident, version):
 @require_POST
 def submit(request, pk):
     return _submit(request, _incident(pk), request.POST.get("version"))
+
+
+@login_required
+@permission_required("annotation.view_article", raise_exception=True)
+def dashboard(request):
+    """The editors' desk home: articles waiting for review, my drafts, sent back to me, the reviewer's queue."""
+    mine = Incident.objects.filter(created_by=request.user).order_by("-updated_at")
+    is_reviewer = request.user.has_perm("incidents.approve_incident")
+    context = {
+        "articles": annotation_selectors.desk_articles(),
+        "article_counts": annotation_selectors.desk_counts(),
+        "drafts": list(mine.filter(status=Incident.Status.DRAFT, review_comment="")[:20]),
+        "sent_back": list(mine.filter(status=Incident.Status.DRAFT).exclude(review_comment="")[:20]),
+        "waiting": list(mine.filter(status=Incident.Status.IN_REVIEW)[:20]),
+        "queue_count": Incident.objects.awaiting_review().count() if is_reviewer else None,
+    }
+    return render(request, "incidents/editor/dashboard.html", context)
 
 
 @login_required

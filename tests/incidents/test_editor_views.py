@@ -192,7 +192,7 @@ def test_send_back_with_comment_shows_on_author_desk(client, editor, reviewer, m
     incident.refresh_from_db()
     assert (incident.status, incident.review_comment) == ("draft", "صحح التاريخ")
     client.force_login(editor)
-    response = client.get(reverse("annotation:dashboard"))
+    response = client.get(reverse("workflow:dashboard"))
     assert [i.pk for i in response.context["sent_back"]] == [incident.pk]
 
 

@@ -64,7 +64,7 @@ EXPECTED = {
     "incidents:map": Rule(PUBLIC),
     "incidents:about": Rule(PUBLIC),
     # Editors' desk: intake and review.
-    "annotation:dashboard": Rule(EDITOR),
+    "workflow:dashboard": Rule(EDITOR),
     "annotation:intake": Rule(EDITOR),
     "annotation:intake_confirm": Rule(EDITOR, method="POST"),
     "annotation:intake_done": Rule(EDITOR),
