@@ -8,6 +8,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_ENV := MARSAD_TESTING=1 TASKS_IMMEDIATE=1 SECRET_KEY=test-only-not-secret
+# Development runs may use a key generated into var/secret_key (DEBUG on); production needs SECRET_KEY set.
+DEV_ENV := DEBUG=$${DEBUG:-1}
+# Benchmarks run with DEBUG off (as production) and need no real key.
+BENCH_ENV := SECRET_KEY=$${SECRET_KEY:-bench-only-not-secret}
 
 .PHONY: run test test-sqlite test-postgres lint format bench bench-public load migrate demo venv dev-venv clean
 
@@ -25,19 +29,19 @@ venv: $(VENV)/.installed
 dev-venv: $(VENV)/.installed-dev
 
 migrate: venv
-	$(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(DEV_ENV) $(PY) manage.py load_demo
 
 ## run: install, migrate, load demo data and serve on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 run: demo
 	@echo "Marsad on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite on SQLite, then again on PostgreSQL when one is reachable
 test: dev-venv
-	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL $(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory test-sqlite
 	@if DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) scripts/pg_ready.py; then \
 		$(MAKE) --no-print-directory test-postgres; \
@@ -68,10 +72,10 @@ format: dev-venv
 
 ## bench: tagger speed; bench-public: public list/search/export on the configured database
 bench: venv
-	$(PY) manage.py bench
+	$(BENCH_ENV) $(PY) manage.py bench
 
 bench-public: venv
-	$(PY) manage.py bench_public --incidents $${INCIDENTS:-100000}
+	$(BENCH_ENV) $(PY) manage.py bench_public --incidents $${INCIDENTS:-100000}
 
 ## load: gunicorn + wrk against PostgreSQL (see docs/deploy.md)
 load: venv

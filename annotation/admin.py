@@ -1,17 +1,23 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from annotation.models import Article, Entity, ImportBatch, Mention, Source
 
+# An address typed without a scheme is read as https (Django 6's default; 5.2 still warns and assumes http).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "domain", "country", "language"]
     search_fields = ["name", "domain"]
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["__str__", "source", "published_at", "status", "tagging_status", "created_at"]
     list_filter = ["status", "tagging_status", "source"]
     search_fields = ["title", "url"]

@@ -42,10 +42,17 @@ def envlist(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _secret_key():
-    """SECRET_KEY from the environment, else a key generated once into an untracked local file."""
+def _secret_key(debug, testing):
+    """SECRET_KEY from the environment. Only a development or test run (DEBUG or MARSAD_TESTING) may fall back to
+    a key generated once into an untracked local file: production refuses to start without one, because two
+    servers that each generated their own would silently reject each other's sessions and CSRF tokens."""
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
+    if not (debug or testing):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment (50+ random characters, the same on every server), "
+            "or set DEBUG=1 for a development run (`make run` does)."
+        )
     key_file = Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / "var" / "secret_key"))
     if key_file.exists():
         return key_file.read_text(encoding="utf-8").strip()
@@ -57,8 +64,8 @@ def _secret_key():
 
 
 MARSAD_DATA_DIR = Path(os.environ.get("MARSAD_DATA_DIR", BASE_DIR / "var"))
-SECRET_KEY = _secret_key()
 DEBUG = envbool("DEBUG", False)
+SECRET_KEY = _secret_key(DEBUG, envbool("MARSAD_TESTING", False))
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
@@ -135,7 +142,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -17,8 +17,11 @@ PROBE = (
 
 
 def probe(tmp_path, **env):
-    base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "TASKS_IMMEDIATE", "REDIS_URL")}
+    """Settings in a fresh interpreter with production's environment (no MARSAD_TESTING) plus ``env``."""
+    dropped = ("DATABASE_URL", "SECRET_KEY", "DEBUG", "TASKS_IMMEDIATE", "REDIS_URL", "MARSAD_TESTING")
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     base |= {"DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY_FILE": str(tmp_path / "key"), "MARSAD_DATA_DIR": str(tmp_path)}
+    base |= {"SECRET_KEY": "probe-key-not-secret"}
     result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=base | env, capture_output=True, text=True, check=False)
     return result
 
@@ -38,13 +41,35 @@ def test_database_url_switches_to_postgresql(tmp_path):
     assert (out["engine"], out["name"]) == ("django.db.backends.postgresql", "marsad_x")
 
 
-def test_secret_key_generated_once_into_untracked_file(tmp_path):
-    first = json.loads(probe(tmp_path).stdout)["key"]
-    second = json.loads(probe(tmp_path).stdout)["key"]
+def test_development_secret_key_generated_once_into_untracked_file(tmp_path):
+    first = json.loads(probe(tmp_path, DEBUG="1", SECRET_KEY="").stdout)["key"]
+    second = json.loads(probe(tmp_path, DEBUG="1", SECRET_KEY="").stdout)["key"]
     assert first == second == (tmp_path / "key").read_text()
     assert len(first) >= 50
     assert oct((tmp_path / "key").stat().st_mode)[-3:] == "600"
     assert json.loads(probe(tmp_path, SECRET_KEY="from-env").stdout)["key"] == "from-env"
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = probe(tmp_path, SECRET_KEY="")
+    assert result.returncode != 0
+    assert "django.core.exceptions.ImproperlyConfigured: SECRET_KEY is not set." in result.stderr
+    assert not (tmp_path / "key").exists()
+
+
+def test_pytest_settings_default_to_the_test_environment():
+    env = {k: v for k, v in os.environ.items() if k not in ("MARSAD_TESTING", "TASKS_IMMEDIATE", "SECRET_KEY", "DATABASE_URL")}
+    code = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps([settings.SECRET_KEY, settings.TASKS['default']['BACKEND'], settings.PASSWORD_HASHERS[0]]))"
+    )
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [
+        "test-only-not-secret",
+        "django_tasks.backends.immediate.ImmediateBackend",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
 
 
 def test_debug_and_hosts_from_environment(tmp_path):

@@ -277,7 +277,11 @@ def test_pg_dump_restores_into_a_fresh_database(tmp_path):
     suffix = uuid.uuid4().hex[:8]
     source_db, restore_db = f"marsad_backup_src_{suffix}", f"marsad_restore_test_{suffix}"
     url = f"postgres://{pg_env['PGUSER']}{':' + s['PASSWORD'] if s.get('PASSWORD') else ''}@{pg_env['PGHOST']}:{pg_env['PGPORT']}/"
-    app_env = {k: v for k, v in pg_env.items() if k not in ("MARSAD_TESTING",)} | {"LOG_LEVEL": "WARNING", "MARSAD_DATA_DIR": str(tmp_path)}
+    app_env = {k: v for k, v in pg_env.items() if k not in ("MARSAD_TESTING",)} | {
+        "LOG_LEVEL": "WARNING",
+        "MARSAD_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
     try:
         subprocess.run(["createdb", source_db], env=pg_env, check=True)
         _manage("migrate", "--noinput", "-v0", env=app_env | {"DATABASE_URL": url + source_db})

@@ -96,6 +96,7 @@ def test_redis_by_configuration_alone(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'rq.sqlite3'}",
         "LOG_LEVEL": "WARNING",
         "MARSAD_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings",  # not pytest's config.settings_test
     }
     connection = redis.Redis.from_url(REDIS)
     connection.delete("rq:queue:default")

@@ -24,7 +24,14 @@ print(json.dumps({"page": page.status_code, "linked": ("/static/" + css) in page
 def test_collectstatic_in_production_hashes_and_serves(tmp_path):
     static_root = tmp_path / "static"
     env = {k: v for k, v in os.environ.items() if k not in ("MARSAD_TESTING", "DATABASE_URL", "STATIC_MANIFEST")}
-    env |= {"DEBUG": "0", "STATIC_ROOT": str(static_root), "LOG_LEVEL": "WARNING", "ALLOWED_HOSTS": "testserver", "SECURE_COOKIES": "0"}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "0",
+        "STATIC_ROOT": str(static_root),
+        "LOG_LEVEL": "WARNING",
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_COOKIES": "0",
+    }
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
