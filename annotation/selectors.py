@@ -38,11 +38,6 @@ def article_segments(body, mentions):
     return segments
 
 
-def review_article(*, pk):
-    """The article with its source (one query)."""
-    return Article.objects.select_related("source", "imported_by").get(pk=pk)
-
-
 def review_mentions(*, article):
     """All mentions of the article with their entity and decider (one query)."""
     return list(

@@ -331,14 +331,6 @@ def article_finish_review(*, article, user, expected_version=None):
     return Mention.objects.filter(article=locked, status=Mention.Status.SUGGESTED).count()
 
 
-@transaction.atomic
-def article_reopen_review(*, article, user, expected_version=None):
-    """Put a reviewed article back in the review queue."""
-    locked = _lock_article(article.pk, expected_version)
-    Article.objects.filter(pk=locked.pk).update(status=Article.Status.IN_REVIEW)
-    return locked
-
-
 @task()
 def train_model(requested_by=None):
     """Background work: run the engine's ``train`` command; returns its output for the result page."""

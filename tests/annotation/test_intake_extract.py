@@ -1,7 +1,7 @@
 import datetime
 
 from annotation.intake.extract import Kind, classify, extract_html, looks_like_html, sanitize_html, strip_dateline, strip_stamp
-from annotation.intake.split import clean_text
+from annotation.intake.split import split_articles
 
 
 def test_stamp_prefix_is_removed_and_the_rest_kept():
@@ -60,9 +60,9 @@ def test_glued_sentences_get_a_space():
     assert classify("تطور كبير بين الجانبين.وقال الخفاجي إن التعاون مستمر").text == "تطور كبير بين الجانبين. وقال الخفاجي إن التعاون مستمر"
 
 
-def test_clean_text_drops_chrome_lines():
+def test_chrome_lines_are_dropped_from_a_pasted_article():
     text = "آخر تحديث: 1 مارس 2025 - 10:00 ص\nانفجرت عبوة ناسفة في سوق شعبي وسط بعقوبة صباح اليوم.\nشارك\n\nالمصدر: وكالة الأنباء"
-    assert clean_text(text) == "انفجرت عبوة ناسفة في سوق شعبي وسط بعقوبة صباح اليوم."
+    assert [(a.title, a.body) for a in split_articles(text)] == [("", "انفجرت عبوة ناسفة في سوق شعبي وسط بعقوبة صباح اليوم.")]
 
 
 HTML = """<html><head><title>انفجار في بعقوبة</title>

@@ -1,0 +1,80 @@
+"""Names vulture cannot see being used: Django and its add-ons reach them by name, templates read them,
+or migrations (not scanned) import them. `make lint` passes this file to vulture with the code; names
+that Django looks up on every class (Meta, handle, list_display, …) are in pyproject.toml instead.
+
+Each line "uses" a name. Add a line only with the reason beside it; dead code is deleted, not listed.
+"""
+
+# ruff: noqa: B018, F821
+
+# App configs, URL handlers, logging and storage classes named in settings or urls by dotted path
+AnnotationConfig
+IncidentsConfig
+page_not_found  # config.errors, handler404 in config/urls.py
+server_error  # config.errors, handler500
+handler404
+handler500
+JsonFormatter  # LOGGING in config/settings.py
+StaticStorage  # STORAGES in config/settings.py
+ROLE_PERMISSIONS  # incidents.roles, read by the roles migration
+
+# Model fields and choices read by templates, forms, admin, exports or the database only
+domain
+reliability_note
+tagging_status
+import_batch
+admin3
+reject_reason
+decided_by
+decided_at
+review_comment
+approved_by
+added_at
+RUNNING
+REBEL
+POLITICAL_MILITIA
+IDENTITY_MILITIA
+RIOTERS
+EXTERNAL
+MODEL
+FARASA
+NEAR
+CONTESTED
+CLAIMED
+SUSPECTED
+SECURITY_FORCES
+MILITANTS
+
+# Attributes set for templates (review_url, admin1_label, the review panel's actions_template) or for
+# Django (the demo admin's flags, crispy-forms helper flags, a field's required flag)
+_.review_url
+_.admin1_label
+actions_template
+_.tagging_status
+_.is_staff
+_.is_superuser
+_.form_tag
+_.disable_csrf
+_.required
+date_hierarchy  # ModelAdmin option
+
+# Form, FilterSet and django-ninja schema fields: declared, then read through cleaned_data / the query string
+file
+date_from
+date_to
+min_killed
+published_on
+incident_count
+filters  # incidents.api list_incidents: declares the query parameters in the OpenAPI schema
+
+# Known dead code that other work under issue 11 removes (the engine's owners: annotation/nlp; the public
+# read path: incidents.selectors). Delete each line with the code; until then vulture would fail on them.
+date_span
+focus_country
+_.lookup
+norm_char
+reset_tagger
+ORIGINS
+_.as_dict
+incident_export_qs
+incident_map_points
