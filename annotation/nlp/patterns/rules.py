@@ -255,9 +255,14 @@ def appositive_hits(ctx: Context) -> Iterator[Hit]:
             yield hit
 
 
+NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
+
+
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
     for i, tok in enumerate(ctx.tokens):
         found = stem_in(tok.norm, W.COMMON_FIRST_NAMES, max_clitic=1)
+        if not found and (tok.norm in NAME_OPENERS or (tok.norm.startswith("عبد") and len(tok.norm) > 5)):
+            found = (0, tok.norm)
         if found and found[0] == 0 and i not in ctx.covered:
             hit = _name_at(ctx, i, min_tokens=2)
             if hit:
