@@ -9,7 +9,10 @@ from annotation.nlp.normalize import Normalized
 from annotation.nlp.patterns import rules
 from annotation.nlp.patterns import words as W
 from annotation.nlp.tokenize import Token, readings
-from annotation.nlp.types import Span
+from annotation.nlp.types import LexiconEntry, Span
+
+# Labels whose every recurrence in an article is the same entity (a date or a weapon named twice is not).
+RECURRING_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "NORP"})
 
 
 def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexicon: Lexicon) -> list[Span]:
@@ -81,3 +84,18 @@ def _norm(s: str) -> str:
     from annotation.nlp.normalize import norm
 
     return norm(s)
+
+
+def recurring_mentions(text: str, normalized: Normalized, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """A string tagged once is tagged wherever it recurs in the article, with or without clitics
+    ("الخرطوم" … "وبالخرطوم"); the caller merges these with the spans (the tagged ones win ties)."""
+    entries = [LexiconEntry(s.text, s.label, s.entity_key) for s in spans if s.label in RECURRING_LABELS and len(s.text) > 2]
+    if not entries:
+        return []
+    out = []
+    for m in Lexicon(entries).find(tokens):
+        first = tokens[m.first]
+        start = normalized.to_original(first.nstart + m.clitic, first.nend)[0] if m.clitic else first.start
+        end = tokens[m.last].end
+        out.append(Span(start, end, text[start:end], m.entry.label, "rules", 0.5, m.entry.key))
+    return out

@@ -48,13 +48,6 @@ _MAP = str.maketrans(
 )
 
 
-def norm_char(ch: str) -> str:
-    """The matching form of one character ('' when it is dropped)."""
-    if _DROP.match(ch):
-        return ""
-    return ch.translate(_MAP).lower()
-
-
 def norm(text: str) -> str:
     """Matching form of a string: no diacritics/tatweel, one alef/ya/ha, Western digits, lower-case Latin."""
     return _DROP.sub("", text).translate(_MAP).lower()
