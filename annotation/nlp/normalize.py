@@ -49,8 +49,15 @@ _MAP = str.maketrans(
 
 
 def norm(text: str) -> str:
-    """Matching form of a string: no diacritics/tatweel, one alef/ya/ha, Western digits, lower-case Latin."""
-    return _DROP.sub("", text).translate(_MAP).lower()
+    """Matching form of a string: no diacritics/tatweel, one alef/ya/ha, Western digits, lower-case ASCII.
+
+    The one Arabic normalisation of the project: intake keys and search documents fold text through it."""
+    return text.translate(_TABLE)
+
+
+def is_dropped(ch: str) -> bool:
+    """True for the characters norm() removes (diacritics, tatweel, zero-width and direction marks)."""
+    return ord(ch) in _DROP_CODES
 
 
 @dataclass(frozen=True)
