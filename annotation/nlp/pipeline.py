@@ -46,7 +46,7 @@ class Tagger:
         spans = merge(candidates)
         spans = merge(spans + recurring_mentions(text, normalized, tokens, spans))
         # a place name several countries share is read in the country the article is about
-        spans = resolve_namesakes(spans, country_scores(text, spans))
+        spans = resolve_namesakes(spans, country_scores(text, spans, normalized.text))
         # a place named inside a facility ("مقر بلدية تمنراست") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}

@@ -251,11 +251,10 @@ NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد �
 
 
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
+    names = W.COMMON_FIRST_NAMES
     for i, tok in enumerate(ctx.tokens):
-        found = stem_in(tok.norm, W.COMMON_FIRST_NAMES, max_clitic=1)
-        if not found and (tok.norm in NAME_OPENERS or (tok.norm.startswith("عبد") and len(tok.norm) > 5)):
-            found = (0, tok.norm)
-        if found and found[0] == 0 and i not in ctx.covered:
+        w = tok.norm  # the name itself, no clitic: "ومحمد" is left to the rules after a title
+        if (w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5)) and i not in ctx.covered:
             hit = _name_at(ctx, i, min_tokens=2)
             if hit:
                 yield hit[0], hit[1], hit[2], "PER", 0.55
