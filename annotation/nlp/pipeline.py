@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable
 
 from annotation.nlp import farasa, model
-from annotation.nlp.entities import find_entities
+from annotation.nlp.entities import find_entities, recurring_mentions
 from annotation.nlp.focus import country_scores, resolve_namesakes
 from annotation.nlp.gazetteer import builtin_entries
 from annotation.nlp.incidents import draft_incidents
@@ -44,9 +44,10 @@ class Tagger:
         if self.farasa is not None:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
+        spans = merge(spans + recurring_mentions(text, normalized, tokens, spans))
         # a place name several countries share is read in the country the article is about
-        spans = resolve_namesakes(spans, country_scores(text, spans))
-        # a place named inside a facility ("مقر ولاية ورڤلة") still locates the event
+        spans = resolve_namesakes(spans, country_scores(text, spans, normalized.text))
+        # a place named inside a facility ("مقر بلدية تمنراست") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
         inner = (
@@ -77,10 +78,3 @@ def get_tagger() -> Tagger:
             if _tagger is None:
                 _tagger = Tagger(crf=model.load_current())
     return _tagger
-
-
-def reset_tagger() -> None:
-    """Forget the process-wide tagger (after training a new model)."""
-    global _tagger
-    with _lock:
-        _tagger = None
