@@ -65,6 +65,7 @@ lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture
 
 format: dev-venv
 	$(VENV)/bin/ruff check --fix .
