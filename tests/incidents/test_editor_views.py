@@ -37,7 +37,7 @@ def incident_post(article, **overrides):
         "incident-confidence": "confirmed",
         "actors-TOTAL_FORMS": "2",
         "actors-INITIAL_FORMS": "0",
-        "actors-0-name": "خلية الإعلام الأمني",
+        "actors-0-name": "الجيش العراقي",
         "actors-0-role": "actor1",
         "actors-0-certainty": "certain",
         "actors-1-name": "تنظيم داعش",
@@ -87,7 +87,7 @@ def test_create_saves_draft_with_details_and_search_text(client, editor, article
         "IRQ-2024-00001",
     )
     assert sorted((a.role, a.entity.name_ar, a.entity.type) for a in incident.actors.select_related("entity")) == [
-        ("actor1", "خلية الإعلام الأمني", "ORG"),
+        ("actor1", "الجيش العراقي", "ORG"),
         ("actor2", "تنظيم داعش", "ORG"),
     ]
     (figure,) = incident.casualties.all()
