@@ -1,6 +1,5 @@
 """Shared fixtures: named users per role and small factories built through the real services."""
 
-import datetime
 import os
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from incidents import roles
+from tests import factories
 
 SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -78,36 +78,14 @@ def outsider(db):
 
 @pytest.fixture
 def make_article(db):
-    from annotation.models import Article, Source
-
-    def make(body="قتل مسلحون ثلاثة مدنيين في بعقوبة يوم الخميس.", **fields):
-        source, _ = Source.objects.get_or_create(name=fields.pop("source_name", "وكالة الاختبار"))
-        fields.setdefault("published_at", datetime.date(2025, 3, 14))
-        return Article.objects.create(source=source, body=body, **fields)
-
-    return make
+    return factories.article
 
 
 @pytest.fixture
 def make_incident(db):
-    from incidents import services
+    return factories.incident
 
-    def make(created_by, *, publish_by=None, **fields):
-        defaults = {
-            "title_ar": "هجوم مسلح في بعقوبة",
-            "title_en": "Armed attack in Baquba",
-            "event_type": "Violence against civilians",
-            "sub_event_type": "Attack",
-            "date_start": datetime.date(2025, 3, 13),
-            "country": "IRQ",
-            "admin1": "Diyala",
-            "place_text": "بعقوبة",
-            "fatalities": 3,
-        }
-        incident = services.incident_create(created_by=created_by, **(defaults | fields))
-        if publish_by:
-            incident = services.incident_submit(incident=incident, user=created_by)
-            incident = services.incident_approve(incident=incident, user=publish_by)
-        return incident
 
-    return make
+@pytest.fixture
+def make_suggestion(db):
+    return factories.suggestion

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from annotation.intake.feeds import FeedError, parse_feed
 from annotation.models import Article, Source
 from annotation.services.intake import feed_poll
-from tests.annotation._intake_server import LocalServer, closed_port_url
+from tests.annotation._intake_server import closed_port_url
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>وكالة الاختبار</title><link>https://n.test/</link>
@@ -21,13 +21,6 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2025-03-14T00:00:00Z</updated>
 <entry><title>هجوم في كركوك</title><link href="https://n.test/3"/><id>urn:3</id><updated>2025-03-16T10:00:00Z</updated>
 <content type="html">&lt;p&gt;هاجم مسلحون نقطة تفتيش للجيش في قضاء الحويجة جنوب غرب كركوك فجر اليوم.&lt;/p&gt;</content></entry></feed>"""
-
-
-@pytest.fixture
-def server():
-    s = LocalServer()
-    yield s
-    s.close()
 
 
 def test_parse_rss():

@@ -4,20 +4,13 @@ from django.core.exceptions import ValidationError
 from annotation.intake.fetch import FetchError, fetch_url
 from annotation.models import Article
 from annotation.services.intake import article_ingest
-from tests.annotation._intake_server import LocalServer, closed_port_url
+from tests.annotation._intake_server import closed_port_url
 
 PAGE = """<html><head><title>اشتباكات في الموصل</title><meta property="article:published_time" content="2025-02-01"></head>
 <body><nav>الرئيسية | سياسة | أمن</nav><article><h1>اشتباكات في الموصل</h1>
 <p>اندلعت اشتباكات عنيفة بين قوات الأمن ومسلحين مجهولين في الجانب الأيمن من مدينة الموصل مساء أمس واستمرت حتى الفجر.</p>
 <p>وقالت مصادر طبية إن المستشفى الجمهوري استقبل عدداً من الجرحى بينهم مدنيون أصيبوا بشظايا القذائف.</p>
 </article><footer>جميع الحقوق محفوظة 2025</footer></body></html>"""
-
-
-@pytest.fixture
-def server():
-    s = LocalServer()
-    yield s
-    s.close()
 
 
 def test_fetches_a_page(server):

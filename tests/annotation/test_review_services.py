@@ -6,30 +6,9 @@ from django.core.exceptions import ValidationError
 from annotation import boundaries
 from annotation.models import Article, Entity, Mention
 from annotation.services import review
+from tests.factories import suggestion as suggest
 
 BODY = "قتل مسلحون ثلاثة مدنيين في وبغداد يوم الخميس."
-
-
-def suggest(article, text, label, confidence=0.9, origin=Mention.Origin.LEXICON, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = article.body.index(text, start + 1)
-    # Engine suggestions are bulk-created (no history row), like article_tag does.
-    (m,) = Mention.objects.bulk_create(
-        [
-            Mention(
-                article=article,
-                start=start,
-                end=start + len(text),
-                article_length=len(article.body),
-                text=text,
-                label=label,
-                origin=origin,
-                confidence=confidence,
-            )
-        ]
-    )
-    return Mention.objects.get(pk=m.pk)
 
 
 @pytest.fixture

@@ -5,27 +5,9 @@ from django.urls import reverse
 
 from annotation.models import Article, Mention
 from annotation.services import review as services
+from tests.factories import suggestion as suggest
 
 BODY = "أعلنت خلية الإعلام الأمني مقتل عنصرين من تنظيم داعش في كركوك يوم الجمعة <b>&amp;</b>."
-
-
-def suggest(article, text, label, confidence=0.9):
-    start = article.body.index(text)
-    (m,) = Mention.objects.bulk_create(
-        [
-            Mention(
-                article=article,
-                start=start,
-                end=start + len(text),
-                article_length=len(article.body),
-                text=text,
-                label=label,
-                origin=Mention.Origin.LEXICON,
-                confidence=confidence,
-            )
-        ]
-    )
-    return m
 
 
 @pytest.fixture

@@ -6,15 +6,12 @@ can be checked for leaks with one string.
 
 import datetime
 
-from annotation.models import Article, Entity, Source
 from incidents import services
-from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
+from incidents.models import Incident
+from tests import factories
+from tests.factories import entity, publish
 
 LEAK = "LEAKCHECK"
-
-
-def entity(name_ar, name_en, label="ORG", **extra):
-    return Entity.objects.get_or_create(type=label, name_ar=name_ar, defaults={"name_en": name_en, **extra})[0]
 
 
 def place(name_ar, name_en, admin1, lat, lon, iso3="IRQ"):
@@ -22,34 +19,7 @@ def place(name_ar, name_en, admin1, lat, lon, iso3="IRQ"):
 
 
 def article(url, body, outlet="وكالة الاختبار", published=datetime.date(2025, 3, 14)):
-    source, _ = Source.objects.get_or_create(name=outlet)
-    return Article.objects.create(source=source, url=url, body=body, title="خبر: " + body[:30], published_at=published)
-
-
-def publish(editor, reviewer, *, actors=(), figures=(), source=None, quote="", **fields):
-    """Create, fill, submit and publish one incident; returns it fresh from the database."""
-    incident = services.incident_create(created_by=editor, **fields)
-    for ent, role in actors:
-        IncidentActor.objects.create(incident=incident, entity=ent, role=role)
-    for category, victim_class, low, high, claimant in figures:
-        CasualtyFigure.objects.create(
-            incident=incident, category=category, victim_class=victim_class, min_count=low, max_count=high, claimant=claimant
-        )
-    if source is not None:
-        start = source.body.find(quote) if quote else -1
-        IncidentSource.objects.create(
-            incident=incident,
-            article=source,
-            quote=quote if start >= 0 else "",
-            quote_start=start if start >= 0 else None,
-            quote_end=start + len(quote) if start >= 0 else None,
-        )
-    if reviewer is not None:
-        incident = services.incident_submit(incident=incident, user=editor)
-        incident = services.incident_approve(incident=incident, user=reviewer)
-    else:
-        services.incident_refresh_search(incident=incident)
-    return Incident.objects.get(pk=incident.pk)
+    return factories.article(body, source_name=outlet, url=url, title="خبر: " + body[:30], published_at=published)
 
 
 def build_world(editor, reviewer):

@@ -2,14 +2,9 @@
 
 import pytest
 
-from tests.incidents.public_data import HIDDEN, LEAK, build_world
+from tests.incidents.public_data import HIDDEN, LEAK
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(editor, reviewer):
-    return build_world(editor, reviewer)
 
 
 def test_list_paginates_public_incidents(client, world):

@@ -3,40 +3,11 @@
 import datetime
 
 from annotation.models import Entity, Mention
-from annotation.nlp import Casualty, IncidentDraft
+from annotation.nlp import IncidentDraft
 from incidents import drafting
 from incidents.models import Incident
-
-BODY = (
-    "أعلنت خلية الإعلام الأمني أن طيران الجيش العراقي قتل عنصرين من تنظيم داعش بضربة جوية في وادي زغيتون جنوب كركوك يوم الجمعة 22 نوفمبر."
-)
-PUBLISHED = datetime.date(2024, 11, 23)
-
-
-def kirkuk_draft(body=BODY):
-    """What the engine drafts from BODY (test_the_shared_draft_is_the_engines keeps the two in step):
-    the army that struck is actor1, the media cell that announced it is no party."""
-    span = lambda text: (body.index(text), body.index(text) + len(text))  # noqa: E731
-    return IncidentDraft(
-        date=datetime.date(2024, 11, 22),
-        date_end=datetime.date(2024, 11, 22),
-        date_precision="day",
-        date_text="يوم الجمعة 22 نوفمبر",
-        country="Iraq",
-        location_text="وادي زغيتون",
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        killed=2,
-        actor1_text="الجيش العراقي",
-        actor2_text="تنظيم داعش",
-        summary_en="Air/drone strike in Wadi Zghitun involving Military Forces of Iraq: 2 killed.",
-        evidence=[(0, len(body))],
-        casualties=[Casualty("killed", "militants", 2, 2, "قتل عنصرين", *span("قتل عنصرين"))],
-        location_span=span("وادي زغيتون"),
-        actor1_span=span("الجيش العراقي"),
-        actor2_span=span("تنظيم داعش"),
-    )
-
+from tests.factories import KIRKUK_BODY as BODY
+from tests.factories import KIRKUK_PUBLISHED, kirkuk_draft
 
 _COMPARED = (
     "date", "date_end", "date_precision", "date_text", "country", "location_text", "event_type", "sub_event_type",
@@ -49,7 +20,7 @@ def test_the_shared_draft_is_the_engines():
     """The editor-view tests use kirkuk_draft instead of running the engine; it must say what the engine says."""
     from annotation.nlp.pipeline import Tagger
 
-    [engine_draft] = Tagger(crf=None, use_farasa=False).tag(BODY, published=PUBLISHED).incidents
+    [engine_draft] = Tagger(crf=None, use_farasa=False).tag(BODY, published=KIRKUK_PUBLISHED).incidents
     fake = kirkuk_draft()
     assert {f: getattr(fake, f) for f in _COMPARED} == {f: getattr(engine_draft, f) for f in _COMPARED}
 

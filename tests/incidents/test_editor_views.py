@@ -8,7 +8,8 @@ from django.urls import reverse
 from annotation.models import Entity
 from incidents import drafting, services
 from incidents.models import Incident
-from tests.incidents.test_editor_drafting import BODY, kirkuk_draft
+from tests.factories import KIRKUK_BODY as BODY
+from tests.factories import kirkuk_draft
 
 
 @pytest.fixture

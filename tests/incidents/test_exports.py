@@ -7,7 +7,8 @@ import json
 import pytest
 
 from incidents.exports import ACLED_COLUMNS, interaction_code
-from tests.incidents.public_data import HIDDEN, LEAK, PUBLIC, build_world, publish
+from tests.factories import publish
+from tests.incidents.public_data import HIDDEN, LEAK, PUBLIC
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +17,6 @@ EXPECTED_HEADER = (
     "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,"
     "longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
 )
-
-
-@pytest.fixture
-def world(editor, reviewer):
-    return build_world(editor, reviewer)
 
 
 def download(client, url):

@@ -6,14 +6,10 @@ import pytest
 from django.urls import reverse
 
 from incidents import services
-from tests.incidents.public_data import HIDDEN, LEAK, PUBLIC, build_world, publish
+from tests.factories import publish
+from tests.incidents.public_data import HIDDEN, LEAK, PUBLIC
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(editor, reviewer):
-    return build_world(editor, reviewer)
 
 
 def listed(client, url):
@@ -193,7 +189,7 @@ def test_actor_page_lists_its_public_incidents(client, world):
 
 
 def test_actor_known_only_from_a_draft_is_404(client, world, editor):
-    from tests.incidents.public_data import entity
+    from tests.factories import entity
 
     secret = entity("جماعة طلسمة", "Secret group")
     draft = world["draft"]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from incidents.models import Incident
 from incidents.search import normalize_arabic, query_words, search_filter, word_variants
-from tests.incidents.public_data import build_world, entity, publish
+from tests.factories import entity, publish
 
 
 @pytest.mark.parametrize(
@@ -55,11 +55,6 @@ def test_query_words_are_normalised_and_capped():
 def test_normalisation_is_idempotent(text):
     once = normalize_arabic(text)
     assert normalize_arabic(once) == once
-
-
-@pytest.fixture
-def world(editor, reviewer):
-    return build_world(editor, reviewer)
 
 
 def found(query, **kwargs):
