@@ -43,7 +43,7 @@ class Tagger:
         if self.farasa is not None:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
-        # a place named inside a facility ("مقر ولاية ورڤلة") still locates the event
+        # a place named inside a facility ("مبنى بلدية الزاوية") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
         inner = (
