@@ -14,7 +14,7 @@ from enum import Enum
 
 import nh3
 
-from annotation.nlp.corpus import parse_published
+from annotation.nlp.dates import parse_iso_date
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
@@ -233,7 +233,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     lines = doc.text.split("\n")
     if title and lines and key(lines[0]) == key(title):
         lines = lines[1:]  # trafilatura repeats the <h1> title as the first line
-    return Extracted(text="\n".join(lines), title=title[:500], published=parse_published(doc.date), url=doc.url or url or "")
+    return Extracted(text="\n".join(lines), title=title[:500], published=parse_iso_date(doc.date), url=doc.url or url or "")
 
 
 def _strip_tags(html: str) -> str:

@@ -175,6 +175,20 @@ class DateExpr:
         )
 
 
+def parse_iso_date(value) -> dt.date | None:
+    """The date of an ISO date or date-time ("2024-11-22", "2024-11-22T09:30:00Z"), else None."""
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
 def _stem(tok: Token) -> tuple[int, str]:
     """The token without a و/ف/ب/ل conjunction or preposition (when what is left is a date word)."""
     return _stem_of(tok.norm)

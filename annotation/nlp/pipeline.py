@@ -29,8 +29,14 @@ class Tagger:
         """A tagger whose lexicon also knows these entries (e.g. the Entity table); this one is unchanged."""
         lex = self.lexicon.copy()
         lex.add(entries)
+        new = self.with_model(self.crf)
+        new.lexicon = lex
+        return new
+
+    def with_model(self, crf: model.CrfModel | None) -> Tagger:
+        """The same tagger (same lexicon) with another trained model, or with none."""
         new = Tagger.__new__(Tagger)
-        new.lexicon, new.crf, new.farasa = lex, self.crf, self.farasa
+        new.lexicon, new.crf, new.farasa = self.lexicon, crf, self.farasa
         return new
 
     def tag(self, text: str, published: dt.date | None = None) -> TagResult:
@@ -74,10 +80,3 @@ def get_tagger() -> Tagger:
             if _tagger is None:
                 _tagger = Tagger(crf=model.load_current())
     return _tagger
-
-
-def reset_tagger() -> None:
-    """Forget the process-wide tagger (after training a new model)."""
-    global _tagger
-    with _lock:
-        _tagger = None
