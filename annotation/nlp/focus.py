@@ -1,0 +1,119 @@
+"""The article's focus country: which country a whole article is about.
+
+Evidence, each weighted: the dateline ("الخرطوم - " at the top), the places and countries tagged, the
+actors of known country, and nationality adjectives (``الجيش السوداني`` counts double). Places that share a
+name with a place in another country count for nothing here: the focus is what decides between them.
+
+    scores = country_scores(text, spans)      # {"SDN": 7.5, "TCD": 1.0}
+    focus_country(text, spans)                # "SDN" (ISO 3166 alpha-3), or None without evidence
+    resolve_namesakes(spans, scores)          # each LOC span keyed to the namesake in the focus country
+
+``gazetteer.country_names()[iso3]`` gives the English name used for an incident's country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from annotation.nlp.gazetteer import Nationality, actor_index, match_form, namesakes, nationality_index, place_index
+from annotation.nlp.tokenize import readings, tokenize
+from annotation.nlp.types import Span
+
+DATELINE_CHARS = 40  # a dateline place starts within the first characters of the text …
+_DATELINE_END = re.compile(r"^\s*(?:\([^)]{0,25}\)\s*)?[-–—:]")  # … and is followed by a dash, maybe "(وكالات) -"
+DATELINE_WEIGHT = 4.0
+COUNTRY_WEIGHT = 1.0  # a country named in the text
+PLACE_WEIGHT = 1.5  # a city, town or governorate inside it says more
+ACTOR_WEIGHT = 1.0
+# Heads after which a nationality adjective names a state's own forces or authorities ("القوات التشادية").
+FORCE_HEADS = frozenset("جيش الجيش قوات القوات الشرطه شرطه الامن السلطات سلطات الحكومه حكومه الحرس الجيشين البحريه الطيران".split())
+_ENDINGS = ("يين", "يون", "يات", "يه", "ي")  # after the nisba ي: plural, feminine, or none
+
+
+def nationality_of(word: str) -> Nationality | None:
+    """The nationality a normalised word names: ``والسودانية``, ``السودانيين``, ``سوداني`` → Sudan."""
+    index = nationality_index()
+    for _, stem in readings(word):
+        bare = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        nat = index.get(bare)
+        if nat is not None and bare in nat.group_nouns:
+            return nat
+        for ending in _ENDINGS:
+            if bare.endswith(ending) and len(bare) > len(ending) + 1:
+                nat = index.get(bare[: len(bare) - len(ending)] + "ي")
+                if nat is not None:
+                    return nat
+    return None
+
+
+def _place_form(text: str) -> str:
+    form = match_form(text)
+    return "ال" + form[2:] if form.startswith("لل") else form  # "للموصل" was matched as "الموصل"
+
+
+def _is_namesake(span: Span) -> bool:
+    """A place name shared by places in more than one country."""
+    keys = namesakes().get(_place_form(span.text), ())
+    return len({k.rsplit("|", 1)[-1] for k in keys}) > 1
+
+
+def _weights() -> dict[str, float]:
+    return {n.iso3: n.weight for n in nationality_index().values()}
+
+
+def country_scores(text: str, spans: Sequence[Span]) -> dict[str, float]:
+    """Evidence per country (ISO3) that the article is about it; empty when there is none."""
+    places, actors, weight = place_index(), actor_index(), _weights()
+    scores: dict[str, float] = {}
+
+    def add(iso3: str, w: float) -> None:
+        if iso3:
+            scores[iso3] = scores.get(iso3, 0.0) + w * weight.get(iso3, 1.0)
+
+    dateline_seen = False
+    for s in sorted(spans, key=lambda x: x.start):
+        if s.label == "LOC" and s.entity_key in places and not _is_namesake(s):
+            p = places[s.entity_key]
+            w = COUNTRY_WEIGHT if p.kind == "country" else PLACE_WEIGHT
+            if not dateline_seen and s.start < DATELINE_CHARS and _DATELINE_END.match(text[s.end : s.end + 30]):
+                dateline_seen = True
+                w += DATELINE_WEIGHT
+            add(p.country_iso3, w)
+        elif s.label in ("ORG", "NORP") and s.entity_key in actors:
+            add(actors[s.entity_key].country_iso3, ACTOR_WEIGHT)
+    _, tokens = tokenize(text)
+    previous = ""
+    for tok in tokens:
+        nat = nationality_of(tok.norm) if tok.is_word else None
+        if nat is not None:
+            force = any(stem in FORCE_HEADS for _, stem in readings(previous))
+            if force or not nat.ambiguous:
+                add(nat.iso3, 2.0 if force else 1.0)
+        previous = tok.norm
+    return scores
+
+
+def focus_country(text: str, spans: Sequence[Span]) -> str | None:
+    """ISO3 of the country the article is mostly about, or None when nothing points to one."""
+    scores = country_scores(text, spans)
+    if not scores:
+        return None
+    return max(sorted(scores), key=lambda iso3: scores[iso3])
+
+
+def resolve_namesakes(spans: Sequence[Span], scores: dict[str, float]) -> list[Span]:
+    """Re-key each LOC span whose name several places share to the one in the best-scored country
+    (the lexicon's first entry when no namesake's country has evidence)."""
+    if not scores:
+        return list(spans)
+    out = []
+    for s in spans:
+        keys = namesakes().get(_place_form(s.text), ()) if s.label == "LOC" else ()
+        if keys:
+            best = max(keys, key=lambda k: (scores.get(k.rsplit("|", 1)[-1], 0.0), k == s.entity_key))
+            if best != s.entity_key and scores.get(best.rsplit("|", 1)[-1], 0.0) > 0:
+                s = dataclasses.replace(s, entity_key=best)
+        out.append(s)
+    return out
