@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from annotation.nlp.date_resolution import ResolvedDate, resolve
+from annotation.nlp.date_resolution import DateExpr, ResolvedDate, resolve
 from annotation.nlp.numbers import parse_number
 from annotation.nlp.tokenize import Token, readings
 
@@ -147,32 +146,6 @@ _STARTERS_PLAIN = frozenset(
 _STARTERS = frozenset(
     set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS) | PARTS_OF_DAY | {"يوم", "يومي", "الليله"}
 )
-
-
-@dataclass
-class DateExpr:
-    first: int  # token indexes, inclusive
-    last: int
-    weekdays: list[int] = field(default_factory=list)
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    hijri: bool = False
-    relative_day: int | None = None
-    part: str | None = None
-    unit: str | None = None
-    anchor: int | None = None
-    ago: tuple[str, int, bool] | None = None
-
-    @property
-    def specificity(self) -> int:
-        return (
-            (self.day is not None) * 4
-            + (self.month is not None) * 2
-            + (self.year is not None)
-            + bool(self.weekdays)
-            + (self.relative_day is not None) * 3
-        )
 
 
 def parse_iso_date(value) -> dt.date | None:
