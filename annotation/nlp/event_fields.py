@@ -15,14 +15,14 @@ from annotation.nlp.sentences import Article, Sentence, first_dates
 from annotation.nlp.tokenize import WORD, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
-FORCE_WORDS = ("جيش", "قوات", "شرطه", "الامن", "حرس")  # an unknown organisation with these is a state force
+FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
 PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
 
 
 UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
 
 
-DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
+DIRECTIONS = E.words("direction")
 
 
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
@@ -35,7 +35,7 @@ ARMED = {"Rebel group", "Political militia", "Identity militia"}
 
 
 def _event_of(sub: str) -> str:
-    return next(ev for s, ev, _ in E.EVENT_TRIGGERS if s == sub)
+    return E.EVENT_OF[sub]
 
 
 def _state_actor_first(s: Sentence) -> bool:
@@ -139,10 +139,10 @@ def _best_place(spans: list[Span]) -> Span | None:
     return best
 
 
-NOT_THE_PLACE = {"الي", "نحو", "باتجاه", "صوب", "من", "عن"}  # destinations and origins ("عودتهم إلى القاهرة")
+NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودتهم إلى القاهرة")
 
 
-OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # "حاكم منطقة X": whose office, not where it happened
+OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not where it happened
 
 
 def is_reference_place(text: str, span: Span) -> bool:

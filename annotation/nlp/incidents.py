@@ -23,7 +23,10 @@ from annotation.nlp.sentences import Article, Sentence, split_sentences
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
-PAST_WORDS = frozenset(norm(w) for w in ("مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"))
+PAST_WORDS = E.words("past_word")
+OTHERS = E.words("others")
+SIMILAR = E.words("similar")
+EVENT_NOUNS = E.words("event_noun")
 
 
 _MARKERS_BY_FIRST: dict[str, list[list[str]]] = {}
@@ -160,13 +163,10 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     return False
 
 
-OTHERS = {"الاخرين", "الاخرون", "اخرون", "اخرين", "اخري", "الاخري"}
 
 
-SIMILAR = {"مماثل", "مماثله", "منفصل", "منفصله", "اخر", "اخري", "ثان", "ثاني", "ثانيه"}
 
 
-EVENT_NOUNS = {"انفجار", "هجوم", "حادث", "حادثه", "اعتداء", "قصف", "غاره", "تفجير", "كمين", "اشتباك"}
 
 
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
