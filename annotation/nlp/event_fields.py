@@ -50,9 +50,29 @@ def _state_actor_first(s: Sentence) -> bool:
     return False
 
 
+# Types a group takes only when it tells of no violence (a burnt house in an attack is part of the attack).
+QUIET = frozenset(
+    {"Looting/property destruction", "Non-violent transfer of territory", "Change to group/activity", "Headquarters or base established"}
+)
+
+
+def _specific_triggers(group: list[Sentence]) -> tuple[Sentence | None, set[str]]:
+    """The first sentence with a specific (not generic) trigger and its specific types; quiet types only when
+    the group tells of no violence."""
+    violent = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers) or any(
+        c.category in ("killed", "injured") for s in group for c in s.casualties
+    )
+    for skip in (E.GENERIC | QUIET, E.GENERIC):
+        if skip is E.GENERIC and violent:
+            break
+        first_with = next((s for s in group if any(sub not in skip for _, sub in s.triggers)), None)
+        if first_with is not None:
+            return first_with, {sub for _, sub in first_with.triggers} - skip
+    return None, set()
+
+
 def classify(group: list[Sentence], text: str) -> str | None:
-    first_with = next((s for s in group if any(sub not in E.GENERIC for _, sub in s.triggers)), None)
-    subs = {sub for _, sub in first_with.triggers} - E.GENERIC if first_with else set()
+    first_with, subs = _specific_triggers(group)
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
     if territory is not None and (not subs or territory is first_with) and not subs & {"Government regains territory"}:
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
@@ -244,7 +264,10 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     facilities = [x for x in spans if x.label == "FAC"]
     outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
     candidates = outside or candidates
-    return next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+    told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
+    # a known town named in the event's own sentences is more precise than a city named before it
+    town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
 
 
 def _set_actors(d: IncidentDraft, group: list[Sentence], article: Article) -> None:

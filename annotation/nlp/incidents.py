@@ -163,12 +163,6 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     return False
 
 
-
-
-
-
-
-
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
     """The sentence dates its event to another, earlier day ("السبت 20 حزيران الفائت") than the current event's."""
     mine = [x for x in s.spans if x.label == "DATE"]
@@ -196,6 +190,11 @@ def _family(sub: str) -> str:
         "Abduction/forced disappearance": "abduction",
         "Agreement": "agreement",
         "Peaceful protest": "protest",
+        "Violent demonstration": "protest",
+        "Looting/property destruction": "looting",
+        "Non-violent transfer of territory": "territory",
+        "Change to group/activity": "group",
+        "Headquarters or base established": "group",
     }.get(sub, "violence")
 
 

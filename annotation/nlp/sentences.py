@@ -65,9 +65,16 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+NEGATORS = E.words("negator")
+
+
 def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, str], ...]:
+    """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال")."""
     return tuple(
-        (i, sub) for i in range(first, last + 1) if may_open_phrase(tokens[i].norm) for sub, _n in TRIGGER_INDEX.matches(tokens, i)
+        (i, sub)
+        for i in range(first, last + 1)
+        if may_open_phrase(tokens[i].norm) and not (i > first and tokens[i - 1].norm in NEGATORS)
+        for sub, _n in TRIGGER_INDEX.matches(tokens, i)
     )
 
 
