@@ -201,7 +201,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     place = _event_place(group, article)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
-    d.country = country_of(place, [x for s in group for x in s.spans], article.spans)
+    d.country = _incident_country(place, group, article)
     _set_actors(d, group, article)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
         return None
@@ -268,6 +268,13 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     # a known town named in the event's own sentences is more precise than a city named before it
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
     return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+def _incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:
+    """The country of the event's place when the gazetteer knows it, else the article's focus country."""
+    if place is not None and place.entity_key in place_index():
+        return place_index()[place.entity_key].country_en
+    return article.country or country_of(None, [x for s in group for x in s.spans], article.spans)
 
 
 def _set_actors(d: IncidentDraft, group: list[Sentence], article: Article) -> None:

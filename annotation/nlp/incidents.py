@@ -16,7 +16,8 @@ from annotation.nlp.event_fields import (
     draft_fields,
     is_reference_place,
 )
-from annotation.nlp.gazetteer import actor_index, place_index
+from annotation.nlp.focus import focus_country
+from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence, split_sentences
@@ -43,7 +44,7 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         tokens=tokens,
         sentences=split_sentences(text, tokens, spans, _org_classes(tokens, spans)),
         spans=spans,
-        country=country_of(None, [], spans),
+        country=_focus_country(text, spans),
         reference=article_reference((e for x in spans if x.label == "DATE" for e in dates_in(x.text)[:1]), published),
     )
     drafts: list[IncidentDraft] = []
@@ -58,6 +59,12 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
     return drafts
+
+
+def _focus_country(text: str, spans: list[Span]) -> str | None:
+    """English name of the country the article is about (see focus.py), else of the one most named."""
+    iso3 = focus_country(text, spans)
+    return country_names().get(iso3) if iso3 else country_of(None, [], spans)
 
 
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:

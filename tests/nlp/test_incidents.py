@@ -175,3 +175,19 @@ def test_details_return_to_the_event_the_lead_counted():
     first, second = incidents(text)
     assert (first.injured, first.location_text) == (3, "تلعفر")
     assert (second.injured, second.location_text) == (1, "القيارة")
+
+
+def test_shelling_on_the_lebanese_side_of_the_border_is_in_lebanon():
+    # the village is unknown to the gazetteer and the sentence names only Israel: the article is about Lebanon
+    text = (
+        "بيروت - قصفت المدفعية الإسرائيلية أطراف بلدة وادي السلوقي فجر اليوم انطلاقا من مواقعها في إسرائيل، "
+        "وقال الجيش الإسرائيلي إنه استهدف مواقع لمسلحين."
+    )
+    (inc,) = incidents(text, dt.date(2024, 2, 3))
+    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Shelling/artillery/missile attack", "وادي السلوقي", "Lebanon")
+
+
+def test_a_place_unknown_to_the_gazetteer_takes_the_articles_country():
+    text = "الخرطوم - قتل خمسة مدنيين في هجوم شنه مسلحون على قرية أم دقيرة بولاية شمال كردفان، بحسب الجيش السوداني."
+    (inc,) = incidents(text)
+    assert (inc.location_text, inc.country, inc.killed) == ("أم دقيرة", "Sudan", 5)
