@@ -78,12 +78,19 @@ def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, st
     )
 
 
-def _cumulative(text: str, start: int, spans: tuple[Span, ...], c: Casualty) -> bool:
-    """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10") sums many events."""
+CUMULATIVE = [" ".join(p) for p in E.phrases("cumulative_marker")]
+AFTER_FIGURE_CHARS = 40  # "قتل 200 منذ بدء الحرب": a marker right after the figure scopes it too
+
+
+def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
+    """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10"), a war's toll or a total over
+    several attacks sums many events: it is no figure of one incident."""
     for x in spans:
         if x.label == "DATE" and x.start < c.start and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
             return True
-    return False
+    before = " " + " ".join(norm(text[start : c.start]).split()) + " "
+    after = " " + " ".join(norm(text[c.end : min(end, c.end + AFTER_FIGURE_CHARS)]).split()) + " "
+    return any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE)
 
 
 def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans: list[Span]) -> list[list[Span]]:
@@ -111,7 +118,7 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
                 start,
                 end,
                 triggers=_triggers(tokens, first, last),
-                casualties=tuple(c for c in figures if not _cumulative(text, start, tuple(mine), c)),
+                casualties=tuple(c for c in figures if not _cumulative(text, start, end, tuple(mine), c)),
                 spans=tuple(mine),
             )
         )
