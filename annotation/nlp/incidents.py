@@ -164,6 +164,10 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
             return True
     if elsewhere and any(tokens[i].norm in OTHERS for i in range(s.first, s.last + 1)):
         return True  # "وهاجم مستوطنون آخرون بلدة زعترة"
+    specific = {sub for x in current for _, sub in x.triggers} - E.GENERIC
+    own = {sub for _, sub in s.triggers} - E.GENERIC
+    if elsewhere and own and specific and not own & specific:
+        return True  # another means in another place: a drone strike on X after a clash in Y
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere

@@ -191,3 +191,10 @@ def test_a_place_unknown_to_the_gazetteer_takes_the_articles_country():
     text = "الخرطوم - قتل خمسة مدنيين في هجوم شنه مسلحون على قرية أم دقيرة بولاية شمال كردفان، بحسب الجيش السوداني."
     (inc,) = incidents(text)
     assert (inc.location_text, inc.country, inc.killed) == ("أم دقيرة", "Sudan", 5)
+
+
+def test_another_means_in_another_town_is_another_incident():
+    text = "قتل جنديان في اشتباك مع مسلحين قرب بلدة القائم. وقصفت طائرة مسيرة مخزنا للأسلحة في بلدة هيت."
+    clash, strike = incidents(text)
+    assert (clash.sub_event_type, clash.location_text, clash.killed) == ("Armed clash", "القائم", 2)
+    assert (strike.sub_event_type, strike.location_text, strike.killed) == ("Air/drone strike", "هيت", None)
