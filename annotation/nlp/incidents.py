@@ -16,7 +16,6 @@ from annotation.nlp.event_fields import (
     draft_fields,
     is_reference_place,
 )
-from annotation.nlp.focus import focus_country
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -35,8 +34,13 @@ for _m in E.NEW_EVENT_MARKERS:
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 
 
-def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published: dt.date | None) -> list[IncidentDraft]:
-    """Draft incidents, main one first: group the sentences of each event, then draft each group."""
+def draft_incidents(
+    text: str, tokens: list[Token], spans: list[Span], published: dt.date | None, focus: str | None = None
+) -> list[IncidentDraft]:
+    """Draft incidents, main one first: group the sentences of each event, then draft each group.
+
+    ``focus`` is the ISO3 code of the article's focus country (focus.py), when the caller has it.
+    """
     if not tokens:
         return []
     article = Article(
@@ -44,7 +48,7 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
         tokens=tokens,
         sentences=split_sentences(text, tokens, spans, _org_classes(tokens, spans)),
         spans=spans,
-        country=_focus_country(text, spans),
+        country=country_names().get(focus) if focus else country_of(None, [], spans),
         reference=article_reference((e for x in spans if x.label == "DATE" for e in dates_in(x.text)[:1]), published),
     )
     drafts: list[IncidentDraft] = []
@@ -59,12 +63,6 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
     return drafts
-
-
-def _focus_country(text: str, spans: list[Span]) -> str | None:
-    """English name of the country the article is about (see focus.py), else of the one most named."""
-    iso3 = focus_country(text, spans)
-    return country_names().get(iso3) if iso3 else country_of(None, [], spans)
 
 
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from annotation.nlp import farasa, model
 from annotation.nlp.entities import find_entities
-from annotation.nlp.focus import country_scores, resolve_namesakes
+from annotation.nlp.focus import country_scores, resolve_namesakes, top_country
 from annotation.nlp.gazetteer import builtin_entries
 from annotation.nlp.incidents import draft_incidents
 from annotation.nlp.lexicon import Lexicon
@@ -51,7 +51,8 @@ class Tagger:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
         # a place name several countries share is read in the country the article is about
-        spans = resolve_namesakes(spans, country_scores(text, spans))
+        scores = country_scores(text, spans)
+        spans = resolve_namesakes(spans, scores)
         # a place named inside a facility ("مبنى بلدية الزاوية") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
@@ -67,7 +68,7 @@ class Tagger:
             if facilities
             else []
         )
-        incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published)
+        incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published, focus=top_country(scores))
         return TagResult(text=text, spans=spans, incidents=incidents)
 
 
