@@ -56,9 +56,11 @@ test-postgres: dev-venv
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 	@echo "== PostgreSQL suite passed"
 
+## lint: ruff, the dependency contracts (import-linter, pyproject.toml) and dead code (vulture)
 lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: dev-venv
 	$(VENV)/bin/ruff check --fix .

@@ -1,7 +1,8 @@
 """Reads for the editors' desk and the review screen.
 
 The review page costs a fixed number of queries whatever the number of mentions: the article with
-its source, the mentions with their entities, and the incidents the article supports.
+its source and the mentions with their entities (panels of the apps above add theirs, e.g. the
+incidents the article supports: incidents.review_panel).
 """
 
 import json
@@ -81,14 +82,6 @@ def review_counts(mentions):
     counts["total"] = len(mentions)
     counts["open"] = counts[Mention.Status.SUGGESTED]
     return counts
-
-
-def article_incidents(*, article):
-    """Incidents this article supports (one query)."""
-    from django.apps import apps
-
-    incident_source = apps.get_model("incidents", "IncidentSource")
-    return list(incident_source.objects.filter(article=article).select_related("incident").order_by("added_at"))
 
 
 def entity_search(*, q, label=None, limit=10):

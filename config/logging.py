@@ -4,7 +4,7 @@ import json
 import logging
 import re
 
-# Marsad's own loggers write "key=value" pairs (e.g. "workflow action=publish incident=IRQ-2025-00001");
+# Marsad's own loggers write "key=value" pairs (e.g. "workflow action=approve incident=IRQ-2025-00001");
 # they become fields of the JSON object so that logs can be filtered by action, incident or user.
 _PAIR = re.compile(r"(\w+)=(\S+)")
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}

@@ -148,7 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "annotation:dashboard"
+# The desk home (articles and incidents, served by the incidents app); annotation's views return to it too.
+LOGIN_REDIRECT_URL = "workflow:dashboard"
 LOGOUT_REDIRECT_URL = "incidents:list"
 
 # Login throttling (django-axes): lock a username+IP pair after repeated failures.

@@ -10,16 +10,16 @@ from config import health
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("incidents.urls_data")),
+    path("", include("incidents.urls.data")),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("desk/", include("annotation.urls")),
-    path("desk/incidents/", include("incidents.urls_editor")),
-    path("", include("incidents.urls")),
+    path("desk/", include("annotation.urls.desk")),
+    path("desk/", include("incidents.urls.editor")),
+    path("", include("incidents.urls.public")),
     prefix_default_language=True,
 )
 

@@ -21,7 +21,7 @@ api = NinjaAPI(
     title="Marsad API",
     version="1",
     description="Published incidents from Arabic news, verified by two editors. Read-only.",
-    urls_namespace="data:api",  # included from urls_data, whose namespace is "data"
+    urls_namespace="data:api",  # included from incidents.urls.data, whose namespace is "data"
     docs_url=None,  # the interactive docs page would load assets from a CDN; the schema is enough
 )
 

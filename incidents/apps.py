@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class IncidentsConfig(AppConfig):
     name = "incidents"
     verbose_name = _("Incidents")
+
+    def ready(self):
+        from annotation.review_panels import review_panel_register
+        from incidents.review_panel import incidents_panel
+
+        review_panel_register(incidents_panel)

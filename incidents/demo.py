@@ -15,7 +15,7 @@ from django.db import transaction
 
 from annotation.models import Article, Entity, Source
 from annotation.nlp.gazetteer import load_actors, load_places
-from annotation.services.tagging import article_tag
+from annotation.services.suggestions import article_tag
 from incidents import roles, services
 from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
 from incidents.taxonomy import ISO3_BY_NAME, SUB_EVENT_TO_EVENT
@@ -187,7 +187,7 @@ def demo_article_load(spec, *, editor, reviewer, publish=True):
             quote_end=start + len(quote) if start >= 0 else None,
         )
         incident = services.incident_submit(incident=incident, user=editor)
-        services.incident_publish(incident=incident, user=reviewer)
+        services.incident_approve(incident=incident, user=reviewer)
     return article
 
 

@@ -1,13 +1,13 @@
 """Initial data for the incident form, from the engine's draft incidents and the editor's accepted mentions.
 
-The engine (annotation.tagging.suggest) returns IncidentDraft objects with offsets into the article;
+The engine (annotation.engine.suggest) returns IncidentDraft objects with offsets into the article;
 here they become form initial data: texts mapped to knowledge-base entities, casualties to figures,
 the date precision to Incident.TimePrecision and the evidence to a supporting quote.
 """
 
 from dataclasses import dataclass, field
 
-from annotation import tagging
+from annotation import engine
 from annotation.models import Article, Entity, Mention
 from incidents.models import CasualtyFigure, Incident, IncidentActor
 from incidents.taxonomy import COUNTRIES, EVENT_TYPES, ISO3_BY_NAME, SUB_EVENT_TO_EVENT
@@ -40,7 +40,7 @@ class DraftInitial:
 
 def engine_drafts(article):
     """The engine's draft incidents for the article (background ones included, flagged)."""
-    return tagging.suggest(article.body, article.reference_date).incidents
+    return engine.suggest(article.body, article.reference_date).incidents
 
 
 def _country(draft_country, article):

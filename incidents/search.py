@@ -12,9 +12,8 @@ from django.db import connection
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ALEF = re.compile("[أإآٱ]")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from annotation.nlp.normalize import norm
+
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 
 # Proclitics readers glue to a word: conjunctions و ف, prepositions ب ل ك, then the article ال.
@@ -26,9 +25,7 @@ _MAX_QUERY_WORDS = 8
 
 def normalize_arabic(text):
     """Fold the spelling variants readers mix up: alef forms, ya/alef maqsura, ta marbuta, diacritics, tatweel."""
-    t = _DIACRITICS.sub("", text or "").translate(_DIGITS)
-    t = _ALEF.sub("ا", t).replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
-    t = _NON_WORD.sub(" ", t)
+    t = _NON_WORD.sub(" ", norm(text or ""))  # the engine's normalisation, then words only
     return " ".join(t.lower().split())
 
 

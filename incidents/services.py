@@ -151,7 +151,7 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
 
 
 @transaction.atomic
-def incident_publish(*, incident, user, expected_version=None):
+def incident_approve(*, incident, user, expected_version=None):
     """In review → published. The approver must not be the author."""
     _require_reviewer(user)
     locked = _transition(
@@ -166,7 +166,7 @@ def incident_publish(*, incident, user, expected_version=None):
     locked._change_reason = "approved and published"
     locked._history_user = user
     _save(locked)
-    _log("publish", locked, user)
+    _log("approve", locked, user)
     return locked
 
 

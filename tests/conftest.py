@@ -107,7 +107,7 @@ def make_incident(db):
         incident = services.incident_create(created_by=created_by, **(defaults | fields))
         if publish_by:
             incident = services.incident_submit(incident=incident, user=created_by)
-            incident = services.incident_publish(incident=incident, user=publish_by)
+            incident = services.incident_approve(incident=incident, user=publish_by)
         return incident
 
     return make

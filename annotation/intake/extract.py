@@ -8,6 +8,7 @@ classified here; split.py decides where articles begin.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -15,20 +16,18 @@ from enum import Enum
 import nh3
 
 from annotation.nlp.dates import parse_iso_date
+from annotation.nlp.normalize import is_dropped, norm
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
+log = logging.getLogger("marsad.intake")
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _HTML_TAG = re.compile(r"<\s*/?\s*(html|head|body|article|div|p|br|span|section|h[1-6]|meta|title|table|ul|li|a)\b[^>]*>", re.I)
 
 
 def key(text: str) -> str:
-    """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, single spaces."""
-    text = _DIACRITICS.sub("", text)
-    for old, new in _FOLD:  # str.replace is much faster than str.translate with a dict on long texts
-        text = text.replace(old, new)
-    return " ".join(text.split())
+    """A matching key: the engine's normalisation (``nlp.normalize.norm``), single spaces."""
+    return " ".join(norm(text).split())
 
 
 def word_count(text: str) -> int:
@@ -93,7 +92,7 @@ def _key_to_original(line: str, key_len: int) -> int:
     for i, ch in enumerate(line):
         if seen >= key_len:
             return i
-        if _DIACRITICS.match(ch):
+        if is_dropped(ch):
             continue
         if ch.isspace():
             if squashed or seen == 0:
@@ -120,7 +119,7 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 def stamp_date(line: str) -> dt.date | None:
     """The date in a "آخر تحديث: 8 فبراير 2024 - 11:09 ص" stamp (day first, as Arabic sites write it)."""
-    k = key(line).translate(_DIGITS)
+    k = key(line)  # digits are Western after key()
     try:
         m = _ISO_DATE.search(k)
         if m:
@@ -132,9 +131,6 @@ def stamp_date(line: str) -> dt.date | None:
     except (ValueError, KeyError):
         return None
     return None
-
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def strip_stamp(line: str) -> str:
@@ -196,13 +192,6 @@ def classify_lines(text: str) -> list[Line]:
     return [classify(raw, spaced=True) for raw in text.split("\n")]
 
 
-def clean_text(text: str) -> str:
-    """Pasted text without page chrome, paragraphs separated by a blank line (one article, no split)."""
-    from annotation.intake.split import split_articles
-
-    return "\n\n".join((a.title + "\n\n" + a.body) if a.title else a.body for a in split_articles(text))
-
-
 def looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:20000])) >= 2
 
@@ -223,6 +212,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     except Exception:  # trafilatura raises many kinds on odd markup; fall back to tag stripping
+        log.warning("trafilatura failed on %s; falling back to tag stripping", url or "a pasted page", exc_info=True)
         doc = None
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         text = _strip_tags(html)

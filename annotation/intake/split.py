@@ -89,3 +89,8 @@ def split_articles(text: str) -> list[ArticleDraft]:
     if current.paragraphs:
         articles.append(current)
     return articles
+
+
+def clean_text(text: str) -> str:
+    """Pasted text without page chrome, paragraphs separated by a blank line (one article, no split)."""
+    return "\n\n".join((a.title + "\n\n" + a.body) if a.title else a.body for a in split_articles(text))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
+
 from annotation.nlp.dates import _stem as date_stem
 from annotation.nlp.dates import find_dates
-from annotation.nlp.lexicon import Lexicon
+from annotation.nlp.lexicon import Lexicon, key_of
 from annotation.nlp.normalize import Normalized
 from annotation.nlp.patterns import rules
 from annotation.nlp.patterns import words as W
 from annotation.nlp.tokenize import Token, readings
-from annotation.nlp.types import Span
+from annotation.nlp.types import LexiconEntry, Span
+
+# Labels whose every recurrence in an article is the same entity (a date or a weapon named twice is not).
+RECURRING_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "NORP"})
 
 
 def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexicon: Lexicon) -> list[Span]:
@@ -81,3 +86,39 @@ def _norm(s: str) -> str:
     from annotation.nlp.normalize import norm
 
     return norm(s)
+
+
+def recurring_mentions(text: str, normalized: Normalized, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """A string tagged once is tagged wherever it recurs in the article, with or without clitics
+    ("الخرطوم" … "وبالخرطوم"); the caller merges these with the spans (the tagged ones win ties)."""
+    # the lexicon already finds its own names everywhere: only what the rules and models found needs repeating
+    entries = list(
+        dict.fromkeys(
+            LexiconEntry(s.text, s.label, s.entity_key)
+            for s in spans
+            if s.label in RECURRING_LABELS and s.origin != "lexicon" and len(s.text) > 2
+        )
+    )
+    if not entries:
+        return []
+    lexicon = Lexicon(entries)
+    # candidate tokens: where the first word of an entry occurs in the normalised text (a C-level search)
+    starts = [t.nstart for t in tokens]
+    candidates = set()
+    for e in entries:
+        first = key_of(e.surface)[0]
+        needle = first[2:] if first.startswith("ال") and len(first) > 3 else first  # "للقرية", "بالقرية"
+        pos = normalized.text.find(needle)
+        while pos != -1:
+            candidates.add(bisect.bisect_right(starts, pos) - 1)
+            pos = normalized.text.find(needle, pos + 1)
+    out = []
+    for i in sorted(candidates):
+        m = lexicon.match_at(tokens, i)
+        if m is None:
+            continue
+        first = tokens[m.first]
+        start = normalized.to_original(first.nstart + m.clitic, first.nend)[0] if m.clitic else first.start
+        end = tokens[m.last].end
+        out.append(Span(start, end, text[start:end], m.entry.label, "rules", 0.5, m.entry.key))
+    return out

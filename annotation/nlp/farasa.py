@@ -5,6 +5,7 @@ It never downloads anything: without FARASA_BIN, or when the jar is missing, the
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from annotation.nlp.types import Span
 
 FARASA_LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+log = logging.getLogger("marsad.engine")
 _ITEM = re.compile(r"(\S+)/([BI])-([A-Z]+)|(\S+)/O")
 
 
@@ -62,18 +64,21 @@ class FarasaNER:
             return None
         jars = sorted(Path(bin_dir).rglob("*NER*.jar"))
         if not jars:
+            log.warning("FARASA_BIN=%s has no NER jar; tagging without Farasa", bin_dir)
             return None
         try:
             from farasa.ner import FarasaNamedEntityRecognizer
 
             # an explicit binary_path makes farasapy skip its download check
             return cls(FarasaNamedEntityRecognizer(interactive=True, logging_level="error", binary_path=str(jars[0])))
-        except Exception:  # a broken local install must not break tagging
+        except Exception:  # a broken local install must not break tagging, but the operator must hear of it
+            log.exception("Farasa NER could not start from %s; tagging without Farasa", jars[0])
             return None
 
     def spans(self, text: str) -> list[Span]:
         try:
             out = self._ner.recognize(text)
-        except Exception:
+        except Exception:  # one failed call costs Farasa's suggestions for this text, not the whole tagging run
+            log.exception("Farasa NER failed on a text of %d characters", len(text))
             return []
         return align(text, parse_farasa_output(out))

@@ -16,9 +16,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from annotation.nlp.gazetteer import Nationality, actor_index, match_form, namesakes, nationality_index, place_index
-from annotation.nlp.tokenize import readings, tokenize
+from annotation.nlp.normalize import norm
+from annotation.nlp.tokenize import readings
 from annotation.nlp.types import Span
 
 DATELINE_CHARS = 40  # a dateline place starts within the first characters of the text …
@@ -32,6 +34,7 @@ FORCE_HEADS = frozenset("جيش الجيش قوات القوات الشرطه ش
 _ENDINGS = ("يين", "يون", "يات", "يه", "ي")  # after the nisba ي: plural, feminine, or none
 
 
+@lru_cache(maxsize=65536)
 def nationality_of(word: str) -> Nationality | None:
     """The nationality a normalised word names: ``والسودانية``, ``السودانيين``, ``سوداني`` → Sudan."""
     index = nationality_index()
@@ -48,6 +51,23 @@ def nationality_of(word: str) -> Nationality | None:
     return None
 
 
+_LETTER = "\u0621-\u064a"
+
+
+_WORDS = re.compile(f"[{_LETTER}]+")
+
+
+def _nationality_mentions(folded: str):
+    """(Nationality, after a force head) for each nationality word of a normalised text."""
+    previous = ""
+    for word in _WORDS.findall(folded):
+        nat = nationality_of(word)
+        if nat is not None:
+            yield nat, any(stem in FORCE_HEADS for _, stem in readings(previous))
+        previous = word
+
+
+@lru_cache(maxsize=8192)
 def _place_form(text: str) -> str:
     form = match_form(text)
     return "ال" + form[2:] if form.startswith("لل") else form  # "للموصل" was matched as "الموصل"
@@ -63,8 +83,9 @@ def _weights() -> dict[str, float]:
     return {n.iso3: n.weight for n in nationality_index().values()}
 
 
-def country_scores(text: str, spans: Sequence[Span]) -> dict[str, float]:
-    """Evidence per country (ISO3) that the article is about it; empty when there is none."""
+def country_scores(text: str, spans: Sequence[Span], folded: str | None = None) -> dict[str, float]:
+    """Evidence per country (ISO3) that the article is about it; empty when there is none.
+    ``folded``: ``norm(text)`` when the caller has it already."""
     places, actors, weight = place_index(), actor_index(), _weights()
     scores: dict[str, float] = {}
 
@@ -83,15 +104,9 @@ def country_scores(text: str, spans: Sequence[Span]) -> dict[str, float]:
             add(p.country_iso3, w)
         elif s.label in ("ORG", "NORP") and s.entity_key in actors:
             add(actors[s.entity_key].country_iso3, ACTOR_WEIGHT)
-    _, tokens = tokenize(text)
-    previous = ""
-    for tok in tokens:
-        nat = nationality_of(tok.norm) if tok.is_word else None
-        if nat is not None:
-            force = any(stem in FORCE_HEADS for _, stem in readings(previous))
-            if force or not nat.ambiguous:
-                add(nat.iso3, 2.0 if force else 1.0)
-        previous = tok.norm
+    for nat, force in _nationality_mentions(norm(text) if folded is None else folded):
+        if force or not nat.ambiguous:
+            add(nat.iso3, 2.0 if force else 1.0)
     return scores
 
 

@@ -57,14 +57,6 @@ class Lexicon:
         new.size = self.size
         return new
 
-    def lookup(self, surface: str) -> LexiconEntry | None:
-        node = self._root
-        for part in key_of(surface):
-            node = node.get(part)
-            if node is None:
-                return None
-        return node.get(_END)
-
     def _starts_of(self, word: str) -> tuple:
         found = self._starts.get(word)
         if found is None:

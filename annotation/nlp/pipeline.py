@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable
 
 from annotation.nlp import farasa, model
-from annotation.nlp.entities import find_entities
+from annotation.nlp.entities import find_entities, recurring_mentions
 from annotation.nlp.focus import country_scores, resolve_namesakes, top_country
 from annotation.nlp.gazetteer import builtin_entries
 from annotation.nlp.incidents import draft_incidents
@@ -50,10 +50,11 @@ class Tagger:
         if self.farasa is not None:
             candidates += self.farasa.spans(text)
         spans = merge(candidates)
+        spans = merge(spans + recurring_mentions(text, normalized, tokens, spans))
         # a place name several countries share is read in the country the article is about
-        scores = country_scores(text, spans)
+        scores = country_scores(text, spans, normalized.text)
         spans = resolve_namesakes(spans, scores)
-        # a place named inside a facility ("مبنى بلدية الزاوية") still locates the event
+        # a place named inside a facility ("مقر بلدية تمنراست") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
         inner = (

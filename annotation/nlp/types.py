@@ -21,17 +21,6 @@ class Span:
     confidence: float
     entity_key: str | None = None
 
-    def as_dict(self) -> dict:
-        return {
-            "text": self.text,
-            "label": self.label,
-            "start": self.start,
-            "end": self.end,
-            "origin": self.origin,
-            "confidence": self.confidence,
-            "entity_key": self.entity_key,
-        }
-
 
 @dataclass(frozen=True)
 class LexiconEntry:

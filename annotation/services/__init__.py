@@ -1,2 +1,2 @@
-"""Writes for intake and annotation. Split by concern: intake (articles in), tagging (engine → mentions),
-review (editor decisions on mentions and entities)."""
+"""Writes for intake and annotation. Split by concern: intake (articles in), suggestions (engine output →
+suggested mentions), review (editor decisions on mentions and entities)."""

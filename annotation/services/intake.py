@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
-import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
-from django.utils import timezone
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from annotation.intake import dedupe, extract
@@ -25,7 +21,8 @@ from annotation.intake.bulk import Row, parse_rows
 from annotation.intake.fetch import FetchError, fetch_url
 from annotation.intake.files import FileContent
 from annotation.intake.split import split_articles
-from annotation.models import Article, Entity, ImportBatch, Mention, Source
+from annotation.models import Article, ImportBatch, Source
+from annotation.services.suggestions import article_tag, batch_tag_enqueue
 
 log = logging.getLogger("marsad.intake")
 
@@ -274,8 +271,6 @@ def article_ingest(
 
 
 def _tag_one(article: Article) -> None:
-    from annotation.services.tagging import article_tag
-
     try:
         article_tag(article=article)
     except Exception:  # the article is saved; a failed tagging run is shown and can be retried
@@ -396,7 +391,7 @@ def _save_rows(candidates: list[Candidate], *, batch, user, report) -> int:
 def batch_import(*, upload: FileContent, user, source: Source | None = None, enqueue: bool = True) -> ImportBatch:
     """Import a JSONL/CSV file: one article per row, a per-row report, tagging queued in the background.
 
-    ``enqueue=False`` leaves the tagging to the caller (the benchmark runs batch_tag itself).
+    ``enqueue=False`` leaves the tagging to the caller (the benchmark runs suggestions.batch_tag itself).
     """
     if not upload.is_bulk:
         raise ValidationError(_("Only .csv and .jsonl files can be imported in bulk."), code="not_bulk")
@@ -409,15 +404,6 @@ def batch_import(*, upload: FileContent, user, source: Source | None = None, enq
     if enqueue:
         batch_tag_enqueue(batch=batch)
     return batch
-
-
-def batch_tag_enqueue(*, batch: ImportBatch) -> None:
-    """Queue the tagging of a batch (runs at once with the immediate backend in tests)."""
-    if not batch.total:
-        return
-    from annotation.tasks import tag_batch
-
-    tag_batch.enqueue(batch_id=batch.pk)
 
 
 def feed_poll(*, source: Source, user) -> ImportBatch:
@@ -445,138 +431,3 @@ def feed_poll(*, source: Source, user) -> ImportBatch:
         rows_import(rows=rows, batch=batch, user=user, source=source)
     batch_tag_enqueue(batch=batch)
     return batch
-
-
-# Tagging many articles at once --------------------------------------------------------------------------
-
-
-def _article_tagger():
-    """The engine with the knowledge base, as annotation.tagging builds it for single articles."""
-    from annotation import tagging
-
-    return tagging.get_engine()
-
-
-def mentions_insert(rows: list[dict]) -> None:
-    """Insert suggested mentions with executemany: a 500-word article has ~60 suggestions, and the ORM's
-    bulk_create spends ~10x longer preparing rows than the database spends storing them.
-
-    Columns come from the model, so a field added later is filled with its default.
-    """
-    if not rows:
-        return
-    now = timezone.now()
-    fields = [f for f in Mention._meta.concrete_fields if not f.primary_key]
-    given = set(rows[0])
-    constants = {}
-    for f in fields:
-        if f.attname in given:
-            continue
-        value = now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
-        constants[f.attname] = f.get_db_prep_save(value, connection)
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 — quoted identifiers from the model, values are parameters
-        quote(Mention._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields))
-    )
-    names = [f.attname for f in fields]
-    params = [tuple(row[n] if n in given else constants[n] for n in names) for row in rows]
-    with connection.cursor() as cursor:
-        for start in range(0, len(params), 5000):
-            cursor.executemany(sql, params[start : start + 5000])
-
-
-_pool_tagger = None  # the tagger forked into pool processes
-
-
-def _tag_in_child(job):
-    body, published = job
-    return _pool_tagger.tag(body, published=published)
-
-
-def tagging_pool(processes: int):
-    """A pool of forked processes that tag with the current engine, or None for one process.
-
-    Only for single-threaded callers (the task worker, the benchmark): forking a threaded server is unsafe.
-    """
-    global _pool_tagger
-    if processes <= 1 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    _pool_tagger = _article_tagger()
-    # Children only run the engine on text; they never touch the inherited database connection.
-    return multiprocessing.get_context("fork").Pool(processes)
-
-
-def articles_tag(*, articles: list[Article], tagger=None, pool=None) -> int:
-    """Tag several articles with a fixed number of queries: suggestions replaced, editors' decisions kept."""
-    if not articles:
-        return 0
-    ids = [a.pk for a in articles]
-    if pool is not None:
-        tagged = pool.map(_tag_in_child, [(a.body, a.published_at) for a in articles], chunksize=4)
-    else:
-        tagger = tagger or _article_tagger()
-        tagged = [tagger.tag(a.body, published=a.published_at) for a in articles]
-    results = list(zip(articles, tagged, strict=True))
-    keys = {s.entity_key for _a, r in results for s in r.spans if s.entity_key and s.entity_key.startswith("entity:")}
-    pks = [int(k.split(":", 1)[1]) for k in keys if k.split(":", 1)[1].isdigit()]
-    entity_ids = {f"entity:{pk}" for pk in Entity.objects.filter(pk__in=pks).values_list("pk", flat=True)} if pks else set()
-    with transaction.atomic():
-        Mention.objects.filter(article_id__in=ids, status=Mention.Status.SUGGESTED).delete()
-        decided: dict[int, list[tuple[int, int, str]]] = {}
-        for article_id, start, end, label in Mention.objects.filter(article_id__in=ids).values_list("article_id", "start", "end", "label"):
-            decided.setdefault(article_id, []).append((start, end, label))
-        new = []
-        origins = set(Mention.Origin.values)
-        for article, result in results:
-            kept = decided.get(article.pk, [])
-            taken = {(s, e, lbl) for s, e, lbl in kept}
-            length = len(article.body)
-            for span in result.spans:
-                if (span.start, span.end, span.label) in taken or any(s < span.end and span.start < e for s, e, _l in kept):
-                    continue
-                if not (0 <= span.start < span.end <= length) or article.body[span.start : span.end] != span.text:
-                    continue
-                taken.add((span.start, span.end, span.label))
-                new.append(
-                    {
-                        "article_id": article.pk,
-                        "start": span.start,
-                        "end": span.end,
-                        "article_length": length,
-                        "text": span.text[:500],
-                        "label": span.label,
-                        "origin": span.origin if span.origin in origins else Mention.Origin.RULES,
-                        "confidence": max(0.0, min(1.0, float(span.confidence))),
-                        "entity_id": int(span.entity_key.split(":", 1)[1]) if span.entity_key in entity_ids else None,
-                    }
-                )
-        mentions_insert(new)
-        Article.objects.filter(pk__in=ids).update(tagging_status=Article.TaggingStatus.DONE)
-    return len(new)
-
-
-def batch_tag(*, batch_id: int, chunk: int = 100, processes: int = 1) -> int:
-    """Tag a batch's articles that still wait, chunk by chunk, counting progress on the batch.
-
-    ``processes`` > 1 tags in that many forked processes (the engine is pure Python and CPU-bound).
-    """
-    done = 0
-    pending = Article.objects.filter(import_batch_id=batch_id).exclude(tagging_status=Article.TaggingStatus.DONE)
-    ids = list(pending.order_by("pk").values_list("pk", flat=True))
-    ImportBatch.objects.filter(pk=batch_id).update(tagged=F("total") - len(ids))
-    pool = tagging_pool(processes) if len(ids) >= 2 * chunk else None
-    try:
-        for start in range(0, len(ids), chunk):
-            articles = list(Article.objects.filter(pk__in=ids[start : start + chunk]).only("pk", "body", "published_at"))
-            try:
-                articles_tag(articles=articles, pool=pool)
-            except Exception:
-                log.exception("tagging failed for batch %s", batch_id)
-                Article.objects.filter(pk__in=[a.pk for a in articles]).update(tagging_status=Article.TaggingStatus.FAILED)
-            done += len(articles)
-            ImportBatch.objects.filter(pk=batch_id).update(tagged=F("tagged") + len(articles))
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
-    return done

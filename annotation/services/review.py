@@ -6,11 +6,16 @@ signal for the engine's ``train`` command. Each write checks the article's versi
 editors reviewing the same article never overwrite each other silently.
 """
 
+import io
+import logging
+
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from simple_history.utils import bulk_update_with_history
 
 from annotation import boundaries
@@ -18,6 +23,7 @@ from annotation.labels import LABELS
 from annotation.models import Article, Entity, Mention, validate_span
 
 UNDO_REASON = "undo"
+log = logging.getLogger("marsad.workflow")
 
 
 class StaleArticle(ValidationError):
@@ -333,10 +339,17 @@ def article_reopen_review(*, article, user, expected_version=None):
     return locked
 
 
+@task()
+def train_model(requested_by=None):
+    """Background work: run the engine's ``train`` command; returns its output for the result page."""
+    out = io.StringIO()
+    log.info("train requested_by=%s", requested_by)
+    call_command("train", stdout=out)
+    return out.getvalue()[-4000:]
+
+
 def model_train(*, user):
     """Ask the background worker to retrain the engine's model on the accepted annotations."""
-    from annotation.tasks_review import train_model
-
     return train_model.enqueue(requested_by=user.pk)
 
 

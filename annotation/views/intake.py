@@ -16,6 +16,8 @@ from annotation.intake.fetch import FetchError, check_url
 from annotation.intake.files import ACCEPT, FileRefused, read_upload
 from annotation.models import Article, ImportBatch, Source
 from annotation.services import intake as intake_services
+from annotation.services import suggestions
+from annotation.views import desk_home_url
 
 
 class IntakeForm(forms.Form):
@@ -70,7 +72,7 @@ def _review_url(article):
     try:
         return reverse("annotation:review", kwargs={"pk": article.pk})
     except NoReverseMatch:  # the review screen is not installed: the desk lists the article
-        return reverse("annotation:dashboard")
+        return desk_home_url()
 
 
 def _page(request, form, *, status=200):
@@ -210,6 +212,7 @@ def batch_detail(request, pk):
         "counts": counts,
         "finished": batch.tagged >= batch.total,
         "percent": 100 if not batch.total else min(100, round(100 * batch.tagged / batch.total)),
+        "desk_url": desk_home_url(),
     }
     if request.htmx:
         return render(request, "annotation/intake/_progress.html", context)
@@ -238,6 +241,6 @@ def feed_poll(request):
 def batch_tag_now(request, pk):
     """Tag a waiting batch within this request, for desks that run no background worker."""
     batch = get_object_or_404(ImportBatch, pk=pk)
-    intake_services.batch_tag(batch_id=batch.pk)
+    suggestions.batch_tag(batch_id=batch.pk)
     messages.success(request, _("The articles of this import are tagged."))
     return redirect("annotation:batch_detail", pk=batch.pk)

@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotation import selectors
-from annotation.forms_review import MentionFormSet
+from annotation.forms import MentionFormSet
 from annotation.labels import LABEL_CHOICES
 from annotation.models import Article, Entity, Mention
+from annotation.review_panels import review_panels
 from annotation.services import review as services
+from annotation.views import desk_home_url
 
 
 def _is_fetch(request):
@@ -67,7 +69,7 @@ def review(request, pk):
     context = _workspace_context(request, article)
     if _is_fetch(request):
         return render(request, "annotation/review/_workspace.html", context)
-    context["incident_sources"] = selectors.article_incidents(article=article)
+    context["panels"] = review_panels(article=article)
     return render(request, "annotation/review/page.html", context)
 
 
@@ -217,7 +219,7 @@ def article_finish(request, pk):
         messages.warning(request, _("Review finished; %(count)s suggestions were left undecided.") % {"count": left})
     else:
         messages.success(request, _("Review finished."))
-    return redirect("annotation:dashboard")
+    return redirect(desk_home_url())
 
 
 @login_required
@@ -255,5 +257,5 @@ def model_train(request):
     messages.success(request, _("Training started in the background; the next suggestions will use the new model."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = reverse("annotation:dashboard")
+        target = desk_home_url()
     return HttpResponseRedirect(target)

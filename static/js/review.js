@@ -229,7 +229,7 @@
     else if (key === "n") addSelection();
     else if (key === "u") undo();
     else if (key === "e") { var q = document.getElementById("entity-q"); if (q) q.focus(); }
-    else if (key === "i") window.location.href = ws().dataset.incidentUrl;
+    else if (key === "i" && document.getElementById("create-incident")) window.location.href = document.getElementById("create-incident").href;
     else if (key === "?") toggleHelp();
     else if (key === "Escape") toggleHelp(false);
     else return;

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from annotation import tagging
+from annotation import engine
 from annotation.nlp.scoring import format_report, score
 from tests.conftest import shared_path
 
@@ -68,9 +68,9 @@ def gold(tmp_path):
 @pytest.fixture(autouse=True)
 def fresh_engine(settings, tmp_path):
     settings.MARSAD_DATA_DIR = tmp_path / "data"
-    tagging.invalidate(model_changed=True)
+    engine.invalidate(model_changed=True)
     yield
-    tagging.invalidate(model_changed=True)
+    engine.invalidate(model_changed=True)
 
 
 @pytest.mark.django_db
@@ -98,8 +98,8 @@ def test_entities_from_the_knowledge_base_are_suggested(gold, tmp_path):
     from annotation.models import Entity
 
     Entity.objects.create(name_ar="حي الزهور", name_en="Al-Zuhur", type="LOC", aliases=["حي الزهور الجديد"])
-    tagging.invalidate()
-    res = tagging.suggest("سقطت قذيفة في حي الزهور الجديد مساء")
+    engine.invalidate()
+    res = engine.suggest("سقطت قذيفة في حي الزهور الجديد مساء")
     assert ("LOC", "حي الزهور الجديد") in {(s.label, s.text) for s in res.spans}
 
 

@@ -143,7 +143,7 @@ def test_suggestions_are_stored_like_orm_rows(editor):
 
 def test_tagging_again_keeps_editor_decisions_and_replaces_suggestions(editor, make_article):
     from annotation.models import Mention
-    from annotation.services.intake import articles_tag
+    from annotation.services.suggestions import articles_tag
 
     article = make_article(body=C)
     articles_tag(articles=[article])
@@ -157,14 +157,14 @@ def test_tagging_again_keeps_editor_decisions_and_replaces_suggestions(editor, m
 
 def test_batch_tagging_in_forked_processes(editor, monkeypatch):
     from annotation.models import Mention
-    from annotation.services import intake
+    from annotation.services import suggestions
 
     batch = batch_import(upload=FileContent("jsonl", _jsonl({"text": A}, {"text": C}), "rows.jsonl"), user=editor, enqueue=False)
-    monkeypatch.setattr(intake.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(suggestions.threading, "active_count", lambda: 1)
     pools = []
-    real_pool = intake.tagging_pool
-    monkeypatch.setattr(intake, "tagging_pool", lambda processes: pools.append(real_pool(processes)) or pools[-1])
-    assert intake.batch_tag(batch_id=batch.pk, chunk=1, processes=2) == 2
+    real_pool = suggestions.tagging_pool
+    monkeypatch.setattr(suggestions, "tagging_pool", lambda processes: pools.append(real_pool(processes)) or pools[-1])
+    assert suggestions.batch_tag(batch_id=batch.pk, chunk=1, processes=2) == 2
     assert pools and pools[0] is not None
     batch.refresh_from_db()
     assert batch.tagged == 2

@@ -1,6 +1,7 @@
 import datetime
 
-from annotation.intake.extract import Kind, classify, clean_text, extract_html, looks_like_html, sanitize_html, strip_dateline, strip_stamp
+from annotation.intake.extract import Kind, classify, extract_html, looks_like_html, sanitize_html, strip_dateline, strip_stamp
+from annotation.intake.split import clean_text
 
 
 def test_stamp_prefix_is_removed_and_the_rest_kept():

@@ -206,7 +206,7 @@ def test_finish_review_marks_article_done(article, editor):
 
 def test_train_trigger_calls_the_engine_command(editor, monkeypatch):
     calls = []
-    monkeypatch.setattr("annotation.tasks_review.call_command", lambda name, **kw: calls.append(name))
+    monkeypatch.setattr("annotation.services.review.call_command", lambda name, **kw: calls.append(name))
     review.model_train(user=editor)
     assert calls == ["train"]
 

@@ -189,10 +189,10 @@ def test_finish_review(client, editor, article):
 
 def test_train_button_enqueues_the_train_command(client, editor, monkeypatch):
     calls = []
-    monkeypatch.setattr("annotation.tasks_review.call_command", lambda name, **kw: calls.append(name))
+    monkeypatch.setattr("annotation.services.review.call_command", lambda name, **kw: calls.append(name))
     client.force_login(editor)
     response = client.post(reverse("annotation:model_train"), {"next": "https://evil.example/"})
-    assert (response.status_code, response["Location"], calls) == (302, reverse("annotation:dashboard"), ["train"])
+    assert (response.status_code, response["Location"], calls) == (302, reverse("workflow:dashboard"), ["train"])
 
 
 def test_action_query_count_does_not_grow_with_mentions(client, editor, make_article, django_assert_max_num_queries):

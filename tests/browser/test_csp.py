@@ -53,7 +53,7 @@ def site():
     IncidentActor.objects.create(incident=incident, entity=actor, role="actor1")
     IncidentSource.objects.create(incident=incident, article=article, quote=body[:20])
     incident = services.incident_submit(incident=incident, user=editor)
-    incident = services.incident_publish(incident=incident, user=boss)
+    incident = services.incident_approve(incident=incident, user=boss)
     return {"incident": incident, "place": place, "actor": actor, "article": article, "boss": boss}
 
 
@@ -103,7 +103,7 @@ def test_no_page_violates_the_content_security_policy(page, site):
         f"/ar/desk/articles/{site['article'].pk}/review/form/",
         f"/ar/desk/incidents/new/?article={site['article'].pk}",
         "/ar/desk/incidents/",
-        f"/ar/desk/incidents/{site['incident'].pk}/review/",
+        f"/ar/desk/incidents/{site['incident'].pk}/approve/",
     ]
     for path in desk:
         status, seen = _visit(page, path)

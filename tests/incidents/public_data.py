@@ -46,7 +46,7 @@ def publish(editor, reviewer, *, actors=(), figures=(), source=None, quote="", *
         )
     if reviewer is not None:
         incident = services.incident_submit(incident=incident, user=editor)
-        incident = services.incident_publish(incident=incident, user=reviewer)
+        incident = services.incident_approve(incident=incident, user=reviewer)
     else:
         services.incident_refresh_search(incident=incident)
     return Incident.objects.get(pk=incident.pk)

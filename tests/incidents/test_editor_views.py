@@ -159,11 +159,11 @@ def test_queue_is_for_reviewers_only(client, editor, reviewer, make_incident):
 def test_reviewer_approves_and_the_public_page_shows_it(client, editor, reviewer, make_incident):
     incident = services.incident_submit(incident=make_incident(editor), user=editor)
     client.force_login(reviewer)
-    response = client.post(reverse("workflow:review", kwargs={"pk": incident.pk}), {"action": "approve", "version": incident.version})
+    response = client.post(reverse("workflow:approve", kwargs={"pk": incident.pk}), {"action": "approve", "version": incident.version})
     assert response.status_code == 302
     incident.refresh_from_db()
     assert (incident.status, incident.approved_by) == ("published", reviewer)
-    history = client.get(reverse("workflow:review", kwargs={"pk": incident.pk})).context["history"]
+    history = client.get(reverse("workflow:approve", kwargs={"pk": incident.pk})).context["history"]
     assert [(h.history_change_reason, h.history_user) for h in history][:2] == [
         ("approved and published", reviewer),
         ("submitted for review", editor),
@@ -175,7 +175,7 @@ def test_reviewer_approves_and_the_public_page_shows_it(client, editor, reviewer
 def test_author_cannot_approve_own_incident_and_sees_a_message(client, reviewer, make_incident):
     incident = services.incident_submit(incident=make_incident(reviewer), user=reviewer)
     client.force_login(reviewer)
-    response = client.post(reverse("workflow:review", kwargs={"pk": incident.pk}), {"action": "approve", "version": incident.version})
+    response = client.post(reverse("workflow:approve", kwargs={"pk": incident.pk}), {"action": "approve", "version": incident.version})
     assert response.status_code == 200
     assert len(list(response.context["messages"])) == 1
     incident.refresh_from_db()
@@ -186,13 +186,13 @@ def test_send_back_with_comment_shows_on_author_desk(client, editor, reviewer, m
     incident = services.incident_submit(incident=make_incident(editor), user=editor)
     client.force_login(reviewer)
     client.post(
-        reverse("workflow:review", kwargs={"pk": incident.pk}),
+        reverse("workflow:approve", kwargs={"pk": incident.pk}),
         {"action": "send_back", "version": incident.version, "comment": "صحح التاريخ"},
     )
     incident.refresh_from_db()
     assert (incident.status, incident.review_comment) == ("draft", "صحح التاريخ")
     client.force_login(editor)
-    response = client.get(reverse("annotation:dashboard"))
+    response = client.get(reverse("workflow:dashboard"))
     assert [i.pk for i in response.context["sent_back"]] == [incident.pk]
 
 
@@ -281,7 +281,7 @@ def test_untouched_extra_rows_are_ignored(client, editor, article):
 def test_garbled_version_is_refused_with_a_message(client, editor, reviewer, make_incident):
     incident = services.incident_submit(incident=make_incident(editor), user=editor)
     client.force_login(reviewer)
-    response = client.post(reverse("workflow:review", kwargs={"pk": incident.pk}), {"action": "approve", "version": "abc"})
+    response = client.post(reverse("workflow:approve", kwargs={"pk": incident.pk}), {"action": "approve", "version": "abc"})
     assert response.status_code == 200
     incident.refresh_from_db()
     assert incident.status == Incident.Status.IN_REVIEW

@@ -17,9 +17,9 @@ def test_create_assigns_sequential_public_codes(editor, make_incident):
     assert first.date_end == first.date_start
 
 
-def test_reviewer_publishes_submitted_incident(editor, reviewer, make_incident):
+def test_reviewer_approves_submitted_incident(editor, reviewer, make_incident):
     incident = services.incident_submit(incident=make_incident(editor), user=editor)
-    published = services.incident_publish(incident=incident, user=reviewer)
+    published = services.incident_approve(incident=incident, user=reviewer)
     published.refresh_from_db()
     assert published.status == Incident.Status.PUBLISHED
     assert published.approved_by == reviewer
@@ -29,20 +29,20 @@ def test_reviewer_publishes_submitted_incident(editor, reviewer, make_incident):
 def test_author_cannot_approve_own_incident(reviewer, make_incident):
     incident = services.incident_submit(incident=make_incident(reviewer), user=reviewer)
     with pytest.raises(PermissionDenied):
-        services.incident_publish(incident=incident, user=reviewer)
+        services.incident_approve(incident=incident, user=reviewer)
     incident.refresh_from_db()
     assert incident.status == Incident.Status.IN_REVIEW
 
 
-def test_editor_cannot_publish(editor, editor2, make_incident):
+def test_editor_cannot_approve(editor, editor2, make_incident):
     incident = services.incident_submit(incident=make_incident(editor), user=editor)
     with pytest.raises(PermissionDenied):
-        services.incident_publish(incident=incident, user=editor2)
+        services.incident_approve(incident=incident, user=editor2)
 
 
-def test_cannot_publish_a_draft(editor, reviewer, make_incident):
+def test_cannot_approve_a_draft(editor, reviewer, make_incident):
     with pytest.raises(ValidationError) as err:
-        services.incident_publish(incident=make_incident(editor), user=reviewer)
+        services.incident_approve(incident=make_incident(editor), user=reviewer)
     assert err.value.code == "bad_transition"
 
 

@@ -62,3 +62,24 @@ def test_offset_map_is_monotonic_and_in_bounds(text):
     assert len(n.offsets) == len(n.text) + 1
     assert all(a < b for a, b in zip(n.offsets, n.offsets[1:], strict=False))
     assert n.offsets[-1] == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_every_entry_point_normalises_the_same_way(text):
+    """One Arabic normalisation: the engine's tokens, intake's keys and search documents all fold through norm()."""
+    import re
+
+    from annotation.intake.dedupe import normalise as dedupe_words
+    from annotation.intake.extract import key
+    from annotation.nlp.normalize import norm
+    from annotation.nlp.tokenize import tokenize
+    from incidents.search import normalize_arabic
+
+    folded = norm(text)
+    assert normalize(text).text == folded
+    assert "".join(t.norm for t in tokenize(text)[1]) == "".join(folded.split())
+    assert key(text) == " ".join(folded.split())
+    assert normalize_arabic(text) == " ".join(re.sub(r"[^\w\s]", " ", folded).lower().split())
+    assert dedupe_words(text) == re.findall(r"[\w\u0600-\u06ff]+", folded.lower())
+    assert norm(folded) == folded  # idempotent

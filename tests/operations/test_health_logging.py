@@ -54,22 +54,22 @@ def test_healthz_is_exempt_from_https_redirect(client, settings):
 
 
 @pytest.mark.django_db
-def test_publish_logs_a_structured_workflow_line(caplog, make_incident, editor, reviewer):
+def test_approve_logs_a_structured_workflow_line(caplog, make_incident, editor, reviewer):
     incident = make_incident(editor)
     incident = services.incident_submit(incident=incident, user=editor)
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="marsad.workflow"):
-        services.incident_publish(incident=incident, user=reviewer)
+        services.incident_approve(incident=incident, user=reviewer)
     records = [r for r in caplog.records if r.name == "marsad.workflow"]
     assert len(records) == 1
     message = records[0].getMessage()
-    assert "action=publish" in message
+    assert "action=approve" in message
     assert f"incident={incident.code}" in message
     assert "user=reviewer1" in message
     entry = json.loads(JsonFormatter().format(records[0]))
     assert entry["logger"] == "marsad.workflow"
     assert entry["level"] == "INFO"
-    assert entry["action"] == "publish"
+    assert entry["action"] == "approve"
     assert entry["incident"] == incident.code
     assert entry["status"] == "published"
     assert entry["user"] == "reviewer1"
@@ -80,7 +80,7 @@ def test_refused_transition_logs_nothing(caplog, make_incident, editor):
     incident = make_incident(editor)
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="marsad.workflow"), pytest.raises(Exception):
-        services.incident_publish(incident=incident, user=editor)
+        services.incident_approve(incident=incident, user=editor)
     assert [r for r in caplog.records if r.name == "marsad.workflow"] == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 # Imported before any settings override: @task() validates the queue against the backend configured at import.
-from annotation.tasks import tag_article
+from annotation.services.suggestions import tag_article
 from tests.operations import rq_tasks
 
 REDIS = os.environ.get("REDIS_TEST_URL") or os.environ.get("REDIS_URL")
@@ -105,7 +105,7 @@ def test_redis_by_configuration_alone(tmp_path):
         "shell",
         env=env,
         code=(
-            "from annotation.models import Article; from annotation.tasks import tag_article;"
+            "from annotation.models import Article; from annotation.services.suggestions import tag_article;"
             f"a = Article.objects.create(body={BODY!r});"
             "r = tag_article.enqueue(a.pk); print(type(r.task.get_backend()).__name__, a.mentions.count())"
         ),

@@ -36,7 +36,7 @@ def test_non_reviewers_cannot_approve(client, who, request, submitted):
     before = _state(submitted)
     if who != "anonymous":
         client.force_login(request.getfixturevalue(who))
-    response = client.post(_url("workflow:review", pk=submitted.pk), {"action": "approve", "version": submitted.version})
+    response = client.post(_url("workflow:approve", pk=submitted.pk), {"action": "approve", "version": submitted.version})
     if who == "anonymous":
         assert response.status_code == 302 and response["Location"].startswith("/en/accounts/login/")
     else:
@@ -49,7 +49,7 @@ def test_reviewer_cannot_approve_their_own_incident(client, reviewer, make_incid
     own = services.incident_submit(incident=make_incident(reviewer, title_ar="من كتابتي"), user=reviewer)
     before = _state(own)
     client.force_login(reviewer)
-    response = client.post(_url("workflow:review", pk=own.pk), {"action": "approve", "version": own.version}, follow=True)
+    response = client.post(_url("workflow:approve", pk=own.pk), {"action": "approve", "version": own.version}, follow=True)
     assert response.status_code == 200
     assert "You cannot approve an incident you created" in _messages(response)
     assert _state(own) == before
@@ -60,7 +60,7 @@ def test_a_draft_cannot_be_published_directly(client, editor, reviewer, make_inc
     draft = make_incident(editor, title_ar="مسودة")
     before = _state(draft)
     client.force_login(reviewer)
-    response = client.post(_url("workflow:review", pk=draft.pk), {"action": "approve", "version": draft.version}, follow=True)
+    response = client.post(_url("workflow:approve", pk=draft.pk), {"action": "approve", "version": draft.version}, follow=True)
     assert response.status_code == 200
     assert "cannot be approved" in _messages(response)
     assert _state(draft) == before
@@ -70,7 +70,7 @@ def test_a_draft_cannot_be_published_directly(client, editor, reviewer, make_inc
 def test_stale_approval_is_refused(client, editor, reviewer, submitted):
     before = _state(submitted)
     client.force_login(reviewer)
-    response = client.post(_url("workflow:review", pk=submitted.pk), {"action": "approve", "version": submitted.version - 1}, follow=True)
+    response = client.post(_url("workflow:approve", pk=submitted.pk), {"action": "approve", "version": submitted.version - 1}, follow=True)
     assert "Someone else saved this incident" in _messages(response)
     assert _state(submitted) == before
 
@@ -78,11 +78,11 @@ def test_stale_approval_is_refused(client, editor, reviewer, submitted):
 @pytest.mark.django_db
 def test_approving_twice_changes_nothing_the_second_time(client, reviewer, reviewer2, submitted):
     client.force_login(reviewer)
-    client.post(_url("workflow:review", pk=submitted.pk), {"action": "approve", "version": submitted.version})
+    client.post(_url("workflow:approve", pk=submitted.pk), {"action": "approve", "version": submitted.version})
     published = _state(submitted)
     assert published["status"] == "published" and published["approved_by_id"] == reviewer.pk
     client.force_login(reviewer2)
-    response = client.post(_url("workflow:review", pk=submitted.pk), {"action": "approve", "version": published["version"]}, follow=True)
+    response = client.post(_url("workflow:approve", pk=submitted.pk), {"action": "approve", "version": published["version"]}, follow=True)
     assert "cannot be approved" in _messages(response)
     assert _state(submitted) == published
 
@@ -91,7 +91,7 @@ def test_approving_twice_changes_nothing_the_second_time(client, reviewer, revie
 def test_get_never_changes_state(client, reviewer, submitted):
     before = _state(submitted)
     client.force_login(reviewer)
-    assert client.get(_url("workflow:review", pk=submitted.pk), {"action": "approve", "version": submitted.version}).status_code == 200
+    assert client.get(_url("workflow:approve", pk=submitted.pk), {"action": "approve", "version": submitted.version}).status_code == 200
     assert _state(submitted) == before
 
 
@@ -100,7 +100,7 @@ def test_send_back_needs_a_comment(client, reviewer, submitted):
     before = _state(submitted)
     client.force_login(reviewer)
     client.post(
-        _url("workflow:review", pk=submitted.pk), {"action": "send_back", "comment": "   ", "version": submitted.version}, follow=True
+        _url("workflow:approve", pk=submitted.pk), {"action": "send_back", "comment": "   ", "version": submitted.version}, follow=True
     )
     assert _state(submitted) == before
 

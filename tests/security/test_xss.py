@@ -97,7 +97,7 @@ def test_review_screen_escapes_article_text_and_entities(client, editor, hostile
     client.force_login(editor)
     with translation.override("ar"):
         url = reverse("annotation:review", kwargs={"pk": hostile["article"].pk})
-        dashboard = reverse("annotation:dashboard")
+        dashboard = reverse("workflow:dashboard")
     for page in (url, dashboard):
         response = client.get(page)
         assert response.status_code == 200

@@ -5,8 +5,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from annotation.engine import get_engine
 from annotation.nlp.bench import generated_articles
-from annotation.tagging import get_engine
 
 
 class Command(BaseCommand):

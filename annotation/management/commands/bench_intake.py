@@ -25,7 +25,8 @@ from django.test.utils import CaptureQueriesContext
 from annotation.intake.files import FileContent
 from annotation.intake.split import split_articles
 from annotation.models import Article, ImportBatch, Mention
-from annotation.services.intake import batch_import, batch_tag
+from annotation.services.intake import batch_import
+from annotation.services.suggestions import batch_tag
 
 PLACES = [
     "بغداد",
@@ -129,9 +130,9 @@ class Command(BaseCommand):
         rows = [generate_article(rng, i, options["words"]) for i in range(n)]
         content = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
         words = sum(len(r["text"].split()) for r in rows) / n
-        from annotation import tagging
+        from annotation.engine import get_engine
 
-        engine = tagging.get_engine()  # loaded before the clock starts, as a running worker would have it
+        engine = get_engine()  # loaded before the clock starts, as a running worker would have it
         sample = [split_articles(r["text"])[0].body for r in rows[:50]]
         t = time.perf_counter()
         published = datetime.date(2024, 11, 22)

@@ -9,7 +9,7 @@ import statistics
 import time
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand
 from django.core.signals import request_started
 from django.db import connection, reset_queries, transaction
@@ -19,7 +19,6 @@ from django.urls import reverse
 
 from annotation.labels import LABELS
 from annotation.models import Article, Mention, Source
-from incidents import roles
 
 SENTENCE = "أعلنت قيادة العمليات المشتركة مقتل عنصرين من تنظيم داعش في قضاء الحويجة جنوب غربي كركوك يوم الجمعة بضربة جوية"
 
@@ -87,7 +86,8 @@ class Command(BaseCommand):
 
     def _run(self, results, mentions, requests):
         user = get_user_model().objects.create_user(username="bench-review-editor", password=None)
-        user.groups.add(Group.objects.get(name=roles.EDITOR))
+        # The annotation permissions an editor holds; the roles themselves belong to the incidents app above.
+        user.user_permissions.set(Permission.objects.filter(content_type__app_label="annotation").exclude(codename__startswith="delete_"))
         article = build_article(mentions)
         client = Client()
         client.force_login(user)

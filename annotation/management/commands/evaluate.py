@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 
 from annotation.nlp.corpus import read_jsonl, score_rows
 from annotation.nlp.scoring import format_report
-from annotation.tagging import get_engine
+from annotation.engine import get_engine
 
 
 class Command(BaseCommand):

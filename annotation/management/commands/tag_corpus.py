@@ -4,8 +4,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from annotation.engine import get_engine
 from annotation.nlp.corpus import predict, read_jsonl
-from annotation.tagging import get_engine
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from annotation import tagging
+from annotation import engine
 from annotation.nlp import model as crf_model
 from annotation.nlp.corpus import read_jsonl, score_rows
 from annotation.nlp.scoring import format_report
@@ -33,28 +33,28 @@ class Command(BaseCommand):
 
     def handle(self, *args, from_jsonl=None, gold=None, curve=None, held_out="M,N", out=None, iterations=150, no_kb=False, **options):
         # one engine for everything this command scores: the one tag_corpus and evaluate use
-        engine = tagging.get_engine(with_knowledge_base=not no_kb)
+        tagger = engine.get_engine(with_knowledge_base=not no_kb)
         if curve:
-            self._curve(engine, list(read_jsonl(curve)), tuple(p for p in held_out.split(",") if p), iterations)
+            self._curve(tagger, list(read_jsonl(curve)), tuple(p for p in held_out.split(",") if p), iterations)
             return
         examples = list(examples_from_jsonl(read_jsonl(from_jsonl))) if from_jsonl else self._from_database()
         if not examples:
             raise CommandError("nothing to train on: no reviewed articles with accepted mentions")
-        before = score_rows(engine, list(read_jsonl(gold))) if gold else None
-        path = crf_model.train(examples, out or tagging.model_dir(), hint_fn=rules_hints(engine.lexicon), max_iterations=iterations)
-        tagging.invalidate(model_changed=True)
+        before = score_rows(tagger, list(read_jsonl(gold))) if gold else None
+        path = crf_model.train(examples, out or engine.model_dir(), hint_fn=rules_hints(tagger.lexicon), max_iterations=iterations)
+        engine.invalidate(model_changed=True)
         self.stdout.write(f"trained on {len(examples)} articles -> {path}")
         if gold:
-            after = score_rows(engine.with_model(crf_model.CrfModel(path)), list(read_jsonl(gold)))
+            after = score_rows(tagger.with_model(crf_model.CrfModel(path)), list(read_jsonl(gold)))
             self.stdout.write("before (engine as it tags now):\n" + format_report(before))
             self.stdout.write("after (with the new model):\n" + format_report(after))
 
-    def _curve(self, engine, rows, held_out_prefixes, iterations):
+    def _curve(self, tagger, rows, held_out_prefixes, iterations):
         pool, held_out = learning_curve_split(rows, held_out_prefixes)
         if not pool or not held_out:
             raise CommandError(f"--curve needs both training and held-out articles (held-out id prefixes: {', '.join(held_out_prefixes)})")
         sizes = sorted({n for n in CURVE_STEPS if n < len(pool)} | {len(pool)})
-        hints = rules_hints(engine.lexicon)
+        hints = rules_hints(tagger.lexicon)
         self.stdout.write(f"learning curve: scored on {len(held_out)} held-out articles, trained on the first N of {len(pool)}")
         self.stdout.write("train_articles  strict_f1  lenient_f1  incident_recall")
         with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +63,7 @@ class Command(BaseCommand):
                 if n:
                     path = crf_model.train(examples_from_jsonl(pool[:n]), Path(tmp) / str(n), hint_fn=hints, max_iterations=iterations)
                     crf = crf_model.CrfModel(path)
-                result = score_rows(engine.with_model(crf), held_out)
+                result = score_rows(tagger.with_model(crf), held_out)
                 e = result["entities"]
                 self.stdout.write(
                     f"{n:>14}  {e['micro_strict']['f']:.4f}     {e['micro_lenient']['f']:.4f}      {result['incidents']['recall']:.4f}"

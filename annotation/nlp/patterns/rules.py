@@ -68,7 +68,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
-            continue  # "جماعة ولاية سيناء": the known group is the entity
+            continue  # "جماعة <a known group>": the known group is the entity
         if head in W.MEDIA_HEADS and _proper(ctx, i + 1):
             yield i, clitic, i + 1, "ORG", 0.65
             i += 2
@@ -166,7 +166,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             continue
         clitic, head = found
         j = i + 1
-        if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (بعدوين)", "قرية «أم»"
+        if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
             j += 1
         elif ctx.word(j) in ("«", '"', "“") and ctx.word(j + 3) in ("»", '"', "”"):
             j += 1
@@ -179,14 +179,6 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             continue
         last = j
         if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
-            last = j + 1
-        elif (
-            head in W.LOC_HEADS_KEEP
-            and not ctx.word(j).startswith("ال")
-            and _place_word(ctx, j + 1)
-            and not ctx.word(j + 1).startswith("ال")
-            and False
-        ):
             last = j + 1
         if head in W.LOC_HEADS_KEEP:
             yield i, clitic, last, "LOC", 0.7
@@ -246,7 +238,7 @@ APPOSITIVE_TITLES = frozenset({"المتحدث", "الناطق", "رييس", "و
 
 
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
-    """A two-word name set off by a comma before its title: "وصرح أشرف القدرة، المتحدث باسم …"."""
+    """A two-word name set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …"."""
     for i, tok in enumerate(ctx.tokens):
         if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
             continue
@@ -255,10 +247,14 @@ def appositive_hits(ctx: Context) -> Iterator[Hit]:
             yield hit
 
 
+NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
+
+
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
+    names = W.COMMON_FIRST_NAMES
     for i, tok in enumerate(ctx.tokens):
-        found = stem_in(tok.norm, W.COMMON_FIRST_NAMES, max_clitic=1)
-        if found and found[0] == 0 and i not in ctx.covered:
+        w = tok.norm  # the name itself, no clitic: "ومحمد" is left to the rules after a title
+        if (w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5)) and i not in ctx.covered:
             hit = _name_at(ctx, i, min_tokens=2)
             if hit:
                 yield hit[0], hit[1], hit[2], "PER", 0.55
@@ -316,7 +312,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
                 last = k
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3):
-            break  # "… ونائبيه", "… عددًا": a conjunction or an accusative ends the name
+            break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
         last = k
         k += 1
     if last - j + 1 < min_tokens:
@@ -353,15 +349,15 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
 @lru_cache(maxsize=65536)
 def _weapon_head(word: str) -> tuple[int, str] | None:
     for clitic, stem in readings(word):
-        b = _bare(stem)
-        if clitic <= 3 and b in W.WEAPON_HEADS:
-            return clitic, b
+        for b in (stem, _bare(stem)):  # "الغام" (ألغام) is a head as it stands, "الصواريخ" without its article
+            if clitic <= 3 and b in W.WEAPON_HEADS:
+                return clitic, b
     return None
 
 
 @lru_cache(maxsize=65536)
 def _nationality_noun(word: str) -> tuple[int, bool] | None:
-    """(clitic, needs a number before it) when the word is a nationality used as a noun: "مصريين", "فلسطينيا"."""
+    """(clitic, needs a number before it) when the word is a nationality used as a noun: "تونسيين", "ليبيا" after a number."""
     for clitic, stem in readings(word):
         if clitic > 1:
             continue
@@ -381,7 +377,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         clitic, counted = found
         prev = ctx.word(i - 1)
         if tok.norm.endswith("ون") and prev.endswith("ون") and len(prev) > 4:
-            continue  # an adjective agreeing with its noun ("مسؤولون يمنيون"), not the group itself
+            continue  # an adjective agreeing with its noun ("موظفون أردنيون"), not the group itself
         if not counted:
             yield i, clitic, i, "NORP", 0.65
         elif _is_count(ctx.word(i - 1)):

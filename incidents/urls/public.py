@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from incidents import views
+from incidents.views import public as views
 
 app_name = "incidents"
 

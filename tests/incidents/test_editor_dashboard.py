@@ -13,7 +13,7 @@ def test_desk_lists_waiting_articles_with_open_counts(client, editor, make_artic
         [Mention(article=waiting, start=0, end=3, article_length=len(waiting.body), text=waiting.body[0:3], label="PER")]
     )
     client.force_login(editor)
-    response = client.get(reverse("annotation:dashboard"))
+    response = client.get(reverse("workflow:dashboard"))
     assert [(a.title, a.open_count) for a in response.context["articles"]] == [("مقال ينتظر", 1)]
     assert response.context["queue_count"] is None
     assert reverse("annotation:review", kwargs={"pk": waiting.pk}) in response.content.decode()
@@ -23,11 +23,11 @@ def test_desk_shows_my_drafts_and_reviewer_queue_count(client, editor, reviewer,
     draft = make_incident(editor, title_ar="مسودتي")
     services.incident_submit(incident=make_incident(editor, title_ar="مرسلة"), user=editor)
     client.force_login(editor)
-    response = client.get(reverse("annotation:dashboard"))
+    response = client.get(reverse("workflow:dashboard"))
     assert [i.pk for i in response.context["drafts"]] == [draft.pk]
     assert [i.title_ar for i in response.context["waiting"]] == ["مرسلة"]
     client.force_login(reviewer)
-    response = client.get(reverse("annotation:dashboard"))
+    response = client.get(reverse("workflow:dashboard"))
     assert response.context["queue_count"] == 1
     assert 'id="queue-link"' in response.content.decode()
 
@@ -35,13 +35,13 @@ def test_desk_shows_my_drafts_and_reviewer_queue_count(client, editor, reviewer,
 def test_desk_query_count_does_not_grow_with_articles(client, editor, make_article, django_assert_max_num_queries):
     client.force_login(editor)
     make_article(body="نص 1")
-    client.get(reverse("annotation:dashboard"))
+    client.get(reverse("workflow:dashboard"))
     with django_assert_max_num_queries(12) as few:
-        client.get(reverse("annotation:dashboard"))
+        client.get(reverse("workflow:dashboard"))
     for i in range(2, 30):
         make_article(body=f"نص {i}")
     with django_assert_max_num_queries(12) as many:
-        client.get(reverse("annotation:dashboard"))
+        client.get(reverse("workflow:dashboard"))
     assert len(many.captured_queries) == len(few.captured_queries)
 
 

@@ -123,7 +123,7 @@ def create(request):
             else:
                 if incident.status == Incident.Status.IN_REVIEW:
                     messages.success(request, _("Incident %(code)s submitted for review.") % {"code": incident.code})
-                    return redirect("annotation:review", pk=article.pk) if article else redirect("annotation:dashboard")
+                    return redirect("annotation:review", pk=article.pk) if article else redirect("workflow:dashboard")
                 messages.success(request, _("Draft %(code)s saved.") % {"code": incident.code})
                 return redirect("workflow:edit", pk=incident.pk)
         return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
@@ -155,7 +155,7 @@ def edit(request, pk):
         return redirect("workflow:correct", pk=incident.pk)
     if incident.status not in EDITABLE:
         messages.info(request, _("This incident is “%(status)s” and can no longer be edited.") % {"status": incident.get_status_display()})
-        return redirect("workflow:review", pk=incident.pk)
+        return redirect("workflow:approve", pk=incident.pk)
     return _edit(request, incident, form_class=IncidentForm, title=_("Edit incident %(code)s") % {"code": incident.code})
 
 
@@ -216,7 +216,7 @@ def _submit(request, incident, version):
         messages.error(request, " ".join(error.messages))
         return redirect("workflow:edit", pk=incident.pk)
     messages.success(request, _("Incident %(code)s submitted for review.") % {"code": incident.code})
-    return redirect("annotation:dashboard")
+    return redirect("workflow:dashboard")
 
 
 @login_required
@@ -224,6 +224,23 @@ def _submit(request, incident, version):
 @require_POST
 def submit(request, pk):
     return _submit(request, _incident(pk), request.POST.get("version"))
+
+
+@login_required
+@permission_required("annotation.view_article", raise_exception=True)
+def dashboard(request):
+    """The editors' desk home: articles waiting for review, my drafts, sent back to me, the reviewer's queue."""
+    mine = Incident.objects.filter(created_by=request.user).order_by("-updated_at")
+    is_reviewer = request.user.has_perm("incidents.approve_incident")
+    context = {
+        "articles": annotation_selectors.desk_articles(),
+        "article_counts": annotation_selectors.desk_counts(),
+        "drafts": list(mine.filter(status=Incident.Status.DRAFT, review_comment="")[:20]),
+        "sent_back": list(mine.filter(status=Incident.Status.DRAFT).exclude(review_comment="")[:20]),
+        "waiting": list(mine.filter(status=Incident.Status.IN_REVIEW)[:20]),
+        "queue_count": Incident.objects.awaiting_review().count() if is_reviewer else None,
+    }
+    return render(request, "incidents/editor/dashboard.html", context)
 
 
 @login_required
@@ -236,14 +253,14 @@ def queue(request):
 
 @login_required
 @permission_required("incidents.approve_incident", raise_exception=True)
-def review(request, pk):
+def approve(request, pk):
     """The reviewer's view of one incident: approve and publish, or send back with a comment."""
     incident = _incident(pk)
     send_back_form = SendBackForm(initial={"version": incident.version})
     if request.method == "POST":
         try:
             if request.POST.get("action") == "approve":
-                incident = services.incident_publish(incident=incident, user=request.user, expected_version=request.POST.get("version"))
+                incident = services.incident_approve(incident=incident, user=request.user, expected_version=request.POST.get("version"))
                 messages.success(request, _("Incident %(code)s is published.") % {"code": incident.code})
                 return redirect("workflow:queue")
             if request.POST.get("action") == "send_back":
@@ -262,7 +279,7 @@ def review(request, pk):
             messages.error(request, text)
     return render(
         request,
-        "incidents/editor/review.html",
+        "incidents/editor/approve.html",
         {
             "incident": incident,
             "actors": incident.actors.select_related("entity"),
@@ -296,7 +313,7 @@ def retract(request, pk):
             messages.success(request, _("Incident %(code)s is retracted; its page shows the notice.") % {"code": incident.code})
     else:
         messages.error(request, _("A retraction needs a public notice explaining why."))
-    return redirect("workflow:review", pk=incident.pk)
+    return redirect("workflow:approve", pk=incident.pk)
 
 
 @login_required
@@ -314,10 +331,10 @@ def merge(request, pk):
         else:
             services.incident_refresh_search(incident=into)
             messages.success(request, _("%(dup)s was merged into %(into)s.") % {"dup": duplicate.code, "into": into.code})
-            return redirect("workflow:review", pk=into.pk)
+            return redirect("workflow:approve", pk=into.pk)
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("workflow:review", pk=duplicate.pk)
+    return redirect("workflow:approve", pk=duplicate.pk)
 
 
 @login_required

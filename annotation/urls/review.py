@@ -1,11 +1,10 @@
-"""Desk home and the review screen (namespace ``annotation``)."""
+"""The review screen (namespace ``annotation``, under /<lang>/desk/)."""
 
 from django.urls import path
 
-from annotation.views import desk, review
+from annotation.views import review
 
 urlpatterns = [
-    path("", desk.dashboard, name="dashboard"),
     path("articles/<int:pk>/review/", review.review, name="review"),
     path("articles/<int:pk>/review/form/", review.review_formset, name="review_formset"),
     path("articles/<int:pk>/mentions/add/", review.mention_add, name="mention_add"),
