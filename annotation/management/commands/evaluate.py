@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from annotation.engine import get_engine
 from annotation.nlp.corpus import read_jsonl, score_rows
 from annotation.nlp.scoring import format_report
-from annotation.engine import get_engine
 
 
 class Command(BaseCommand):
