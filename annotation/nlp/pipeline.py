@@ -21,23 +21,29 @@ class Tagger:
     """Tags Arabic text; build once per process (see get_tagger) and reuse."""
 
     def __init__(self, lexicon: Lexicon | None = None, crf: model.CrfModel | None = None, use_farasa: bool | None = None):
-        self.lexicon = lexicon if lexicon is not None else Lexicon(builtin_entries())
-        self.crf = crf
         # None: use Farasa when FARASA_BIN points at a local jar; False: never
+        self._assemble(lexicon if lexicon is not None else Lexicon(builtin_entries()), crf, None)
         self.farasa = farasa.FarasaNER.from_env() if use_farasa is not False else None
+
+    def _assemble(self, base: Lexicon, crf: model.CrfModel | None, farasa_ner) -> None:
+        self.base_lexicon, self.crf, self.farasa = base, crf, farasa_ner
+        self.lexicon = base
+        if crf is not None and crf.learned:  # names the model's training data labelled
+            self.lexicon = base.copy()
+            self.lexicon.add(crf.learned)
 
     def with_entries(self, entries: Iterable[LexiconEntry]) -> Tagger:
         """A tagger whose lexicon also knows these entries (e.g. the Entity table); this one is unchanged."""
-        lex = self.lexicon.copy()
-        lex.add(entries)
-        new = self.with_model(self.crf)
-        new.lexicon = lex
+        base = self.base_lexicon.copy()
+        base.add(entries)
+        new = Tagger.__new__(Tagger)
+        new._assemble(base, self.crf, self.farasa)
         return new
 
     def with_model(self, crf: model.CrfModel | None) -> Tagger:
-        """The same tagger (same lexicon) with another trained model, or with none."""
+        """The same tagger (same lexicon) with another trained model and the names it learned, or with none."""
         new = Tagger.__new__(Tagger)
-        new.lexicon, new.crf, new.farasa = self.lexicon, crf, self.farasa
+        new._assemble(self.base_lexicon, crf, self.farasa)
         return new
 
     def tag(self, text: str, published: dt.date | None = None) -> TagResult:

@@ -200,3 +200,19 @@ def test_bench_prints_named_figures():
     for line in out.getvalue().splitlines():
         _name, value, unit = line.split()
         assert float(value) >= 0 and unit
+
+
+@pytest.mark.django_db
+def test_names_labelled_in_training_are_found_in_the_next_article(tmp_path):
+    row = {
+        "id": "g1",
+        "text": "تبنت مجموعة الفجر الجديد هجوما على نقطة تفتيش قرب الحدود.",
+        "entities": [{"text": "الفجر الجديد", "label": "ORG"}],
+        "incidents": [],
+    }
+    path = tmp_path / "names.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    later = "أعلنت الفجر الجديد مسؤوليتها عن كمين في الصحراء."
+    assert ("ORG", "الفجر الجديد") not in {(s.label, s.text) for s in engine.suggest(later).spans}
+    call_command("train", "--from-jsonl", str(path), "--iterations", "5", stdout=StringIO())
+    assert ("ORG", "الفجر الجديد") in {(s.label, s.text) for s in engine.suggest(later).spans}

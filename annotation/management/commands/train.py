@@ -41,7 +41,7 @@ class Command(BaseCommand):
         if not examples:
             raise CommandError("nothing to train on: no reviewed articles with accepted mentions")
         before = score_rows(tagger, list(read_jsonl(gold))) if gold else None
-        path = crf_model.train(examples, out or engine.model_dir(), hint_fn=rules_hints(tagger.lexicon), max_iterations=iterations)
+        path = crf_model.train(examples, out or engine.model_dir(), hint_fn=rules_hints(tagger.base_lexicon), max_iterations=iterations)
         engine.invalidate(model_changed=True)
         self.stdout.write(f"trained on {len(examples)} articles -> {path}")
         if gold:
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         if not pool or not held_out:
             raise CommandError(f"--curve needs both training and held-out articles (held-out id prefixes: {', '.join(held_out_prefixes)})")
         sizes = sorted({n for n in CURVE_STEPS if n < len(pool)} | {len(pool)})
-        hints = rules_hints(tagger.lexicon)
+        hints = rules_hints(tagger.base_lexicon)
         self.stdout.write(f"learning curve: scored on {len(held_out)} held-out articles, trained on the first N of {len(pool)}")
         self.stdout.write("train_articles  strict_f1  lenient_f1  incident_recall")
         with tempfile.TemporaryDirectory() as tmp:
