@@ -93,6 +93,8 @@ def classify(group: list[Sentence], text: str) -> str | None:
         if cats <= {"abducted"}:
             return "Abduction/forced disappearance"
         return "Attack" if classes == {"civilians"} else "Armed clash"
+    if subs & {"Peaceful protest", "Violent demonstration"}:
+        subs = subs - {"Arrests"}  # arrests at a protest are the intervention in it
     if (
         "Arrests" in subs
         and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0

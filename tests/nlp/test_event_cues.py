@@ -34,6 +34,8 @@ def main_type(text):
         ("دارت اشتباكات عنيفة بين الجيش ومسلحين قرب بلدة ميناكا.", ("Battles", "Armed clash")),
         ("شنت قوات الأمن حملة اعتقالات في مدينة العريش طالت عشرات الشبان.", ("Strategic developments", "Arrests")),
         ("أعلن الطرفان التوصل إلى هدنة في مدينة الزاوية بعد أيام من القتال.", ("Strategic developments", "Agreement")),
+        ("عثرت دورية على مخبأ للأسلحة في بستان قرب بلدة الضلوعية وصادرت محتوياته.", ("Strategic developments", "Disrupted weapons use")),
+        ("خرج المئات في مسيرة حاشدة وسط مدينة نواكشوط للتنديد بغلاء الأسعار.", ("Protests", "Peaceful protest")),
     ],
 )
 def test_event_type_from_its_cues(text, expected):
@@ -71,3 +73,8 @@ def test_a_town_named_in_the_event_sentence_is_more_precise_than_the_city_before
     text = "في مدينة الموصل، قالت الشرطة إن عبوة ناسفة انفجرت في ناحية القيارة وأصابت جنديين."
     inc = get_tagger().tag(text).incidents[0]
     assert inc.location_text == "القيارة"
+
+
+def test_arrests_at_a_protest_are_the_intervention_in_it():
+    text = "تظاهر عشرات الشبان أمام مبنى البلدية في مدينة قابس واعتقلت الشرطة خمسة منهم."
+    assert main_type(text) == ("Protests", "Protest with intervention")
