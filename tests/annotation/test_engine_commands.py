@@ -196,7 +196,7 @@ def test_bench_prints_named_figures():
     out = StringIO()
     call_command("bench", "--articles", "5", "--words", "100", stdout=out)
     names = {line.split()[0] for line in out.getvalue().splitlines()}
-    assert {"tagger_ms_median", "tagger_ms_p95", "tagger_articles_per_s"} <= names
+    assert {"tagger_ms_median", "tagger_ms_p95", "tagger_articles_per_s", "tagger_max_rss"} <= names
     for line in out.getvalue().splitlines():
         _name, value, unit = line.split()
         assert float(value) >= 0 and unit
