@@ -79,17 +79,18 @@ def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, st
 
 
 CUMULATIVE = [" ".join(p) for p in E.phrases("cumulative_marker")]
-AFTER_FIGURE_CHARS = 40  # "قتل 200 منذ بدء الحرب": a marker right after the figure scopes it too
 
 
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
     """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10"), a war's toll or a total over
-    several attacks sums many events: it is no figure of one incident."""
+    several attacks sums many events: it is no figure of one incident. The marker may come before the figure in
+    its sentence or after it in its clause ("قتل 200 منذ بدء الحرب")."""
     for x in spans:
         if x.label == "DATE" and x.start < c.start and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
             return True
     before = " " + " ".join(norm(text[start : c.start]).split()) + " "
-    after = " " + " ".join(norm(text[c.end : min(end, c.end + AFTER_FIGURE_CHARS)]).split()) + " "
+    clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
+    after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
     return any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE)
 
 

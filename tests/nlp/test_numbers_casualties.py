@@ -156,3 +156,12 @@ def test_a_total_over_several_attacks_is_no_incidents_figure():
     drafts = _drafts(text)
     assert drafts[0].killed == 2
     assert all(d.killed != 40 for d in drafts)
+
+
+def test_a_total_over_two_attacks_is_left_for_the_figure_of_one():
+    text = "قتل 30 شخصا في شمال البلاد في هجومين شنهما مسلحون على قريتين متجاورتين. وقال مسؤول محلي إن الهجوم الأول أوقع 12 قتيلا."
+    assert _drafts(text)[0].killed == 12
+
+
+def test_a_toll_so_far_is_the_events_own_figure():
+    assert _drafts("قال مصدر عسكري إن الهجوم على المعسكر خلف عشرة قتلى في صفوف الجنود حتى الآن.")[0].killed == 10
