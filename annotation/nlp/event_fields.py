@@ -8,6 +8,7 @@ from functools import lru_cache
 from annotation.nlp.actors import UNNAMED, pick_actors, protesters
 from annotation.nlp.date_resolution import DateExpr, resolve_in
 from annotation.nlp.dates import find_dates
+from annotation.nlp.focus import nationality_of
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -276,7 +277,24 @@ def _incident_country(place: Span | None, group: list[Sentence], article: Articl
     """The country of the event's place when the gazetteer knows it, else the article's focus country."""
     if place is not None and place.entity_key in place_index():
         return place_index()[place.entity_key].country_en
-    return article.country or country_of(None, [x for s in group for x in s.spans], article.spans)
+    return _territory_named(group, article) or article.country or country_of(None, [x for s in group for x in s.spans], article.spans)
+
+
+TERRITORY_WORDS = E.words("territory_word")
+
+
+def _territory_named(group: list[Sentence], article: Article) -> str | None:
+    """ "داخل الأراضي السورية": the event's sentences say in whose territory it happened."""
+    tokens = article.tokens
+    for s in group:
+        if s.context:
+            continue
+        for i in range(s.first, s.last):
+            if any(stem in TERRITORY_WORDS for c, stem in readings(tokens[i].norm) if c <= 1):
+                nat = nationality_of(tokens[i + 1].norm)
+                if nat is not None and not nat.ambiguous:
+                    return country_names().get(nat.iso3)
+    return None
 
 
 def _set_actors(d: IncidentDraft, group: list[Sentence], article: Article) -> None:

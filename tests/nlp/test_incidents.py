@@ -198,3 +198,9 @@ def test_another_means_in_another_town_is_another_incident():
     clash, strike = incidents(text)
     assert (clash.sub_event_type, clash.location_text, clash.killed) == ("Armed clash", "القائم", 2)
     assert (strike.sub_event_type, strike.location_text, strike.killed) == ("Air/drone strike", "هيت", None)
+
+
+def test_territory_named_by_its_nationality_gives_the_country():
+    text = "بيروت - قصفت طائرة مسيرة سيارة داخل الأراضي السورية قرب بلدة عين الزرقا، وفق مصدر لبناني مطلع."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.country) == ("Air/drone strike", "Syria")
