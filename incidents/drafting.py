@@ -7,6 +7,7 @@ the date precision to Incident.TimePrecision and the evidence to a supporting qu
 
 from dataclasses import dataclass, field
 
+from annotation import engine
 from annotation.models import Article, Entity, Mention
 from incidents.models import CasualtyFigure, Incident, IncidentActor
 from incidents.taxonomy import COUNTRIES, EVENT_TYPES, ISO3_BY_NAME, SUB_EVENT_TO_EVENT
@@ -39,9 +40,7 @@ class DraftInitial:
 
 def engine_drafts(article):
     """The engine's draft incidents for the article (background ones included, flagged)."""
-    from annotation.engine import suggest
-
-    return suggest(article.body, article.reference_date).incidents
+    return engine.suggest(article.body, article.reference_date).incidents
 
 
 def _country(draft_country, article):
@@ -82,17 +81,47 @@ def _sentence(body, start, end):
 def draft_initial(*, article: Article, index: int | None = None, drafts=None) -> DraftInitial:
     """Initial data for a new incident from the article: the chosen draft (default: the first not in the background)."""
     drafts = engine_drafts(article) if drafts is None else drafts
-    mentions = list(
+    mentions = _reviewed_mentions(article)
+    index = _chosen_index(drafts, index)
+    initial = _article_defaults(article)
+    source = {"article": article.pk, "quote_start": None, "quote_end": None}
+    result = DraftInitial(incident=initial, drafts=drafts, index=index, sources=[source])
+    if index is None:
+        place = next((m.entity for m in mentions if m.label == "LOC" and m.entity_id), None)
+        if place is not None:
+            initial |= _place_fields(place, place.name_ar)
+        return result
+    draft = drafts[index]
+    initial |= _type_fields(draft) | _date_fields(draft) | _figure_fields(draft, article)
+    initial |= _evidence_fields(draft, article, initial["title_ar"], several=len(drafts) > 1)
+    if draft.evidence:
+        source["quote_start"], source["quote_end"] = draft.evidence[0]
+    place = _mention_entity(mentions, draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])
+    initial |= _place_fields(place, draft.location_text or "")
+    result.actors = _actor_rows(draft, mentions)
+    result.casualties = _casualty_rows(draft)
+    return result
+
+
+def _reviewed_mentions(article):
+    """The article's accepted, corrected and added mentions, in text order, with their entities."""
+    return list(
         Mention.objects.filter(article=article)
         .exclude(status__in=[Mention.Status.REJECTED, Mention.Status.SUGGESTED])
         .select_related("entity")
         .order_by("start")
     )
-    if index is None or not 0 <= index < len(drafts):
-        index = next((i for i, d in enumerate(drafts) if not d.background), 0 if drafts else None)
-    draft = drafts[index] if index is not None else None
+
+
+def _chosen_index(drafts, index):
+    if index is not None and 0 <= index < len(drafts):
+        return index
+    return next((i for i, d in enumerate(drafts) if not d.background), 0 if drafts else None)
+
+
+def _article_defaults(article):
     published = article.published_at
-    initial = {
+    return {
         "title_ar": (article.title or "")[:TITLE_CHARS],
         "date_start": published,
         "date_end": published,
@@ -101,42 +130,47 @@ def draft_initial(*, article: Article, index: int | None = None, drafts=None) ->
         "confidence": Incident.Confidence.LIKELY,
         "geo_precision": Incident.GeoPrecision.EXACT,
     }
-    result = DraftInitial(incident=initial, drafts=drafts, index=index)
-    sources = {"article": article.pk, "quote_start": None, "quote_end": None}
-    result.sources = [sources]
-    if draft is None:
-        place = next((m.entity for m in mentions if m.label == "LOC" and m.entity_id), None)
-        if place is not None:
-            initial |= _place_fields(place, place.name_ar)
-        return result
 
+
+def _type_fields(draft):
     if draft.sub_event_type in SUB_EVENT_TO_EVENT:
-        initial["sub_event_type"] = draft.sub_event_type
-        initial["event_type"] = SUB_EVENT_TO_EVENT[draft.sub_event_type]
-    elif draft.event_type in EVENT_TYPES:
-        initial["event_type"] = draft.event_type
+        return {"sub_event_type": draft.sub_event_type, "event_type": SUB_EVENT_TO_EVENT[draft.sub_event_type]}
+    if draft.event_type in EVENT_TYPES:
+        return {"event_type": draft.event_type}
+    return {}
+
+
+def _date_fields(draft):
+    fields = {
+        "time_precision": PRECISION.get(draft.date_precision or "day", Incident.TimePrecision.DAY),
+        "date_text": draft.date_text or "",
+    }
     if draft.date:
-        initial["date_start"] = draft.date
-        initial["date_end"] = draft.date_end or draft.date
-    initial["time_precision"] = PRECISION.get(draft.date_precision or "day", Incident.TimePrecision.DAY)
-    initial["date_text"] = draft.date_text or ""
-    initial["country"] = _country(draft.country, article)
-    initial["fatalities"] = draft.killed or 0
-    initial["injured"] = draft.injured or 0
+        fields |= {"date_start": draft.date, "date_end": draft.date_end or draft.date}
+    return fields
+
+
+def _figure_fields(draft, article):
+    fields = {"country": _country(draft.country, article), "fatalities": draft.killed or 0, "injured": draft.injured or 0}
     if draft.summary_en:
-        initial["summary_en"] = draft.summary_en
-        initial["title_en"] = draft.summary_en.split(":")[0][:TITLE_CHARS]
-    if draft.evidence:
-        start, end = draft.evidence[0]
-        sentence = _sentence(article.body, start, end)
-        initial["summary_ar"] = sentence[:1000]
-        if not initial["title_ar"] or len(drafts) > 1:
-            initial["title_ar"] = sentence[:TITLE_CHARS]
-        sources["quote_start"], sources["quote_end"] = start, end
+        fields |= {"summary_en": draft.summary_en, "title_en": draft.summary_en.split(":")[0][:TITLE_CHARS]}
+    return fields
 
-    place = _mention_entity(mentions, draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])
-    initial |= _place_fields(place, draft.location_text or "")
 
+def _evidence_fields(draft, article, title_ar, *, several):
+    """The Arabic summary (and, without a title or for one of several incidents, the title) from the evidence."""
+    if not draft.evidence:
+        return {}
+    start, end = draft.evidence[0]
+    sentence = _sentence(article.body, start, end)
+    fields = {"summary_ar": sentence[:1000]}
+    if not title_ar or several:
+        fields["title_ar"] = sentence[:TITLE_CHARS]
+    return fields
+
+
+def _actor_rows(draft, mentions):
+    rows = []
     for role, text, span in (
         (IncidentActor.Role.ACTOR1, draft.actor1_text, draft.actor1_span),
         (IncidentActor.Role.ACTOR2, draft.actor2_text, draft.actor2_span),
@@ -144,7 +178,7 @@ def draft_initial(*, article: Article, index: int | None = None, drafts=None) ->
         if not text:
             continue
         entity = _mention_entity(mentions, span, ["ORG", "NORP", "PER"]) or _entity_by_name(text, ["ORG", "NORP", "PER"])
-        result.actors.append(
+        rows.append(
             {
                 "entity": entity.pk if entity else None,
                 "name": "" if entity else text,
@@ -152,20 +186,20 @@ def draft_initial(*, article: Article, index: int | None = None, drafts=None) ->
                 "certainty": IncidentActor.Certainty.CERTAIN,
             }
         )
+    return rows
 
-    for c in draft.casualties:
-        result.casualties.append(
-            {
-                "category": c.category if c.category in CasualtyFigure.Category.values else CasualtyFigure.Category.KILLED,
-                "victim_class": c.victim_class
-                if c.victim_class in CasualtyFigure.VictimClass.values
-                else CasualtyFigure.VictimClass.UNKNOWN,
-                "min_count": c.min,
-                "max_count": c.max,
-                "raw_phrase": c.raw,
-            }
-        )
-    return result
+
+def _casualty_rows(draft):
+    return [
+        {
+            "category": c.category if c.category in CasualtyFigure.Category.values else CasualtyFigure.Category.KILLED,
+            "victim_class": c.victim_class if c.victim_class in CasualtyFigure.VictimClass.values else CasualtyFigure.VictimClass.UNKNOWN,
+            "min_count": c.min,
+            "max_count": c.max,
+            "raw_phrase": c.raw,
+        }
+        for c in draft.casualties
+    ]
 
 
 def _place_fields(place, text):

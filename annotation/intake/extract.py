@@ -15,7 +15,7 @@ from enum import Enum
 
 import nh3
 
-from annotation.nlp.corpus import parse_published
+from annotation.nlp.dates import parse_iso_date
 from annotation.nlp.normalize import is_dropped, norm
 
 log = logging.getLogger("marsad.intake")
@@ -223,7 +223,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     lines = doc.text.split("\n")
     if title and lines and key(lines[0]) == key(title):
         lines = lines[1:]  # trafilatura repeats the <h1> title as the first line
-    return Extracted(text="\n".join(lines), title=title[:500], published=parse_published(doc.date), url=doc.url or url or "")
+    return Extracted(text="\n".join(lines), title=title[:500], published=parse_iso_date(doc.date), url=doc.url or url or "")
 
 
 def _strip_tags(html: str) -> str:

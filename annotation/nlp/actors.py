@@ -148,7 +148,7 @@ def role(tokens: list[Token], i: int, j: int, first: int, last: int, span: Span)
         k -= 1
     prev = tokens[k].norm if k >= first and i - k <= WINDOW else ""
     if prev and not member and not means and (not prev[:1].isalpha() or prev in _ASIDE):
-        # "حسب ما أعلنت عنه، الثلاثاء، وزارة الخارجية": a reporting verb across an aside
+        # "كما ذكرت، مساء أمس، هيئة الطيران": a reporting verb across an aside
         m = k
         while m >= first and k - m < 4 and (not tokens[m].norm[:1].isalpha() or tokens[m].norm in _ASIDE):
             m -= 1

@@ -99,7 +99,7 @@ QUALIFIERS = {
     "الجنود",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
-# Verbs that follow their subject's figure: "5 أفراد من قوات الأمن قتلوا".
+# Verbs that follow their subject's figure: "ثلاثة حراس من الدورية قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
 NOT_COUNT_UNITS = {
     "عاما",

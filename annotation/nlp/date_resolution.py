@@ -1,14 +1,45 @@
-"""Resolving a date expression to calendar dates against the publication date (or a reference year)."""
+"""Date expressions resolved to calendar dates, and the one reference date an article's dates are read against."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-if TYPE_CHECKING:
-    from annotation.nlp.dates import DateExpr
+from hijridate import Hijri
+
+# An article whose own dates (a weekday with its day and month) fall this long before the reference date it
+# was given (the day it was pasted) was written then: its other dates are read against that day.
+STALE_REFERENCE_DAYS = 7
+
+
+@dataclass
+class DateExpr:
+    """A date expression found in text (token indexes, inclusive) and what it says."""
+
+    first: int
+    last: int
+    weekdays: list[int] = field(default_factory=list)
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    hijri: bool = False
+    relative_day: int | None = None
+    part: str | None = None
+    unit: str | None = None
+    anchor: int | None = None
+    ago: tuple[str, int, bool] | None = None
+
+    @property
+    def specificity(self) -> int:
+        return (
+            (self.day is not None) * 4
+            + (self.month is not None) * 2
+            + (self.year is not None)
+            + bool(self.weekdays)
+            + (self.relative_day is not None) * 3
+        )
 
 
 @dataclass
@@ -16,6 +47,17 @@ class ResolvedDate:
     date: dt.date | None
     date_end: dt.date | None
     precision: str | None  # day | week | month | year
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What an article's dates are read against: its own day (relative dates need it) and a year reference."""
+
+    day: dt.date | None = None  # "أمس", "الجمعة", "الشهر الماضي" resolve only against a day
+    year: dt.date | None = None  # "22 نوفمبر", "مطلع أكتوبر" take their year from it
+
+
+_NONE = ResolvedDate(None, None, None)
 
 
 def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
@@ -36,87 +78,138 @@ def _weekday_year(day: int, month: int, weekday: int, ref: dt.date) -> int | Non
     return None
 
 
-def resolve(e: DateExpr, published: dt.date | None, year_reference: dt.date | None = None) -> ResolvedDate:
-    """Turn a date expression into a date (or range) given the publication date.
+def _hijri(e: DateExpr) -> ResolvedDate:
+    if not (e.day and e.month and e.year):
+        return _NONE
+    try:
+        g = Hijri(e.year, e.month, e.day).to_gregorian()
+    except (ValueError, OverflowError):
+        return _NONE
+    d = dt.date(g.year, g.month, g.day)
+    return ResolvedDate(d, d, "day")
 
-    Without a publication date only absolute dates resolve; ``year_reference`` (e.g. the main event's date)
-    then supplies the year of "22 نوفمبر" or "مطلع أكتوبر", never a day for "أمس".
-    """
-    none = ResolvedDate(None, None, None)
-    ref = published or year_reference
-    if e.hijri and e.day and e.month and e.year:
-        try:
-            from hijridate import Hijri
 
-            g = Hijri(e.year, e.month, e.day).to_gregorian()
-            d = dt.date(g.year, g.month, g.day)
-            return ResolvedDate(d, d, "day")
-        except (ValueError, OverflowError, ImportError):
-            return none
-    if e.hijri:
-        return none
-    if e.day and e.month:
-        year = e.year
-        if year is None and e.weekdays and ref:
-            year = _weekday_year(e.day, e.month, e.weekdays[0], ref)
-        if year is None and ref:
-            year = ref.year if (ref.month, ref.day) >= (e.month, e.day) else ref.year - 1
-        if year is None:
-            return none
-        try:
-            d = dt.date(year, e.month, e.day)
-        except ValueError:
-            return none
-        return ResolvedDate(d, d, "day")
-    if e.month:
-        year = e.year
-        if year is None and ref:
-            year = ref.year if e.month <= ref.month or e.anchor == 1 else ref.year - 1
-            if e.anchor == -1 and e.month >= ref.month:
-                year = ref.year - 1
-        if year is None:
-            return ResolvedDate(None, None, "month")  # a month is meant even when its year is unknown
-        lo, hi = _month_range(year, e.month, e.part)
+def _day_of_month(e: DateExpr, ref: dt.date | None) -> ResolvedDate:
+    """ "الجمعة 22 نوفمبر", "22/11/2024": the year said, else the weekday's, else the latest not after ref."""
+    year = e.year
+    if year is None and e.weekdays and ref:
+        year = _weekday_year(e.day, e.month, e.weekdays[0], ref)
+    if year is None and ref:
+        year = ref.year if (ref.month, ref.day) >= (e.month, e.day) else ref.year - 1
+    if year is None:
+        return _NONE
+    try:
+        d = dt.date(year, e.month, e.day)
+    except ValueError:
+        return _NONE
+    return ResolvedDate(d, d, "day")
+
+
+def _month(e: DateExpr, ref: dt.date | None) -> ResolvedDate:
+    """ "مطلع أكتوبر", "نوفمبر الماضي": a month range in the year said or the latest one (the next with "المقبل")."""
+    year = e.year
+    if year is None and ref:
+        year = ref.year if e.month <= ref.month or e.anchor == 1 else ref.year - 1
+        if e.anchor == -1 and e.month >= ref.month:
+            year = ref.year - 1
+    if year is None:
+        return ResolvedDate(None, None, "month")  # a month is meant even when its year is unknown
+    lo, hi = _month_range(year, e.month, e.part)
+    return ResolvedDate(lo, hi, "month")
+
+
+def _relative_day(e: DateExpr, day: dt.date) -> ResolvedDate:
+    d = day + dt.timedelta(days=e.relative_day)
+    if e.weekdays and d.weekday() != e.weekdays[0]:
+        # "اليوم الثلاثاء" in a paper dated Wednesday: the weekday names the day
+        d = day - dt.timedelta(days=(day.weekday() - e.weekdays[0]) % 7)
+    return ResolvedDate(d, d, "day")
+
+
+def _weekday(e: DateExpr, day: dt.date) -> ResolvedDate:
+    """ "يوم الجمعة" is the last Friday up to the reference day; "الجمعة الماضية" the one before it."""
+    if len(e.weekdays) > 1:
+        ds = sorted(day - dt.timedelta(days=(day.weekday() - w) % 7) for w in e.weekdays)
+        return ResolvedDate(ds[0], ds[-1], "day")
+    back = (day.weekday() - e.weekdays[0]) % 7
+    if e.anchor == -1 and back == 0:
+        back = 7
+    d = day - dt.timedelta(days=back)
+    return ResolvedDate(d, d, "day")
+
+
+def _unit(e: DateExpr, day: dt.date) -> ResolvedDate:
+    """ "الأسبوع الماضي", "الشهر الجاري", "العام المقبل"."""
+    if e.unit == "week":
+        start = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=e.anchor)
+        return ResolvedDate(start, start + dt.timedelta(days=6), "week")
+    if e.unit == "month":
+        y, m = day.year, day.month + e.anchor
+        if m < 1:
+            y, m = y - 1, 12
+        elif m > 12:
+            y, m = y + 1, 1
+        lo, hi = _month_range(y, m, e.part)
         return ResolvedDate(lo, hi, "month")
+    y = day.year + e.anchor
+    return ResolvedDate(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def _ago(e: DateExpr, day: dt.date) -> ResolvedDate:
+    unit, k, exact = e.ago
+    d = day - dt.timedelta(days={"day": 1, "week": 7, "month": 30, "year": 365}[unit] * k)
+    return ResolvedDate(d, d, unit if exact or unit != "day" else "week")
+
+
+def resolve(e: DateExpr, published: dt.date | None, year_reference: dt.date | None = None) -> ResolvedDate:
+    """Turn a date expression into a date (or range) given the article's day.
+
+    Without that day only absolute dates resolve; ``year_reference`` (the article's inferred date) then
+    supplies the year of "22 نوفمبر" or "مطلع أكتوبر", never a day for "أمس".
+    """
+    ref = published or year_reference
+    if e.hijri:
+        return _hijri(e)
+    if e.day and e.month:
+        return _day_of_month(e, ref)
+    if e.month:
+        return _month(e, ref)
     if e.year and e.unit == "year":
         return ResolvedDate(dt.date(e.year, 1, 1), dt.date(e.year, 12, 31), "year")
     if published is None:
-        return none
+        return _NONE
     if e.relative_day is not None:
-        d = published + dt.timedelta(days=e.relative_day)
-        if e.weekdays and d.weekday() != e.weekdays[0]:
-            # "اليوم الثلاثاء" in a paper dated Wednesday: the weekday names the day
-            d = published - dt.timedelta(days=(published.weekday() - e.weekdays[0]) % 7)
-        return ResolvedDate(d, d, "day")
+        return _relative_day(e, published)
     if e.weekdays:
-        wd = e.weekdays[-1] if len(e.weekdays) > 1 else e.weekdays[0]
-        back = (published.weekday() - wd) % 7
-        if e.anchor == -1 and back == 0:
-            back = 7
-        d = published - dt.timedelta(days=back)
-        if len(e.weekdays) > 1:
-            ds = sorted(published - dt.timedelta(days=(published.weekday() - w) % 7) for w in e.weekdays)
-            return ResolvedDate(ds[0], ds[-1], "day")
-        return ResolvedDate(d, d, "day")
+        return _weekday(e, published)
     if e.unit and e.anchor is not None:
-        if e.unit == "week":
-            monday = published - dt.timedelta(days=published.weekday())
-            start = monday + dt.timedelta(weeks=e.anchor)
-            return ResolvedDate(start, start + dt.timedelta(days=6), "week")
-        if e.unit == "month":
-            y, m = published.year, published.month + e.anchor
-            if m < 1:
-                y, m = y - 1, 12
-            elif m > 12:
-                y, m = y + 1, 1
-            lo, hi = _month_range(y, m, e.part)
-            return ResolvedDate(lo, hi, "month")
-        y = published.year + e.anchor
-        return ResolvedDate(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+        return _unit(e, published)
     if e.ago:
-        unit, k, exact = e.ago
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * k
-        d = published - dt.timedelta(days=days)
-        precision = unit if exact or unit != "day" else "week"
-        return ResolvedDate(d, d, precision)
-    return none
+        return _ago(e, published)
+    return _NONE
+
+
+def resolve_in(e: DateExpr, reference: Reference) -> ResolvedDate:
+    """Resolve against an article's reference (see article_reference)."""
+    return resolve(e, reference.day, year_reference=reference.year)
+
+
+def article_reference(exprs: Iterable[DateExpr], published: dt.date | None) -> Reference:
+    """The one reference every date of an article is read against, inferred once.
+
+    - With a reference day (the publication date, or the day the article was pasted): that day, unless the
+      article's own weekday-dated days ("الجمعة 22 نوفمبر") agree with a day well before it; then the
+      article was written then, and the latest such day is the reference.
+    - Without one: the latest fully written date ("22 نوفمبر 2024", "2024/11/22") gives the year of the
+      others; relative dates ("أمس") stay unresolved.
+    """
+    exprs = list(exprs)
+    if published is not None:
+        agreed = [_day_of_month(e, published).date for e in exprs if e.day and e.month and e.weekdays and not e.year and not e.hijri]
+        agreed = [d for d in agreed if d is not None]
+        if agreed and max(agreed) < published - dt.timedelta(days=STALE_REFERENCE_DAYS):
+            return Reference(day=max(agreed), year=max(agreed))
+        return Reference(day=published, year=published)
+    written = [_day_of_month(e, None).date for e in exprs if e.day and e.month and e.year and not e.hijri]
+    written = [d for d in written if d is not None]
+    return Reference(day=None, year=max(written) if written else None)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from annotation.nlp.date_resolution import ResolvedDate, resolve
+from annotation.nlp.date_resolution import DateExpr, ResolvedDate, resolve
 from annotation.nlp.numbers import parse_number
 from annotation.nlp.tokenize import Token, readings
 
@@ -149,30 +148,18 @@ _STARTERS = frozenset(
 )
 
 
-@dataclass
-class DateExpr:
-    first: int  # token indexes, inclusive
-    last: int
-    weekdays: list[int] = field(default_factory=list)
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    hijri: bool = False
-    relative_day: int | None = None
-    part: str | None = None
-    unit: str | None = None
-    anchor: int | None = None
-    ago: tuple[str, int, bool] | None = None
-
-    @property
-    def specificity(self) -> int:
-        return (
-            (self.day is not None) * 4
-            + (self.month is not None) * 2
-            + (self.year is not None)
-            + bool(self.weekdays)
-            + (self.relative_day is not None) * 3
-        )
+def parse_iso_date(value) -> dt.date | None:
+    """The date of an ISO date or date-time ("2024-11-22", "2024-11-22T09:30:00Z"), else None."""
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
 
 
 def _stem(tok: Token) -> tuple[int, str]:
@@ -239,100 +226,212 @@ def find_dates(tokens: list[Token]) -> list[DateExpr]:
 
 
 def _scan(tokens: list[Token], i: int) -> DateExpr | None:
-    e = DateExpr(first=i, last=i)
-    j = i
-    core = False
-    n = len(tokens)
-    while j < n:
-        tok = tokens[j]
-        w = tok.norm
-        clitic, stem = _stem(tok)
-        if j > i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
-            break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
-        if stem in WEEKDAYS:
-            e.weekdays.append(WEEKDAYS[stem])
-            core = True
-        elif stem in RELATIVE_DAYS:
-            e.relative_day = RELATIVE_DAYS[stem]
-            if stem in ("امس", "الامس") and j + 1 < n and tokens[j + 1].norm == "الاول":  # "أمس الأول"
-                e.relative_day = -2
-                j += 1
-            core = True
-        elif stem == "الليله":  # "الليلة" is tonight, "الليلة الماضية" last night
-            e.relative_day = -1 if j + 1 < n and ANCHORS.get(tokens[j + 1].norm) == -1 else 0
-            if e.relative_day == -1:
-                j += 1
-            core = True
-        elif w.isdecimal() and (numeric := _numeric_date(tokens, j)) is not None:
-            e.day, e.month, e.year = numeric
-            j += 4
-            core = True
-        elif w == "اول" and j + 1 < n and tokens[j + 1].norm == "امس":
-            e.relative_day = -2
-            j += 1
-            core = True
-        elif stem in ("يوم", "يومي"):
-            pass
-        elif stem in PARTS_OF_DAY and j + 1 < n:
-            if stem == "منتصف":
-                e.part = "mid"
-        elif stem in MONTH_PARTS and stem != "خلال" and j + 1 < n:
-            e.part = MONTH_PARTS[stem]
-        elif (m := _month_at(tokens, j)) is not None:
-            e.month, used, e.hijri = m[0], m[1], m[2]
-            j += used - 1
-            core = True
-            # "نوفمبر / تشرين الثاني", "مايو/أيار": a second name for the same month
-            if j + 2 < n and tokens[j + 1].norm == "/" and _month_at(tokens, j + 2):
-                j += 1 + _month_at(tokens, j + 2)[1]
-        elif w in AMBIGUOUS_MONTHS and e.day is not None:
-            e.month, core = AMBIGUOUS_MONTHS[w], True
-        elif w in HIJRI_MONTHS and e.day is not None:
-            e.month, e.hijri, core = HIJRI_MONTHS[w], True, True
-        elif (y := _year_at(tokens, j)) is not None and (e.month or e.unit == "year" or (j > i and tokens[j - 1].norm == "عام")):
-            e.year = y
-            if y < 1600:
-                e.hijri = True
-            if j + 1 < n and tokens[j + 1].norm in ("ه", "هـ", "م"):
-                j += 1
-            core = True
-        elif w.isdecimal() and 1 <= int(w) <= 31 and e.day is None and _day_then_month(tokens, j + 1):
-            e.day = int(w)
-        elif stem in ORDINAL_DAYS and e.day is None and _ordinal_day(tokens, j) is not None:
-            e.day, used = _ordinal_day(tokens, j)
-            j += used - 1
-        elif stem in UNITS and (j + 1 < n and (tokens[j + 1].norm in ANCHORS or _year_at(tokens, j + 1))):
-            e.unit = UNITS[stem]
-        elif w in ANCHORS and (e.month or e.unit or e.weekdays):
-            e.anchor = ANCHORS[w]
-            core = True
-        elif stem == "قبل" and j + 1 < n and (ago := _ago(tokens, j + 1)) is not None:
-            e.ago, used = ago
+    """The date expression starting at token i, or None."""
+    return _Scanner(tokens, i).run()
+
+
+class _Scanner:
+    """Reads one date expression token by token: each step recognises one kind of token and says how many
+    tokens it used (0: not its kind); the first step that recognises a token wins."""
+
+    def __init__(self, tokens: list[Token], i: int):
+        self.tokens, self.i, self.n = tokens, i, len(tokens)
+        self.e = DateExpr(first=i, last=i)
+        self.core = False  # a day, month, year, weekday or relative day was read (not only "صباح")
+        self.stop = False
+
+    def run(self) -> DateExpr | None:
+        j = self.i
+        while j < self.n and not self.stop:
+            clitic, stem = _stem(self.tokens[j])
+            if j > self.i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
+                break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
+            w = self.tokens[j].norm
+            used = next((k for step in _STEPS if (k := step(self, j, w, stem))), 0)
+            if not used:
+                break
             j += used
-            core = True
-        elif w in ("من", "شهر") and j > i and j + 1 < n and (_month_at(tokens, j + 1) or tokens[j + 1].norm == "شهر"):
-            pass
-        elif w in SEPARATORS and j > i and j + 1 < n and _continues(tokens, j + 1):
-            pass
-        elif w in (")", "/") and j > i and _opened(tokens, i, j, w):
-            j += 1
-            break
-        elif w == "و" and j > i and j + 1 < n and _stem(tokens[j + 1])[1] in WEEKDAYS:
-            pass
-        else:
-            break
-        j += 1
-    last = j - 1
-    while last >= i and tokens[last].norm in SEPARATORS | {"من", "و", "يوم", "شهر"} and not _opened(tokens, i, last, tokens[last].norm):
-        last -= 1
-    if not core or last < i:
-        return None
-    if e.unit and e.anchor is None and e.year is None:
-        return None
-    e.last = last
-    if _stem(tokens[i])[0]:
-        e.first = i  # the clitic is cut from the span text by the caller
-    return e
+        return self._finish(j - 1)
+
+    def _finish(self, last: int) -> DateExpr | None:
+        tokens, i, e = self.tokens, self.i, self.e
+        while last >= i and tokens[last].norm in SEPARATORS | {"من", "و", "يوم", "شهر"} and not _opened(tokens, i, last, tokens[last].norm):
+            last -= 1
+        if not self.core or last < i:
+            return None
+        if e.unit and e.anchor is None and e.year is None:
+            return None
+        e.last = last
+        return e
+
+    def _next(self, j: int) -> str:
+        return self.tokens[j + 1].norm if j + 1 < self.n else ""
+
+    def _core(self, used: int) -> int:
+        self.core = True
+        return used
+
+    def _weekday(self, j, w, stem) -> int:
+        if stem not in WEEKDAYS:
+            return 0
+        self.e.weekdays.append(WEEKDAYS[stem])
+        return self._core(1)
+
+    def _relative_day(self, j, w, stem) -> int:
+        if stem not in RELATIVE_DAYS:
+            return 0
+        if stem in ("امس", "الامس") and self._next(j) == "الاول":  # "أمس الأول"
+            self.e.relative_day = -2
+            return self._core(2)
+        self.e.relative_day = RELATIVE_DAYS[stem]
+        return self._core(1)
+
+    def _tonight(self, j, w, stem) -> int:
+        """ "الليلة" is tonight, "الليلة الماضية" last night."""
+        if stem != "الليله":
+            return 0
+        last_night = ANCHORS.get(self._next(j)) == -1
+        self.e.relative_day = -1 if last_night else 0
+        return self._core(2 if last_night else 1)
+
+    def _numeric(self, j, w, stem) -> int:
+        numeric = _numeric_date(self.tokens, j) if w.isdecimal() else None
+        if numeric is None:
+            return 0
+        self.e.day, self.e.month, self.e.year = numeric
+        return self._core(5)
+
+    def _day_before_yesterday(self, j, w, stem) -> int:
+        if w != "اول" or self._next(j) != "امس":
+            return 0
+        self.e.relative_day = -2
+        return self._core(2)
+
+    def _day_word(self, j, w, stem) -> int:
+        return 1 if stem in ("يوم", "يومي") else 0
+
+    def _part_of_day(self, j, w, stem) -> int:
+        if stem not in PARTS_OF_DAY or j + 1 >= self.n:
+            return 0
+        if stem == "منتصف":
+            self.e.part = "mid"
+        return 1
+
+    def _month_part(self, j, w, stem) -> int:
+        if stem not in MONTH_PARTS or stem == "خلال" or j + 1 >= self.n:
+            return 0
+        self.e.part = MONTH_PARTS[stem]
+        return 1
+
+    def _month(self, j, w, stem) -> int:
+        m = _month_at(self.tokens, j)
+        if m is None:
+            return 0
+        self.e.month, used, self.e.hijri = m
+        end = j + used - 1
+        # "نوفمبر / تشرين الثاني", "مايو/أيار": a second name for the same month
+        if end + 2 < self.n and self.tokens[end + 1].norm == "/" and (second := _month_at(self.tokens, end + 2)):
+            end += 1 + second[1]
+        return self._core(end - j + 1)
+
+    def _ambiguous_month(self, j, w, stem) -> int:
+        if w not in AMBIGUOUS_MONTHS or self.e.day is None:
+            return 0
+        self.e.month = AMBIGUOUS_MONTHS[w]
+        return self._core(1)
+
+    def _hijri_month(self, j, w, stem) -> int:
+        if w not in HIJRI_MONTHS or self.e.day is None:
+            return 0
+        self.e.month, self.e.hijri = HIJRI_MONTHS[w], True
+        return self._core(1)
+
+    def _year(self, j, w, stem) -> int:
+        e = self.e
+        y = _year_at(self.tokens, j)
+        if y is None or not (e.month or e.unit == "year" or (j > self.i and self.tokens[j - 1].norm == "عام")):
+            return 0
+        e.year = y
+        if y < 1600:
+            e.hijri = True
+        return self._core(2 if self._next(j) in ("ه", "هـ", "م") else 1)
+
+    def _day_number(self, j, w, stem) -> int:
+        if not (w.isdecimal() and 1 <= int(w) <= 31 and self.e.day is None and _day_then_month(self.tokens, j + 1)):
+            return 0
+        self.e.day = int(w)
+        return 1
+
+    def _ordinal_day(self, j, w, stem) -> int:
+        found = _ordinal_day(self.tokens, j) if stem in ORDINAL_DAYS and self.e.day is None else None
+        if found is None:
+            return 0
+        self.e.day, used = found
+        return used
+
+    def _unit(self, j, w, stem) -> int:
+        if stem not in UNITS or j + 1 >= self.n or not (self._next(j) in ANCHORS or _year_at(self.tokens, j + 1)):
+            return 0
+        self.e.unit = UNITS[stem]
+        return 1
+
+    def _anchor(self, j, w, stem) -> int:
+        if w not in ANCHORS or not (self.e.month or self.e.unit or self.e.weekdays):
+            return 0
+        self.e.anchor = ANCHORS[w]
+        return self._core(1)
+
+    def _ago(self, j, w, stem) -> int:
+        ago = _ago(self.tokens, j + 1) if stem == "قبل" and j + 1 < self.n else None
+        if ago is None:
+            return 0
+        self.e.ago, used = ago
+        return self._core(used + 1)
+
+    def _filler(self, j, w, stem) -> int:
+        """ "من" and "شهر" between a day and its month ("5 من شهر آذار")."""
+        if w not in ("من", "شهر") or j <= self.i or j + 1 >= self.n:
+            return 0
+        return 1 if _month_at(self.tokens, j + 1) or self._next(j) == "شهر" else 0
+
+    def _separator(self, j, w, stem) -> int:
+        return 1 if w in SEPARATORS and j > self.i and j + 1 < self.n and _continues(self.tokens, j + 1) else 0
+
+    def _closer(self, j, w, stem) -> int:
+        """A ")" or "/" closing one opened inside the expression ends it."""
+        if w not in (")", "/") or j <= self.i or not _opened(self.tokens, self.i, j, w):
+            return 0
+        self.stop = True
+        return 1
+
+    def _and_weekday(self, j, w, stem) -> int:
+        """ "السبت والأحد" written "و الأحد"."""
+        return 1 if w == "و" and j > self.i and j + 1 < self.n and _stem(self.tokens[j + 1])[1] in WEEKDAYS else 0
+
+
+_STEPS = (
+    _Scanner._weekday,
+    _Scanner._relative_day,
+    _Scanner._tonight,
+    _Scanner._numeric,
+    _Scanner._day_before_yesterday,
+    _Scanner._day_word,
+    _Scanner._part_of_day,
+    _Scanner._month_part,
+    _Scanner._month,
+    _Scanner._ambiguous_month,
+    _Scanner._hijri_month,
+    _Scanner._year,
+    _Scanner._day_number,
+    _Scanner._ordinal_day,
+    _Scanner._unit,
+    _Scanner._anchor,
+    _Scanner._ago,
+    _Scanner._filler,
+    _Scanner._separator,
+    _Scanner._closer,
+    _Scanner._and_weekday,
+)
 
 
 def _numeric_date(tokens, j) -> tuple[int, int, int] | None:

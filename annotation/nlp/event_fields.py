@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from annotation.nlp.actors import UNNAMED, pick_actors, protesters
-from annotation.nlp.dates import find_dates, resolve
+from annotation.nlp.date_resolution import DateExpr, resolve_in
+from annotation.nlp.dates import find_dates
+from annotation.nlp.focus import nationality_of
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.tokenize import WORD, Token, readings, tokenize
+from annotation.nlp.sentences import Article, Sentence, first_dates
+from annotation.nlp.tokenize import WORD, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
-if TYPE_CHECKING:
-    from annotation.nlp.incidents import Sentence
-
-
-FORCE_WORDS = ("جيش", "قوات", "شرطه", "الامن", "حرس")  # an unknown organisation with these is a state force
+FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
 PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
 
 
 UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
 
 
-DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
+DIRECTIONS = E.words("direction")
 
 
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
@@ -38,7 +36,7 @@ ARMED = {"Rebel group", "Political militia", "Identity militia"}
 
 
 def _event_of(sub: str) -> str:
-    return next(ev for s, ev, _ in E.EVENT_TRIGGERS if s == sub)
+    return E.EVENT_OF[sub]
 
 
 def _state_actor_first(s: Sentence) -> bool:
@@ -53,9 +51,29 @@ def _state_actor_first(s: Sentence) -> bool:
     return False
 
 
+# Types a group takes only when it tells of no violence (a burnt house in an attack is part of the attack).
+QUIET = frozenset(
+    {"Looting/property destruction", "Non-violent transfer of territory", "Change to group/activity", "Headquarters or base established"}
+)
+
+
+def _specific_triggers(group: list[Sentence]) -> tuple[Sentence | None, set[str]]:
+    """The first sentence with a specific (not generic) trigger and its specific types; quiet types only when
+    the group tells of no violence."""
+    violent = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers) or any(
+        c.category in ("killed", "injured") for s in group for c in s.casualties
+    )
+    for skip in (E.GENERIC | QUIET, E.GENERIC):
+        if skip is E.GENERIC and violent:
+            break
+        first_with = next((s for s in group if any(sub not in skip for _, sub in s.triggers)), None)
+        if first_with is not None:
+            return first_with, {sub for _, sub in first_with.triggers} - skip
+    return None, set()
+
+
 def classify(group: list[Sentence], text: str) -> str | None:
-    first_with = next((s for s in group if any(sub not in E.GENERIC for _, sub in s.triggers)), None)
-    subs = {sub for _, sub in first_with.triggers} - E.GENERIC if first_with else set()
+    first_with, subs = _specific_triggers(group)
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
     if territory is not None and (not subs or territory is first_with) and not subs & {"Government regains territory"}:
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
@@ -76,6 +94,8 @@ def classify(group: list[Sentence], text: str) -> str | None:
         if cats <= {"abducted"}:
             return "Abduction/forced disappearance"
         return "Attack" if classes == {"civilians"} else "Armed clash"
+    if subs & {"Peaceful protest", "Violent demonstration"}:
+        subs = subs - {"Arrests"}  # arrests at a protest are the intervention in it
     if (
         "Arrests" in subs
         and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0
@@ -129,7 +149,7 @@ def place_rank(span: Span) -> float:
     return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
 
 
-def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
+def _best_place(spans: list[Span]) -> Span | None:
     places = place_index()
     best, best_rank = None, -1
     for s in spans:
@@ -142,10 +162,10 @@ def _best_place(spans: list[Span], tokens: list[Token]) -> Span | None:
     return best
 
 
-NOT_THE_PLACE = {"الي", "نحو", "باتجاه", "صوب", "من", "عن"}  # destinations and origins ("عودتهم إلى القاهرة")
+NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودتهم إلى القاهرة")
 
 
-OFFICE_OF = {"حاكم", "محافظ", "والي", "بلديه", "مجلس"}  # "حاكم منطقة X": whose office, not where it happened
+OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not where it happened
 
 
 def is_reference_place(text: str, span: Span) -> bool:
@@ -167,78 +187,127 @@ def _not_event_place(preceding: str) -> bool:
     return len(before) > 1 and before[-2] in OFFICE_OF
 
 
-def draft_fields(text, tokens, group, sents, published, anchor, main, all_spans, article_country) -> IncidentDraft | None:
-    sub = classify(group, text)
+def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: tuple[str, str] | None = None) -> IncidentDraft | None:
+    """The draft incident told by a group of sentences, or None when it says too little to be one.
+
+    ``kind`` (event type, sub-event type) is inherited from the previous incident ("بانفجار مماثل").
+    """
+    sub = classify(group, article.text)
     if sub is None:
         return None
-    ev = EVENT_OF_SUB.get(sub) or _event_of(sub)
+    ev, sub = kind or (EVENT_OF_SUB.get(sub) or _event_of(sub), sub)
     d = IncidentDraft(event_type=ev, sub_event_type=sub)
     d.evidence = [(s.start, s.end) for s in group if not s.context]
-    spans = [x for s in group for x in s.spans]
-    # figures: within one sentence different victim groups add up; across sentences keep the largest
-    for cat in ("killed", "injured"):
-        by_class: dict[str, int] = {}
-        for s in group:
-            for c in s.casualties:
-                if c.category == cat:
-                    by_class[c.victim_class] = max(by_class.get(c.victim_class, 0), c.min)
-        if by_class:
-            unknown = by_class.pop("unknown", 0)
-            setattr(d, cat, max(sum(by_class.values()), unknown))
+    d.killed, d.injured = _figure(group, "killed"), _figure(group, "injured")
     d.casualties = [c for s in group for c in s.casualties]
-    # date: the most specific expression of the first event sentence that has one
+    _set_date(d, group, article, main)
+    place = _event_place(group, article)
+    if place:
+        d.location_text, d.location_span = place.text, (place.start, place.end)
+    d.country = _incident_country(place, group, article)
+    _set_actors(d, group, article)
+    if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
+        return None
+    d.summary_en = _summary(d, place)
+    return d
+
+
+def _figure(group: list[Sentence], category: str) -> int | None:
+    """Within one sentence different victim groups add up; across sentences the largest figure stands."""
+    by_class: dict[str, int] = {}
+    for s in group:
+        for c in s.casualties:
+            if c.category == category:
+                by_class[c.victim_class] = max(by_class.get(c.victim_class, 0), c.min)
+    if not by_class:
+        return None
+    unknown = by_class.pop("unknown", 0)
+    return max(sum(by_class.values()), unknown)
+
+
+def _event_date(group: list[Sentence], article: Article, main: bool) -> tuple[Span, DateExpr] | None:
+    """The most specific date expression of the first sentence that has one (event sentences first); for the
+    main event, else the lead's first date."""
     best = None
     dated = next((s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" for x in s.spans)), None)
-    for x in dated.spans if dated else []:
+    for x in dated.spans if dated else ():
         if x.label != "DATE":
             continue
         exprs = dates_in(x.text)
-        if not exprs:
-            continue
-        e = exprs[0]
-        if best is None or e.specificity > best[1].specificity:
-            best = (x, e)
+        if exprs and (best is None or exprs[0].specificity > best[1].specificity):
+            best = (x, exprs[0])
     if best is None and main:
-        first_dates = [x for s in sents[:2] for x in s.spans if x.label == "DATE"]
-        if first_dates:
-            exprs = dates_in(first_dates[0].text)
-            if exprs:
-                best = (first_dates[0], exprs[0])
-    if best:
-        span, e = best
-        r = resolve(e, published, year_reference=anchor)
+        lead = first_dates(article)
+        exprs = dates_in(lead[0].text) if lead else []
+        if exprs:
+            best = (lead[0], exprs[0])
+    return best
+
+
+def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: bool) -> None:
+    found = _event_date(group, article, main)
+    if found:
+        span, e = found
+        r = resolve_in(e, article.reference)
         d.date, d.date_end, d.date_precision = r.date, r.date_end, r.precision
         d.date_text, d.date_span = span.text, (span.start, span.end)
-    elif main and published:
-        d.date, d.date_end, d.date_precision = published, published, "day"
-    # place
-    # place: the first town or village named (outside "شمال X" references), else the most precise place
-    ordered = [x for s in group for x in s.spans]
-    candidates = [x for x in ordered if x.label == "LOC" and not is_reference_place(text, x)]
+    elif main and article.reference.day:
+        day = article.reference.day
+        d.date, d.date_end, d.date_precision = day, day, "day"
+
+
+def _event_place(group: list[Sentence], article: Article) -> Span | None:
+    """The first town or village named (outside "شمال X" references), else the most precise place."""
+    text = article.text
+    spans = [x for s in group for x in s.spans]
+    candidates = [x for x in spans if x.label == "LOC" and not is_reference_place(text, x)]
     event_spans = {id(x) for s in group if not s.context for x in s.spans}
-    candidates = [x for x in candidates if id(x) in event_spans or country_of(x, [], []) in (None, article_country)]
+    candidates = [x for x in candidates if id(x) in event_spans or country_of(x, [], []) in (None, article.country)]
     # a place inside a facility's name ("طريق الدانا") only when nothing else is named
     facilities = [x for x in spans if x.label == "FAC"]
     outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
     candidates = outside or candidates
-    place = next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates, tokens) or _best_place(spans, tokens)
-    if place:
-        d.location_text, d.location_span = place.text, (place.start, place.end)
-    d.country = country_of(place, spans, all_spans)
-    # actors: who acted and who was acted upon (announcers and media are no party to the event)
-    a1, a2 = pick_actors(tokens, group, text)
-    if ev in ("Protests", "Riots"):
-        crowd = protesters(text, tokens, group)
+    told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
+    # a known town named in the event's own sentences is more precise than a city named before it
+    town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+def _incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:
+    """The country of the event's place when the gazetteer knows it, else the article's focus country."""
+    if place is not None and place.entity_key in place_index():
+        return place_index()[place.entity_key].country_en
+    return _territory_named(group, article) or article.country or country_of(None, [x for s in group for x in s.spans], article.spans)
+
+
+TERRITORY_WORDS = E.words("territory_word")
+
+
+def _territory_named(group: list[Sentence], article: Article) -> str | None:
+    """ "داخل الأراضي السورية": the event's sentences say in whose territory it happened."""
+    tokens = article.tokens
+    for s in group:
+        if s.context:
+            continue
+        for i in range(s.first, s.last):
+            if any(stem in TERRITORY_WORDS for c, stem in readings(tokens[i].norm) if c <= 1):
+                nat = nationality_of(tokens[i + 1].norm)
+                if nat is not None and not nat.ambiguous:
+                    return country_names().get(nat.iso3)
+    return None
+
+
+def _set_actors(d: IncidentDraft, group: list[Sentence], article: Article) -> None:
+    """Who acted and who was acted upon (announcers and media are no party to the event)."""
+    a1, a2 = pick_actors(article.tokens, group, article.text)
+    if d.event_type in ("Protests", "Riots"):
+        crowd = protesters(article.text, article.tokens, group)
         if crowd is not None:  # the crowd acts; the force facing it, if any, is actor2
             a1, a2 = crowd, (a1 if a1 is not None and a1.entity_key != UNNAMED else a2)
     if a1 is not None:
         d.actor1_text, d.actor1_span = a1.text, (a1.start, a1.end)
     if a2 is not None:
         d.actor2_text, d.actor2_span = a2.text, (a2.start, a2.end)
-    if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
-        return None
-    d.summary_en = _summary(d, place)
-    return d
 
 
 @lru_cache(maxsize=4096)

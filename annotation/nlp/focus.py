@@ -112,10 +112,12 @@ def country_scores(text: str, spans: Sequence[Span], folded: str | None = None) 
 
 def focus_country(text: str, spans: Sequence[Span]) -> str | None:
     """ISO3 of the country the article is mostly about, or None when nothing points to one."""
-    scores = country_scores(text, spans)
-    if not scores:
-        return None
-    return max(sorted(scores), key=lambda iso3: scores[iso3])
+    return top_country(country_scores(text, spans))
+
+
+def top_country(scores: dict[str, float]) -> str | None:
+    """The best-scored country (ISO3) of country_scores, or None when there is no evidence."""
+    return max(sorted(scores), key=lambda iso3: scores[iso3]) if scores else None
 
 
 def resolve_namesakes(spans: Sequence[Span], scores: dict[str, float]) -> list[Span]:

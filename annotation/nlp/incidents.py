@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
+from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import (
     ARMED,
     FORCE_WORDS,
@@ -17,84 +16,62 @@ from annotation.nlp.event_fields import (
     draft_fields,
     is_reference_place,
 )
-from annotation.nlp.gazetteer import actor_index, place_index
+from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
+from annotation.nlp.sentences import Article, Sentence, split_sentences
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
-PAST_WORDS = frozenset(norm(w) for w in ("مطلع", "أواخر", "أوائل", "الماضي", "الماضية", "المنصرم", "الفائت"))
-TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
-
-
-@dataclass
-class Sentence:
-    first: int  # token indexes
-    last: int
-    start: int  # offsets
-    end: int
-    triggers: list[tuple[int, str]] = field(default_factory=list)  # (token, sub_event_type)
-    casualties: list = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-    context: bool = False  # attached to an event for its places and dates, without triggers of its own
-
-    @property
-    def is_event(self) -> bool:
-        return bool(self.triggers or self.casualties)
+PAST_WORDS = E.words("past_word")
+OTHERS = E.words("others")
+SIMILAR = E.words("similar")
+EVENT_NOUNS = E.words("event_noun")
 
 
 _MARKERS_BY_FIRST: dict[str, list[list[str]]] = {}
 for _m in E.NEW_EVENT_MARKERS:
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 
-_ENDS = frozenset((".", "!", "؟", "?", "؛"))
 
+def draft_incidents(
+    text: str, tokens: list[Token], spans: list[Span], published: dt.date | None, focus: str | None = None
+) -> list[IncidentDraft]:
+    """Draft incidents, main one first: group the sentences of each event, then draft each group.
 
-def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    out, first = [], 0
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        if i < last:
-            nxt = tokens[i + 1]
-            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (nxt.norm == "كما" and i + 1 > first)
-        else:
-            cut = True
-        if cut:
-            out.append(Sentence(first, i, tokens[first].start, tok.end))
-            first = i + 1
-    return out
-
-
-def _cumulative(text: str, s: Sentence, c) -> bool:
-    """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10") sums many events."""
-    for x in s.spans:
-        if x.label == "DATE" and x.start < c.start and norm(text[max(s.start, x.start - 6) : x.start]).split()[-1:] in (["منذ"], ["ومنذ"]):
-            return True
-    return False
-
-
-def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published: dt.date | None) -> list[IncidentDraft]:
+    ``focus`` is the ISO3 code of the article's focus country (focus.py), when the caller has it.
+    """
     if not tokens:
         return []
-    sents = sentences(text, tokens)
-    org_class = _org_classes(tokens, spans)
-    si = 0
-    for s in spans:  # spans are sorted: hand each to its sentence
-        while si < len(sents) - 1 and s.start >= sents[si].end:
-            si += 1
-        sents[si].spans.append(s)
-    for s in sents:
-        for i in range(s.first, s.last + 1):
-            if not may_open_phrase(tokens[i].norm):
-                continue
-            s.triggers.extend((i, sub) for sub, _n in TRIGGER_INDEX.matches(tokens, i))
-        s.casualties = [c for c in find_casualties(text, tokens, s.first, s.last, org_class) if not _cumulative(text, s, c)]
+    article = Article(
+        text=text,
+        tokens=tokens,
+        sentences=split_sentences(text, tokens, spans, _org_classes(tokens, spans)),
+        spans=spans,
+        country=country_names().get(focus) if focus else country_of(None, [], spans),
+        reference=article_reference((e for x in spans if x.label == "DATE" for e in dates_in(x.text)[:1]), published),
+    )
+    drafts: list[IncidentDraft] = []
+    groups = _event_groups(tokens, article.sentences, text)
+    for group in groups:
+        first = next(x for x in group if not x.context)
+        same_kind = bool(drafts) and _says_similar(tokens, first) and not any(sub not in E.GENERIC for x in group for _, sub in x.triggers)
+        kind = (drafts[-1].event_type, drafts[-1].sub_event_type) if same_kind else None  # "بانفجار مماثل"
+        d = draft_fields(group, article=article, main=not drafts, kind=kind)
+        if d is not None:
+            drafts.append(d)
+    _fill_missing_places(drafts, spans)
+    _mark_background(drafts)
+    return drafts
+
+
+def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:
+    """Sentences grouped by the event they tell of; context sentences join the event they frame."""
     groups: list[list[Sentence]] = []
     for s in sents:
         opens = _opens_new_frame(tokens, s)
-        if not s.is_event:
+        if s.context:
             # context of an event (places, dates, actors); one opening another time or story waits for its event
-            s.context = True
             if opens:
                 groups.append([s])
             elif groups:
@@ -110,24 +87,7 @@ def draft_incidents(text: str, tokens: list[Token], spans: list[Span], published
             groups.append([s])
         else:
             current.append(s)
-    groups = [g for g in groups if any(not s.context for s in g)]
-    drafts = []
-    anchor = published
-    article_country = country_of(None, [], spans)
-    for group in groups:
-        d = draft_fields(text, tokens, group, sents, published, anchor, not drafts, spans, article_country)
-        if d is None:
-            continue
-        first = next(x for x in group if not x.context)
-        if drafts and _says_similar(tokens, first) and not any(sub not in E.GENERIC for x in group for _, sub in x.triggers):
-            d.summary_en = d.summary_en.replace(d.sub_event_type, drafts[-1].sub_event_type, 1)
-            d.event_type, d.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type  # "بانفجار مماثل"
-        if not drafts and d.date and not published:
-            anchor = d.date  # later relative/month dates are read against the main event's date
-        drafts.append(d)
-    _fill_missing_places(drafts, spans)
-    _mark_background(drafts, groups)
-    return drafts
+    return [g for g in groups if any(not s.context for s in g)]
 
 
 def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None:
@@ -202,19 +162,14 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
             return True
     if elsewhere and any(tokens[i].norm in OTHERS for i in range(s.first, s.last + 1)):
         return True  # "وهاجم مستوطنون آخرون بلدة زعترة"
+    specific = {sub for x in current for _, sub in x.triggers} - E.GENERIC
+    own = {sub for _, sub in s.triggers} - E.GENERIC
+    if elsewhere and own and specific and not own & specific:
+        return True  # another means in another place: a drone strike on X after a clash in Y
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
-
-
-OTHERS = {"الاخرين", "الاخرون", "اخرون", "اخرين", "اخري", "الاخري"}
-
-
-SIMILAR = {"مماثل", "مماثله", "منفصل", "منفصله", "اخر", "اخري", "ثان", "ثاني", "ثانيه"}
-
-
-EVENT_NOUNS = {"انفجار", "هجوم", "حادث", "حادثه", "اعتداء", "قصف", "غاره", "تفجير", "كمين", "اشتباك"}
 
 
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
@@ -244,6 +199,11 @@ def _family(sub: str) -> str:
         "Abduction/forced disappearance": "abduction",
         "Agreement": "agreement",
         "Peaceful protest": "protest",
+        "Violent demonstration": "protest",
+        "Looting/property destruction": "looting",
+        "Non-violent transfer of territory": "territory",
+        "Change to group/activity": "group",
+        "Headquarters or base established": "group",
     }.get(sub, "violence")
 
 
@@ -285,7 +245,7 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
     return out
 
 
-def _mark_background(drafts: list[IncidentDraft], groups) -> None:
+def _mark_background(drafts: list[IncidentDraft]) -> None:
     if not drafts:
         return
     main = drafts[0]

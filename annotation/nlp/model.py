@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from annotation.nlp.normalize import norm
 from annotation.nlp.tokenize import Token, readings, tokenize
-from annotation.nlp.types import Span
+from annotation.nlp.types import LexiconEntry, Span
 
 MODEL_PREFIX = "crf-"
 CURRENT = "current"
@@ -116,6 +117,27 @@ def _clitic_length(word: str) -> int:
     return 1 if word.startswith("ولل") else 0
 
 
+LEARNED_SUFFIX = ".names.tsv"  # beside the model: names the training data labelled, one "surface<TAB>label" a line
+LEARNED_MIN_CHARS = 4  # shorter one-word surfaces ("قوة", "حي") are too often common words
+
+
+def learned_names(examples: Iterable[tuple[str, list[tuple[int, int, str]]]]) -> list[LexiconEntry]:
+    """Surfaces the training data labels, each always with one label: the engine then finds them in any article,
+    as an editor's accepted mention teaches it. Dates are left to the date grammar."""
+    labels: dict[str, set[str]] = {}
+    surfaces: dict[str, str] = {}
+    for text, spans in examples:
+        for start, end, label in spans:
+            surface = " ".join(text[start:end].split())
+            key = norm(surface)
+            one_word = " " not in key
+            if label == "DATE" or not key or (one_word and (label == "PER" or len(key) < LEARNED_MIN_CHARS)):
+                continue  # a person's single name is a first name or a surname: too ambiguous alone
+            labels.setdefault(key, set()).add(label)
+            surfaces.setdefault(key, surface)
+    return [LexiconEntry(surfaces[k], next(iter(ls)), "learned") for k, ls in sorted(labels.items()) if len(ls) == 1]
+
+
 class CrfModel:
     def __init__(self, path: Path):
         import pycrfsuite
@@ -123,6 +145,11 @@ class CrfModel:
         self.path = Path(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
+        names = self.path.with_name(self.path.name + LEARNED_SUFFIX)
+        self.learned: list[LexiconEntry] = []
+        if names.is_file():
+            rows = (line.rstrip("\n").split("\t") for line in names.read_text(encoding="utf-8").splitlines() if line.strip())
+            self.learned = [LexiconEntry(surface, label, "learned") for surface, label in rows]
 
     def predict_spans(self, text: str, tokens: list[Token], hint_spans: list[Span]) -> list[Span]:
         if not tokens:
@@ -151,7 +178,9 @@ def train(
     out_dir.mkdir(parents=True, exist_ok=True)
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
+    seen = []
     for text, gold in examples:
+        seen.append((text, gold))
         _, tokens = tokenize(text)
         if not tokens:
             continue
@@ -164,6 +193,8 @@ def train(
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")[:-3]
     path = out_dir / f"{MODEL_PREFIX}v{FEATURE_VERSION}-{stamp}.crfsuite"
     trainer.train(str(path))
+    learned = learned_names(seen)
+    path.with_name(path.name + LEARNED_SUFFIX).write_text("".join(f"{e.surface}\t{e.label}\n" for e in learned), encoding="utf-8")
     (out_dir / CURRENT).write_text(path.name + "\n", encoding="utf-8")
     return path
 

@@ -72,8 +72,10 @@ _DUAL_OBLIQUE = {
     "طالبين",
     "اخوين",
 }
+# Nominative duals of nouns whose oblique dual looks like their plural ("مدنيان", not "مدنيين").
+_DUAL_NOMINATIVE = {"مدنيان", "عسكريان", "صحفيان", "مسلحان", "مواطنان", "مزارعان", "ناشطان", "حارسان", "مقاتلان", "سايقان", "عاملان"}
 # the nominative dual too: "أصيب جنديان"
-DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE}
+DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE} | _DUAL_NOMINATIVE
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from annotation.nlp import farasa, model
 from annotation.nlp.entities import find_entities, recurring_mentions
-from annotation.nlp.focus import country_scores, resolve_namesakes
+from annotation.nlp.focus import country_scores, resolve_namesakes, top_country
 from annotation.nlp.gazetteer import builtin_entries
 from annotation.nlp.incidents import draft_incidents
 from annotation.nlp.lexicon import Lexicon
@@ -21,17 +21,29 @@ class Tagger:
     """Tags Arabic text; build once per process (see get_tagger) and reuse."""
 
     def __init__(self, lexicon: Lexicon | None = None, crf: model.CrfModel | None = None, use_farasa: bool | None = None):
-        self.lexicon = lexicon if lexicon is not None else Lexicon(builtin_entries())
-        self.crf = crf
         # None: use Farasa when FARASA_BIN points at a local jar; False: never
+        self._assemble(lexicon if lexicon is not None else Lexicon(builtin_entries()), crf, None)
         self.farasa = farasa.FarasaNER.from_env() if use_farasa is not False else None
+
+    def _assemble(self, base: Lexicon, crf: model.CrfModel | None, farasa_ner) -> None:
+        self.base_lexicon, self.crf, self.farasa = base, crf, farasa_ner
+        self.lexicon = base
+        if crf is not None and crf.learned:  # names the model's training data labelled
+            self.lexicon = base.copy()
+            self.lexicon.add(crf.learned)
 
     def with_entries(self, entries: Iterable[LexiconEntry]) -> Tagger:
         """A tagger whose lexicon also knows these entries (e.g. the Entity table); this one is unchanged."""
-        lex = self.lexicon.copy()
-        lex.add(entries)
+        base = self.base_lexicon.copy()
+        base.add(entries)
         new = Tagger.__new__(Tagger)
-        new.lexicon, new.crf, new.farasa = lex, self.crf, self.farasa
+        new._assemble(base, self.crf, self.farasa)
+        return new
+
+    def with_model(self, crf: model.CrfModel | None) -> Tagger:
+        """The same tagger (same lexicon) with another trained model and the names it learned, or with none."""
+        new = Tagger.__new__(Tagger)
+        new._assemble(self.base_lexicon, crf, self.farasa)
         return new
 
     def tag(self, text: str, published: dt.date | None = None) -> TagResult:
@@ -46,7 +58,8 @@ class Tagger:
         spans = merge(candidates)
         spans = merge(spans + recurring_mentions(text, normalized, tokens, spans))
         # a place name several countries share is read in the country the article is about
-        spans = resolve_namesakes(spans, country_scores(text, spans, normalized.text))
+        scores = country_scores(text, spans, normalized.text)
+        spans = resolve_namesakes(spans, scores)
         # a place named inside a facility ("مقر بلدية تمنراست") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
@@ -62,7 +75,7 @@ class Tagger:
             if facilities
             else []
         )
-        incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published)
+        incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published, focus=top_country(scores))
         return TagResult(text=text, spans=spans, incidents=incidents)
 
 

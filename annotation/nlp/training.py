@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from annotation.nlp.entities import find_entities
+from annotation.nlp.lexicon import Lexicon
+from annotation.nlp.merge import merge
+from annotation.nlp.normalize import normalize
 from annotation.nlp.tokenize import Token
 
 
@@ -31,13 +35,16 @@ def examples_from_jsonl(rows: Iterable[dict]) -> Iterator[tuple[str, list[tuple[
         yield text, sorted(spans)
 
 
-def rules_hints(tagger):
+def learning_curve_split(rows: list[dict], held_out_prefixes: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
+    """(training pool in file order, held-out rows): held out are the rows whose id starts with a prefix."""
+    held = [r for r in rows if str(r.get("id", "")).startswith(held_out_prefixes)]
+    return [r for r in rows if not str(r.get("id", "")).startswith(held_out_prefixes)], held
+
+
+def rules_hints(lexicon: Lexicon):
     """hint_fn for model.train: the spans rules and lexicon give, as at tagging time."""
-    from annotation.nlp.entities import find_entities
-    from annotation.nlp.merge import merge
-    from annotation.nlp.normalize import normalize
 
     def hints(text: str, tokens: list[Token]):
-        return merge(find_entities(text, normalize(text), tokens, tagger.lexicon))
+        return merge(find_entities(text, normalize(text), tokens, lexicon))
 
     return hints

@@ -1,12 +1,16 @@
 """The engine's management commands: tag_corpus, evaluate, train, bench."""
 
 import json
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from annotation import engine
+from annotation.nlp.scoring import format_report, score
+from tests.conftest import shared_path
 
 ARTICLES = [
     {
@@ -103,9 +107,70 @@ def test_entities_from_the_knowledge_base_are_suggested(gold, tmp_path):
 def test_evaluate_prints_per_label_table(gold):
     out = StringIO()
     call_command("evaluate", str(gold), stdout=out)
-    text = out.getvalue()
-    assert text.splitlines()[0].split() == ["label", "P", "R", "F1", "gold", "pred"]
-    assert "entity_f1 " in text.splitlines()[-1]
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "articles 2  missing predictions 0"
+    assert lines[1].split() == ["label", "P", "R", "F1", "gold", "pred"]
+    assert lines[-1].startswith("entity_f1 ")
+
+
+def _reference_scorer(gold_path, pred_path, *flags):
+    scorer = shared_path("eval", "score.py")
+    run = subprocess.run([sys.executable, str(scorer), str(gold_path), str(pred_path), *flags], capture_output=True, text=True, check=True)
+    return run.stdout
+
+
+@pytest.mark.django_db
+def test_evaluate_agrees_with_the_reference_scorer_to_the_last_digit(tmp_path):
+    dev = shared_path("eval", "dev.jsonl")
+    pred = tmp_path / "pred.jsonl"
+    call_command("tag_corpus", str(dev), str(pred), stdout=StringIO())
+    out = StringIO()
+    call_command("evaluate", str(dev), stdout=out)
+    assert out.getvalue().rstrip("\n") == _reference_scorer(dev, pred).rstrip("\n")
+    as_json = StringIO()
+    call_command("evaluate", str(dev), "--json", stdout=as_json)
+    assert json.loads(as_json.getvalue()) == json.loads(_reference_scorer(dev, pred, "--json"))
+
+
+def test_scoring_matches_the_reference_on_hand_made_disagreements(tmp_path, gold):
+    pred_rows = [
+        {
+            "id": "t1",
+            "entities": [{"text": "والمقدادية", "label": "LOC"}, {"text": "عبوة", "label": "WEAPON"}, {"text": "الشرطة", "label": "PER"}],
+            "incidents": [dict(ARTICLES[0]["incidents"][0], injured=2, location_text="قضاء المقدادية")],
+        },
+        {"id": "t2", "entities": [{"text": "العميد سامر الدليمي", "label": "PER"}], "incidents": []},
+    ]
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in pred_rows), encoding="utf-8")
+    result = score({a["id"]: a for a in ARTICLES}, {r["id"]: r for r in pred_rows})
+    assert result == json.loads(_reference_scorer(gold, pred, "--json"))
+    assert format_report(result) == _reference_scorer(gold, pred).rstrip("\n")
+    assert result["entities"]["micro_strict"] == {"p": 0.25, "r": 0.125, "f": 0.1667}
+
+
+@pytest.mark.django_db
+def test_train_scores_before_training_exactly_as_evaluate_does(gold):
+    evaluated = StringIO()
+    call_command("evaluate", str(gold), stdout=evaluated)
+    out = StringIO()
+    call_command("train", "--from-jsonl", str(gold), "--gold", str(gold), "--iterations", "5", stdout=out)
+    before = out.getvalue().split("before (engine as it tags now):\n", 1)[1].split("after (with the new model):", 1)[0]
+    assert before.rstrip("\n") == evaluated.getvalue().rstrip("\n")
+
+
+@pytest.mark.django_db
+def test_train_curve_prints_f1_by_training_size_without_replacing_the_model(tmp_path, settings):
+    rows = [dict(ARTICLES[0], id=f"A{n}") for n in range(12)] + [dict(ARTICLES[1], id="M1")]
+    path = tmp_path / "curve.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = StringIO()
+    call_command("train", "--curve", str(path), "--iterations", "5", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "learning curve: scored on 1 held-out articles, trained on the first N of 12"
+    assert [int(line.split()[0]) for line in lines[2:]] == [0, 10, 12]
+    assert all(0.0 <= float(x) <= 1.0 for line in lines[2:] for x in line.split()[1:])
+    assert not (settings.MARSAD_DATA_DIR / "models" / "current").exists()
 
 
 @pytest.mark.django_db
@@ -115,7 +180,7 @@ def test_train_from_jsonl_saves_versioned_model_and_reports_scores(gold, setting
     models = settings.MARSAD_DATA_DIR / "models"
     pointer = (models / "current").read_text().strip()
     assert pointer.startswith("crf-") and (models / pointer).is_file()
-    assert "before (rules + lexicon)" in out.getvalue() and "after (with CRF)" in out.getvalue()
+    assert "before (engine as it tags now)" in out.getvalue() and "after (with the new model)" in out.getvalue()
 
 
 @pytest.mark.django_db
@@ -131,7 +196,23 @@ def test_bench_prints_named_figures():
     out = StringIO()
     call_command("bench", "--articles", "5", "--words", "100", stdout=out)
     names = {line.split()[0] for line in out.getvalue().splitlines()}
-    assert {"tagger_ms_median", "tagger_ms_p95", "tagger_articles_per_s"} <= names
+    assert {"tagger_ms_median", "tagger_ms_p95", "tagger_articles_per_s", "tagger_max_rss"} <= names
     for line in out.getvalue().splitlines():
         _name, value, unit = line.split()
         assert float(value) >= 0 and unit
+
+
+@pytest.mark.django_db
+def test_names_labelled_in_training_are_found_in_the_next_article(tmp_path):
+    row = {
+        "id": "g1",
+        "text": "تبنت مجموعة الفجر الجديد هجوما على نقطة تفتيش قرب الحدود.",
+        "entities": [{"text": "الفجر الجديد", "label": "ORG"}],
+        "incidents": [],
+    }
+    path = tmp_path / "names.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    later = "أعلنت الفجر الجديد مسؤوليتها عن كمين في الصحراء."
+    assert ("ORG", "الفجر الجديد") not in {(s.label, s.text) for s in engine.suggest(later).spans}
+    call_command("train", "--from-jsonl", str(path), "--iterations", "5", stdout=StringIO())
+    assert ("ORG", "الفجر الجديد") in {(s.label, s.text) for s in engine.suggest(later).spans}

@@ -39,7 +39,7 @@ def test_only_an_announcer_named_leaves_both_actors_empty():
 
 
 def test_victims_members_of_a_force_make_it_actor2_not_actor1():
-    a1, a2 = actors("أصيب اثنان من عناصر الجيش العراقي بانفجار عبوة ناسفة قرب مدينة بعقوبة.")
+    a1, a2 = actors("جرح ثلاثة من أفراد الجيش العراقي حين انفجرت عبوة ناسفة بعربتهم على طريق زراعي.")
     assert (a1, a2) == (None, "الجيش العراقي")
 
 

@@ -114,3 +114,31 @@ def test_more_relative_and_numeric_dates(text, expected, precision):
 def test_impossible_numeric_date_is_not_a_date():
     _, toks = tokenize("في 31/2/2023")
     assert find_dates(toks) == []
+
+
+def _reference(text, published):
+    from annotation.nlp.date_resolution import article_reference
+
+    return article_reference(find_dates(tokenize(text)[1]), published)
+
+
+def test_article_reference_is_the_day_given_when_the_weekday_agrees_with_it():
+    ref = _reference("هاجم مسلحون قرية يوم الخميس 5 ديسمبر ثم انسحبوا", dt.date(2024, 12, 6))
+    assert (ref.day, ref.year) == (dt.date(2024, 12, 6), dt.date(2024, 12, 6))
+
+
+def test_article_reference_moves_to_the_weekday_dated_day_of_an_older_article():
+    # pasted in December 2026; Thursday 5 December was in 2024: the article was written then
+    text = "هاجم مسلحون قرية يوم الخميس 5 ديسمبر، وكانت القرية قد تعرضت لهجوم أواخر سبتمبر"
+    ref = _reference(text, dt.date(2026, 12, 20))
+    assert (ref.day, ref.year) == (dt.date(2024, 12, 5), dt.date(2024, 12, 5))
+    month = find_dates(tokenize(text)[1])[1]
+    from annotation.nlp.date_resolution import resolve_in
+
+    assert resolve_in(month, ref).date == dt.date(2024, 9, 21)
+
+
+def test_undated_article_takes_its_year_from_its_latest_written_date_and_leaves_yesterday_open():
+    text = "وقع الانفجار في 3 مارس 2021 بعد هدنة بدأت في 12 يناير 2020، وأصيب حارس أمس"
+    ref = _reference(text, None)
+    assert (ref.day, ref.year) == (None, dt.date(2021, 3, 3))

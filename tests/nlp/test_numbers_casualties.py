@@ -133,3 +133,35 @@ def test_verb_first_figure_reaches_the_draft():
 
     inc = get_tagger().tag("قتلت غارة جوية ثلاثة مسلحين قرب مدينة إدلب شمال سوريا.").incidents[0]
     assert (inc.sub_event_type, inc.killed) == ("Air/drone strike", 3)
+
+
+def _drafts(text):
+    from annotation.nlp import get_tagger
+
+    return get_tagger().tag(text).incidents
+
+
+def test_a_wars_toll_is_not_the_strikes_killed():
+    (strike,) = _drafts("قتل خمسة أشخاص في غارة جوية على مدينة رفح، ليرتفع عدد ضحايا الحرب إلى 31 ألفا و200 قتيل.")
+    assert (strike.sub_event_type, strike.killed) == ("Air/drone strike", 5)
+
+
+def test_a_total_since_the_start_of_the_year_is_not_the_attacks_killed():
+    text = "قتل ثلاثة جنود في هجوم على حاجز قرب مدينة تلعفر. وبذلك يرتفع عدد قتلى الجيش منذ بداية العام إلى 85 جنديا."
+    assert [d.killed for d in _drafts(text)] == [3]
+
+
+def test_a_total_over_several_attacks_is_no_incidents_figure():
+    text = "قتل مدنيان بانفجار عبوة ناسفة في سوق بلدة الحويجة. وكان مسلحون قد قتلوا 40 مدنيا في سلسلة هجمات على قرى المنطقة."
+    drafts = _drafts(text)
+    assert drafts[0].killed == 2
+    assert all(d.killed != 40 for d in drafts)
+
+
+def test_a_total_over_two_attacks_is_left_for_the_figure_of_one():
+    text = "قتل 30 شخصا في شمال البلاد في هجومين شنهما مسلحون على قريتين متجاورتين. وقال مسؤول محلي إن الهجوم الأول أوقع 12 قتيلا."
+    assert _drafts(text)[0].killed == 12
+
+
+def test_a_toll_so_far_is_the_events_own_figure():
+    assert _drafts("قال مصدر عسكري إن الهجوم على المعسكر خلف عشرة قتلى في صفوف الجنود حتى الآن.")[0].killed == 10

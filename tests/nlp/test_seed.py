@@ -71,6 +71,13 @@ def test_kirkuk_air_strike_and_background_ambush(second_article, published):
     assert ambush.background is True
 
 
+def test_pasted_today_both_incidents_are_read_against_the_articles_own_year(second_article):
+    # pasted two years later: the weekday dates the strike to 2024, and the ambush's month follows it
+    strike, ambush = get_tagger().tag(second_article, dt.date(2026, 12, 3)).incidents[:2]
+    assert (strike.date, strike.date_precision) == (dt.date(2024, 11, 22), "day")
+    assert (ambush.date, ambush.date_end, ambush.date_precision) == (dt.date(2024, 10, 1), dt.date(2024, 10, 10), "month")
+
+
 def test_fighters_range_is_not_a_casualty_figure(second_article):
     for inc in get_tagger().tag(second_article).incidents:
         assert all(c.min not in (1500, 3000) and c.max not in (1500, 3000) for c in inc.casualties)

@@ -1,6 +1,8 @@
 """Benchmark the tagger on generated 500-word Arabic articles; prints `name value unit` lines."""
 
+import resource
 import statistics
+import sys
 import time
 
 from django.core.management.base import BaseCommand
@@ -41,5 +43,12 @@ class Command(BaseCommand):
             ("tagger_articles_per_s", 1000 * len(times) / sum(times), "articles/s"),
             ("tagger_words_per_article", words, "words"),
             ("tagger_articles", len(times), "articles"),
+            ("tagger_max_rss", _max_rss_mb(), "MB"),
         ):
             self.stdout.write(f"{name} {value:.2f} {unit}")
+
+
+def _max_rss_mb() -> float:
+    """Peak resident memory of this process (lexicons, model and tagging), in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB on Linux

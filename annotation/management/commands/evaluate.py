@@ -1,26 +1,22 @@
-"""Tag a gold JSONL corpus and score it (strict entity P/R/F1 per label, incident fields)."""
+"""Tag a gold JSONL corpus and score it: the same tagging as tag_corpus, the same figures as the reference scorer."""
 
 import json
 
 from django.core.management.base import BaseCommand
 
 from annotation.engine import get_engine
-from annotation.nlp.corpus import format_score, predict, read_jsonl, score
+from annotation.nlp.corpus import read_jsonl, score_rows
+from annotation.nlp.scoring import format_report
 
 
 class Command(BaseCommand):
-    help = "Tag GOLD.jsonl and print the per-label table and incident scores (same rules as ../shared/eval/score.py)."
+    help = "Tag GOLD.jsonl and print entity P/R/F1 per label, incident recall/precision and main-incident fields."
 
     def add_arguments(self, parser):
         parser.add_argument("gold")
-        parser.add_argument("--json", action="store_true")
+        parser.add_argument("--json", action="store_true", dest="as_json")
         parser.add_argument("--no-kb", action="store_true", help="Ignore the Entity table.")
 
-    def handle(self, *args, gold, json: bool = False, no_kb=False, **options):
-        rows = list(read_jsonl(gold))
-        preds = {p["id"]: p for p in predict(get_engine(with_knowledge_base=not no_kb), rows)}
-        result = score({r["id"]: r for r in rows}, preds)
-        self.stdout.write(_json.dumps(result, ensure_ascii=False) if json else format_score(result))
-
-
-_json = json
+    def handle(self, *args, gold, as_json=False, no_kb=False, **options):
+        result = score_rows(get_engine(with_knowledge_base=not no_kb), list(read_jsonl(gold)))
+        self.stdout.write(json.dumps(result, ensure_ascii=False) if as_json else format_report(result))

@@ -1,4 +1,4 @@
-"""Tag a JSONL corpus and write predictions in ../shared/eval/FORMAT.md's shape."""
+"""Tag a JSONL corpus and write predictions in the evaluation format (id, entities, incidents)."""
 
 import json
 
@@ -16,11 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("outfile")
         parser.add_argument("--no-kb", action="store_true", help="Ignore the Entity table (built-in lexicons only).")
 
-    def handle(self, *args, infile, outfile, no_kb, **options):
-        tagger = get_engine(with_knowledge_base=not no_kb)
+    def handle(self, *args, infile, outfile, no_kb=False, **options):
         n = 0
         with open(outfile, "w", encoding="utf-8") as out:
-            for line in predict(tagger, read_jsonl(infile)):
+            for line in predict(get_engine(with_knowledge_base=not no_kb), read_jsonl(infile)):
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
                 n += 1
         self.stdout.write(f"tagged {n} articles -> {outfile}")
