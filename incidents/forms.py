@@ -240,16 +240,17 @@ SourceFormSet = formset_factory(SourceForm, formset=_RowsFormSet, extra=0, can_d
 
 
 class SendBackForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(label=_("What should the author change?"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RetractForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     note = forms.CharField(label=_("Public retraction notice"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class MergeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     into = forms.CharField(label=_("Merge into (public code of the incident to keep)"), max_length=24)
 
     def clean_into(self):

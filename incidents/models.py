@@ -96,6 +96,23 @@ class Incident(models.Model):
         related_name="incidents_approved",
         verbose_name=_("approved by"),
     )
+    # Two people must have seen the published version: neither of these may approve it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    last_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
     correction_note = models.TextField(_("correction note"), blank=True)

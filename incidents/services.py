@@ -30,8 +30,15 @@ def _next_code(*, country, year):
 
 
 def _check_version(incident, expected_version):
+    """Refuse a stale or missing version. ``None`` is a call from code (not a form) that read the row itself;
+    a request always passes what it posted, "" when the field was missing."""
     if expected_version is None:
         return
+    if expected_version == "":
+        raise StaleVersion(
+            _("This form did not say which version of the incident it was opened on, so nothing was saved. Reload the page and try again."),
+            code="version_missing",
+        )
     try:
         mine = int(expected_version)
     except (TypeError, ValueError):
@@ -75,6 +82,7 @@ def incident_create(*, created_by, **fields):
         incident.date_end = incident.date_start
     incident.code = _next_code(country=incident.country, year=incident.date_start.year)
     incident.version = 0
+    incident.last_changed_by = created_by
     incident._change_reason = "created"
     incident._history_user = created_by
     _save(incident)
@@ -99,6 +107,7 @@ def incident_update(*, incident, user, expected_version=None, **fields):
             )
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
+    locked.last_changed_by = user
     locked._change_reason = correction_note or "edited"
     locked._history_user = user
     _save(locked)
@@ -125,6 +134,7 @@ def incident_submit(*, incident, user, expected_version=None):
         incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.DRAFT], action=_("submitted")
     )
     locked.status = Incident.Status.IN_REVIEW
+    locked.submitted_by = user
     locked._change_reason = "submitted for review"
     locked._history_user = user
     _save(locked)
@@ -152,13 +162,17 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
 
 @transaction.atomic
 def incident_approve(*, incident, user, expected_version=None):
-    """In review → published. The approver must not be the author."""
+    """In review → published. The approver must not be the author, nor who last changed or submitted it."""
     _require_reviewer(user)
     locked = _transition(
         incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("approved")
     )
     if locked.created_by_id == user.pk:
         raise PermissionDenied(_("You cannot approve an incident you created: another reviewer must approve it."))
+    if user.pk in (locked.submitted_by_id, locked.last_changed_by_id):
+        raise PermissionDenied(
+            _("You edited or submitted this version yourself: another reviewer must approve it, so that two people have seen it.")
+        )
     locked.status = Incident.Status.PUBLISHED
     locked.approved_by = user
     locked.published_at = timezone.now()
@@ -190,14 +204,27 @@ def incident_retract(*, incident, user, note, expected_version=None):
 
 
 @transaction.atomic
-def incident_merge(*, duplicate, into, user):
-    """Fold a duplicate into another incident: its sources move over, it is marked merged."""
+def incident_merge(*, duplicate, into, user, expected_version=None):
+    """Fold a duplicate into a published incident: its sources move over (a public correction of the target),
+    and it is marked merged; its public page then points readers to the target."""
     _require_reviewer(user)
     if duplicate.pk == into.pk:
         raise ValidationError(_("An incident cannot be merged into itself."), code="merge_self")
-    if into.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
-        raise ValidationError(_("Merge into an incident that is still open or published."), code="merge_target_closed")
     duplicate = Incident.objects.select_for_update().get(pk=duplicate.pk)
+    into = Incident.objects.select_for_update().get(pk=into.pk)
+    _check_version(duplicate, expected_version)
+    if duplicate.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
+        raise ValidationError(
+            _("%(code)s is “%(status)s”; it cannot be merged again."),
+            code="merge_source_closed",
+            params={"code": duplicate.code, "status": duplicate.get_status_display()},
+        )
+    if into.status != Incident.Status.PUBLISHED:
+        raise ValidationError(
+            _("Merge only into a published incident; %(code)s is “%(status)s”."),
+            code="merge_target_not_published",
+            params={"code": into.code, "status": into.get_status_display()},
+        )
     have = set(into.sources.values_list("article_id", flat=True))
     for source in duplicate.sources.all():
         if source.article_id not in have:
@@ -206,9 +233,16 @@ def incident_merge(*, duplicate, into, user):
             source.save()
     duplicate.status = Incident.Status.MERGED
     duplicate.merged_into = into
+    duplicate.last_changed_by = user
     duplicate._change_reason = f"merged into {into.code}"
     duplicate._history_user = user
     _save(duplicate)
+    # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
+    into.corrected_at = timezone.now()
+    into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
+    into._change_reason = f"merged {duplicate.code} into this"
+    into._history_user = user
+    _save(into)
     _log("merge", duplicate, user, into=into.code)
     return into
 

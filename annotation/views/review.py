@@ -100,7 +100,7 @@ def _respond(request, article, *, current_id=None, message=None, advance_from=No
 def _refuse(request, article, error, *, current_id=None):
     """A refused action: a clear message, nothing changed."""
     text = " ".join(error.messages)
-    status = 409 if getattr(error, "code", None) == "stale_version" or isinstance(error, services.StaleArticle) else 400
+    status = 409 if getattr(error, "code", None) == "stale_version" else 400
     if _is_fetch(request):
         return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
     messages.error(request, text)
@@ -123,7 +123,7 @@ def mention_action(request, pk, mention_pk, action):
     mention = get_object_or_404(Mention.objects.only("id", "article_id", "start", "end"), pk=mention_pk, article_id=pk)
     article = Article(pk=pk)
     post = request.POST
-    common = {"mention": mention, "user": request.user, "expected_version": post.get("version")}
+    common = {"mention": mention, "user": request.user, "expected_version": post.get("version", "")}
     current_id = mention.pk
     message = None
     advance = None
@@ -175,7 +175,7 @@ def mention_add(request, pk):
             end=post.get("end"),
             label=post.get("label", ""),
             text=post.get("text") or None,
-            expected_version=post.get("version"),
+            expected_version=post.get("version", ""),
         )
     except ValidationError as error:
         return _refuse(request, article, error)
@@ -196,7 +196,7 @@ def mentions_accept_bulk(request, pk):
     label = request.POST.get("label", "")
     try:
         accepted = services.mentions_accept_bulk(
-            article=article, user=request.user, label=label, min_confidence=minimum, expected_version=request.POST.get("version")
+            article=article, user=request.user, label=label, min_confidence=minimum, expected_version=request.POST.get("version", "")
         )
     except ValidationError as error:
         return _refuse(request, article, error)
@@ -212,7 +212,7 @@ def mentions_accept_bulk(request, pk):
 def article_finish(request, pk):
     article = get_object_or_404(Article.objects.only("id", "version"), pk=pk)
     try:
-        left = services.article_finish_review(article=article, user=request.user, expected_version=request.POST.get("version"))
+        left = services.article_finish_review(article=article, user=request.user, expected_version=request.POST.get("version", ""))
     except ValidationError as error:
         return _refuse(request, article, error)
     if left:
@@ -233,7 +233,7 @@ def review_formset(request, pk):
         if formset.is_valid():
             try:
                 changed = services.mentions_apply_rows(
-                    article=article, user=request.user, rows=formset.rows(), expected_version=request.POST.get("version")
+                    article=article, user=request.user, rows=formset.rows(), expected_version=request.POST.get("version", "")
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))

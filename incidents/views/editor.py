@@ -58,6 +58,15 @@ def _forms(data=None, *, initial=None, form_class=IncidentForm, article=None, in
     )
 
 
+def _or_missing(version):
+    """A version a form posted; "" when it lacks one, which the services refuse (None means "not checked")."""
+    return "" if version is None else version
+
+
+def _posted_version(request):
+    return _or_missing(request.POST.get("version"))
+
+
 def _valid(forms):
     return all([f.is_valid() for f in forms])  # a list, so every form shows its errors
 
@@ -182,7 +191,7 @@ def _edit(request, incident, *, form_class, title):
                 incident = services.incident_update_draft(
                     incident=incident,
                     user=request.user,
-                    expected_version=form.cleaned_data.get("version"),
+                    expected_version=_or_missing(form.cleaned_data.get("version")),
                     fields=form.incident_fields(),
                     actors=actors.rows(),
                     casualties=_casualty_rows(casualties, article),
@@ -223,7 +232,7 @@ def _submit(request, incident, version):
 @permission_required("incidents.change_incident", raise_exception=True)
 @require_POST
 def submit(request, pk):
-    return _submit(request, _incident(pk), request.POST.get("version"))
+    return _submit(request, _incident(pk), _posted_version(request))
 
 
 @login_required
@@ -260,7 +269,7 @@ def approve(request, pk):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "approve":
-                incident = services.incident_approve(incident=incident, user=request.user, expected_version=request.POST.get("version"))
+                incident = services.incident_approve(incident=incident, user=request.user, expected_version=_posted_version(request))
                 messages.success(request, _("Incident %(code)s is published.") % {"code": incident.code})
                 return redirect("workflow:queue")
             if request.POST.get("action") == "send_back":
@@ -270,7 +279,7 @@ def approve(request, pk):
                         incident=incident,
                         user=request.user,
                         comment=send_back_form.cleaned_data["comment"],
-                        expected_version=send_back_form.cleaned_data["version"],
+                        expected_version=_posted_version(request),
                     )
                     messages.success(request, _("Incident %(code)s was sent back to its author.") % {"code": incident.code})
                     return redirect("workflow:queue")
@@ -287,7 +296,7 @@ def approve(request, pk):
             "sources": incident.sources.select_related("article__source"),
             "send_back_form": send_back_form,
             "retract_form": RetractForm(initial={"version": incident.version}),
-            "merge_form": MergeForm(),
+            "merge_form": MergeForm(initial={"version": incident.version}),
             "own": incident.created_by_id == request.user.pk,
             "history": incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
         },
@@ -305,7 +314,7 @@ def retract(request, pk):
     if form.is_valid():
         try:
             incident = services.incident_retract(
-                incident=incident, user=request.user, note=form.cleaned_data["note"], expected_version=form.cleaned_data["version"]
+                incident=incident, user=request.user, note=form.cleaned_data["note"], expected_version=_posted_version(request)
             )
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -321,11 +330,13 @@ def retract(request, pk):
 def merge(request, pk):
     duplicate = _incident(pk)
     if request.method != "POST":
-        return render(request, "incidents/editor/confirm.html", {"incident": duplicate, "form": MergeForm(), "action": "merge"})
+        return render(request, "incidents/editor/confirm.html", {"incident": duplicate, "form": MergeForm(initial={"version": duplicate.version}), "action": "merge"})
     form = MergeForm(request.POST)
     if form.is_valid():
         try:
-            into = services.incident_merge(duplicate=duplicate, into=form.cleaned_data["into"], user=request.user)
+            into = services.incident_merge(
+                duplicate=duplicate, into=form.cleaned_data["into"], user=request.user, expected_version=_posted_version(request)
+            )
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:

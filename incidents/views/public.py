@@ -117,7 +117,8 @@ def incident_detail(request, code):
     if incident is None:
         target = selectors.incident_merged_target(code)
         if target is not None:
-            return redirect(target, permanent=True)
+            # The address keeps working: a notice with the link (nothing of the merged record itself is shown).
+            return render(request, "incidents/public/merged.html", {"code": code, "target": target})
         raise Http404(_("No public incident has this code."))
     actors = list(incident.actors.all())
     figures = list(incident.casualties.all())
