@@ -36,7 +36,9 @@ def _lock_article(article_id, expected_version):
     if expected_version == "":
         # A request always says which version it was made on (None is a call from code that holds the lock).
         raise StaleArticle(
-            _("This form did not say which version of the article it was opened on, so nothing was changed. Reload the page and try again."),
+            _(
+                "This form did not say which version of the article it was opened on, so nothing was changed. Reload the page and try again."
+            ),
             code="version_missing",
         )
     if expected_version is not None and _as_int(expected_version) != article.version:

@@ -330,7 +330,11 @@ def retract(request, pk):
 def merge(request, pk):
     duplicate = _incident(pk)
     if request.method != "POST":
-        return render(request, "incidents/editor/confirm.html", {"incident": duplicate, "form": MergeForm(initial={"version": duplicate.version}), "action": "merge"})
+        return render(
+            request,
+            "incidents/editor/confirm.html",
+            {"incident": duplicate, "form": MergeForm(initial={"version": duplicate.version}), "action": "merge"},
+        )
     form = MergeForm(request.POST)
     if form.is_valid():
         try:
