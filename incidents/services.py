@@ -364,16 +364,34 @@ def incident_update_draft(*, incident, user, expected_version, fields, actors=No
 
 @transaction.atomic
 def incident_attach_source(*, incident, article, user, quote_start=None, quote_end=None):
-    """Record that an article supports an existing incident (with an optional quote)."""
-    from annotation.models import validate_span
-    from incidents.models import IncidentSource
+    """Record that an article supports an existing incident (with an optional quote).
 
+    On a draft or an incident in review the source is added at once (the incident's approval covers it);
+    on a published incident it becomes a PendingSource that a second person approves
+    (``pending_source_approve``) before the public sees it. Returns the IncidentSource or the PendingSource.
+    """
+    from annotation.models import validate_span
+    from incidents.models import IncidentSource, PendingSource
+
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
     if incident.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
         raise ValidationError(_("A retracted or merged incident cannot take new sources."), code="closed")
     quote = ""
     if quote_start is not None and quote_end is not None:
         validate_span(article.body, quote_start, quote_end)
         quote = article.body[quote_start:quote_end]
+    if incident.status == Incident.Status.PUBLISHED:
+        pending, created = PendingSource.objects.get_or_create(
+            incident=incident,
+            article=article,
+            status=PendingSource.Status.PENDING,
+            defaults={"quote_start": quote_start, "quote_end": quote_end, "quote": quote, "proposed_by": user},
+        )
+        if not created:
+            pending.quote_start, pending.quote_end, pending.quote, pending.proposed_by = quote_start, quote_end, quote, user
+            pending.save(update_fields=["quote_start", "quote_end", "quote", "proposed_by"])
+        _log("attach_proposed", incident, user, article=article.pk)
+        return pending
     source, created = IncidentSource.objects.get_or_create(
         incident=incident, article=article, defaults={"quote_start": quote_start, "quote_end": quote_end, "quote": quote}
     )
@@ -382,3 +400,56 @@ def incident_attach_source(*, incident, article, user, quote_start=None, quote_e
         source.save(update_fields=["quote_start", "quote_end", "quote"])
     _log("attach", incident, user, article=article.pk)
     return source
+
+
+def _decide_pending(pending, *, user, expected_version):
+    from incidents.models import PendingSource
+
+    _require_reviewer(user)
+    pending = PendingSource.objects.select_for_update().select_related("article__source").get(pk=pending.pk)
+    incident = Incident.objects.select_for_update().get(pk=pending.incident_id)
+    _check_version(incident, expected_version)
+    if pending.status != PendingSource.Status.PENDING:
+        raise ValidationError(_("This source was already decided."), code="already_decided")
+    if pending.proposed_by_id == user.pk:
+        raise PermissionDenied(_("You proposed this source: another reviewer must approve it."))
+    pending.decided_by, pending.decided_at = user, timezone.now()
+    return pending, incident
+
+
+@transaction.atomic
+def pending_source_approve(*, pending, user, expected_version=None):
+    """A second person accepts a new source of a published incident: it goes public as a correction
+    (version, history, updated_at and the feed)."""
+    from incidents.models import IncidentSource, PendingSource
+
+    pending, incident = _decide_pending(pending, user=user, expected_version=expected_version)
+    if incident.status != Incident.Status.PUBLISHED:
+        raise ValidationError(_("The incident is no longer published; this source cannot be added."), code="closed")
+    IncidentSource.objects.update_or_create(
+        incident=incident,
+        article=pending.article,
+        defaults={"quote_start": pending.quote_start, "quote_end": pending.quote_end, "quote": pending.quote},
+    )
+    pending.status = PendingSource.Status.APPROVED
+    pending.save(update_fields=["status", "decided_by", "decided_at"])
+    outlet = pending.article.source.name if pending.article.source_id else ""
+    incident.corrected_at = timezone.now()
+    incident.correction_note = _("A new source was added: %(outlet)s.") % {"outlet": outlet} if outlet else _("A new source was added.")
+    incident._change_reason = f"source added: article {pending.article_id}"
+    incident._history_user = user
+    _save(incident)
+    _log("attach_approved", incident, user, article=pending.article_id, proposed_by=pending.proposed_by_id)
+    return incident
+
+
+@transaction.atomic
+def pending_source_reject(*, pending, user, expected_version=None):
+    """A second person turns down a proposed source; the public record does not change."""
+    from incidents.models import PendingSource
+
+    pending, incident = _decide_pending(pending, user=user, expected_version=expected_version)
+    pending.status = PendingSource.Status.REJECTED
+    pending.save(update_fields=["status", "decided_by", "decided_at"])
+    _log("attach_rejected", incident, user, article=pending.article_id)
+    return incident

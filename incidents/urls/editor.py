@@ -17,4 +17,5 @@ urlpatterns = [
     path("incidents/<int:pk>/correct/", views.correct, name="correct"),
     path("incidents/<int:pk>/retract/", views.retract, name="retract"),
     path("incidents/<int:pk>/merge/", views.merge, name="merge"),
+    path("incidents/<int:pk>/sources/<int:source_pk>/", views.decide_source, name="decide_source"),
 ]

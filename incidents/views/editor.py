@@ -26,7 +26,7 @@ from incidents.forms import (
     SendBackForm,
     SourceFormSet,
 )
-from incidents.models import Incident
+from incidents.models import Incident, PendingSource
 
 EDITABLE = (Incident.Status.DRAFT, Incident.Status.IN_REVIEW)
 
@@ -257,7 +257,12 @@ def dashboard(request):
 def queue(request):
     """What waits for the reviewers: incidents submitted for review, oldest first."""
     incidents = list(Incident.objects.awaiting_review().select_related("created_by", "place").order_by("updated_at", "id"))
-    return render(request, "incidents/editor/queue.html", {"incidents": incidents})
+    pending = list(
+        PendingSource.objects.filter(status=PendingSource.Status.PENDING)
+        .select_related("incident", "article__source", "proposed_by")
+        .order_by("proposed_at", "id")
+    )
+    return render(request, "incidents/editor/queue.html", {"incidents": incidents, "pending_sources": pending})
 
 
 @login_required
@@ -294,6 +299,9 @@ def approve(request, pk):
             "actors": incident.actors.select_related("entity"),
             "casualties": incident.casualties.all(),
             "sources": incident.sources.select_related("article__source"),
+            "pending_sources": incident.pending_sources.filter(status=PendingSource.Status.PENDING).select_related(
+                "article__source", "proposed_by"
+            ),
             "send_back_form": send_back_form,
             "retract_form": RetractForm(initial={"version": incident.version}),
             "merge_form": MergeForm(initial={"version": incident.version}),
@@ -361,7 +369,7 @@ def attach(request):
     if request.method == "POST" and form.is_valid():
         incident = form.cleaned_data["code"]
         try:
-            services.incident_attach_source(
+            attached = services.incident_attach_source(
                 incident=incident,
                 article=article,
                 user=request.user,
@@ -371,7 +379,33 @@ def attach(request):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The article now supports %(code)s.") % {"code": incident.code})
+            if isinstance(attached, PendingSource):
+                messages.success(
+                    request,
+                    _("%(code)s is published: the new source waits for a second editor's approval before readers see it.")
+                    % {"code": incident.code},
+                )
+            else:
+                messages.success(request, _("The article now supports %(code)s.") % {"code": incident.code})
             return redirect("annotation:review", pk=article.pk)
     recent = Incident.objects.exclude(status__in=[Incident.Status.MERGED, Incident.Status.RETRACTED]).order_by("-updated_at")[:20]
     return render(request, "incidents/editor/attach.html", {"form": form, "article": article, "recent": recent})
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+@require_POST
+def decide_source(request, pk, source_pk):
+    """A second editor approves (or turns down) a new source proposed for a published incident."""
+    pending = get_object_or_404(PendingSource, pk=source_pk, incident_id=pk)
+    decide = services.pending_source_approve if request.POST.get("action") == "approve" else services.pending_source_reject
+    try:
+        decide(pending=pending, user=request.user, expected_version=_posted_version(request))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        if decide is services.pending_source_approve:
+            messages.success(request, _("The source is added; the public page shows it as a correction."))
+        else:
+            messages.success(request, _("The proposed source was turned down."))
+    return redirect("workflow:approve", pk=pk)
