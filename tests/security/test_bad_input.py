@@ -247,3 +247,15 @@ def test_review_form_without_javascript_takes_a_long_article(client, editor, mak
     assert len(data) > 2000
     response = client.post(url, data)
     assert response.status_code in (200, 302)
+
+
+def test_feed_links_other_than_http_are_dropped():
+    from annotation.intake.feeds import parse_feed
+
+    rss = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+    <item><title>سكربت</title><link>javascript:alert(1)</link></item>
+    <item><title>بيانات</title><link>data:text/html,&lt;b&gt;x&lt;/b&gt;</link></item>
+    <item><title>ملف</title><link>file:///etc/passwd</link></item>
+    <item><title>خبر</title><link>https://news.test/a</link></item>
+    </channel></rss>"""
+    assert [e.url for e in parse_feed(rss.encode())] == ["https://news.test/a"]
