@@ -11,6 +11,17 @@ from annotation.models import Article, Entity
 from incidents.taxonomy import COUNTRY_CHOICES, EVENT_TYPE_CHOICES, SUB_EVENT_TYPE_CHOICES
 
 
+def point_on_globe(latitude, longitude):
+    """(latitude, longitude) when both are real coordinates, else (None, None): an odd stored value
+    (95°, 200°, infinity, NaN) is shown as "no point", never as a broken map or invalid JSON."""
+    if latitude is None or longitude is None or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None, None
+    return latitude, longitude
+
+
+ON_GLOBE = Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180)
+
+
 class IncidentQuerySet(models.QuerySet):
     def public(self):
         """What readers may see: published incidents and retracted ones (which show their notice)."""

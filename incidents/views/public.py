@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from incidents import charts, selectors
 from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS, filter_incidents
-from incidents.models import CasualtyFigure, IncidentActor
+from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
 from incidents.taxonomy import COUNTRIES, EVENT_TYPE_LABELS
 
 PAGE_SIZE = 25
@@ -125,8 +125,9 @@ def incident_detail(request, code):
     sources = list(incident.sources.all())
     page_url = request.build_absolute_uri(incident.get_absolute_url())
     map_point = None
-    if incident.latitude is not None and incident.longitude is not None:
-        map_point = {"lat": incident.latitude, "lon": incident.longitude, "label": incident.title, "precision": incident.geo_precision}
+    lat, lon = point_on_globe(incident.latitude, incident.longitude)
+    if lat is not None:
+        map_point = {"lat": lat, "lon": lon, "label": incident.title, "precision": incident.geo_precision}
     return render(
         request,
         "incidents/public/detail.html",
