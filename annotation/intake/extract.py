@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -23,6 +24,11 @@ log = logging.getLogger("marsad.intake")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _HTML_TAG = re.compile(r"<\s*/?\s*(html|head|body|article|div|p|br|span|section|h[1-6]|meta|title|table|ul|li|a)\b[^>]*>", re.I)
+
+
+def has_visible_text(text: str) -> bool:
+    """False for text made only of spaces and invisible characters (zero-width, bidi marks, soft hyphens…)."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp") for ch in text)
 
 
 def key(text: str) -> str:

@@ -222,7 +222,11 @@ def article_ingest(
     ``skip_duplicates`` saves only the candidates that duplicate nothing.
     """
     text, html, url, title = text or "", html or "", (url or "").strip(), (title or "").strip()
-    if url and not text.strip() and not html.strip():
+    if not extract.has_visible_text(text):
+        text = ""
+    if not extract.has_visible_text(html):
+        html = ""
+    if url and not text and not html:
         try:
             fetched = fetch_url(url)
             content = fetched.text()
@@ -233,7 +237,7 @@ def article_ingest(
         else:
             html = content
     raw = html or text
-    if not raw.strip():
+    if not extract.has_visible_text(raw):
         raise ValidationError(_("There is no text to import: paste an article, give a URL or upload a file."), code="empty")
     limit = settings.MARSAD_MAX_ARTICLE_CHARS if not html else settings.MARSAD_MAX_UPLOAD_BYTES
     if len(raw) > limit:

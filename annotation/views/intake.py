@@ -75,8 +75,9 @@ def _review_url(article):
         return desk_home_url()
 
 
-def _page(request, form, *, status=200):
+def _page(request, form, *, status=200, restore=False):
     context = {
+        "restore": restore,
         "form": form,
         "feed_sources": Source.objects.exclude(feed_url="").order_by("name"),
         "batches": ImportBatch.objects.filter(created_by=request.user).order_by("-created_at")[:10],
@@ -100,15 +101,21 @@ def intake(request):
     try:
         data, files = request.POST, request.FILES
     except RequestDataTooBig:
-        form = IntakeForm({})
-        form.is_valid()
-        form.add_error(
-            None,
-            _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")
-            % {"limit": round(settings.MARSAD_MAX_UPLOAD_BYTES / 1_048_576, 1)},
-        )
-        return _page(request, form, status=413)
+        return too_big(request)
     return _handle(request, IntakeForm(data, files), force=False)
+
+
+def too_big(request):
+    """The intake page with its own message for a POST too large to read (also reached from the 400 handler
+    when the CSRF check met the size limit first); the browser puts the pasted text back (intake.js)."""
+    form = IntakeForm({})
+    form.is_valid()
+    form.add_error(
+        None,
+        _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")
+        % {"limit": round(settings.MARSAD_MAX_UPLOAD_BYTES / 1_048_576, 1)},
+    )
+    return _page(request, form, status=413, restore=True)
 
 
 @login_required
