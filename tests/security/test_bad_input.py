@@ -302,3 +302,28 @@ def test_invisible_only_text_is_refused_like_empty(client, editor, text):
     assert response.status_code == 200
     assert "There is no text to import" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_no_js_review_form_saves_as_a_browser_sends_it(client, editor, make_article, make_suggestion):
+    """A browser posts every select's first option, also in the blank "add a span" row."""
+    from annotation.labels import LABEL_CHOICES
+
+    article = make_article()
+    mention = make_suggestion(article, "بعقوبة", "LOC")
+    client.force_login(editor)
+    url = _url("annotation:review_formset", pk=article.pk)
+    formset = client.get(url).context["formset"]
+    data = {"version": str(article.version)} | {f"form-{k}": v for k, v in formset.management_form.initial.items()}
+    for i, form in enumerate(formset.forms):
+        new = form.instance.pk is None
+        data |= {
+            f"form-{i}-id": "" if new else str(form.instance.pk),
+            f"form-{i}-status": "accepted" if not new else "added",
+            f"form-{i}-label": LABEL_CHOICES[0][0] if new else form.instance.label,
+            f"form-{i}-start": "" if new else str(form.instance.start),
+            f"form-{i}-end": "" if new else str(form.instance.end),
+        }
+    response = client.post(url, data, follow=True)
+    assert "This field is required" not in response.content.decode()
+    assert Mention.objects.get(pk=mention.pk).status == "accepted"
+    assert Mention.objects.filter(article=article).count() == 1
