@@ -196,3 +196,17 @@ def test_a_string_tagged_once_is_tagged_where_it_recurs_with_clitics():
     text = "سقطت قذيفة على قرية الخضيرات فجرا. وفر سكان الخضيرات، ثم عاد بعضهم وبالخضيرات دمار كبير"
     found = [(s.label, s.text) for s in get_tagger().tag(text).spans if s.label == "LOC"]
     assert found == [("LOC", "الخضيرات")] * 3
+
+
+def test_local_division_heads_give_the_place_without_the_head():
+    got = spans("وقعت اشتباكات في مقاطعة زانكورا وفي عزبة الشربيني أمس")
+    assert {("LOC", "زانكورا"), ("LOC", "الشربيني")} <= got
+
+
+def test_square_named_midan_keeps_its_head():
+    assert ("LOC", "ميدان الشهداء") in spans("تجمع المحتجون في ميدان الشهداء وسط المدينة")
+
+
+def test_restaurant_and_cemetery_are_facilities():
+    got = spans("انفجرت عبوة قرب مطعم السلطان ثم قرب مقبرة الشهداء")
+    assert {("FAC", "مطعم السلطان"), ("FAC", "مقبرة الشهداء")} <= got
