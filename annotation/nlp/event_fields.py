@@ -247,6 +247,11 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     place = _event_place(group, article)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
+        d.place_span = d.location_span
+    # a facility ("مطعم X", "سجن Y") is more precise than a city, not than a town or village
+    site = _event_site(group, place) if place is None or place_rank(place) < PLACE_RANK["town"] else None
+    if site is not None:
+        d.location_text, d.location_span = site.text, (site.start, site.end)
     d.country = _incident_country(place, group, article)
     _set_actors(d, group, article)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
@@ -314,6 +319,19 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     # a known town named in the event's own sentences is more precise than a city named before it
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
     return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+_ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the town says more
+
+
+def _event_site(group: list[Sentence], place: Span | None) -> Span | None:
+    """A facility named in the event's first sentence, more precise than its town ("مطعم X" in "مدينة Y")."""
+    first = next((s for s in group if not s.context), None)
+    for x in first.spans if first else ():
+        if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
+            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES:
+                return x
+    return None
 
 
 def _incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:

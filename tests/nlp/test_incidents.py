@@ -124,7 +124,9 @@ def test_event_without_place_takes_the_main_events_place():
 def test_protest_broken_up_is_a_protest_with_intervention():
     text = "نظم مئات المعلمين وقفة احتجاجية أمام مقر الوزارة في الرباط قبل أن تتدخل قوات الأمن لتفريقهم."
     (inc,) = incidents(text)
-    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Protest with intervention", "الرباط", "Morocco")
+    # the ministry's seat is more precise than the city; the city puts it on the map
+    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Protest with intervention", "مقر الوزارة", "Morocco")
+    assert text[inc.place_span[0] : inc.place_span[1]] == "الرباط"
 
 
 def test_moreover_is_not_an_intervention():
@@ -237,3 +239,17 @@ def test_bombardment_with_rockets_stays_shelling_when_a_drone_is_named_too():
 def test_a_withdrawal_is_a_non_violent_transfer_not_a_takeover():
     (inc,) = incidents("انسحبت القوات الحكومية من بلدة كيدال وسيطرت عليها الحركات المسلحة دون قتال بموجب تفاهم.")
     assert inc.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_facility_in_a_city_is_the_events_location_and_the_city_its_place_on_the_map():
+    text = "انفجرت سيارة مفخخة أمام مطعم السلطان في مدينة كركوك مساء الخميس."
+    (inc,) = incidents(text)
+    assert inc.location_text == "مطعم السلطان"
+    assert text[inc.location_span[0] : inc.location_span[1]] == "مطعم السلطان"
+    assert text[inc.place_span[0] : inc.place_span[1]] == "كركوك"
+
+
+def test_a_village_is_more_precise_than_the_facility_named_with_it():
+    text = "انفجرت عبوة ناسفة قرب مدرسة الأمل في قرية الحميدية جنوب كركوك."
+    (inc,) = incidents(text)
+    assert inc.location_text == "الحميدية"
