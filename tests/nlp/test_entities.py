@@ -210,3 +210,18 @@ def test_square_named_midan_keeps_its_head():
 def test_restaurant_and_cemetery_are_facilities():
     got = spans("انفجرت عبوة قرب مطعم السلطان ثم قرب مقبرة الشهداء")
     assert {("FAC", "مطعم السلطان"), ("FAC", "مقبرة الشهداء")} <= got
+
+
+def test_place_name_of_several_words_after_its_head():
+    got = spans("نفذ الجيش غارة في منطقة كولي دا ماسو، جنوب البلاد")
+    assert ("LOC", "كولي دا ماسو") in got
+
+
+def test_place_name_after_its_head_stops_before_the_time():
+    got = spans("هاجم مسلحون بلدة تانكاري مساء أمس")
+    assert ("LOC", "تانكاري") in got
+
+
+def test_list_of_towns_goes_on_after_a_known_town():
+    got = spans("سقطت قذائف على بلدات الناقورة وشمعون وأبو زريق")
+    assert {("LOC", "الناقورة"), ("LOC", "شمعون"), ("LOC", "أبو زريق")} <= got

@@ -106,6 +106,13 @@ LOC_NAME_STOP = (
     )
 )
 
+TIME_WORDS = _words("مساء صباح ظهر فجر ليل ليله يوم امس عصر غداه فجرا صباحا مساء ليلا ظهرا امس الاول")
+GROUP_PARTS = _words("جناح فرع ذراع")  # "ولاية سيناء جناح تنظيم …": a group's part, not a place's name
+# What may follow a place's name: a preposition, a direction ("بلدة X شمال …"), a verb of the report.
+PLACE_BOUNDARY = (
+    DIRECTIONS | TIME_WORDS | _words("في من علي الي قرب بالقرب التابعه التابع الواقعه الواقع حيث قال اكد اضاف حسب وفق بحسب عند")
+)
+
 FAC_HEADS = _words(
     """
 مقر معسكر قاعده مطار سجن مستشفي مسجد كنيسه مدرسه حاجز سيطره جسر سفاره قنصليه مبني محطه ميناء معبر
