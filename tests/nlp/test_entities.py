@@ -225,3 +225,8 @@ def test_place_name_after_its_head_stops_before_the_time():
 def test_list_of_towns_goes_on_after_a_known_town():
     got = spans("سقطت قذائف على بلدات الناقورة وشمعون وأبو زريق")
     assert {("LOC", "الناقورة"), ("LOC", "شمعون"), ("LOC", "أبو زريق")} <= got
+
+
+def test_office_holders_of_the_region_are_known_without_a_title():
+    got = spans("ناقش ناصر بوريطة مع عبد الوافي لفتيت ملف الحدود، فيما زار ذبيح الله مجاهد الولاية")
+    assert {("PER", "ناصر بوريطة"), ("PER", "عبد الوافي لفتيت"), ("PER", "ذبيح الله مجاهد")} <= got
