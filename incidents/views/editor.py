@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from annotation import selectors as annotation_selectors
 from annotation.models import Article, Entity
-from incidents import drafting, services
+from incidents import drafting, duplicates, services
 from incidents.forms import (
     ActorFormSet,
     AttachForm,
@@ -74,7 +74,7 @@ def _casualty_rows(formset, article):
     return [row | {"article": article} for row in formset.rows()]
 
 
-def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url):
+def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url, same_event=()):
     form, actors, casualties, sources = forms
     return render(
         request,
@@ -87,6 +87,8 @@ def _render_form(request, *, forms, incident=None, article=None, draft=None, tit
             "incident": incident,
             "pane": _article_pane(article),
             "draft": draft,
+            "same_event": same_event,
+            "offer_quote": (draft.sources[0] if draft and draft.sources else {}),
             "page_title": title,
             "form_url": form_url,
         },
@@ -128,6 +130,11 @@ def create(request):
                 return redirect("workflow:edit", pk=incident.pk)
         return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
     draft = drafting.draft_initial(article=article, index=index) if article else None
+    # One incident per event: offer to add the article as a source of an incident that is likely the same event.
+    same_event = duplicates.likely_duplicates(duplicates.Event.from_initial(draft.incident, draft.actors)) if draft else []
+    if article is not None and same_event:
+        supported = set(article.incident_sources.values_list("incident_id", flat=True))
+        same_event = [i for i in same_event if i.pk not in supported]
     return _render_form(
         request,
         forms=_forms(initial=draft, article=article),
@@ -135,6 +142,7 @@ def create(request):
         draft=draft,
         title=_("New incident"),
         form_url=request.get_full_path(),
+        same_event=same_event,
     )
 
 
@@ -248,7 +256,10 @@ def dashboard(request):
 def queue(request):
     """What waits for the reviewers: incidents submitted for review, oldest first."""
     incidents = list(Incident.objects.awaiting_review().select_related("created_by", "place").order_by("updated_at", "id"))
-    return render(request, "incidents/editor/queue.html", {"incidents": incidents})
+    possible = duplicates.duplicates_by_incident(incidents)
+    for incident in incidents:
+        incident.possible_duplicates = possible.get(incident.pk, [])
+    return render(request, "incidents/editor/queue.html", {"incidents": incidents, "duplicate_count": len(possible)})
 
 
 @login_required
