@@ -74,3 +74,31 @@ def test_editors_outlet_and_date_win_over_the_pages(editor):
         text="بغداد - 22 نوفمبر (رويترز) - " + BODY, source=chosen, published_at=dt.date(2025, 1, 2), imported_by=editor
     ).articles
     assert (article.source, article.published_at, Source.objects.count()) == (chosen, dt.date(2025, 1, 2), 1)
+
+
+@pytest.mark.django_db
+def test_seed_pages_outlet_shows_on_the_public_page_and_in_the_csv(client, editor, reviewer):
+    from tests.conftest import shared_path
+    from tests.factories import publish
+
+    seed = shared_path("seeds", "seed-article.txt").read_text(encoding="utf-8")
+    articles = article_ingest(text=seed, imported_by=editor, tag=False).articles
+    kirkuk = next(a for a in articles if "زغيتون" in a.body)
+    incident = publish(
+        editor,
+        reviewer,
+        source=kirkuk,
+        title_ar="ضربة جوية على مخبأ في كركوك",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        date_start=dt.date(2024, 11, 22),
+        country="IRQ",
+    )
+    assert "شبكة اخبار العراق" in client.get(f"/ar/incidents/{incident.code}/").content.decode()
+    import csv
+    import io
+
+    response = client.get("/export/incidents.csv")
+    csv_text = b"".join(response.streaming_content).decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(csv_text)))
+    assert "شبكة اخبار العراق" in row["source"]
