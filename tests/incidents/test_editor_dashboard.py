@@ -83,8 +83,8 @@ def test_counts_agree_in_arabic(client, editor, reviewer, make_incident):
     for i in range(3):
         services.incident_submit(incident=make_incident(editor, title_ar=f"حادثة {i}"), user=editor)
     client.force_login(reviewer)
-    assert "3 حوادث تنتظر المراجعة" in client.get(reverse("workflow:queue")).content.decode()
+    assert "3 حوادث تنتظر المراجعة" in client.get("/ar/desk/incidents/").content.decode()
     services.incident_submit(incident=make_incident(editor, title_ar="حادثة أخرى"), user=editor)
     for _ in range(7):
         services.incident_submit(incident=make_incident(editor), user=editor)
-    assert "11 حادثة تنتظر المراجعة" in client.get(reverse("workflow:queue")).content.decode()
+    assert "11 حادثة تنتظر المراجعة" in client.get("/ar/desk/incidents/").content.decode()
