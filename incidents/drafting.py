@@ -79,7 +79,9 @@ _REPORTED = re.compile(
 )
 SUMMARY_SENTENCES = 2
 HEADLINE_WORDS = 16
-_DANGLING = frozenset("في من على إلى الى عن مع بين قرب جنوب شمال شرق غرب وسط يوم صباح مساء ليلة و".split())  # never the last word
+_DANGLING = frozenset(
+    "في من على إلى الى عن مع بين قرب جنوب شمال شرق غرب وسط يوم صباح مساء ليلة منطقة مدينة قضاء ناحية محافظة قرية بلدة حي و".split()
+)  # never the last word
 
 
 def _sentences(body, start, end, limit=SUMMARY_SENTENCES):
@@ -127,7 +129,9 @@ def draft_initial(*, article: Article, index: int | None = None, drafts=None) ->
         return result
     draft = drafts[index]
     initial |= _type_fields(draft) | _date_fields(draft) | _figure_fields(draft, article)
-    initial |= _evidence_fields(draft, article, initial["title_ar"], several=len(drafts) > 1)
+    # The article's headline names its main incident; background events and one of several get their own title.
+    several = draft.background or sum(not d.background for d in drafts) > 1
+    initial |= _evidence_fields(draft, article, initial["title_ar"], several=several)
     if draft.evidence:
         source["quote_start"], source["quote_end"] = draft.evidence[0]
     place = _mention_entity(mentions, draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])

@@ -122,3 +122,12 @@ def test_without_a_headline_the_title_is_the_main_clause_not_the_whole_sentence(
     )
     assert drafting.headline(long_sentence) == "أعلنت الشرطة مقتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق شعبي وسط مدينة الموصل صباح اليوم"
     assert drafting.headline(BODY) == "طيران الجيش العراقي قتل عنصرين من تنظيم داعش بضربة جوية في وادي زغيتون جنوب كركوك"
+
+
+def test_headline_titles_the_main_incident_beside_background_ones(make_article):
+    article = make_article(body=BODY, title="القوات العراقية تقتل عنصرين من داعش")
+    background = IncidentDraft(sub_event_type="Armed clash", country="Iraq", background=True, evidence=[(0, 10)])
+    main = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()])
+    assert main.incident["title_ar"] == "القوات العراقية تقتل عنصرين من داعش"
+    other = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()], index=0)
+    assert other.incident["title_ar"] != article.title
