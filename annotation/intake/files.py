@@ -79,14 +79,21 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
-def read_upload(name: str, data: bytes, *, max_bytes: int | None = None) -> FileContent:
-    """The text of an uploaded file, or FileRefused with a message for the editor."""
+def check_size(size: int | None, *, max_bytes: int | None = None) -> None:
+    """FileRefused when a file of ``size`` bytes (None: more than the limit, stopped while streaming) is too large."""
     limit = settings.MARSAD_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
-    if len(data) > limit:
+    if size is None:
+        raise FileRefused(_("The file is larger than the %(limit)s MB limit.") % {"limit": round(limit / 1_048_576, 1)})
+    if size > limit:
         raise FileRefused(
             _("The file is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": round(len(data) / 1_048_576, 1), "limit": round(limit / 1_048_576, 1)}
+            % {"size": round(size / 1_048_576, 1), "limit": round(limit / 1_048_576, 1)}
         )
+
+
+def read_upload(name: str, data: bytes, *, max_bytes: int | None = None) -> FileContent:
+    """The text of an uploaded file, or FileRefused with a message for the editor."""
+    check_size(len(data), max_bytes=max_bytes)
     if not data:
         raise FileRefused(_("The file is empty."))
     ext = _extension(name)

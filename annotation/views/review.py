@@ -253,8 +253,12 @@ def review_formset(request, pk):
 @permission_required("annotation.change_mention", raise_exception=True)
 @require_POST
 def model_train(request):
-    services.model_train(user=request.user)
-    messages.success(request, _("Training started in the background; the next suggestions will use the new model."))
+    try:
+        services.model_train(user=request.user)
+    except ValidationError as error:
+        messages.info(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Training started in the background; the next suggestions will use the new model."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         target = desk_home_url()
