@@ -162,6 +162,9 @@ LOGOUT_REDIRECT_URL = "incidents:list"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# …and an address after this many failures over any user names (config.throttling).
+AXES_HANDLER = "config.throttling.AddressThrottleHandler"
+MARSAD_LOGIN_ADDRESS_FAILURE_LIMIT = envint("MARSAD_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 

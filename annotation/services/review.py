@@ -362,9 +362,7 @@ def model_train(*, user):
     """Ask the background worker to retrain the engine's model on the accepted annotations;
     refused while another training is queued or running."""
     if not cache.add(TRAIN_LOCK, user.pk, timeout=TRAIN_LOCK_SECONDS):
-        raise ValidationError(
-            _("A training is already queued or running; start another once it has finished."), code="train_queued"
-        )
+        raise ValidationError(_("A training is already queued or running; start another once it has finished."), code="train_queued")
     try:
         return train_model.enqueue(requested_by=user.pk)
     except Exception:
