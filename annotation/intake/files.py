@@ -49,16 +49,17 @@ def _decode(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
+    import docx
+    from lxml.etree import XMLSyntaxError
+
     if not data.startswith(b"PK"):
         raise FileRefused(_("This .docx file is not a Word document (it is not a ZIP package)."))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             if "word/document.xml" not in package.namelist():
                 raise FileRefused(_("This .docx file has no document inside; is it really a Word file?"))
-        import docx
-
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise FileRefused(_("This Word document cannot be read: %(error)s") % {"error": exc})
     return "\n".join(p.text for p in document.paragraphs)
 
