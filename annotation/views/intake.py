@@ -45,12 +45,17 @@ class IntakeForm(forms.Form):
         label=gettext_lazy("Title"), required=False, max_length=500, widget=forms.TextInput(attrs={"dir": "auto", "class": "form-control"})
     )
     source = forms.ModelChoiceField(
-        label=gettext_lazy("Source"), queryset=Source.objects.all(), required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=gettext_lazy("Source"),
+        queryset=Source.objects.all(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+        help_text=gettext_lazy("Empty: the outlet the page names (“المصدر:”, the dateline, the site's name)."),
     )
     published_at = forms.DateField(
         label=gettext_lazy("Published on"),
         required=False,
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
+        help_text=gettext_lazy("Empty: the date the page gives (its metadata, an update stamp, the dateline)."),
     )
     html = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)  # carried through the duplicate confirmation
 

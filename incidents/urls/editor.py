@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("incidents/", views.queue, name="queue"),
     path("incidents/new/", views.create, name="create"),
+    path("incidents/mine/", views.mine, name="mine"),
     path("incidents/attach/", views.attach, name="attach"),
     path("incidents/<int:pk>/", views.edit, name="edit"),
     path("incidents/<int:pk>/submit/", views.submit, name="submit"),

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotation import selectors as annotation_selectors
 from annotation.models import Article, Entity
-from incidents import drafting, services
+from incidents import drafting, duplicates, services
 from incidents.forms import (
     ActorFormSet,
     AttachForm,
@@ -83,7 +84,7 @@ def _casualty_rows(formset, article):
     return [row | {"article": article} for row in formset.rows()]
 
 
-def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url):
+def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url, same_event=()):
     form, actors, casualties, sources = forms
     return render(
         request,
@@ -96,6 +97,8 @@ def _render_form(request, *, forms, incident=None, article=None, draft=None, tit
             "incident": incident,
             "pane": _article_pane(article),
             "draft": draft,
+            "same_event": same_event,
+            "offer_quote": (draft.sources[0] if draft and draft.sources else {}),
             "page_title": title,
             "form_url": form_url,
         },
@@ -137,6 +140,11 @@ def create(request):
                 return redirect("workflow:edit", pk=incident.pk)
         return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
     draft = drafting.draft_initial(article=article, index=index) if article else None
+    # One incident per event: offer to add the article as a source of an incident that is likely the same event.
+    same_event = duplicates.likely_duplicates(duplicates.Event.from_initial(draft.incident, draft.actors)) if draft else []
+    if article is not None and same_event:
+        supported = set(article.incident_sources.values_list("incident_id", flat=True))
+        same_event = [i for i in same_event if i.pk not in supported]
     return _render_form(
         request,
         forms=_forms(initial=draft, article=article),
@@ -144,6 +152,7 @@ def create(request):
         draft=draft,
         title=_("New incident"),
         form_url=request.get_full_path(),
+        same_event=same_event,
     )
 
 
@@ -248,8 +257,39 @@ def dashboard(request):
         "sent_back": list(mine.filter(status=Incident.Status.DRAFT).exclude(review_comment="")[:20]),
         "waiting": list(mine.filter(status=Incident.Status.IN_REVIEW)[:20]),
         "queue_count": Incident.objects.awaiting_review().count() if is_reviewer else None,
+        "mine_counts": _mine_counts(request.user),
     }
     return render(request, "incidents/editor/dashboard.html", context)
+
+
+# "My incidents": the editor's incidents in the four states of their work, each a filter of one query.
+MINE_STATES = {
+    "drafts": Q(status=Incident.Status.DRAFT, review_comment=""),
+    "sent_back": Q(status=Incident.Status.DRAFT) & ~Q(review_comment=""),
+    "in_review": Q(status=Incident.Status.IN_REVIEW),
+    "published": Q(status=Incident.Status.PUBLISHED),
+}
+MINE_LIMIT = 200
+
+
+def _mine_counts(user):
+    """How many of the user's incidents are in each state (one query)."""
+    return Incident.objects.filter(created_by=user).aggregate(**{state: Count("pk", filter=q) for state, q in MINE_STATES.items()})
+
+
+@login_required
+@permission_required("incidents.add_incident", raise_exception=True)
+def mine(request):
+    """The editor's own incidents: drafts, sent back, in review, published, with their counts."""
+    state = request.GET.get("state", "drafts")
+    if state not in MINE_STATES:
+        state = "drafts"
+    incidents = list(
+        Incident.objects.filter(MINE_STATES[state], created_by=request.user)
+        .select_related("approved_by")
+        .order_by("-updated_at", "-id")[:MINE_LIMIT]
+    )
+    return render(request, "incidents/editor/mine.html", {"incidents": incidents, "state": state, "counts": _mine_counts(request.user)})
 
 
 @login_required
@@ -262,7 +302,14 @@ def queue(request):
         .select_related("incident", "article__source", "proposed_by")
         .order_by("proposed_at", "id")
     )
-    return render(request, "incidents/editor/queue.html", {"incidents": incidents, "pending_sources": pending})
+    possible = duplicates.duplicates_by_incident(incidents)
+    for incident in incidents:
+        incident.possible_duplicates = possible.get(incident.pk, [])
+    return render(
+        request,
+        "incidents/editor/queue.html",
+        {"incidents": incidents, "pending_sources": pending, "duplicate_count": len(possible)},
+    )
 
 
 @login_required

@@ -82,6 +82,7 @@ EXPECTED = {
     # incidents (a correction goes public without a second approval).
     "workflow:queue": Rule(REVIEWER),
     "workflow:create": Rule(EDITOR),
+    "workflow:mine": Rule(EDITOR),
     "workflow:attach": Rule(EDITOR),
     "workflow:edit": Rule(EDITOR),
     "workflow:submit": Rule(EDITOR, method="POST"),
