@@ -22,4 +22,5 @@ class UploadSizeLimit(FileUploadHandler):
         return raw_data
 
     def file_complete(self, file_size):
+        del file_size
         return None  # the next handler (memory or temporary file) keeps the file
