@@ -372,8 +372,16 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 3
             else:
                 break
-        if j - 1 > i or head in W.WEAPON_ALONE:
+        if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
+    """ "مسيرة" alone is a drone, not a march, after "بـ" ("بمسيرة"), after a verb of shooting down or striking
+    ("أسقطت مسيرة"), or in the dual."""
+    if ctx.word(i).endswith("تين") or (clitic and ctx.word(i)[:1] == "ب"):
+        return True
+    return any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i))
 
 
 @lru_cache(maxsize=65536)
