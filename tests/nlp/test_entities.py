@@ -244,3 +244,9 @@ def test_mines_in_the_accusative_and_knives_are_weapons():
     got = spans("هاجموا القرية بالأسلحة البيضاء والسكاكين")
     assert {("WEAPON", "الأسلحة البيضاء"), ("WEAPON", "السكاكين")} <= got
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_a_nationality_alone_after_what_befell_the_person_is_a_group_noun():
+    assert ("NORP", "فلسطيني") in spans("أعلنت الوزارة استشهاد فلسطيني برصاص الجيش")
+    assert ("NORP", "مصري") in spans("أعلنت السلطات اعتقال مصري في المطار")
+    assert not any(label == "NORP" for label, _ in spans("انتشرت القوات العراقية في المدينة"))

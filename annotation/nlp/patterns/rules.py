@@ -420,6 +420,18 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "NORP", 0.65
         elif _is_count(ctx.word(i - 1)):
             yield i, clitic, i, "NORP", 0.6
+    for i, tok in enumerate(ctx.tokens):
+        # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
+        if i and i not in ctx.lexicon and ctx.word(i - 1) in W.VICTIM_NOUNS and _nationality_person(tok.norm):
+            yield i, 0, i, "NORP", 0.55
+
+
+@lru_cache(maxsize=65536)
+def _nationality_person(word: str) -> bool:
+    for cut in ("يه", "يا", "ي"):
+        if word.endswith(cut) and not word.startswith("ال") and word[: len(word) - len(cut)] + "ي" in W.NATIONALITY_STEMS:
+            return True
+    return False
 
 
 def _is_count(w: str) -> bool:

@@ -159,6 +159,9 @@ NATIONALITY_STEMS = _words(
 """
 ) | frozenset(adj for nat in load_nationalities() for adj in nat.adjectives if " " not in adj)
 
+# Nouns of what befell someone, after which a nationality alone names the person ("استشهاد فلسطيني").
+VICTIM_NOUNS = _words("مقتل استشهاد اصابه اعتقال اختطاف خطف اعدام حياه مصرع وفاه قتل اغتيال")
+
 # Derived lists.
 ALL_ORG_HEADS = ORG_HEADS | DEFINITE_ORG_HEADS
 ALL_FAC_HEADS = FAC_HEADS | FAC_DEFINITE | {"مركز"}
