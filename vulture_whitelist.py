@@ -43,6 +43,11 @@ CLAIMED
 SUSPECTED
 SECURITY_FORCES
 MILITANTS
+INJURED  # CasualtyFigure.Category: chosen in forms, stored, read by exports
+ABDUCTED
+ARRESTED
+search_vector  # Incident's generated tsvector, filtered on by incidents.search
+as_sqlite  # Django compiles an expression with as_<vendor>
 
 # Attributes set for templates (review_url, admin1_label, the review panel's actions_template) or for
 # Django (the demo admin's flags, crispy-forms helper flags, a field's required flag)
@@ -72,5 +77,3 @@ filters  # incidents.api list_incidents: declares the query parameters in the Op
 date_span
 focus_country
 ORIGINS
-incident_export_qs
-incident_map_points

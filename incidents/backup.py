@@ -78,6 +78,8 @@ def backup_export(*, path, using=DEFAULT_DB_ALIAS):
         }
         out.write(json.dumps(header, ensure_ascii=False) + "\n")
         for model in models:
+            # Generated columns (the search vector) are the database's to recompute, not records.
+            generated = [f.name for f in model._meta.concrete_fields if f.generated]
             queryset = model._default_manager.using(using).order_by("pk")
             if _natural(model):
                 queryset = queryset.prefetch_related(*[f.name for f in model._meta.many_to_many])
@@ -90,6 +92,8 @@ def backup_export(*, path, using=DEFAULT_DB_ALIAS):
             else:
                 rows = serializers.serialize("python", queryset.iterator(chunk_size=2000))
             for row in rows:
+                for name in generated:
+                    del row["fields"][name]
                 out.write(json.dumps(row, cls=_Encoder, ensure_ascii=False) + "\n")
     return counts
 

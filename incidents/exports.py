@@ -56,7 +56,7 @@ BOM = "\ufeff"
 CIVILIAN_TARGET_SUB_EVENTS = {"Attack", "Abduction/forced disappearance"}
 
 # What an export needs and nothing more: the article bodies and raw HTML are never loaded.
-_INCIDENT_FIELDS = [f.name for f in Incident._meta.concrete_fields if f.name not in ("search_text", "review_comment")]
+_INCIDENT_FIELDS = [f.name for f in Incident._meta.concrete_fields if f.name not in ("search_text", "search_vector", "review_comment")]
 
 
 def export_queryset():

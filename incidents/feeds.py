@@ -31,7 +31,7 @@ class IncidentFeed(Feed):
         params = params.copy()
         params.pop("sort", None)
         # Newest activity first: a correction brings an incident back to the top of the feed.
-        queryset = filter_incidents(params, Incident.objects.public().defer("search_text")).qs
+        queryset = filter_incidents(params, Incident.objects.public().defer("search_text", "search_vector")).qs
         return queryset.order_by("-updated_at", "-id")[:FEED_SIZE]
 
     def item_title(self, item):

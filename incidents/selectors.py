@@ -18,7 +18,16 @@ COUNT_CAP = 1_000
 SEARCH_COUNT_CAP = 200
 
 
-_LIST_DEFERRED = ("search_text", "summary_ar", "summary_en", "review_comment", "correction_note", "retraction_note", "date_text")
+_LIST_DEFERRED = (
+    "search_text",
+    "search_vector",
+    "summary_ar",
+    "summary_en",
+    "review_comment",
+    "correction_note",
+    "retraction_note",
+    "date_text",
+)
 _PLACE_DEFERRED = ("aliases", "description")
 
 
@@ -36,19 +45,6 @@ def incident_list_qs():
         .select_related("place")
         .defer(*_LIST_DEFERRED, *(f"place__{name}" for name in _PLACE_DEFERRED))
         .prefetch_related(_actors_prefetch())
-    )
-
-
-def incident_export_qs():
-    """Public incidents with everything an export row needs (actors, casualty figures, outlets)."""
-    return (
-        Incident.objects.public()
-        .select_related("place")
-        .prefetch_related(
-            _actors_prefetch(),
-            Prefetch("casualties", queryset=CasualtyFigure.objects.order_by("category", "victim_class", "id")),
-            Prefetch("sources", queryset=IncidentSource.objects.select_related("article__source").order_by("added_at", "id")),
-        )
     )
 
 
@@ -182,12 +178,3 @@ def governorate_label_fn(pairs=None):
         return lambda name: name
     arabic = dict(pairs if pairs is not None else governorates())
     return lambda name: arabic.get(name) or name
-
-
-def incident_map_points(queryset, limit=2000):
-    """Small dicts for map markers: the most recent public incidents that have coordinates."""
-    return list(
-        queryset.filter(latitude__isnull=False, longitude__isnull=False)
-        .order_by("-date_start", "-id")
-        .values("code", "title_ar", "title_en", "date_start", "fatalities", "latitude", "longitude", "sub_event_type")[:limit]
-    )
