@@ -132,8 +132,3 @@ class IncidentFilter(django_filters.FilterSet):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
         return queryset.order_by(*SORTS.get(sort or "-date", SORTS["-date"]))
-
-
-def filter_incidents(params, queryset, *, fuzzy=False):
-    """Apply the reader's filters to a public QuerySet; a value that does not validate is ignored."""
-    return IncidentFilter(params, queryset=queryset, fuzzy=fuzzy)

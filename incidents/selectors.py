@@ -2,11 +2,12 @@
 
 import datetime
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Sum
+from django.db.models import Count, F, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import get_language
 
 from annotation.models import Entity
+from incidents.filters import IncidentFilter
 from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
 
 _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
@@ -35,14 +36,25 @@ def _actors_prefetch():
     return Prefetch("actors", queryset=IncidentActor.objects.select_related("entity").order_by("role", "id"))
 
 
-def incident_list_qs():
-    """Public incidents with what a list row shows: the place and the actors (one extra query).
+def public_incidents(params=None, *, fuzzy=False):
+    """The one read of public incidents: published and retracted ones, narrowed by the reader's
+    filters (the query string, through incidents.filters.IncidentFilter) and ordered.
+
+    Returns the bound FilterSet: `.qs` is the QuerySet, `.form` the filter form a page shows. The list,
+    map, stats, place and actor pages, the exports, the feed and the API all read through here; each
+    then shapes the rows it needs (`list_rows`, or `.values()` for the exports and the API).
+    A value that does not validate is ignored.
+    """
+    return IncidentFilter(params if params is not None else {}, queryset=Incident.objects.public(), fuzzy=fuzzy)
+
+
+def list_rows(queryset):
+    """What a list row shows: the incident, its place and its actors (one extra query).
 
     The long texts a row never shows (search text, summaries, notes) are left in the database.
     """
     return (
-        Incident.objects.public()
-        .select_related("place")
+        queryset.select_related("place")
         .defer(*_LIST_DEFERRED, *(f"place__{name}" for name in _PLACE_DEFERRED))
         .prefetch_related(_actors_prefetch())
     )
@@ -118,11 +130,11 @@ def actor_get(pk):
 
 
 def incidents_for_place(place):
-    return incident_list_qs().filter(place=place)
+    return public_incidents({"place": place.pk}).qs
 
 
 def incidents_for_actor(actor):
-    return incident_list_qs().filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity=actor)))
+    return public_incidents({"actor": actor.pk}).qs
 
 
 def stats_by_month(queryset):
