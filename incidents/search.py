@@ -8,7 +8,7 @@ in the model's Meta); SQLite falls back to substring matching over ``search_text
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -43,8 +43,13 @@ def word_variants(word):
 
     Longest form first; every form keeps at least two letters so that short words are not eaten.
     """
+    return list(_variants(word))
+
+
+@lru_cache(maxsize=65536)  # a newsroom's vocabulary: every save and every query meets the same words
+def _variants(word):
     if not _is_arabic(word):
-        return [word]
+        return (word,)
     forms = [word]
     stem = word
     if stem[:1] in _CONJUNCTIONS and len(stem) - 1 >= _MIN_STEM + 1:
@@ -54,13 +59,13 @@ def word_variants(word):
     if stem[:1] in _PREPOSITIONS and len(stem) - 3 >= _MIN_STEM:
         if stem.startswith("لل"):  # ل + the article with its alef dropped: للموصل = ل + الموصل
             forms += ["ال" + stem[2:], stem[2:]]
-            return list(dict.fromkeys(forms))
+            return tuple(dict.fromkeys(forms))
         if stem[1:3] == "ال":
             stem = stem[1:]
             forms.append(stem)
     if stem.startswith("ال") and len(stem) - 2 >= _MIN_STEM:
         forms.append(stem[2:])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def query_words(query):
@@ -74,7 +79,7 @@ def _document_words(text):
     extra = []
     seen = set(words)
     for word in words:
-        for form in word_variants(word)[1:]:
+        for form in _variants(word)[1:]:
             if form not in seen:
                 seen.add(form)
                 extra.append(form)
