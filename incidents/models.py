@@ -310,3 +310,24 @@ class CodeSequence(models.Model):
 
     def __str__(self):
         return f"{self.country}-{self.year}: {self.last}"
+
+
+class PublicTally(models.Model):
+    """Public incidents and their killed per month, country, governorate and event type.
+
+    Kept exact by incidents.tallies whenever an incident is saved or deleted, so that the stats page
+    sums a few thousand of these rows instead of reading every public incident.
+    """
+
+    month = models.DateField()
+    country = models.CharField(max_length=3)
+    admin1 = models.CharField(max_length=200, blank=True)
+    event_type = models.CharField(max_length=40)
+    incidents = models.PositiveIntegerField(default=0)
+    fatalities = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "country", "admin1", "event_type"], name="public_tally_unique_key")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.country} {self.admin1} {self.event_type}: {self.incidents}"

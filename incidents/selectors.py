@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from annotation.models import Entity
 from incidents.filters import IncidentFilter
-from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
+from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource, PublicTally
 
 _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 
@@ -137,15 +137,28 @@ def incidents_for_actor(actor):
     return public_incidents({"actor": actor.pk}).qs
 
 
+def stats_source(filterset):
+    """What the stats page counts: the tallies (incidents.tallies) when the reader's filters are
+    ones they are kept by, else the filtered incidents themselves. Both give the same figures."""
+    condition = filterset.tally_filter()
+    if condition is None:
+        return filterset.qs
+    return PublicTally.objects.filter(condition)
+
+
+def _sums(queryset):
+    """Incidents and killed, summed: over tallies, or counted over incidents."""
+    if queryset.model is PublicTally:
+        return {"incidents": Sum("incidents"), "fatalities": Coalesce(Sum("fatalities"), 0)}
+    return {"incidents": Count("*"), "fatalities": Coalesce(Sum("fatalities"), 0)}
+
+
 def stats_by_month(queryset):
-    """[(month date, incidents, fatalities)] oldest first."""
-    rows = (
-        queryset.order_by()
-        .annotate(month=TruncMonth("date_start"))
-        .values("month")
-        .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
-        .order_by("month")
-    )
+    """[(month date, incidents, fatalities)] oldest first, from incidents or tallies."""
+    if queryset.model is PublicTally:
+        rows = queryset.order_by().values("month").annotate(**_sums(queryset)).order_by("month")
+    else:
+        rows = queryset.order_by().annotate(month=TruncMonth("date_start")).values("month").annotate(**_sums(queryset)).order_by("month")
     found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows}
     if not found:
         return []
@@ -163,14 +176,8 @@ def _month_start(value):
 
 
 def stats_by_field(queryset, field, limit=None):
-    """[(value, incidents, fatalities)] most incidents first."""
-    rows = (
-        queryset.order_by()
-        .exclude(**{field: ""})
-        .values(field)
-        .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
-        .order_by("-incidents", F(field).asc())
-    )
+    """[(value, incidents, fatalities)] most incidents first, from incidents or tallies."""
+    rows = queryset.order_by().exclude(**{field: ""}).values(field).annotate(**_sums(queryset)).order_by("-incidents", F(field).asc())
     if limit:
         rows = rows[:limit]
     return [(r[field], r["incidents"], r["fatalities"]) for r in rows]

@@ -213,7 +213,7 @@ def _totals(months):
 @public_page
 def stats(request):
     filterset = selectors.public_incidents(request.GET)
-    incidents = filterset.qs
+    incidents = selectors.stats_source(filterset)
     months = selectors.stats_by_month(incidents)
     by_type = selectors.stats_by_field(incidents, "event_type")
     list_url = reverse("incidents:list")
