@@ -19,6 +19,10 @@ StaticStorage  # STORAGES in config/settings.py
 ROLE_PERMISSIONS  # incidents.roles, read by the roles migration
 
 # Model fields and choices read by templates, forms, admin, exports or the database only
+INJURED  # CasualtyFigure.Category members: stored values, offered through .choices
+ABDUCTED
+ARRESTED
+possible_duplicates  # set on the review queue's incidents, read by incidents/editor/queue.html
 domain
 reliability_note
 import_batch
@@ -84,3 +88,18 @@ paginate_queryset
 date_span
 focus_country
 ORIGINS
+
+# Issue 10 (integrity). Named in settings: the streaming upload limit, the login throttling handler, the 400 page;
+# hooks Django calls: upload handler and ModelAdmin permission methods; model fields written by the services and
+# read by the approval checks and templates (submitted_by, last_changed_by, proposed_by, proposed_at).
+UploadSizeLimit
+receive_data_chunk
+file_complete
+AddressThrottleHandler
+handler400
+has_add_permission
+has_change_permission
+submitted_by
+last_changed_by
+proposed_by
+proposed_at

@@ -9,8 +9,9 @@ import hashlib
 import django_filters
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404
-from ninja import Field, NinjaAPI, Query, Schema
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from ninja import NinjaAPI, Query, Schema
 from ninja.pagination import PaginationBase, paginate
 from pydantic import create_model
 
@@ -135,13 +136,16 @@ def _count(queryset):
     return cache.get_or_set(key, queryset.count, seconds)
 
 
+MAX_PAGE = 1_000_000
+
+
 class Pages(PaginationBase):
     """django-ninja pagination by page number, with the total and links to the neighbouring pages
     (the response: count, page, page_size, next, previous, results)."""
 
     class Input(Schema):
-        page: int = Field(1, ge=1)
-        page_size: int = Field(25, ge=1)
+        page: int = 1
+        page_size: int = 25
 
     class Output(Schema):
         count: int
@@ -154,8 +158,8 @@ class Pages(PaginationBase):
     items_attribute = "results"
 
     def paginate_queryset(self, queryset, pagination, request, **params):
-        size = min(pagination.page_size, MAX_PAGE_SIZE)
-        number = pagination.page
+        size = max(1, min(pagination.page_size, MAX_PAGE_SIZE))
+        number = max(1, min(pagination.page, MAX_PAGE))  # a page number beyond 64 bits must not reach the database
         count = _count(queryset.all())  # Records.all() is its QuerySet
 
         def link(n):
@@ -198,8 +202,12 @@ def list_incidents(request, filters: Query[IncidentFilters]):
 
 @api.get("/incidents/{code}", response=IncidentOut, url_name="incident_detail", summary="One public incident")
 def incident_detail(request, code: str):
-    record = next(incident_records(selectors.public_incidents().qs.filter(code=code), url_for_code(request)), None)
+    found = selectors.public_incidents().qs.filter(code=code) if selectors.looks_like_code(code) else None
+    record = next(incident_records(found, url_for_code(request)), None) if found is not None else None
     if record is None:
+        target = selectors.incident_merged_target(code)
+        if target is not None:
+            return HttpResponseRedirect(reverse("data:api:incident_detail", kwargs={"code": target.code}))
         raise Http404("No public incident has this code.")
     return record
 

@@ -13,7 +13,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from annotation.models import Article, Entity, Source
-from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
+from incidents.models import ON_GLOBE, CasualtyFigure, Incident, IncidentActor, IncidentSource, point_on_globe
 from incidents.selectors import public_incidents
 from incidents.taxonomy import COUNTRIES, INTER_CODES, disorder_type
 
@@ -132,7 +132,7 @@ def acled_row(row, actors=(), figures=(), outlets=()):
         tags.append("retracted")
     if row["confidence"] != Incident.Confidence.CONFIRMED:
         tags.append(f"confidence={row['confidence']}")
-    lat, lon = row["latitude"], row["longitude"]
+    lat, lon = point_on_globe(row["latitude"], row["longitude"])
     return [
         row["code"],
         row["date_start"].isoformat(),
@@ -260,10 +260,10 @@ def _limit(request, queryset):
 
 def _public_filtered(request, *, located=False):
     """The public incidents the request's filters (and ?limit=) select, without prefetches;
-    located=True keeps those with coordinates (the map's points)."""
+    located=True keeps those with real coordinates (the map's points)."""
     queryset = public_incidents(request.GET).qs
     if located:
-        queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        queryset = queryset.filter(ON_GLOBE)
     return _limit(request, queryset)
 
 
@@ -349,8 +349,8 @@ def _record(row, actors, figures, sources, url):
         "admin2": row["admin2"],
         "place": {"id": row["place_id"], "name_ar": row["place__name_ar"], "name_en": row["place__name_en"]} if row["place_id"] else None,
         "place_text": row["place_text"],
-        "latitude": row["latitude"],
-        "longitude": row["longitude"],
+        "latitude": point_on_globe(row["latitude"], row["longitude"])[0],
+        "longitude": point_on_globe(row["latitude"], row["longitude"])[1],
         "geo_precision": row["geo_precision"],
         "fatalities": row["fatalities"],
         "injured": row["injured"],

@@ -1,6 +1,7 @@
 """Reads for the public site: what readers may see, loaded in a constant number of queries."""
 
 import datetime
+import re
 
 from django.db.models import Count, F, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
@@ -60,8 +61,18 @@ def list_rows(queryset):
     )
 
 
+_CODE = re.compile(r"[A-Za-z0-9-]{1,24}")
+
+
+def looks_like_code(code):
+    """Whether ``code`` can be a public code at all: a crafted one (a NUL byte, 5 KB) never reaches the database."""
+    return bool(_CODE.fullmatch(code or ""))
+
+
 def incident_detail_get(code):
     """One public incident by its code with its actors, figures and sources; None when not public."""
+    if not looks_like_code(code):
+        return None
     return (
         Incident.objects.public()
         .select_related("place")
@@ -79,6 +90,8 @@ def incident_detail_get(code):
 
 def incident_merged_target(code):
     """Where a merged incident's address now points: the public incident it was folded into, if any."""
+    if not looks_like_code(code):
+        return None
     merged = Incident.objects.filter(code=code, status=Incident.Status.MERGED).select_related("merged_into").first()
     if merged and merged.merged_into and merged.merged_into.is_public:
         return merged.merged_into
@@ -153,21 +166,29 @@ def _sums(queryset):
     return {"incidents": Count("*"), "fatalities": Coalesce(Sum("fatalities"), 0)}
 
 
+MAX_FILLED_MONTHS = 12 * 30
+
+
 def stats_by_month(queryset):
     """[(month date, incidents, fatalities)] oldest first, from incidents or tallies."""
     if queryset.model is PublicTally:
         rows = queryset.order_by().values("month").annotate(**_sums(queryset)).order_by("month")
     else:
         rows = queryset.order_by().annotate(month=TruncMonth("date_start")).values("month").annotate(**_sums(queryset)).order_by("month")
-    found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows}
+    found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows if r["month"] is not None}
     if not found:
         return []
+    first, last = min(found), max(found)
+    span = (last.year - first.year) * 12 + last.month - first.month
+    if span > MAX_FILLED_MONTHS:
+        # An odd stored date (year 1 or 9999) must not make a chart of twenty thousand empty months.
+        return [(month, *found[month]) for month in sorted(found)]
     # Months without incidents are part of the story: fill them with zeros.
     months = []
-    month, last = min(found), max(found)
-    while month <= last:
+    for step in range(span + 1):
+        year, month0 = divmod(first.month - 1 + step, 12)
+        month = datetime.date(first.year + year, month0 + 1, 1)
         months.append((month, *found.get(month, (0, 0))))
-        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return months
 
 

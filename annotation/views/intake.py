@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from annotation.intake.fetch import FetchError, check_url
-from annotation.intake.files import ACCEPT, FileRefused, read_upload
+from annotation.intake.files import ACCEPT, FileRefused, check_size, read_upload
 from annotation.models import Article, ImportBatch, Source
 from annotation.services import intake as intake_services
 from annotation.services import suggestions
@@ -45,12 +45,17 @@ class IntakeForm(forms.Form):
         label=gettext_lazy("Title"), required=False, max_length=500, widget=forms.TextInput(attrs={"dir": "auto", "class": "form-control"})
     )
     source = forms.ModelChoiceField(
-        label=gettext_lazy("Source"), queryset=Source.objects.all(), required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=gettext_lazy("Source"),
+        queryset=Source.objects.all(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+        help_text=gettext_lazy("Empty: the outlet the page names (“المصدر:”, the dateline, the site's name)."),
     )
     published_at = forms.DateField(
         label=gettext_lazy("Published on"),
         required=False,
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
+        help_text=gettext_lazy("Empty: the date the page gives (its metadata, an update stamp, the dateline)."),
     )
     html = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)  # carried through the duplicate confirmation
 
@@ -75,8 +80,9 @@ def _review_url(article):
         return desk_home_url()
 
 
-def _page(request, form, *, status=200):
+def _page(request, form, *, status=200, restore=False):
     context = {
+        "restore": restore,
         "form": form,
         "feed_sources": Source.objects.exclude(feed_url="").order_by("name"),
         "batches": ImportBatch.objects.filter(created_by=request.user).order_by("-created_at")[:10],
@@ -100,15 +106,30 @@ def intake(request):
     try:
         data, files = request.POST, request.FILES
     except RequestDataTooBig:
-        form = IntakeForm({})
+        return too_big(request)
+    if getattr(request, "upload_refused", None):
+        # Stopped while streaming (annotation.intake.uploads): say so; nothing of the file was kept.
+        form = IntakeForm(data)
         form.is_valid()
-        form.add_error(
-            None,
-            _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")
-            % {"limit": round(settings.MARSAD_MAX_UPLOAD_BYTES / 1_048_576, 1)},
-        )
+        try:
+            check_size(None)
+        except FileRefused as exc:
+            form.add_error("file", str(exc))
         return _page(request, form, status=413)
     return _handle(request, IntakeForm(data, files), force=False)
+
+
+def too_big(request):
+    """The intake page with its own message for a POST too large to read (also reached from the 400 handler
+    when the CSRF check met the size limit first); the browser puts the pasted text back (intake.js)."""
+    form = IntakeForm({})
+    form.is_valid()
+    form.add_error(
+        None,
+        _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")
+        % {"limit": round(settings.MARSAD_MAX_UPLOAD_BYTES / 1_048_576, 1)},
+    )
+    return _page(request, form, status=413, restore=True)
 
 
 @login_required
@@ -128,6 +149,7 @@ def _handle(request, form, *, force, skip_duplicates=False):
     text, html = data["text"], data["html"]
     if upload is not None:
         try:
+            check_size(upload.size)  # before reading it into memory
             content = read_upload(upload.name, upload.read())
         except FileRefused as exc:
             form.add_error("file", str(exc))

@@ -35,7 +35,7 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("incidents", "0007_public_feed_index")]
+    dependencies = [("incidents", "0009_pending_sources")]
 
     operations = [
         migrations.RunPython(_run(RAW_FORWARD), _run(RAW_BACKWARD)),

@@ -21,7 +21,7 @@ def count_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("incidents", "0008_search_vector_field"),
+        ("incidents", "0010_search_vector_field"),
     ]
 
     operations = [
