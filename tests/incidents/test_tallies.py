@@ -88,3 +88,14 @@ def test_stats_page_figures_are_the_same_from_tallies_and_scans(client, world):
 
 def test_stats_page_accepts_the_arabic_governorate_name(client, world):
     assert client.get("/ar/stats/?admin1=الأنبار").context["totals"] == {"incidents": 1, "fatalities": 1}
+
+
+def test_a_restored_backup_has_the_same_tallies(world, tmp_path):
+    from incidents.backup import backup_export, backup_import
+
+    before = tallied()
+    path = tmp_path / "backup.jsonl"
+    backup_export(path=path)
+    assert "incidents.publictally" not in path.read_text(encoding="utf-8").lower()
+    backup_import(path=path, replace=True)
+    assert tallied() == before == scanned()
