@@ -39,10 +39,7 @@ def main(out):
     combos = list(itertools.product(COUNTRIES, EVENT_TYPES, GOVERNORATES, MIN_KILLED, SORTS, YEARS))
     rng.shuffle(combos)
     lists = [f"/{rng.choice(['ar', 'en'])}/?{_query(*c, page=rng.choice([1, 1, 2, 3, 10, 40]))}" for c in combos[:1500]]
-    searches = [
-        f"/ar/?{_query(c, '', '', k, '', y, q=t)}"
-        for t, c, k, y in itertools.product(TERMS, COUNTRIES, MIN_KILLED, YEARS)
-    ]
+    searches = [f"/ar/?{_query(c, '', '', k, '', y, q=t)}" for t, c, k, y in itertools.product(TERMS, COUNTRIES, MIN_KILLED, YEARS)]
     codes = [line.strip() for line in sys.stdin if line.strip()]
     incidents = [f"/{rng.choice(['ar', 'en'])}/incidents/{code}/" for code in codes]
     apis = [f"/api/v1/incidents?{_query(*c, page=rng.choice([1, 2, 5]))}" for c in combos[1500:3000]]

@@ -134,6 +134,7 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=40, help="requests per measured page")
         parser.add_argument("--export-rows", type=int, default=100_000, help="rows per measured export (?limit=)")
         parser.add_argument("--seed", type=int, default=5)
+        parser.add_argument("--explain", action="store_true", help="print the plans of each page's slowest query instead of timing")
 
     def handle(self, *args, **options):
         rng = random.Random(options["seed"])
@@ -150,7 +151,10 @@ class Command(BaseCommand):
                     # A freshly loaded table has no visibility map and no statistics yet; autovacuum would set them.
                     cursor.execute("VACUUM ANALYZE")
         with override_settings(MARSAD_PUBLIC_CACHE_SECONDS=0):
-            self._measure(options["repeat"], options["export_rows"], rng)
+            if options["explain"]:
+                self._explain()
+            else:
+                self._measure(options["repeat"], options["export_rows"], rng)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -346,6 +350,46 @@ class Command(BaseCommand):
         rows = rows_in(body)
         self._emit(f"export_{name}_rows", rows, "rows")
         self._emit(f"export_{name}_rows_per_s", f"{rows / elapsed:.0f}", "rows/s")
+
+    def _explain(self):
+        """EXPLAIN (ANALYZE, BUFFERS) of the slowest query of each page (PostgreSQL)."""
+        client = Client()
+        code = Incident.objects.public().filter(code__contains=BENCH_MARK).values_list("code", flat=True).first()
+        actor = Entity.objects.filter(incident_roles__isnull=False).values_list("pk", flat=True).first()
+        place = Entity.objects.filter(incidents_here__isnull=False).values_list("pk", flat=True).first()
+        pages = {
+            "list_first": "/ar/",
+            "list_deep": "/ar/?page=40",
+            "list_facets": f"/ar/?{LIST_FACETS[0]}",
+            "search_common": f"/ar/?q={COMMON_TERMS[0]}",
+            "search_rare": f"/ar/?q={RARE_TERMS[0]}",
+            "incident": f"/ar/incidents/{code}/",
+            "place": f"/ar/places/{place}/",
+            "actor": f"/ar/actors/{actor}/",
+            "stats": "/ar/stats/",
+            "stats_scan": "/ar/stats/?date_from=2023-01-01",
+            "api_list": "/api/v1/incidents",
+        }
+        for name, url in pages.items():
+            client.get(url)  # warm
+            captured = []
+
+            def capture(execute, sql, params, many, context, captured=captured):
+                started = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    captured.append((time.perf_counter() - started, sql, params))
+
+            with connection.execute_wrapper(capture):
+                client.get(url)
+            spent, sql, params = max(captured, key=lambda item: item[0])
+            self.stdout.write(
+                f"\n== {name} {url}: {len(captured)} queries, slowest {spent * 1000:.1f} ms\n{sql % tuple(map(repr, params or ()))}"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                self.stdout.write("\n".join(row[0] for row in cursor.fetchall()))
 
     def _measure(self, repeat, export_rows, rng):
         client = Client()
