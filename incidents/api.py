@@ -9,6 +9,7 @@ import hashlib
 import django_filters
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Sum
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
@@ -18,6 +19,7 @@ from pydantic import create_model
 from incidents import selectors
 from incidents.exports import incident_records, url_for_code
 from incidents.filters import IncidentFilter
+from incidents.models import PublicTally
 
 MAX_PAGE_SIZE = 100
 
@@ -160,7 +162,7 @@ class Pages(PaginationBase):
     def paginate_queryset(self, queryset, pagination, request, **params):
         size = max(1, min(pagination.page_size, MAX_PAGE_SIZE))
         number = max(1, min(pagination.page, MAX_PAGE))  # a page number beyond 64 bits must not reach the database
-        count = _count(queryset.all())  # Records.all() is its QuerySet
+        count = queryset.total() if isinstance(queryset, Records) else _count(queryset)
 
         def link(n):
             query = request.GET.copy()
@@ -179,15 +181,21 @@ class Pages(PaginationBase):
 
 
 class Records:
-    """A filtered public QuerySet that pages as full incident records (the exports' path, four
-    queries per page whatever its size): what the paginator counts and slices."""
+    """The reader's filtered public incidents, paged as full incident records (the exports' path,
+    four queries per page whatever its size): what the paginator counts and slices."""
 
-    def __init__(self, queryset, request):
-        self.queryset = queryset
+    def __init__(self, filterset, request):
+        self.filterset = filterset
+        self.queryset = filterset.qs
         self.url_for_code = url_for_code(request)
 
-    def all(self):
-        return self.queryset
+    def total(self):
+        """The exact total: summed from the stats tallies when the filters are ones they are kept
+        by (a count of every public incident reads them all), else counted."""
+        tallies = selectors.stats_source(self.filterset)
+        if tallies.model is PublicTally:
+            return tallies.aggregate(n=Sum("incidents"))["n"] or 0
+        return _count(self.queryset)
 
     def __getitem__(self, window):
         return list(incident_records(self.queryset[window], self.url_for_code))
@@ -197,7 +205,7 @@ class Records:
 @paginate(Pages)
 def list_incidents(request, filters: Query[IncidentFilters]):
     """Published and retracted incidents, newest first; same filter parameters as the list page."""
-    return Records(selectors.public_incidents(request.GET).qs, request)
+    return Records(selectors.public_incidents(request.GET), request)
 
 
 @api.get("/incidents/{code}", response=IncidentOut, url_name="incident_detail", summary="One public incident")
