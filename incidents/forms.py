@@ -9,6 +9,7 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from annotation.models import Article, Entity, validate_span
@@ -42,7 +43,8 @@ INCIDENT_FIELDS = [
 
 class EntityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name_ar} · {obj.name_en}" if obj.name_en else obj.name_ar
+        # The English name helps an English-speaking editor; the Arabic interface names entities in Arabic.
+        return f"{obj.name_ar} · {obj.name_en}" if obj.name_en and get_language() != "ar" else obj.name_ar
 
     def offer(self, entities):
         """Show only these entities as options (the knowledge base holds thousands); any valid pk is still accepted."""

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from incidents.models import CodeSequence, Incident
+from incidents.models import CodeSequence, HistoryAction, Incident
 from incidents.search import search_document
 
 log = logging.getLogger("marsad.workflow")
@@ -56,6 +56,13 @@ def _save(incident, *, fields=None):
         incident.save(update_fields=[*fields, "search_text", "version", "updated_at"])
 
 
+def _record(incident, user, action):
+    """What the next history row says: who, and an action code (HistoryAction) translated on display;
+    the comment, note or correction is in the row's own fields."""
+    incident._change_reason = action
+    incident._history_user = user
+
+
 def _log(action, incident, user, **extra):
     log.info(
         "workflow action=%s incident=%s status=%s user=%s %s",
@@ -75,8 +82,7 @@ def incident_create(*, created_by, **fields):
         incident.date_end = incident.date_start
     incident.code = _next_code(country=incident.country, year=incident.date_start.year)
     incident.version = 0
-    incident._change_reason = "created"
-    incident._history_user = created_by
+    _record(incident, created_by, HistoryAction.CREATED)
     _save(incident)
     _log("create", incident, created_by)
     return incident
@@ -99,8 +105,7 @@ def incident_update(*, incident, user, expected_version=None, **fields):
             )
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
-    locked._change_reason = correction_note or "edited"
-    locked._history_user = user
+    _record(locked, user, HistoryAction.CORRECTED if correction_note else HistoryAction.EDITED)
     _save(locked)
     _log("update", locked, user)
     return locked
@@ -125,8 +130,7 @@ def incident_submit(*, incident, user, expected_version=None):
         incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.DRAFT], action=_("submitted")
     )
     locked.status = Incident.Status.IN_REVIEW
-    locked._change_reason = "submitted for review"
-    locked._history_user = user
+    _record(locked, user, HistoryAction.SUBMITTED)
     _save(locked)
     _log("submit", locked, user)
     return locked
@@ -143,8 +147,7 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
     )
     locked.status = Incident.Status.DRAFT
     locked.review_comment = comment.strip()
-    locked._change_reason = "sent back: " + comment.strip()
-    locked._history_user = user
+    _record(locked, user, HistoryAction.SENT_BACK)
     _save(locked)
     _log("send_back", locked, user)
     return locked
@@ -163,8 +166,7 @@ def incident_approve(*, incident, user, expected_version=None):
     locked.approved_by = user
     locked.published_at = timezone.now()
     locked.review_comment = ""
-    locked._change_reason = "approved and published"
-    locked._history_user = user
+    _record(locked, user, HistoryAction.APPROVED)
     _save(locked)
     _log("approve", locked, user)
     return locked
@@ -182,8 +184,7 @@ def incident_retract(*, incident, user, note, expected_version=None):
     locked.status = Incident.Status.RETRACTED
     locked.retracted_at = timezone.now()
     locked.retraction_note = note.strip()
-    locked._change_reason = "retracted: " + note.strip()
-    locked._history_user = user
+    _record(locked, user, HistoryAction.RETRACTED)
     _save(locked)
     _log("retract", locked, user)
     return locked
@@ -206,8 +207,7 @@ def incident_merge(*, duplicate, into, user):
             source.save()
     duplicate.status = Incident.Status.MERGED
     duplicate.merged_into = into
-    duplicate._change_reason = f"merged into {into.code}"
-    duplicate._history_user = user
+    _record(duplicate, user, HistoryAction.MERGED)
     _save(duplicate)
     _log("merge", duplicate, user, into=into.code)
     return into
