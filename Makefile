@@ -34,9 +34,13 @@ migrate: venv
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py load_demo
 
-## run: install, migrate, load demo data and serve on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
+## run: install, migrate, load demo data and serve on http://$(HOST):$(PORT) (SQLite unless DATABASE_URL is set),
+## with the background worker beside the server (bulk imports are tagged without a second command)
+WORKER := $(if $(REDIS_URL),rqworker default,db_worker)
 run: demo
-	@echo "Marsad on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@echo "Marsad on http://$(HOST):$(PORT)/ with its background worker (Ctrl-C stops both)"
+	@$(DEV_ENV) $(PY) manage.py $(WORKER) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite on SQLite, then again on PostgreSQL when one is reachable

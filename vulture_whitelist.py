@@ -20,6 +20,10 @@ StaticStorage  # STORAGES in config/settings.py
 ROLE_PERMISSIONS  # incidents.roles, read by the roles migration
 
 # Model fields and choices read by templates, forms, admin, exports or the database only
+INJURED  # CasualtyFigure.Category members: stored values, offered through .choices
+ABDUCTED
+ARRESTED
+possible_duplicates  # set on the review queue's incidents, read by incidents/editor/queue.html
 domain
 reliability_note
 import_batch

@@ -19,6 +19,14 @@ class MentionRowForm(forms.ModelForm):
         model = Mention
         fields = ["status", "label", "start", "end"]
 
+    def has_changed(self):
+        # The blank "add a span" row comes back with its menus' first options selected (a browser always sends
+        # a select's value): it is a new span only once an offset is typed in.
+        if self.is_bound and self.instance.pk is None:
+            if not any((self.data.get(self.add_prefix(name)) or "").strip() for name in ("start", "end")):
+                return False
+        return super().has_changed()
+
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")

@@ -8,7 +8,8 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 
 from incidents import selectors
@@ -207,6 +208,9 @@ def list_incidents(request, filters: Query[IncidentFilters], paging: Query[Pagin
 def incident_detail(request, code: str):
     incident = export_queryset().filter(code=code).first()
     if incident is None:
+        target = selectors.incident_merged_target(code)
+        if target is not None:
+            return HttpResponseRedirect(reverse("data:api:incident_detail", kwargs={"code": target.code}))
         raise Http404("No public incident has this code.")
     return incident_data(incident, url=_url(request, incident))
 

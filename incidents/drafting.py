@@ -5,6 +5,7 @@ here they become form initial data: texts mapped to knowledge-base entities, cas
 the date precision to Incident.TimePrecision and the evidence to a supporting quote.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from annotation import engine
@@ -70,12 +71,47 @@ def _entity_by_name(name, labels):
     return Entity.objects.filter(type__in=labels, name_ar=name, merged_into__isnull=True).first()
 
 
-def _sentence(body, start, end):
-    """The text of the evidence range widened to whole sentences, trimmed to a title's length."""
-    left = max(body.rfind(".", 0, start), body.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (body.find(".", end), body.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(body)
-    return " ".join(body[left:right].split())
+_SENTENCE_END = re.compile(r"[.!؟?؛]+(?=\s|$|[“”«»\"'\u0600-\u06ff])|\n")
+_CLAUSE_BREAK = re.compile(r"\s*[،,؛:]\s*|\s+(?=(?:وقال|وقالت|واضاف|وأضاف|واضافت|وأضافت|مؤكدا|مؤكدة|مشيرا|مشيرة|حيث|فيما|بينما)\s)")
+# "قال مصدر أمني، اليوم، إن …", "أعلنت الشرطة أن …": the news is what follows the reporting clause.
+_REPORTED = re.compile(
+    r"^(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أكد|أكدت|اكد|اكدت|ذكر|ذكرت|أفاد|أفادت|افاد|افادت|أوضح|أوضحت)\s[^.]{0,150}?\s[إأا]ن\s+"
+)
+SUMMARY_SENTENCES = 2
+HEADLINE_WORDS = 16
+_DANGLING = frozenset(
+    "في من على إلى الى عن مع بين قرب جنوب شمال شرق غرب وسط يوم صباح مساء ليلة منطقة مدينة قضاء ناحية محافظة قرية بلدة حي و".split()
+)  # never the last word
+
+
+def _sentences(body, start, end, limit=SUMMARY_SENTENCES):
+    """The evidence range widened to whole sentences, at most ``limit`` of them from its start."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(body, 0, start)), default=0)
+    pieces, pos = [], left
+    for m in _SENTENCE_END.finditer(body, left):
+        pieces.append(body[pos : m.end()])
+        pos = m.end()
+        if m.end() >= end or len(pieces) >= limit:
+            break
+    else:
+        pieces.append(body[pos:])
+    return " ".join(" ".join("".join(pieces).split()).split())
+
+
+def headline(sentence):
+    """A title from a sentence: what is reported, its main clause (up to the first comma), at most 16 words."""
+    reported = _REPORTED.match(sentence)
+    if reported and len(sentence[reported.end() :].split()) >= 4:
+        sentence = sentence[reported.end() :]
+    words = sentence.split()
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if len(sentence[: m.start()].split()) >= 5:
+            words = sentence[: m.start()].split()
+            break
+    words = words[:HEADLINE_WORDS]
+    while len(words) > 1 and words[-1] in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" .،,؛:!؟?")[:TITLE_CHARS]
 
 
 def draft_initial(*, article: Article, index: int | None = None, drafts=None) -> DraftInitial:
@@ -93,7 +129,9 @@ def draft_initial(*, article: Article, index: int | None = None, drafts=None) ->
         return result
     draft = drafts[index]
     initial |= _type_fields(draft) | _date_fields(draft) | _figure_fields(draft, article)
-    initial |= _evidence_fields(draft, article, initial["title_ar"], several=len(drafts) > 1)
+    # The article's headline names its main incident; background events and one of several get their own title.
+    several = draft.background or sum(not d.background for d in drafts) > 1
+    initial |= _evidence_fields(draft, article, initial["title_ar"], several=several)
     if draft.evidence:
         source["quote_start"], source["quote_end"] = draft.evidence[0]
     place = _mention_entity(mentions, draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])
@@ -158,14 +196,15 @@ def _figure_fields(draft, article):
 
 
 def _evidence_fields(draft, article, title_ar, *, several):
-    """The Arabic summary (and, without a title or for one of several incidents, the title) from the evidence."""
+    """The Arabic summary (one or two sentences) and, without the article's headline or for one of several
+    incidents, a title made from the evidence sentence's main clause."""
     if not draft.evidence:
         return {}
     start, end = draft.evidence[0]
-    sentence = _sentence(article.body, start, end)
-    fields = {"summary_ar": sentence[:1000]}
+    summary = _sentences(article.body, start, end)
+    fields = {"summary_ar": summary[:1000]}
     if not title_ar or several:
-        fields["title_ar"] = sentence[:TITLE_CHARS]
+        fields["title_ar"] = headline(_sentences(article.body, start, end, limit=1))
     return fields
 
 

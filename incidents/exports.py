@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from annotation.models import Article, Entity, Source
 from incidents.filters import filter_incidents
-from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
+from incidents.models import ON_GLOBE, CasualtyFigure, Incident, IncidentActor, IncidentSource, point_on_globe
 from incidents.taxonomy import COUNTRIES, INTER_CODES, disorder_type
 
 ACLED_COLUMNS = [
@@ -163,7 +163,7 @@ def acled_row(row, actors=(), figures=(), outlets=()):
         tags.append("retracted")
     if row["confidence"] != Incident.Confidence.CONFIRMED:
         tags.append(f"confidence={row['confidence']}")
-    lat, lon = row["latitude"], row["longitude"]
+    lat, lon = point_on_globe(row["latitude"], row["longitude"])
     return [
         row["code"],
         row["date_start"].isoformat(),
@@ -304,8 +304,8 @@ def incident_data(incident, *, url=""):
         "admin2": incident.admin2,
         "place": {"id": place.pk, "name_ar": place.name_ar, "name_en": place.name_en} if place else None,
         "place_text": incident.place_text,
-        "latitude": incident.latitude,
-        "longitude": incident.longitude,
+        "latitude": point_on_globe(incident.latitude, incident.longitude)[0],
+        "longitude": point_on_globe(incident.latitude, incident.longitude)[1],
         "geo_precision": incident.geo_precision,
         "fatalities": incident.fatalities,
         "injured": incident.injured,
@@ -446,8 +446,8 @@ def _record(row, actors, figures, sources, url):
         "admin2": row["admin2"],
         "place": {"id": row["place_id"], "name_ar": row["place__name_ar"], "name_en": row["place__name_en"]} if row["place_id"] else None,
         "place_text": row["place_text"],
-        "latitude": row["latitude"],
-        "longitude": row["longitude"],
+        "latitude": point_on_globe(row["latitude"], row["longitude"])[0],
+        "longitude": point_on_globe(row["latitude"], row["longitude"])[1],
         "geo_precision": row["geo_precision"],
         "fatalities": row["fatalities"],
         "injured": row["injured"],
@@ -562,7 +562,7 @@ def map_geojson_chunks(queryset, url_for_code):
 
 def export_geojson(request):
     if request.GET.get("properties") == "map":
-        queryset = _public_filtered(request, Incident.objects.public().filter(latitude__isnull=False, longitude__isnull=False))
+        queryset = _public_filtered(request, Incident.objects.public().filter(ON_GLOBE))
         detail = reverse("incidents:detail", kwargs={"code": "CODE"})
         chunks = map_geojson_chunks(queryset, lambda code: detail.replace("CODE", code))
         return StreamingHttpResponse(chunks, content_type="application/geo+json")

@@ -4,6 +4,8 @@ The forms only validate; incidents.services writes. A hidden ``version`` carries
 editor opened, so that a concurrent save is refused instead of overwritten.
 """
 
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
@@ -15,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from annotation.models import Article, Entity, validate_span
 from incidents.models import CasualtyFigure, Incident, IncidentActor
 from incidents.taxonomy import SUB_EVENT_TO_EVENT
+
+EARLIEST_DATE = datetime.date(1900, 1, 1)
 
 INCIDENT_FIELDS = [
     "title_ar",
@@ -130,6 +134,7 @@ class IncidentForm(forms.ModelForm):
         event, sub = data.get("event_type"), data.get("sub_event_type")
         if event and sub and SUB_EVENT_TO_EVENT.get(sub) != event:
             self.add_error("sub_event_type", _("“%(sub)s” is not a kind of “%(event)s”.") % {"sub": sub, "event": event})
+        self._check_ranges(data)
         start, end = data.get("date_start"), data.get("date_end")
         if start and not end:
             data["date_end"] = start
@@ -144,6 +149,25 @@ class IncidentForm(forms.ModelForm):
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             self.add_error("longitude", _("Give both latitude and longitude, or neither."))
         return data
+
+    def _check_ranges(self, data):
+        """Dates from 1900 to tomorrow (a time zone ahead), coordinates on the globe."""
+        latest = datetime.date.today() + datetime.timedelta(days=1)
+        for name in ("date_start", "date_end"):
+            value = data.get(name)
+            if value is None:
+                continue
+            if value < EARLIEST_DATE:
+                self.add_error(name, _("Dates before 1900 are not accepted; check the year."))
+                data.pop(name, None)
+            elif value > latest:
+                self.add_error(name, _("This date is in the future; check the year."))
+                data.pop(name, None)
+        for name, limit in (("latitude", 90), ("longitude", 180)):
+            value = data.get(name)
+            if value is not None and not (-limit <= value <= limit):
+                self.add_error(name, _("Give a value between -%(limit)s and %(limit)s.") % {"limit": limit})
+                data.pop(name, None)
 
     def _post_clean(self):
         # Model validation happens in the services, which also own the writes.
@@ -242,16 +266,17 @@ SourceFormSet = formset_factory(SourceForm, formset=_RowsFormSet, extra=0, can_d
 
 
 class SendBackForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(label=_("What should the author change?"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RetractForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     note = forms.CharField(label=_("Public retraction notice"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class MergeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     into = forms.CharField(label=_("Merge into (public code of the incident to keep)"), max_length=24)
 
     def clean_into(self):

@@ -46,6 +46,17 @@ _LEGACY_REASONS = [
 ]
 
 
+def point_on_globe(latitude, longitude):
+    """(latitude, longitude) when both are real coordinates, else (None, None): an odd stored value
+    (95°, 200°, infinity, NaN) is shown as "no point", never as a broken map or invalid JSON."""
+    if latitude is None or longitude is None or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None, None
+    return latitude, longitude
+
+
+ON_GLOBE = Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180)
+
+
 class IncidentQuerySet(models.QuerySet):
     def public(self):
         """What readers may see: published incidents and retracted ones (which show their notice)."""
@@ -130,6 +141,23 @@ class Incident(models.Model):
         blank=True,
         related_name="incidents_approved",
         verbose_name=_("approved by"),
+    )
+    # Two people must have seen the published version: neither of these may approve it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    last_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
@@ -309,3 +337,39 @@ class CodeSequence(models.Model):
 
     def __str__(self):
         return f"{self.country}-{self.year}: {self.last}"
+
+
+class PendingSource(models.Model):
+    """An article offered as a new source of a published incident: public only once a second person approves it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a second editor")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="pending_sources")
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="pending_sources", verbose_name=_("article"))
+    quote_start = models.PositiveIntegerField(_("quote start"), null=True, blank=True)
+    quote_end = models.PositiveIntegerField(_("quote end"), null=True, blank=True)
+    quote = models.TextField(_("supporting quote"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        verbose_name = _("pending source")
+        verbose_name_plural = _("pending sources")
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "article"], condition=Q(status="pending"), name="pending_source_unique_open"),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")), name="pending_source_decider_not_proposer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.incident_id} ← {self.article_id} ({self.status})"

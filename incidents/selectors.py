@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from annotation.areas import governorate_label
 from annotation.models import Entity
-from incidents.models import CasualtyFigure, HistoryAction, Incident, IncidentActor, IncidentSource
+from incidents.models import ON_GLOBE, CasualtyFigure, HistoryAction, Incident, IncidentActor, IncidentSource
 
 _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 
@@ -131,6 +131,9 @@ def incidents_for_actor(actor):
     return incident_list_qs().filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity=actor)))
 
 
+MAX_FILLED_MONTHS = 12 * 30
+
+
 def stats_by_month(queryset):
     """[(month date, incidents, fatalities)] oldest first."""
     rows = (
@@ -140,15 +143,20 @@ def stats_by_month(queryset):
         .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
         .order_by("month")
     )
-    found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows}
+    found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows if r["month"] is not None}
     if not found:
         return []
+    first, last = min(found), max(found)
+    span = (last.year - first.year) * 12 + last.month - first.month
+    if span > MAX_FILLED_MONTHS:
+        # An odd stored date (year 1 or 9999) must not make a chart of twenty thousand empty months.
+        return [(month, *found[month]) for month in sorted(found)]
     # Months without incidents are part of the story: fill them with zeros.
     months = []
-    month, last = min(found), max(found)
-    while month <= last:
+    for step in range(span + 1):
+        year, month0 = divmod(first.month - 1 + step, 12)
+        month = datetime.date(first.year + year, month0 + 1, 1)
         months.append((month, *found.get(month, (0, 0))))
-        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return months
 
 
@@ -189,7 +197,7 @@ def governorate_label_fn(pairs=None):
 def incident_map_points(queryset, limit=2000):
     """Small dicts for map markers: the most recent public incidents that have coordinates."""
     return list(
-        queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        queryset.filter(ON_GLOBE)
         .order_by("-date_start", "-id")
         .values("code", "title_ar", "title_en", "date_start", "fatalities", "latitude", "longitude", "sub_event_type")[:limit]
     )

@@ -30,8 +30,15 @@ def _next_code(*, country, year):
 
 
 def _check_version(incident, expected_version):
+    """Refuse a stale or missing version. ``None`` is a call from code (not a form) that read the row itself;
+    a request always passes what it posted, "" when the field was missing."""
     if expected_version is None:
         return
+    if expected_version == "":
+        raise StaleVersion(
+            _("This form did not say which version of the incident it was opened on, so nothing was saved. Reload the page and try again."),
+            code="version_missing",
+        )
     try:
         mine = int(expected_version)
     except (TypeError, ValueError):
@@ -82,6 +89,7 @@ def incident_create(*, created_by, **fields):
         incident.date_end = incident.date_start
     incident.code = _next_code(country=incident.country, year=incident.date_start.year)
     incident.version = 0
+    incident.last_changed_by = created_by
     _record(incident, created_by, HistoryAction.CREATED)
     _save(incident)
     _log("create", incident, created_by)
@@ -105,6 +113,7 @@ def incident_update(*, incident, user, expected_version=None, **fields):
             )
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
+    locked.last_changed_by = user
     _record(locked, user, HistoryAction.CORRECTED if correction_note else HistoryAction.EDITED)
     _save(locked)
     _log("update", locked, user)
@@ -130,6 +139,7 @@ def incident_submit(*, incident, user, expected_version=None):
         incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.DRAFT], action=_("submitted")
     )
     locked.status = Incident.Status.IN_REVIEW
+    locked.submitted_by = user
     _record(locked, user, HistoryAction.SUBMITTED)
     _save(locked)
     _log("submit", locked, user)
@@ -155,13 +165,17 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
 
 @transaction.atomic
 def incident_approve(*, incident, user, expected_version=None):
-    """In review → published. The approver must not be the author."""
+    """In review → published. The approver must not be the author, nor who last changed or submitted it."""
     _require_reviewer(user)
     locked = _transition(
         incident, user=user, expected_version=expected_version, allowed_from=[Incident.Status.IN_REVIEW], action=_("approved")
     )
     if locked.created_by_id == user.pk:
         raise PermissionDenied(_("You cannot approve an incident you created: another reviewer must approve it."))
+    if user.pk in (locked.submitted_by_id, locked.last_changed_by_id):
+        raise PermissionDenied(
+            _("You edited or submitted this version yourself: another reviewer must approve it, so that two people have seen it.")
+        )
     locked.status = Incident.Status.PUBLISHED
     locked.approved_by = user
     locked.published_at = timezone.now()
@@ -191,14 +205,27 @@ def incident_retract(*, incident, user, note, expected_version=None):
 
 
 @transaction.atomic
-def incident_merge(*, duplicate, into, user):
-    """Fold a duplicate into another incident: its sources move over, it is marked merged."""
+def incident_merge(*, duplicate, into, user, expected_version=None):
+    """Fold a duplicate into a published incident: its sources move over (a public correction of the target),
+    and it is marked merged; its public page then points readers to the target."""
     _require_reviewer(user)
     if duplicate.pk == into.pk:
         raise ValidationError(_("An incident cannot be merged into itself."), code="merge_self")
-    if into.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
-        raise ValidationError(_("Merge into an incident that is still open or published."), code="merge_target_closed")
     duplicate = Incident.objects.select_for_update().get(pk=duplicate.pk)
+    into = Incident.objects.select_for_update().get(pk=into.pk)
+    _check_version(duplicate, expected_version)
+    if duplicate.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
+        raise ValidationError(
+            _("%(code)s is “%(status)s”; it cannot be merged again."),
+            code="merge_source_closed",
+            params={"code": duplicate.code, "status": duplicate.get_status_display()},
+        )
+    if into.status != Incident.Status.PUBLISHED:
+        raise ValidationError(
+            _("Merge only into a published incident; %(code)s is “%(status)s”."),
+            code="merge_target_not_published",
+            params={"code": into.code, "status": into.get_status_display()},
+        )
     have = set(into.sources.values_list("article_id", flat=True))
     for source in duplicate.sources.all():
         if source.article_id not in have:
@@ -207,8 +234,14 @@ def incident_merge(*, duplicate, into, user):
             source.save()
     duplicate.status = Incident.Status.MERGED
     duplicate.merged_into = into
+    duplicate.last_changed_by = user
     _record(duplicate, user, HistoryAction.MERGED)
     _save(duplicate)
+    # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
+    into.corrected_at = timezone.now()
+    into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
+    _record(into, user, HistoryAction.CORRECTED)
+    _save(into)
     _log("merge", duplicate, user, into=into.code)
     return into
 
@@ -330,16 +363,34 @@ def incident_update_draft(*, incident, user, expected_version, fields, actors=No
 
 @transaction.atomic
 def incident_attach_source(*, incident, article, user, quote_start=None, quote_end=None):
-    """Record that an article supports an existing incident (with an optional quote)."""
-    from annotation.models import validate_span
-    from incidents.models import IncidentSource
+    """Record that an article supports an existing incident (with an optional quote).
 
+    On a draft or an incident in review the source is added at once (the incident's approval covers it);
+    on a published incident it becomes a PendingSource that a second person approves
+    (``pending_source_approve``) before the public sees it. Returns the IncidentSource or the PendingSource.
+    """
+    from annotation.models import validate_span
+    from incidents.models import IncidentSource, PendingSource
+
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
     if incident.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
         raise ValidationError(_("A retracted or merged incident cannot take new sources."), code="closed")
     quote = ""
     if quote_start is not None and quote_end is not None:
         validate_span(article.body, quote_start, quote_end)
         quote = article.body[quote_start:quote_end]
+    if incident.status == Incident.Status.PUBLISHED:
+        pending, created = PendingSource.objects.get_or_create(
+            incident=incident,
+            article=article,
+            status=PendingSource.Status.PENDING,
+            defaults={"quote_start": quote_start, "quote_end": quote_end, "quote": quote, "proposed_by": user},
+        )
+        if not created:
+            pending.quote_start, pending.quote_end, pending.quote, pending.proposed_by = quote_start, quote_end, quote, user
+            pending.save(update_fields=["quote_start", "quote_end", "quote", "proposed_by"])
+        _log("attach_proposed", incident, user, article=article.pk)
+        return pending
     source, created = IncidentSource.objects.get_or_create(
         incident=incident, article=article, defaults={"quote_start": quote_start, "quote_end": quote_end, "quote": quote}
     )
@@ -348,3 +399,55 @@ def incident_attach_source(*, incident, article, user, quote_start=None, quote_e
         source.save(update_fields=["quote_start", "quote_end", "quote"])
     _log("attach", incident, user, article=article.pk)
     return source
+
+
+def _decide_pending(pending, *, user, expected_version):
+    from incidents.models import PendingSource
+
+    _require_reviewer(user)
+    pending = PendingSource.objects.select_for_update().select_related("article__source").get(pk=pending.pk)
+    incident = Incident.objects.select_for_update().get(pk=pending.incident_id)
+    _check_version(incident, expected_version)
+    if pending.status != PendingSource.Status.PENDING:
+        raise ValidationError(_("This source was already decided."), code="already_decided")
+    if pending.proposed_by_id == user.pk:
+        raise PermissionDenied(_("You proposed this source: another reviewer must approve it."))
+    pending.decided_by, pending.decided_at = user, timezone.now()
+    return pending, incident
+
+
+@transaction.atomic
+def pending_source_approve(*, pending, user, expected_version=None):
+    """A second person accepts a new source of a published incident: it goes public as a correction
+    (version, history, updated_at and the feed)."""
+    from incidents.models import IncidentSource, PendingSource
+
+    pending, incident = _decide_pending(pending, user=user, expected_version=expected_version)
+    if incident.status != Incident.Status.PUBLISHED:
+        raise ValidationError(_("The incident is no longer published; this source cannot be added."), code="closed")
+    IncidentSource.objects.update_or_create(
+        incident=incident,
+        article=pending.article,
+        defaults={"quote_start": pending.quote_start, "quote_end": pending.quote_end, "quote": pending.quote},
+    )
+    pending.status = PendingSource.Status.APPROVED
+    pending.save(update_fields=["status", "decided_by", "decided_at"])
+    outlet = pending.article.source.name if pending.article.source_id else ""
+    incident.corrected_at = timezone.now()
+    incident.correction_note = _("A new source was added: %(outlet)s.") % {"outlet": outlet} if outlet else _("A new source was added.")
+    _record(incident, user, HistoryAction.CORRECTED)
+    _save(incident)
+    _log("attach_approved", incident, user, article=pending.article_id, proposed_by=pending.proposed_by_id)
+    return incident
+
+
+@transaction.atomic
+def pending_source_reject(*, pending, user, expected_version=None):
+    """A second person turns down a proposed source; the public record does not change."""
+    from incidents.models import PendingSource
+
+    pending, incident = _decide_pending(pending, user=user, expected_version=expected_version)
+    pending.status = PendingSource.Status.REJECTED
+    pending.save(update_fields=["status", "decided_by", "decided_at"])
+    _log("attach_rejected", incident, user, article=pending.article_id)
+    return incident

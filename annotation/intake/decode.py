@@ -31,8 +31,38 @@ def _arabic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
 
 
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\t\n\r\f"
+        or 0xA0 <= code <= 0x24F  # Latin-1 and Latin Extended
+        or 0x0600 <= code <= 0x06FF  # Arabic
+        or 0x0750 <= code <= 0x077F
+        or 0xFB50 <= code <= 0xFEFF  # Arabic presentation forms
+        or 0x2000 <= code <= 0x206F  # general punctuation, bidi marks
+    )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text when the bytes read as UTF-16 (little or big endian) without a byte-order mark, else None.
+
+    Such files have NUL bytes (Latin text) or low control bytes (Arabic: 0x06 every other byte), so they
+    would otherwise look binary. Accepted only when nearly every character is ordinary text."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(1 for ch in text if _plausible(ch)) / len(text) >= 0.97:
+            return text
+    return None
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode a text file: UTF-8 (BOM removed), UTF-16 with a BOM, else Windows-1256.
+    """Decode a text file: UTF-8 (BOM removed), UTF-16 with or without a BOM, else Windows-1256.
 
     Raises DecodeError for binary content or bytes that are neither.
     """
@@ -42,6 +72,9 @@ def decode_bytes(data: bytes) -> str:
         except UnicodeDecodeError:
             raise DecodeError(_("The file claims to be UTF-16 but is not valid UTF-16."))
     if looks_binary(data):
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
         raise DecodeError(_("This is a binary file, not text. Upload .txt, .html, .docx, .pdf, .csv or .jsonl."))
     try:
         return data.decode("utf-8-sig")

@@ -10,19 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
 import nh3
 
-from annotation.nlp.dates import parse_iso_date
+from annotation.nlp.date_resolution import resolve
+from annotation.nlp.dates import AMBIGUOUS_MONTHS, MONTHS, TWO_WORD_MONTHS, find_dates, parse_iso_date
 from annotation.nlp.normalize import is_dropped, norm
+from annotation.nlp.tokenize import tokenize
 
 log = logging.getLogger("marsad.intake")
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _HTML_TAG = re.compile(r"<\s*/?\s*(html|head|body|article|div|p|br|span|section|h[1-6]|meta|title|table|ul|li|a)\b[^>]*>", re.I)
+
+
+def has_visible_text(text: str) -> bool:
+    """False for text made only of spaces and invisible characters (zero-width, bidi marks, soft hyphens…)."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp") for ch in text)
 
 
 def key(text: str) -> str:
@@ -70,10 +78,9 @@ _COPYRIGHT = re.compile(r"(جميع الحقوق محفوظه|حقوق النش�
 _CRUMB = re.compile(r"\s[»>/|›]\s")
 _BULLET = re.compile(r"^\s*([•·▪●◦‣∙\-–—*►▶]|\d{1,2}[.)-])\s+")
 _STAMP_WORDS = r"(اخر تحديث|تاريخ النشر|تاريخ الاضافه|نشر في|تم النشر|نشر بتاريخ|تحديث|منذ)"
-_MONTHS = (
-    "يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
-    "كانون الثاني|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|كانون الاول"
-)
+# The engine's one month table (Gregorian, Levantine and Maghrebi names), longest names first for the regex.
+_MONTH_NUMBER = {**MONTHS, **AMBIGUOUS_MONTHS, **{" ".join(pair): n for pair, n in TWO_WORD_MONTHS.items()}}
+_MONTHS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _STAMP_TOKEN = (
     rf"(?:\d+|{_MONTHS}|ص|م|صباحا|مساء|am|pm|gmt|ساعه|ساعات|دقيقه|دقائق|يوم|ايام|"
     r"الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
@@ -105,14 +112,6 @@ def _key_to_original(line: str, key_len: int) -> int:
     return len(line)
 
 
-_MONTH_NUMBER = {
-    name: number
-    for names in (
-        "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
-        "كانون_الثاني شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين_الاول تشرين_الثاني كانون_الاول",
-    )
-    for number, name in enumerate((n.replace("_", " ") for n in names.split()), start=1)
-}
 _STAMP_DATE = re.compile(rf"(\d{{1,2}})\s*(?:[/.\-]\s*(\d{{1,2}})|\s({_MONTHS}))\s*[/.\-]?\s*(\d{{4}})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -142,12 +141,47 @@ def strip_stamp(line: str) -> str:
     return line[_key_to_original(line, len(m.group(0).rstrip())) :].strip()
 
 
-def strip_dateline(paragraph: str) -> str:
-    """Remove a leading "مدينة/ وكالة-" dateline from an article's first paragraph."""
+@dataclass(frozen=True)
+class Dateline:
+    """The opening "بغداد/ شبكة أخبار العراق-" or "بغداد - 22 نوفمبر (رويترز) -" of an article's first paragraph."""
+
+    rest: str  # the paragraph without it
+    outlet: str = ""
+    date_text: str = ""  # "22 نوفمبر": resolved by the caller against the page's date or today
+
+
+# "بغداد - 22 نوفمبر (رويترز) -", "القاهرة، 3 مارس 2025 (أ ف ب)": place, optional date, the outlet in brackets.
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[\u0600-\u06ff]{2,15}(?:\s[\u0600-\u06ff]{2,15})?)\s*"
+    r"(?:[-–—،,]\s*(?P<date>[^()\n]{0,40}?))?\s*[(（](?P<outlet>[^()\n]{2,40})[)）]\s*[-–—:]\s*"
+)
+
+
+def parse_dateline(paragraph: str) -> Dateline:
+    """The outlet (and date) named by the dateline opening a paragraph; the paragraph unchanged when it has none."""
     m = _DATELINE.match(paragraph)
     if m and word_count(paragraph) > word_count(m.group(0)) + 3:
-        return paragraph[m.end() :].lstrip()
-    return paragraph
+        outlet = re.split(r"\s?/\s?", m.group(0), maxsplit=1)[1]
+        return Dateline(paragraph[m.end() :].lstrip(), outlet=outlet.strip(" -–—:"))
+    m = _AGENCY_DATELINE.match(paragraph)
+    if m and word_count(paragraph) > word_count(m.group(0)) + 3 and word_count(m.group("outlet")) <= 5:
+        date_text = (m.group("date") or "").strip(" -–—،,")
+        return Dateline(paragraph[m.end() :].lstrip(), outlet=m.group("outlet").strip(), date_text=date_text)
+    return Dateline(paragraph)
+
+
+def text_date(text: str, reference: dt.date | None) -> dt.date | None:
+    """The first day-and-month date said in a short text ("22 نوفمبر"), its year taken from ``reference``.
+
+    Read by the engine's date grammar (one month table, Hijri dates included), not a second parser.
+    """
+    if not text:
+        return None
+    _normalized, tokens = tokenize(text)
+    for expr in find_dates(tokens):
+        if expr.day and expr.month:
+            return resolve(expr, None, year_reference=reference).date
+    return None
 
 
 def is_headline(text: str) -> bool:
@@ -202,6 +236,7 @@ class Extracted:
     title: str = ""
     published: dt.date | None = None
     url: str = ""
+    outlet: str = ""  # the site's name from its metadata (og:site_name, publisher)
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -223,7 +258,13 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     lines = doc.text.split("\n")
     if title and lines and key(lines[0]) == key(title):
         lines = lines[1:]  # trafilatura repeats the <h1> title as the first line
-    return Extracted(text="\n".join(lines), title=title[:500], published=parse_iso_date(doc.date), url=doc.url or url or "")
+    return Extracted(
+        text="\n".join(lines),
+        title=title[:500],
+        published=parse_iso_date(doc.date),
+        url=doc.url or url or "",
+        outlet=" ".join((getattr(doc, "sitename", None) or "").split())[:200],
+    )
 
 
 def _strip_tags(html: str) -> str:

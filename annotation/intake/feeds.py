@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import feedparser
 from django.utils.translation import gettext as _
@@ -22,14 +23,19 @@ class FeedEntry:
 
 
 def parse_feed(content: bytes | str) -> list[FeedEntry]:
-    """Entries with a link, in feed order; FeedError when the content is not a feed at all."""
+    """Entries with an http(s) link, in feed order (javascript:, data: and other links are dropped);
+    FeedError when the content is not a feed at all."""
     parsed = feedparser.parse(content)
     if parsed.bozo and not parsed.entries:
         raise FeedError(_("This is not a readable RSS or Atom feed (%(error)s).") % {"error": parsed.get("bozo_exception", "?")})
     entries = []
     for entry in parsed.entries:
         url = (entry.get("link") or "").strip()
-        if not url:
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             continue
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.date(*when[:3]) if when else None

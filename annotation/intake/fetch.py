@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -75,6 +76,25 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _read_before(response, *, deadline: float, limit: int, timeout: float) -> bytes:
+    """The body, read as it arrives, refused once the overall deadline passes: the socket timeout alone
+    restarts with every byte, so a server trickling bytes could hold the fetch for ever."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    chunks, size = [], 0
+    while size < limit:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise FetchError(_("The site did not send the whole page within %(seconds)s seconds.") % {"seconds": timeout})
+        if sock is not None:
+            sock.settimeout(left)
+        chunk = response.read1(min(65536, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Fetched:
     """GET the URL; FetchError on a bad scheme, network failure, timeout, HTTP error or oversized body."""
     url = check_url(url)
@@ -89,7 +109,7 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(_("The page is larger than the %(limit)s MB limit.") % {"limit": round(max_bytes / 1_048_576, 1)})
-            content = response.read(max_bytes + 1)
+            content = _read_before(response, deadline=time.monotonic() + timeout, limit=max_bytes + 1, timeout=timeout)
             if len(content) > max_bytes:
                 raise FetchError(_("The page is larger than the %(limit)s MB limit.") % {"limit": round(max_bytes / 1_048_576, 1)})
             headers: Message = response.headers

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from annotation.intake.extract import Kind, classify_lines, is_headline, strip_dateline
+from annotation.intake.extract import Kind, Line, classify_lines, is_headline, parse_dateline
 
 
 @dataclass
@@ -20,6 +20,8 @@ class ArticleDraft:
     paragraphs: list[str] = field(default_factory=list)
     published: dt.date | None = None  # from a "آخر تحديث" stamp heading this article
     source_name: str = ""  # from a "المصدر: …" line closing this article
+    dateline_outlet: str = ""  # from the dateline opening it: "بغداد/ شبكة أخبار العراق-", "(رويترز)"
+    dateline_date: str = ""  # "22 نوفمبر" in "بغداد - 22 نوفمبر (رويترز) -", read against the page's date
 
     @property
     def body(self) -> str:
@@ -29,9 +31,9 @@ class ArticleDraft:
 _SEPARATORS = {Kind.READ_MORE, Kind.SOURCE, Kind.STAMP, Kind.RELATED}
 
 
-def split_articles(text: str) -> list[ArticleDraft]:
+def split_articles(text: str, lines: list[Line] | None = None) -> list[ArticleDraft]:
     """The articles of a pasted page, without page chrome; [] when nothing readable is left."""
-    lines = classify_lines(text)
+    lines = classify_lines(text) if lines is None else lines
     articles: list[ArticleDraft] = []
     current = ArticleDraft()
     boundary = False  # a separator was seen since the last text line
@@ -81,7 +83,10 @@ def split_articles(text: str) -> list[ArticleDraft]:
         boundary = hard_boundary = False
         if pending_title:
             current.title, pending_title = pending_title, ""
-        paragraph = line.text if current.paragraphs else strip_dateline(line.text)
+        paragraph = line.text
+        if not current.paragraphs:
+            dateline = parse_dateline(line.text)
+            paragraph, current.dateline_outlet, current.dateline_date = dateline.rest, dateline.outlet, dateline.date_text
         if paragraph:
             if not current.paragraphs:
                 current.published, pending_date = pending_date, None

@@ -75,17 +75,25 @@ def _specific_triggers(group: list[Sentence]) -> tuple[Sentence | None, set[str]
 def classify(group: list[Sentence], text: str) -> str | None:
     first_with, subs = _specific_triggers(group)
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
-    if territory is not None and (not subs or territory is first_with) and not subs & {"Government regains territory"}:
+    if (
+        territory is not None
+        and (not subs or territory is first_with)
+        and not subs & {"Government regains territory"}
+        and not _withdrawal_first(territory)
+    ):
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
         return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
     if not subs and generic:
-        # "هجوم" alone: on civilians it is an attack on them, otherwise a fight
+        # "هجوم" alone: a fight when armed men or a force are among its victims or named in it, else an
+        # attack on civilians
+        hurt = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured", "abducted")}
+        if hurt & {"security_forces", "militants"}:
+            return "Armed clash"
         stems = {w for s in group for w in stems_of(text[s.start : s.end])}
-        killed = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
-        if killed <= {"civilians", "unknown"} and any(stem in _CIVILIAN for stem in stems):
+        if "civilians" in hurt or any(stem in _CIVILIAN for stem in stems):
             return "Attack"
-        return "Armed clash"
+        return "Armed clash" if _names_force(group) else "Attack"
     if not subs:
         classes = {c.victim_class for s in group for c in s.casualties}
         cats = {c.category for s in group for c in s.casualties}
@@ -93,7 +101,10 @@ def classify(group: list[Sentence], text: str) -> str | None:
             return "Arrests"
         if cats <= {"abducted"}:
             return "Abduction/forced disappearance"
-        return "Attack" if classes == {"civilians"} else "Armed clash"
+        return "Attack" if "civilians" in classes and not classes & {"security_forces", "militants"} else "Armed clash"
+    told = {sub for s in group if not s.context for _, sub in s.triggers}
+    if subs <= {"Arrests"} and "Peaceful protest" in told:
+        subs = {"Peaceful protest"}  # protesters arrested: the protest is the event, the arrests its intervention
     if subs & {"Peaceful protest", "Violent demonstration"}:
         subs = subs - {"Arrests"}  # arrests at a protest are the intervention in it
     if (
@@ -103,6 +114,8 @@ def classify(group: list[Sentence], text: str) -> str | None:
     ):
         return "Arrests"
     sub = min(subs, key=PRIORITY.index)
+    if sub == "Shelling/artillery/missile attack" and "Air/drone strike" in told and _only_bombardment(first_with, text):
+        sub = "Air/drone strike"  # "قصف" carried out by the aircraft another sentence names
     if sub == "Remote explosive/landmine/IED":
         said = " ".join(_NEGATED.sub(" ", norm(text[s.start : s.end])) for s in group if not s.context)
         stems = stems_of(said)
@@ -118,13 +131,43 @@ def classify(group: list[Sentence], text: str) -> str | None:
         if any(stem.startswith(w) if len(w) > 2 else stem == w for stem in stems for w in E.INTERVENTION):
             return "Protest with intervention"
     if sub in ("Armed clash",):
-        classes = {c.victim_class for s in group for c in s.casualties if c.category == "killed"}
-        if classes == {"civilians"}:
+        classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
+        if "civilians" in classes and not classes & {"security_forces", "militants"}:
             return "Attack"
     return sub
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+
+
+def _withdrawal_first(s: Sentence) -> bool:
+    """ "انسحبت القوات من البلدة وسيطرت عليها …": a withdrawal told before the taking is a handover."""
+    at = {sub: i for i, sub in reversed(s.triggers)}
+    handover = at.get("Non-violent transfer of territory")
+    return handover is not None and handover < at[E.GENERIC_TERRITORY]
+
+
+_GUN_STEMS = ("صاروخ", "صواريخ", "قذيف", "قذايف", "هاون", "مدفع", "راجم", "كاتيوشا", "باليست")
+
+
+def _only_bombardment(s: Sentence | None, text: str) -> bool:
+    """Whether the sentence names no gun, shell or missile: its "قصف" may be the aircraft's."""
+    return s is not None and not any(stem.removeprefix("ال").startswith(_GUN_STEMS) for stem in stems_of(text[s.start : s.end]))
+
+
+def _names_force(group: list[Sentence]) -> bool:
+    """Whether the event's sentences name an armed group or a state force."""
+    actors = actor_index()
+    for s in group:
+        if s.context:
+            continue
+        for x in s.spans:
+            if x.label != "ORG":
+                continue
+            a = actors.get(x.entity_key or "")
+            if (a is not None and a.actor_type in STATE | ARMED) or (a is None and any(w in norm(x.text) for w in FORCE_WORDS)):
+                return True
+    return False
 
 
 # "دون وقوع إصابات", "لم تسجل إصابات": casualty words that say nobody was hurt
@@ -204,6 +247,11 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     place = _event_place(group, article)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
+        d.place_span = d.location_span
+    # a facility ("مطعم X", "سجن Y") is more precise than a city, not than a town or village
+    site = _event_site(group, place) if place is None or place_rank(place) < PLACE_RANK["town"] else None
+    if site is not None:
+        d.location_text, d.location_span = site.text, (site.start, site.end)
     d.country = _incident_country(place, group, article)
     _set_actors(d, group, article)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
@@ -271,6 +319,19 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     # a known town named in the event's own sentences is more precise than a city named before it
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
     return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+_ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the town says more
+
+
+def _event_site(group: list[Sentence], place: Span | None) -> Span | None:
+    """A facility named in the event's first sentence, more precise than its town ("مطعم X" in "مدينة Y")."""
+    first = next((s for s in group if not s.context), None)
+    for x in first.spans if first else ():
+        if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
+            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES:
+                return x
+    return None
 
 
 def _incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:

@@ -99,6 +99,7 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
         main = drafts[0]
         if n and main.location_text and d.country in (None, main.country):
             d.location_text, d.location_span, d.country = main.location_text, main.location_span, main.country
+            d.place_span = main.place_span
             continue
         country = next(
             (
@@ -113,6 +114,7 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
         )
         if country is not None:
             d.location_text, d.location_span = country.text, (country.start, country.end)
+            d.place_span = d.location_span
 
 
 def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sentence]) -> list[Sentence] | None:

@@ -63,7 +63,8 @@ class IncidentDraft:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     date_span: tuple[int, int] | None = None
-    location_span: tuple[int, int] | None = None
+    location_span: tuple[int, int] | None = None  # of location_text: a place, or a facility in it
+    place_span: tuple[int, int] | None = None  # of the place (LOC) the event is in, to put it on the map
     actor1_span: tuple[int, int] | None = None
     actor2_span: tuple[int, int] | None = None
 

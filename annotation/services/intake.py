@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from annotation.intake import dedupe, extract
+from annotation.intake import dedupe, extract, outlets
 from annotation.intake.bulk import Row, parse_rows
 from annotation.intake.fetch import FetchError, fetch_url
 from annotation.intake.files import FileContent
@@ -90,9 +91,9 @@ def _too_long(length: int) -> ValidationError:
 
 
 def candidates_from(*, text: str = "", html: str = "", url: str = "", title: str = "", published: dt.date | None = None) -> list[Candidate]:
-    """Clean and split pasted text or HTML into candidates (not yet fingerprinted)."""
+    """Clean and split pasted text or HTML into candidates (not yet fingerprinted), with the outlet and date the page gives."""
     raw_html = ""
-    published_given, page_published = published, None
+    published_given, page_published, page_outlet = published, None, ""
     if not html and text and extract.looks_like_html(text):
         html, text = text, ""
     if html:
@@ -101,28 +102,38 @@ def candidates_from(*, text: str = "", html: str = "", url: str = "", title: str
         raw_html = extract.sanitize_html(html)
         title = title or page.title
         page_published = page.published
+        page_outlet = page.outlet
         url = url or page.url
-    drafts = split_articles(text)
+    lines = extract.classify_lines(text)
+    drafts = split_articles(text, lines)
+    chrome_outlet = outlets.from_chrome(lines, Source.objects.values_list("name", flat=True)) if drafts else ""
+    today = timezone.localdate()
+    # Articles split off a page ("إقرأ أيضاً" and the like) are the same site's: without an outlet of their own
+    # they take the page's (its metadata, its chrome, else the outlet its main article names).
+    page_outlet = page_outlet or chrome_outlet or next((d.source_name or d.dateline_outlet for d in drafts[:1]), "")
     candidates = []
     for i, draft in enumerate(drafts):
         first = i == 0
+        # The editor's date first; else the page's metadata (first article), the stamp heading the article, its dateline.
+        date = published_given or (page_published if first else None) or draft.published
+        date = date or extract.text_date(draft.dateline_date, today)
+        outlet = draft.source_name or draft.dateline_outlet or page_outlet
         candidates.append(
             Candidate(
                 body=draft.body,
                 # The editor's title names the page; a split-off article keeps its own headline.
                 title=((title or draft.title) if first else draft.title)[:500],
                 url=url if first else "",
-                # The editor's date first; else the page's metadata (first article) or the stamp heading the article.
-                published=published_given or (page_published if first else None) or draft.published,
+                published=date,
                 raw_html=raw_html if first else "",
-                source_name=draft.source_name,
+                source_name=outlets.canonical(outlet) if outlet else "",
             )
         )
     return candidates
 
 
-def _known_sources(names: set[str]) -> dict[str, Source]:
-    """Existing sources named like the "المصدر: …" lines (spelling variants of alef/ya/ta allowed); none created."""
+def outlet_sources(names: set[str]) -> dict[str, Source]:
+    """The desk's source for each outlet name: an existing one spelled alike (alef, ya, ta variants), else a new one."""
     wanted = {extract.key(n): n for n in names if n}
     if not wanted:
         return {}
@@ -131,6 +142,10 @@ def _known_sources(names: set[str]) -> dict[str, Source]:
         name = wanted.get(extract.key(source.name))
         if name is not None:
             found[name] = source
+    missing = sorted(set(wanted.values()) - found.keys())
+    if missing:
+        Source.objects.bulk_create([Source(name=n) for n in missing], ignore_conflicts=True)
+        found |= {s.name: s for s in Source.objects.filter(name__in=missing)}
     return found
 
 
@@ -222,7 +237,11 @@ def article_ingest(
     ``skip_duplicates`` saves only the candidates that duplicate nothing.
     """
     text, html, url, title = text or "", html or "", (url or "").strip(), (title or "").strip()
-    if url and not text.strip() and not html.strip():
+    if not extract.has_visible_text(text):
+        text = ""
+    if not extract.has_visible_text(html):
+        html = ""
+    if url and not text and not html:
         try:
             fetched = fetch_url(url)
             content = fetched.text()
@@ -233,7 +252,7 @@ def article_ingest(
         else:
             html = content
     raw = html or text
-    if not raw.strip():
+    if not extract.has_visible_text(raw):
         raise ValidationError(_("There is no text to import: paste an article, give a URL or upload a file."), code="empty")
     limit = settings.MARSAD_MAX_ARTICLE_CHARS if not html else settings.MARSAD_MAX_UPLOAD_BYTES
     if len(raw) > limit:
@@ -245,7 +264,7 @@ def article_ingest(
             code="no_text",
         )
     _check_lengths(candidates)
-    named = {} if source else _known_sources({c.source_name for c in candidates})
+    named = {} if source else outlet_sources({c.source_name for c in candidates})
     for candidate in candidates:
         candidate.source = source or named.get(candidate.source_name)
         candidate.fingerprint()
@@ -282,19 +301,7 @@ def _tag_one(article: Article) -> None:
 # Bulk imports ---------------------------------------------------------------------------------------
 
 
-def _sources_by_name(names: set[str]) -> dict[str, Source]:
-    names = {n for n in names if n}
-    if not names:
-        return {}
-    found = {s.name: s for s in Source.objects.filter(name__in=names)}
-    missing = [Source(name=n) for n in sorted(names - found.keys())]
-    if missing:
-        Source.objects.bulk_create(missing, ignore_conflicts=True)
-        found = {s.name: s for s in Source.objects.filter(name__in=names)}
-    return found
-
-
-def _row_candidates(row: Row) -> list[Candidate]:
+def _row_candidates(row: Row, source: Source | None) -> list[Candidate]:
     if len(row.text) > settings.MARSAD_MAX_ARTICLE_CHARS:
         raise _too_long(len(row.text))
     candidates = candidates_from(text=row.text, url=row.url, title=row.title, published=row.published)
@@ -303,7 +310,8 @@ def _row_candidates(row: Row) -> list[Candidate]:
     _check_lengths(candidates)
     for candidate in candidates:
         candidate.row = row.number
-        candidate.source_name = row.source
+        # The row's outlet, else the import's (a feed's source), else the one the page names.
+        candidate.source_name = row.source or ("" if source else candidate.source_name)
         candidate.fingerprint()
     return candidates
 
@@ -321,13 +329,13 @@ def rows_import(*, rows: list[Row], batch: ImportBatch, user, source: Source | N
             report[row.number] = {"row": row.number, "status": "refused", "reason": row.error}
             continue
         try:
-            row_candidates = _row_candidates(row)
+            row_candidates = _row_candidates(row, source)
         except ValidationError as exc:
             report[row.number] = {"row": row.number, "status": "refused", "reason": _message(exc)}
             continue
         candidates.extend(row_candidates)
     duplicates = {d.index: d for d in find_duplicates(candidates)}
-    sources = _sources_by_name({c.source_name for c in candidates})
+    sources = outlet_sources({c.source_name for c in candidates})
     keep: list[Candidate] = []
     for i, candidate in enumerate(candidates):
         entry = report.setdefault(candidate.row, {"row": candidate.row, "status": "skipped", "articles": [], "duplicates": []})

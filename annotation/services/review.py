@@ -33,7 +33,15 @@ class StaleArticle(ValidationError):
 def _lock_article(article_id, expected_version):
     """Lock the article row, refuse a stale version and bump it; returns the locked article."""
     article = Article.objects.select_for_update().only("id", "version", "status", "body").get(pk=article_id)
-    if expected_version not in (None, "") and _as_int(expected_version) != article.version:
+    if expected_version == "":
+        # A request always says which version it was made on (None is a call from code that holds the lock).
+        raise StaleArticle(
+            _(
+                "This form did not say which version of the article it was opened on, so nothing was changed. Reload the page and try again."
+            ),
+            code="version_missing",
+        )
+    if expected_version is not None and _as_int(expected_version) != article.version:
         raise StaleArticle(
             _(
                 "Someone else changed this article's annotations while you were reviewing it "

@@ -45,12 +45,17 @@ class IntakeForm(forms.Form):
         label=gettext_lazy("Title"), required=False, max_length=500, widget=forms.TextInput(attrs={"dir": "auto", "class": "form-control"})
     )
     source = forms.ModelChoiceField(
-        label=gettext_lazy("Source"), queryset=Source.objects.all(), required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=gettext_lazy("Source"),
+        queryset=Source.objects.all(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+        help_text=gettext_lazy("Empty: the outlet the page names (“المصدر:”, the dateline, the site's name)."),
     )
     published_at = forms.DateField(
         label=gettext_lazy("Published on"),
         required=False,
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
+        help_text=gettext_lazy("Empty: the date the page gives (its metadata, an update stamp, the dateline)."),
     )
     html = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)  # carried through the duplicate confirmation
 
@@ -75,8 +80,9 @@ def _review_url(article):
         return desk_home_url()
 
 
-def _page(request, form, *, status=200):
+def _page(request, form, *, status=200, restore=False):
     context = {
+        "restore": restore,
         "form": form,
         "feed_sources": Source.objects.exclude(feed_url="").order_by("name"),
         "batches": ImportBatch.objects.filter(created_by=request.user).order_by("-created_at")[:10],
@@ -100,15 +106,21 @@ def intake(request):
     try:
         data, files = request.POST, request.FILES
     except RequestDataTooBig:
-        form = IntakeForm({})
-        form.is_valid()
-        form.add_error(
-            None,
-            _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")
-            % {"limit": round(settings.MARSAD_MAX_UPLOAD_BYTES / 1_048_576, 1)},
-        )
-        return _page(request, form, status=413)
+        return too_big(request)
     return _handle(request, IntakeForm(data, files), force=False)
+
+
+def too_big(request):
+    """The intake page with its own message for a POST too large to read (also reached from the 400 handler
+    when the CSRF check met the size limit first); the browser puts the pasted text back (intake.js)."""
+    form = IntakeForm({})
+    form.is_valid()
+    form.add_error(
+        None,
+        _("What you sent is larger than the %(limit)s MB limit and could not be read. Upload it as a file or split it.")
+        % {"limit": round(settings.MARSAD_MAX_UPLOAD_BYTES / 1_048_576, 1)},
+    )
+    return _page(request, form, status=413, restore=True)
 
 
 @login_required

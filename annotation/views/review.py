@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from annotation import selectors
@@ -73,10 +74,11 @@ def review(request, pk):
     return render(request, "annotation/review/page.html", context)
 
 
-def _respond(request, article, *, current_id=None, message=None, advance_from=None):
+def _respond(request, article, *, current_id=None, message=None, advance_from=None, undoable=False, next_url=None):
     """After a successful action: the fresh workspace for fetch, else a redirect to the page.
 
     advance_from: the decided mention; the next open suggestion after it becomes the current one.
+    undoable: the message offers an Undo button (the script undoes the last action); next_url: a link after it.
     """
     mentions = None
     if advance_from is not None:
@@ -88,6 +90,10 @@ def _respond(request, article, *, current_id=None, message=None, advance_from=No
         response = render(request, "annotation/review/_workspace.html", context)
         if message:
             response["X-Marsad-Message"] = message.encode("utf-8").hex()
+        if undoable:
+            response["X-Marsad-Undo"] = "1"
+        if next_url:
+            response["X-Marsad-Next"] = next_url
         return response
     if message:
         messages.success(request, message)
@@ -100,7 +106,7 @@ def _respond(request, article, *, current_id=None, message=None, advance_from=No
 def _refuse(request, article, error, *, current_id=None):
     """A refused action: a clear message, nothing changed."""
     text = " ".join(error.messages)
-    status = 409 if getattr(error, "code", None) == "stale_version" or isinstance(error, services.StaleArticle) else 400
+    status = 409 if getattr(error, "code", None) == "stale_version" else 400
     if _is_fetch(request):
         return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
     messages.error(request, text)
@@ -120,13 +126,14 @@ def mention_action(request, pk, mention_pk, action):
     if action not in ACTIONS:
         raise Http404
     # The mention must belong to this article; the article itself is reloaded once, after the change.
-    mention = get_object_or_404(Mention.objects.only("id", "article_id", "start", "end"), pk=mention_pk, article_id=pk)
+    mention = get_object_or_404(Mention.objects.only("id", "article_id", "start", "end", "text"), pk=mention_pk, article_id=pk)
     article = Article(pk=pk)
     post = request.POST
-    common = {"mention": mention, "user": request.user, "expected_version": post.get("version")}
+    common = {"mention": mention, "user": request.user, "expected_version": post.get("version", "")}
     current_id = mention.pk
     message = None
     advance = None
+    undoable = False
     try:
         if action == "accept":
             services.mention_accept(**common)
@@ -135,7 +142,11 @@ def mention_action(request, pk, mention_pk, action):
             services.mention_reject(**common, reason=post.get("reason", ""))
             advance = mention
         elif action == "relabel":
-            services.mention_relabel(**common, label=post.get("label") or post.get(f"label_{mention.pk}", ""))
+            label = post.get("label") or post.get(f"label_{mention.pk}", "")
+            services.mention_relabel(**common, label=label)
+            # Never silent: a digit key changes the label of the focused span, so say which and offer undo.
+            message = _("“%(text)s” is now labelled %(label)s.") % {"text": mention.text, "label": dict(LABEL_CHOICES).get(label, label)}
+            undoable = True
         elif action == "adjust":
             step = post.get("step", "")
             if step or post.get("edge"):
@@ -158,7 +169,7 @@ def mention_action(request, pk, mention_pk, action):
             message = _("Undone.")
     except ValidationError as error:
         return _refuse(request, article, error, current_id=mention.pk)
-    return _respond(request, article, current_id=current_id, message=message, advance_from=advance)
+    return _respond(request, article, current_id=current_id, message=message, advance_from=advance, undoable=undoable)
 
 
 @login_required
@@ -175,7 +186,7 @@ def mention_add(request, pk):
             end=post.get("end"),
             label=post.get("label", ""),
             text=post.get("text") or None,
-            expected_version=post.get("version"),
+            expected_version=post.get("version", ""),
         )
     except ValidationError as error:
         return _refuse(request, article, error)
@@ -196,7 +207,7 @@ def mentions_accept_bulk(request, pk):
     label = request.POST.get("label", "")
     try:
         accepted = services.mentions_accept_bulk(
-            article=article, user=request.user, label=label, min_confidence=minimum, expected_version=request.POST.get("version")
+            article=article, user=request.user, label=label, min_confidence=minimum, expected_version=request.POST.get("version", "")
         )
     except ValidationError as error:
         return _refuse(request, article, error)
@@ -212,13 +223,18 @@ def mentions_accept_bulk(request, pk):
 def article_finish(request, pk):
     article = get_object_or_404(Article.objects.only("id", "version"), pk=pk)
     try:
-        left = services.article_finish_review(article=article, user=request.user, expected_version=request.POST.get("version"))
+        left = services.article_finish_review(article=article, user=request.user, expected_version=request.POST.get("version", ""))
     except ValidationError as error:
         return _refuse(request, article, error)
     if left:
-        messages.warning(request, _("Review finished; %(count)s suggestions were left undecided.") % {"count": left})
+        message = ngettext(
+            "Review finished; %(count)s suggestion was left undecided.", "Review finished; %(count)s suggestions were left undecided.", left
+        ) % {"count": left}
     else:
-        messages.success(request, _("Review finished."))
+        message = _("Review finished.")
+    if _is_fetch(request):  # the script shows the message at once, in place, with a link back to the desk
+        return _respond(request, article, message=message, next_url=desk_home_url())
+    (messages.warning if left else messages.success)(request, message)
     return redirect(desk_home_url())
 
 
@@ -233,7 +249,7 @@ def review_formset(request, pk):
         if formset.is_valid():
             try:
                 changed = services.mentions_apply_rows(
-                    article=article, user=request.user, rows=formset.rows(), expected_version=request.POST.get("version")
+                    article=article, user=request.user, rows=formset.rows(), expected_version=request.POST.get("version", "")
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
@@ -254,7 +270,11 @@ def review_formset(request, pk):
 @require_POST
 def model_train(request):
     services.model_train(user=request.user)
-    messages.success(request, _("Training started in the background; the next suggestions will use the new model."))
+    message = _("Training started in the background; the next suggestions will use the new model.")
+    article_pk = request.POST.get("article", "")
+    if _is_fetch(request) and article_pk.isdigit():
+        return _respond(request, get_object_or_404(Article.objects.only("id", "version"), pk=article_pk), message=message)
+    messages.success(request, message)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         target = desk_home_url()

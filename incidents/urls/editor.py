@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("incidents/", views.queue, name="queue"),
     path("incidents/new/", views.create, name="create"),
+    path("incidents/mine/", views.mine, name="mine"),
     path("incidents/attach/", views.attach, name="attach"),
     path("incidents/<int:pk>/", views.edit, name="edit"),
     path("incidents/<int:pk>/submit/", views.submit, name="submit"),
@@ -17,4 +18,5 @@ urlpatterns = [
     path("incidents/<int:pk>/correct/", views.correct, name="correct"),
     path("incidents/<int:pk>/retract/", views.retract, name="retract"),
     path("incidents/<int:pk>/merge/", views.merge, name="merge"),
+    path("incidents/<int:pk>/sources/<int:source_pk>/", views.decide_source, name="decide_source"),
 ]

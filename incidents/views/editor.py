@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotation import selectors as annotation_selectors
 from annotation.models import Article, Entity
-from incidents import drafting, services
+from incidents import drafting, duplicates, services
 from incidents.forms import (
     ActorFormSet,
     AttachForm,
@@ -26,7 +27,7 @@ from incidents.forms import (
     SendBackForm,
     SourceFormSet,
 )
-from incidents.models import Incident
+from incidents.models import Incident, PendingSource
 
 EDITABLE = (Incident.Status.DRAFT, Incident.Status.IN_REVIEW)
 
@@ -58,6 +59,15 @@ def _forms(data=None, *, initial=None, form_class=IncidentForm, article=None, in
     )
 
 
+def _or_missing(version):
+    """A version a form posted; "" when it lacks one, which the services refuse (None means "not checked")."""
+    return "" if version is None else version
+
+
+def _posted_version(request):
+    return _or_missing(request.POST.get("version"))
+
+
 def _valid(forms):
     return all([f.is_valid() for f in forms])  # a list, so every form shows its errors
 
@@ -74,7 +84,7 @@ def _casualty_rows(formset, article):
     return [row | {"article": article} for row in formset.rows()]
 
 
-def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url):
+def _render_form(request, *, forms, incident=None, article=None, draft=None, title, form_url, same_event=()):
     form, actors, casualties, sources = forms
     return render(
         request,
@@ -87,6 +97,8 @@ def _render_form(request, *, forms, incident=None, article=None, draft=None, tit
             "incident": incident,
             "pane": _article_pane(article),
             "draft": draft,
+            "same_event": same_event,
+            "offer_quote": (draft.sources[0] if draft and draft.sources else {}),
             "page_title": title,
             "form_url": form_url,
         },
@@ -128,6 +140,11 @@ def create(request):
                 return redirect("workflow:edit", pk=incident.pk)
         return _render_form(request, forms=forms, article=article, title=_("New incident"), form_url=request.get_full_path())
     draft = drafting.draft_initial(article=article, index=index) if article else None
+    # One incident per event: offer to add the article as a source of an incident that is likely the same event.
+    same_event = duplicates.likely_duplicates(duplicates.Event.from_initial(draft.incident, draft.actors)) if draft else []
+    if article is not None and same_event:
+        supported = set(article.incident_sources.values_list("incident_id", flat=True))
+        same_event = [i for i in same_event if i.pk not in supported]
     return _render_form(
         request,
         forms=_forms(initial=draft, article=article),
@@ -135,6 +152,7 @@ def create(request):
         draft=draft,
         title=_("New incident"),
         form_url=request.get_full_path(),
+        same_event=same_event,
     )
 
 
@@ -182,7 +200,7 @@ def _edit(request, incident, *, form_class, title):
                 incident = services.incident_update_draft(
                     incident=incident,
                     user=request.user,
-                    expected_version=form.cleaned_data.get("version"),
+                    expected_version=_or_missing(form.cleaned_data.get("version")),
                     fields=form.incident_fields(),
                     actors=actors.rows(),
                     casualties=_casualty_rows(casualties, article),
@@ -223,7 +241,7 @@ def _submit(request, incident, version):
 @permission_required("incidents.change_incident", raise_exception=True)
 @require_POST
 def submit(request, pk):
-    return _submit(request, _incident(pk), request.POST.get("version"))
+    return _submit(request, _incident(pk), _posted_version(request))
 
 
 @login_required
@@ -239,8 +257,39 @@ def dashboard(request):
         "sent_back": list(mine.filter(status=Incident.Status.DRAFT).exclude(review_comment="")[:20]),
         "waiting": list(mine.filter(status=Incident.Status.IN_REVIEW)[:20]),
         "queue_count": Incident.objects.awaiting_review().count() if is_reviewer else None,
+        "mine_counts": _mine_counts(request.user),
     }
     return render(request, "incidents/editor/dashboard.html", context)
+
+
+# "My incidents": the editor's incidents in the four states of their work, each a filter of one query.
+MINE_STATES = {
+    "drafts": Q(status=Incident.Status.DRAFT, review_comment=""),
+    "sent_back": Q(status=Incident.Status.DRAFT) & ~Q(review_comment=""),
+    "in_review": Q(status=Incident.Status.IN_REVIEW),
+    "published": Q(status=Incident.Status.PUBLISHED),
+}
+MINE_LIMIT = 200
+
+
+def _mine_counts(user):
+    """How many of the user's incidents are in each state (one query)."""
+    return Incident.objects.filter(created_by=user).aggregate(**{state: Count("pk", filter=q) for state, q in MINE_STATES.items()})
+
+
+@login_required
+@permission_required("incidents.add_incident", raise_exception=True)
+def mine(request):
+    """The editor's own incidents: drafts, sent back, in review, published, with their counts."""
+    state = request.GET.get("state", "drafts")
+    if state not in MINE_STATES:
+        state = "drafts"
+    incidents = list(
+        Incident.objects.filter(MINE_STATES[state], created_by=request.user)
+        .select_related("approved_by")
+        .order_by("-updated_at", "-id")[:MINE_LIMIT]
+    )
+    return render(request, "incidents/editor/mine.html", {"incidents": incidents, "state": state, "counts": _mine_counts(request.user)})
 
 
 @login_required
@@ -248,7 +297,19 @@ def dashboard(request):
 def queue(request):
     """What waits for the reviewers: incidents submitted for review, oldest first."""
     incidents = list(Incident.objects.awaiting_review().select_related("created_by", "place").order_by("updated_at", "id"))
-    return render(request, "incidents/editor/queue.html", {"incidents": incidents})
+    pending = list(
+        PendingSource.objects.filter(status=PendingSource.Status.PENDING)
+        .select_related("incident", "article__source", "proposed_by")
+        .order_by("proposed_at", "id")
+    )
+    possible = duplicates.duplicates_by_incident(incidents)
+    for incident in incidents:
+        incident.possible_duplicates = possible.get(incident.pk, [])
+    return render(
+        request,
+        "incidents/editor/queue.html",
+        {"incidents": incidents, "pending_sources": pending, "duplicate_count": len(possible)},
+    )
 
 
 @login_required
@@ -260,7 +321,7 @@ def approve(request, pk):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "approve":
-                incident = services.incident_approve(incident=incident, user=request.user, expected_version=request.POST.get("version"))
+                incident = services.incident_approve(incident=incident, user=request.user, expected_version=_posted_version(request))
                 messages.success(request, _("Incident %(code)s is published.") % {"code": incident.code})
                 return redirect("workflow:queue")
             if request.POST.get("action") == "send_back":
@@ -270,7 +331,7 @@ def approve(request, pk):
                         incident=incident,
                         user=request.user,
                         comment=send_back_form.cleaned_data["comment"],
-                        expected_version=send_back_form.cleaned_data["version"],
+                        expected_version=_posted_version(request),
                     )
                     messages.success(request, _("Incident %(code)s was sent back to its author.") % {"code": incident.code})
                     return redirect("workflow:queue")
@@ -285,9 +346,12 @@ def approve(request, pk):
             "actors": incident.actors.select_related("entity"),
             "casualties": incident.casualties.all(),
             "sources": incident.sources.select_related("article__source"),
+            "pending_sources": incident.pending_sources.filter(status=PendingSource.Status.PENDING).select_related(
+                "article__source", "proposed_by"
+            ),
             "send_back_form": send_back_form,
             "retract_form": RetractForm(initial={"version": incident.version}),
-            "merge_form": MergeForm(),
+            "merge_form": MergeForm(initial={"version": incident.version}),
             "own": incident.created_by_id == request.user.pk,
             "history": incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
         },
@@ -305,7 +369,7 @@ def retract(request, pk):
     if form.is_valid():
         try:
             incident = services.incident_retract(
-                incident=incident, user=request.user, note=form.cleaned_data["note"], expected_version=form.cleaned_data["version"]
+                incident=incident, user=request.user, note=form.cleaned_data["note"], expected_version=_posted_version(request)
             )
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -321,11 +385,17 @@ def retract(request, pk):
 def merge(request, pk):
     duplicate = _incident(pk)
     if request.method != "POST":
-        return render(request, "incidents/editor/confirm.html", {"incident": duplicate, "form": MergeForm(), "action": "merge"})
+        return render(
+            request,
+            "incidents/editor/confirm.html",
+            {"incident": duplicate, "form": MergeForm(initial={"version": duplicate.version}), "action": "merge"},
+        )
     form = MergeForm(request.POST)
     if form.is_valid():
         try:
-            into = services.incident_merge(duplicate=duplicate, into=form.cleaned_data["into"], user=request.user)
+            into = services.incident_merge(
+                duplicate=duplicate, into=form.cleaned_data["into"], user=request.user, expected_version=_posted_version(request)
+            )
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
@@ -346,7 +416,7 @@ def attach(request):
     if request.method == "POST" and form.is_valid():
         incident = form.cleaned_data["code"]
         try:
-            services.incident_attach_source(
+            attached = services.incident_attach_source(
                 incident=incident,
                 article=article,
                 user=request.user,
@@ -356,7 +426,33 @@ def attach(request):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The article now supports %(code)s.") % {"code": incident.code})
+            if isinstance(attached, PendingSource):
+                messages.success(
+                    request,
+                    _("%(code)s is published: the new source waits for a second editor's approval before readers see it.")
+                    % {"code": incident.code},
+                )
+            else:
+                messages.success(request, _("The article now supports %(code)s.") % {"code": incident.code})
             return redirect("annotation:review", pk=article.pk)
     recent = Incident.objects.exclude(status__in=[Incident.Status.MERGED, Incident.Status.RETRACTED]).order_by("-updated_at")[:20]
     return render(request, "incidents/editor/attach.html", {"form": form, "article": article, "recent": recent})
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+@require_POST
+def decide_source(request, pk, source_pk):
+    """A second editor approves (or turns down) a new source proposed for a published incident."""
+    pending = get_object_or_404(PendingSource, pk=source_pk, incident_id=pk)
+    decide = services.pending_source_approve if request.POST.get("action") == "approve" else services.pending_source_reject
+    try:
+        decide(pending=pending, user=request.user, expected_version=_posted_version(request))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        if decide is services.pending_source_approve:
+            messages.success(request, _("The source is added; the public page shows it as a correction."))
+        else:
+            messages.success(request, _("The proposed source was turned down."))
+    return redirect("workflow:approve", pk=pk)

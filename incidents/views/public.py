@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,7 +19,7 @@ from annotation.areas import country_label
 from incidents import charts, selectors
 from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS, filter_incidents
-from incidents.models import CasualtyFigure, IncidentActor
+from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
 from incidents.taxonomy import EVENT_TYPE_LABELS
 
 PAGE_SIZE = 25
@@ -118,15 +118,17 @@ def incident_detail(request, code):
     if incident is None:
         target = selectors.incident_merged_target(code)
         if target is not None:
-            return redirect(target, permanent=True)
+            # The address keeps working: a notice with the link (nothing of the merged record itself is shown).
+            return render(request, "incidents/public/merged.html", {"code": code, "target": target})
         raise Http404(_("No public incident has this code."))
     actors = list(incident.actors.all())
     figures = list(incident.casualties.all())
     sources = list(incident.sources.all())
     page_url = request.build_absolute_uri(incident.get_absolute_url())
     map_point = None
-    if incident.latitude is not None and incident.longitude is not None:
-        map_point = {"lat": incident.latitude, "lon": incident.longitude, "label": incident.title, "precision": incident.geo_precision}
+    lat, lon = point_on_globe(incident.latitude, incident.longitude)
+    if lat is not None:
+        map_point = {"lat": lat, "lon": lon, "label": incident.title, "precision": incident.geo_precision}
     return render(
         request,
         "incidents/public/detail.html",

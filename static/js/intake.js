@@ -18,7 +18,17 @@
     text.classList.toggle("is-invalid", Boolean(over));
   }
 
+  // A request too large for the server to read cannot come back filled in: the browser keeps a copy of
+  // the pasted text while sending and puts it back when the page answers "too large" (data-restore).
+  const KEEP = "marsad-intake-text";
+  function store(action) {
+    try { action(window.sessionStorage); } catch (e) { /* storage full or disabled: nothing kept */ }
+  }
   if (text) {
+    if (form.dataset.restore && !text.value) {
+      store(function (s) { text.value = s.getItem(KEEP) || ""; });
+    }
+    store(function (s) { s.removeItem(KEEP); });
     text.addEventListener("input", update);
     update();
   }
@@ -27,6 +37,10 @@
       event.preventDefault();
       count.textContent = form.dataset.tooLong;
       text.focus();
+      return;
+    }
+    if (text && text.value) {
+      store(function (s) { s.setItem(KEEP, text.value); });
     }
   });
 })();

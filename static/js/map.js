@@ -48,7 +48,11 @@
       var holder = document.getElementById(el.dataset.point);
       if (holder) {
         var p = JSON.parse(holder.textContent);
-        L.circleMarker([p.lat, p.lon], Object.assign({ radius: 8 }, MARKER)).addTo(map).bindTooltip(p.label);
+        // The title is text, never markup: Leaflet sets a string tooltip as innerHTML.
+        var label = document.createElement("span");
+        label.dir = "auto";
+        label.textContent = p.label;
+        L.circleMarker([p.lat, p.lon], Object.assign({ radius: 8 }, MARKER)).addTo(map).bindTooltip(label);
         map.setView([p.lat, p.lon], tiles ? 9 : 6);
       }
     }

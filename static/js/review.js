@@ -28,6 +28,26 @@
     el.className = "review-alert alert alert-" + (kind || "danger");
     el.hidden = false;
   }
+  // An Undo button (or a link onwards) after the message: a relabel by digit key is never silent.
+  function offerUndo() {
+    var el = alertEl();
+    if (!el) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-sm btn-outline-success ms-2 review-undo";
+    button.textContent = msg("msgUndo");
+    button.addEventListener("click", function () { undo(); });
+    el.appendChild(button);
+  }
+  function offerLink(href, text) {
+    var el = alertEl();
+    if (!el || href.charAt(0) !== "/") return;
+    var link = document.createElement("a");
+    link.href = href;
+    link.className = "btn btn-sm btn-success ms-2";
+    link.textContent = text;
+    el.appendChild(link);
+  }
   function hush() { var el = alertEl(); if (el) el.hidden = true; }
   function msg(name) { var el = alertEl(); return (el && el.dataset[name]) || name; }
 
@@ -73,7 +93,12 @@
           }
           swap(text);
           var note = response.headers.get("X-Marsad-Message");
-          if (note) say(fromHex(note), "success"); else hush();
+          if (note) {
+            say(fromHex(note), "success");
+            if (response.headers.get("X-Marsad-Undo")) offerUndo();
+            var next = response.headers.get("X-Marsad-Next");
+            if (next) offerLink(next, msg("msgDesk"));
+          } else hush();
           return response;
         });
       })
@@ -169,6 +194,7 @@
     var url = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action") || window.location.pathname;
     var method = (form.getAttribute("method") || "get").toUpperCase();
     var data = new FormData(form, submitter);
+    if (form.hasAttribute("data-working")) say(msg("msgWorking"), "info"); // at once, before the server answers
     if (method === "GET") {
       send(url + "?" + new URLSearchParams(data).toString(), "GET");
     } else {

@@ -1,6 +1,6 @@
 import datetime
 
-from annotation.intake.extract import Kind, classify, extract_html, looks_like_html, sanitize_html, strip_dateline, strip_stamp
+from annotation.intake.extract import Kind, classify, extract_html, looks_like_html, parse_dateline, sanitize_html, strip_stamp
 from annotation.intake.split import split_articles
 
 
@@ -20,11 +20,11 @@ def test_sentence_starting_like_a_stamp_word_without_a_date_is_text():
 
 
 def test_dateline_is_removed_from_a_first_paragraph():
-    assert strip_dateline("بغداد/ شبكة أخبار العراق- أكد المتحدث باسم قيادة العمليات") == "أكد المتحدث باسم قيادة العمليات"
+    assert parse_dateline("بغداد/ شبكة أخبار العراق- أكد المتحدث باسم قيادة العمليات").rest == "أكد المتحدث باسم قيادة العمليات"
 
 
 def test_dateline_needs_text_after_it():
-    assert strip_dateline("بغداد/ شبكة أخبار العراق-") == "بغداد/ شبكة أخبار العراق-"
+    assert parse_dateline("بغداد/ شبكة أخبار العراق-").rest == "بغداد/ شبكة أخبار العراق-"
 
 
 def test_source_read_more_and_related_lines_are_classified():

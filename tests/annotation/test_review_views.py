@@ -228,3 +228,47 @@ def test_review_page_in_english_is_left_to_right(client, editor, article):
     html = response.content.decode()
     assert '<html lang="en" dir="ltr">' in html
     assert 'id="article-text" class="article-text" dir="rtl" lang="ar"' in html  # the Arabic text stays right-to-left
+
+
+FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
+
+
+def _said(response):
+    return bytes.fromhex(response["X-Marsad-Message"]).decode("utf-8")
+
+
+def test_finish_review_by_script_answers_in_place_with_the_message_and_a_way_back(client, editor, article):
+    client.force_login(editor)
+    response = client.post(reverse("annotation:article_finish", kwargs={"pk": article.pk}), {"version": 1}, **FETCH)
+    assert response.status_code == 200
+    assert 'id="review-workspace"' in response.content.decode()
+    assert _said(response) == "Review finished; 4 suggestions were left undecided."
+    assert response["X-Marsad-Next"] == reverse("workflow:dashboard")
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+
+
+def test_finish_review_without_script_shows_the_message_on_the_desk(client, editor, article):
+    client.force_login(editor)
+    response = client.post(reverse("annotation:article_finish", kwargs={"pk": article.pk}), {"version": 1}, follow=True)
+    assert "Review finished; 4 suggestions were left undecided." in response.content.decode()
+
+
+def test_retrain_by_script_answers_in_place(client, editor, article, monkeypatch):
+    calls = []
+    monkeypatch.setattr("annotation.services.review.call_command", lambda name, **kw: calls.append(name))
+    client.force_login(editor)
+    response = client.post(reverse("annotation:model_train"), {"article": article.pk, "next": url(article)}, **FETCH)
+    assert (response.status_code, calls) == (200, ["train"])
+    assert _said(response) == "Training started in the background; the next suggestions will use the new model."
+    response = client.post(reverse("annotation:model_train"), {"article": article.pk, "next": url(article)}, follow=True)
+    assert "Training started in the background" in response.content.decode()
+
+
+def test_relabel_is_confirmed_with_undo(client, editor, article):
+    client.force_login(editor)
+    m = article.mentions.get(text="الجمعة")
+    response = client.post(action(article, m, "relabel"), {"version": 1, "label": "DATE"}, **FETCH)
+    assert response.status_code == 200
+    assert _said(response).startswith("“الجمعة” is now labelled ")
+    assert response["X-Marsad-Undo"] == "1"

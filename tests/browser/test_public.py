@@ -77,3 +77,15 @@ def test_english_toggle_keeps_the_page(page, world):
     page.wait_for_url(f"**/en/incidents/{world['strike'].code}/")
     expect(page.locator("h1")).to_have_text("Air strike on Idlib")
     assert page.get_attribute("html", "dir") == "ltr"
+
+
+def test_map_tooltip_shows_a_title_with_markup_as_text(page, world):
+    from incidents.models import Incident
+
+    incident = world["attack"]
+    Incident.objects.filter(pk=incident.pk).update(title_ar='<b id="injected">عنوان</b> بعقوبة')
+    page.goto(f"/ar/incidents/{incident.code}/")
+    page.locator("#incident-map path.leaflet-interactive").hover()
+    tooltip = page.locator("#incident-map .leaflet-tooltip")
+    expect(tooltip).to_have_text('<b id="injected">عنوان</b> بعقوبة')
+    expect(page.locator("#injected")).to_have_count(0)

@@ -39,9 +39,15 @@ def test_detail_by_code(client, world):
     assert data["disorder_type"] == "Political violence"
 
 
-@pytest.mark.parametrize("key", HIDDEN)
+@pytest.mark.parametrize("key", HIDDEN[:2])
 def test_hidden_incidents_are_404(client, world, key):
     assert client.get(f"/api/v1/incidents/{world[key].code}").status_code == 404
+
+
+def test_merged_incident_code_redirects_to_the_target(client, world):
+    response = client.get(f"/api/v1/incidents/{world['merged'].code}")
+    assert (response.status_code, response["Location"]) == (302, f"/api/v1/incidents/{world['attack'].code}")
+    assert world["merged"].title_ar not in response.content.decode()
 
 
 def test_list_never_shows_hidden_incidents(client, world):

@@ -57,3 +57,34 @@ def test_reviewer_queue_query_count_is_constant(client, editor, reviewer, make_i
         response = client.get(reverse("workflow:queue"))
     assert len(response.context["incidents"]) == 11
     assert len(eleven.captured_queries) == len(one.captured_queries)
+
+
+def test_my_incidents_in_four_states_with_counts(client, editor, editor2, reviewer, make_incident):
+    draft = make_incident(editor, title_ar="مسودتي")
+    sent = services.incident_submit(incident=make_incident(editor, title_ar="أعيدت إلي"), user=editor)
+    services.incident_send_back(incident=sent, user=reviewer, comment="أضف المصدر")
+    waiting = services.incident_submit(incident=make_incident(editor, title_ar="تنتظر المراجع"), user=editor)
+    published = make_incident(editor, title_ar="منشورة", publish_by=reviewer)
+    make_incident(editor2, title_ar="ليست لي")
+    client.force_login(editor)
+    url = reverse("workflow:mine")
+    response = client.get(url)
+    assert response.context["counts"] == {"drafts": 1, "sent_back": 1, "in_review": 1, "published": 1}
+    assert [i.pk for i in response.context["incidents"]] == [draft.pk]
+    for state, expected in (("sent_back", sent), ("in_review", waiting), ("published", published)):
+        assert [i.pk for i in client.get(url, {"state": state}).context["incidents"]] == [expected.pk]
+    assert "أضف المصدر" in client.get(url, {"state": "sent_back"}).content.decode()
+    assert client.get(url, {"state": "nonsense"}).context["state"] == "drafts"
+    desk = client.get(reverse("workflow:dashboard"))
+    assert desk.context["mine_counts"] == {"drafts": 1, "sent_back": 1, "in_review": 1, "published": 1}
+
+
+def test_counts_agree_in_arabic(client, editor, reviewer, make_incident):
+    for i in range(3):
+        services.incident_submit(incident=make_incident(editor, title_ar=f"حادثة {i}"), user=editor)
+    client.force_login(reviewer)
+    assert "3 حوادث تنتظر المراجعة" in client.get("/ar/desk/incidents/").content.decode()
+    services.incident_submit(incident=make_incident(editor, title_ar="حادثة أخرى"), user=editor)
+    for _ in range(7):
+        services.incident_submit(incident=make_incident(editor), user=editor)
+    assert "11 حادثة تنتظر المراجعة" in client.get("/ar/desk/incidents/").content.decode()

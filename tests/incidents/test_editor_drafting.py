@@ -91,3 +91,43 @@ def test_no_draft_falls_back_to_article_date(make_article):
     article = make_article(body=BODY)
     result = drafting.draft_initial(article=article, drafts=[])
     assert (result.index, result.incident["date_start"], result.actors) == (None, article.published_at, [])
+
+
+LONG_BODY = (
+    "قال مصدر أمني في محافظة كركوك، اليوم السبت، إن طيران الجيش العراقي قصف مخبأ لعناصر تنظيم داعش في وادي زغيتون، "
+    "ما أسفر عن مقتل عنصرين. وأضاف المصدر أن القوات البرية فتشت المكان بعد القصف. وتابع أن العمليات ستستمر حتى نهاية الشهر."
+)
+
+
+def test_title_is_the_articles_headline_and_summary_one_or_two_sentences(make_article):
+    article = make_article(body=LONG_BODY, title="قصف جوي لمخبأ داعش في كركوك")
+    start = LONG_BODY.index("طيران")
+    draft = IncidentDraft(sub_event_type="Air/drone strike", country="Iraq", evidence=[(start, start + 20)])
+    got = drafting.draft_initial(article=article, drafts=[draft]).incident
+    first_sentence = LONG_BODY[: LONG_BODY.index(".") + 1]
+    assert (got["title_ar"], got["summary_ar"]) == ("قصف جوي لمخبأ داعش في كركوك", first_sentence)
+    two = IncidentDraft(sub_event_type="Air/drone strike", country="Iraq", evidence=[(start, LONG_BODY.index("فتشت") + 4)])
+    got = drafting.draft_initial(article=article, drafts=[two]).incident
+    assert got["summary_ar"] == LONG_BODY[: LONG_BODY.index("القصف.") + 6]
+
+
+def test_without_a_headline_the_title_is_the_main_clause_not_the_whole_sentence(make_article):
+    article = make_article(body=LONG_BODY, title="")
+    start = LONG_BODY.index("طيران")
+    draft = IncidentDraft(sub_event_type="Air/drone strike", country="Iraq", evidence=[(start, start + 20)])
+    got = drafting.draft_initial(article=article, drafts=[draft]).incident
+    assert got["title_ar"] == "طيران الجيش العراقي قصف مخبأ لعناصر تنظيم داعش في وادي زغيتون"
+    long_sentence = (
+        "أعلنت الشرطة مقتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق شعبي وسط مدينة الموصل صباح اليوم الأحد أثناء ازدحام المتسوقين."
+    )
+    assert drafting.headline(long_sentence) == "أعلنت الشرطة مقتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق شعبي وسط مدينة الموصل صباح اليوم"
+    assert drafting.headline(BODY) == "طيران الجيش العراقي قتل عنصرين من تنظيم داعش بضربة جوية في وادي زغيتون جنوب كركوك"
+
+
+def test_headline_titles_the_main_incident_beside_background_ones(make_article):
+    article = make_article(body=BODY, title="القوات العراقية تقتل عنصرين من داعش")
+    background = IncidentDraft(sub_event_type="Armed clash", country="Iraq", background=True, evidence=[(0, 10)])
+    main = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()])
+    assert main.incident["title_ar"] == "القوات العراقية تقتل عنصرين من داعش"
+    other = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()], index=0)
+    assert other.incident["title_ar"] != article.title

@@ -219,10 +219,10 @@ def test_retract_and_merge(client, editor, reviewer, reviewer2, make_incident, a
     client.post(reverse("workflow:retract", kwargs={"pk": published.pk}), {"version": published.version, "note": "تقرير غير صحيح"})
     published.refresh_from_db()
     assert (published.status, published.retraction_note) == ("retracted", "تقرير غير صحيح")
-    keep = make_incident(editor)
+    keep = make_incident(editor, publish_by=reviewer)
     duplicate = make_incident(editor)
     services.incident_attach_source(incident=duplicate, article=article, user=editor)
-    client.post(reverse("workflow:merge", kwargs={"pk": duplicate.pk}), {"into": keep.code.lower()})
+    client.post(reverse("workflow:merge", kwargs={"pk": duplicate.pk}), {"into": keep.code.lower(), "version": duplicate.version})
     duplicate.refresh_from_db()
     assert (duplicate.status, duplicate.merged_into_id) == ("merged", keep.pk)
     assert list(keep.sources.values_list("article_id", flat=True)) == [article.pk]

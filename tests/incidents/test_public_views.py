@@ -110,10 +110,12 @@ def test_hidden_incident_page_is_404(client, world, key):
     assert client.get(f"/ar/incidents/{world[key].code}/").status_code == 404
 
 
-def test_merged_incident_redirects_to_the_one_it_was_merged_into(client, world):
+def test_merged_incident_keeps_a_page_that_links_to_the_one_it_was_merged_into(client, world):
     response = client.get(f"/ar/incidents/{world['merged'].code}/")
-    assert response.status_code == 301
-    assert response["Location"] == f"/ar/incidents/{world['attack'].code}/"
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'href="/ar/incidents/{world["attack"].code}/" class="merged-target"' in html
+    assert world["merged"].title_ar not in html  # nothing of the merged record itself
 
 
 def test_incident_page_shows_what_when_where_who_figures_sources(client, world):

@@ -196,3 +196,37 @@ def test_a_string_tagged_once_is_tagged_where_it_recurs_with_clitics():
     text = "سقطت قذيفة على قرية الخضيرات فجرا. وفر سكان الخضيرات، ثم عاد بعضهم وبالخضيرات دمار كبير"
     found = [(s.label, s.text) for s in get_tagger().tag(text).spans if s.label == "LOC"]
     assert found == [("LOC", "الخضيرات")] * 3
+
+
+def test_local_division_heads_give_the_place_without_the_head():
+    got = spans("وقعت اشتباكات في مقاطعة زانكورا وفي عزبة الشربيني أمس")
+    assert {("LOC", "زانكورا"), ("LOC", "الشربيني")} <= got
+
+
+def test_square_named_midan_keeps_its_head():
+    assert ("LOC", "ميدان الشهداء") in spans("تجمع المحتجون في ميدان الشهداء وسط المدينة")
+
+
+def test_restaurant_and_cemetery_are_facilities():
+    got = spans("انفجرت عبوة قرب مطعم السلطان ثم قرب مقبرة الشهداء")
+    assert {("FAC", "مطعم السلطان"), ("FAC", "مقبرة الشهداء")} <= got
+
+
+def test_place_name_of_several_words_after_its_head():
+    got = spans("نفذ الجيش غارة في منطقة كولي دا ماسو، جنوب البلاد")
+    assert ("LOC", "كولي دا ماسو") in got
+
+
+def test_place_name_after_its_head_stops_before_the_time():
+    got = spans("هاجم مسلحون بلدة تانكاري مساء أمس")
+    assert ("LOC", "تانكاري") in got
+
+
+def test_list_of_towns_goes_on_after_a_known_town():
+    got = spans("سقطت قذائف على بلدات الناقورة وشمعون وأبو زريق")
+    assert {("LOC", "الناقورة"), ("LOC", "شمعون"), ("LOC", "أبو زريق")} <= got
+
+
+def test_office_holders_of_the_region_are_known_without_a_title():
+    got = spans("ناقش ناصر بوريطة مع عبد الوافي لفتيت ملف الحدود، فيما زار ذبيح الله مجاهد الولاية")
+    assert {("PER", "ناصر بوريطة"), ("PER", "عبد الوافي لفتيت"), ("PER", "ذبيح الله مجاهد")} <= got

@@ -124,7 +124,9 @@ def test_event_without_place_takes_the_main_events_place():
 def test_protest_broken_up_is_a_protest_with_intervention():
     text = "نظم مئات المعلمين وقفة احتجاجية أمام مقر الوزارة في الرباط قبل أن تتدخل قوات الأمن لتفريقهم."
     (inc,) = incidents(text)
-    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Protest with intervention", "الرباط", "Morocco")
+    # the ministry's seat is more precise than the city; the city puts it on the map
+    assert (inc.sub_event_type, inc.location_text, inc.country) == ("Protest with intervention", "مقر الوزارة", "Morocco")
+    assert text[inc.place_span[0] : inc.place_span[1]] == "الرباط"
 
 
 def test_moreover_is_not_an_intervention():
@@ -204,3 +206,50 @@ def test_territory_named_by_its_nationality_gives_the_country():
     text = "بيروت - قصفت طائرة مسيرة سيارة داخل الأراضي السورية قرب بلدة عين الزرقا، وفق مصدر لبناني مطلع."
     (inc,) = incidents(text)
     assert (inc.sub_event_type, inc.country) == ("Air/drone strike", "Syria")
+
+
+def test_gunmen_attacking_a_village_is_an_attack_on_civilians():
+    (inc,) = incidents("هاجم مسلحون مجهولون قرية صغيرة قرب مدينة الفاشر صباح الثلاثاء وأحرقوا عددا من الأكواخ.")
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_attack_on_an_army_post_is_a_clash():
+    (inc,) = incidents("هاجم مسلحون موقعا لقوات الجيش قرب مدينة الفاشر صباح الثلاثاء.")
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_protesters_arrested_is_a_protest_with_intervention():
+    text = "اعتقلت الشرطة عشرين شخصا في العاصمة الرباط أمس. وشارك المعتقلون في وقفة احتجاجية أمام البرلمان."
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_bombardment_by_the_aircraft_named_next_is_an_air_strike():
+    text = "قتل ثلاثة مدنيين في قصف استهدف بلدة سراقب بريف إدلب. وقال شهود إن طائرات حربية نفذت الغارة."
+    (inc,) = incidents(text)
+    assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_bombardment_with_rockets_stays_shelling_when_a_drone_is_named_too():
+    text = "قتل ثلاثة مدنيين في قصف صاروخي استهدف بلدة سراقب بريف إدلب. وحلقت طائرة مسيرة فوق البلدة بعد القصف."
+    (inc,) = incidents(text)
+    assert inc.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_withdrawal_is_a_non_violent_transfer_not_a_takeover():
+    (inc,) = incidents("انسحبت القوات الحكومية من بلدة كيدال وسيطرت عليها الحركات المسلحة دون قتال بموجب تفاهم.")
+    assert inc.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_facility_in_a_city_is_the_events_location_and_the_city_its_place_on_the_map():
+    text = "انفجرت سيارة مفخخة أمام مطعم السلطان في مدينة كركوك مساء الخميس."
+    (inc,) = incidents(text)
+    assert inc.location_text == "مطعم السلطان"
+    assert text[inc.location_span[0] : inc.location_span[1]] == "مطعم السلطان"
+    assert text[inc.place_span[0] : inc.place_span[1]] == "كركوك"
+
+
+def test_a_village_is_more_precise_than_the_facility_named_with_it():
+    text = "انفجرت عبوة ناسفة قرب مدرسة الأمل في قرية الحميدية جنوب كركوك."
+    (inc,) = incidents(text)
+    assert inc.location_text == "الحميدية"

@@ -247,3 +247,83 @@ def test_review_form_without_javascript_takes_a_long_article(client, editor, mak
     assert len(data) > 2000
     response = client.post(url, data)
     assert response.status_code in (200, 302)
+
+
+def test_feed_links_other_than_http_are_dropped():
+    from annotation.intake.feeds import parse_feed
+
+    rss = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+    <item><title>سكربت</title><link>javascript:alert(1)</link></item>
+    <item><title>بيانات</title><link>data:text/html,&lt;b&gt;x&lt;/b&gt;</link></item>
+    <item><title>ملف</title><link>file:///etc/passwd</link></item>
+    <item><title>خبر</title><link>https://news.test/a</link></item>
+    </channel></rss>"""
+    assert [e.url for e in parse_feed(rss.encode())] == ["https://news.test/a"]
+
+
+@pytest.mark.parametrize(("lang", "message"), [("en", "larger than the"), ("ar", "يتجاوز الحد المسموح")])
+def test_oversize_paste_through_the_csrf_check_gets_the_intake_page(editor, settings, lang, message):
+    from django.test import Client
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    url = f"/{lang}/desk/intake/"
+    page = client.get(url)
+    token = page.cookies["csrftoken"].value
+    response = client.post(url, {"text": "نص طويل " * 500, "csrfmiddlewaretoken": token})
+    html = response.content.decode()
+    assert response.status_code == 413
+    assert message in html
+    assert 'id="intake-form"' in html and 'data-restore="1"' in html
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["قصف مدفعي على قرية في ريف حلب الجنوبي.\n", "Shelling hit a village south of Aleppo.\n"])
+def test_utf16_without_byte_order_mark_is_recognised(codec, text):
+    from annotation.intake.decode import decode_bytes
+
+    assert decode_bytes(text.encode(codec)) == text
+
+
+def test_binary_is_still_refused_as_binary():
+    from annotation.intake.decode import DecodeError, decode_bytes
+
+    with pytest.raises(DecodeError):
+        decode_bytes(bytes(range(256)) * 4)
+    with pytest.raises(DecodeError):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00")
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200c\u200d", " \u200f\u200e\u202b\u202c\n\t\u2066\u2069", "\ufeff\u00ad\u061c\u00a0"])
+def test_invisible_only_text_is_refused_like_empty(client, editor, text):
+    client.force_login(editor)
+    response = client.post("/en/desk/intake/", {"text": text})
+    assert response.status_code == 200
+    assert "There is no text to import" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_no_js_review_form_saves_as_a_browser_sends_it(client, editor, make_article, make_suggestion):
+    """A browser posts every select's first option, also in the blank "add a span" row."""
+    from annotation.labels import LABEL_CHOICES
+
+    article = make_article()
+    mention = make_suggestion(article, "بعقوبة", "LOC")
+    client.force_login(editor)
+    url = _url("annotation:review_formset", pk=article.pk)
+    formset = client.get(url).context["formset"]
+    data = {"version": str(article.version)} | {f"form-{k}": v for k, v in formset.management_form.initial.items()}
+    for i, form in enumerate(formset.forms):
+        new = form.instance.pk is None
+        data |= {
+            f"form-{i}-id": "" if new else str(form.instance.pk),
+            f"form-{i}-status": "accepted" if not new else "added",
+            f"form-{i}-label": LABEL_CHOICES[0][0] if new else form.instance.label,
+            f"form-{i}-start": "" if new else str(form.instance.start),
+            f"form-{i}-end": "" if new else str(form.instance.end),
+        }
+    response = client.post(url, data, follow=True)
+    assert "This field is required" not in response.content.decode()
+    assert Mention.objects.get(pk=mention.pk).status == "accepted"
+    assert Mention.objects.filter(article=article).count() == 1

