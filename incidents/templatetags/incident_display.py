@@ -2,6 +2,7 @@
 action codes, coordinates) in the reader's language and typography; places: annotation's place_names."""
 
 from django import template
+from django.utils.translation import gettext, ngettext
 
 from incidents.models import HistoryAction
 from incidents.taxonomy import SUB_EVENT_LABELS
@@ -43,3 +44,20 @@ def latlon(point):
     if lat is None or lon is None:
         return ""
     return f"{lat:.4f}".rstrip("0").rstrip(".") + ", " + f"{lon:.4f}".rstrip("0").rstrip(".")
+
+
+# A number of each CLDR plural category (Arabic has all six; English only "one" and "other").
+_PLURAL_SAMPLES = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}
+
+
+@register.simple_tag
+def map_words():
+    """The words map.js writes, in the page's language: the zoom buttons' titles and "%(n)s killed" in
+    each plural form (the script picks one with Intl.PluralRules)."""
+    return {
+        "zoom_in": gettext("Zoom in"),
+        "zoom_out": gettext("Zoom out"),
+        "killed": {
+            category: ngettext("%(n)s killed", "%(n)s killed", n) for category, n in _PLURAL_SAMPLES.items()
+        },
+    }
