@@ -79,3 +79,18 @@ focus_country
 ORIGINS
 incident_export_qs
 incident_map_points
+
+# Issue 10 (integrity). Named in settings: the streaming upload limit, the login throttling handler, the 400 page;
+# hooks Django calls: upload handler and ModelAdmin permission methods; model fields written by the services and
+# read by the approval checks and templates (submitted_by, last_changed_by, proposed_by, proposed_at).
+UploadSizeLimit
+receive_data_chunk
+file_complete
+AddressThrottleHandler
+handler400
+has_add_permission
+has_change_permission
+submitted_by
+last_changed_by
+proposed_by
+proposed_at

@@ -163,6 +163,9 @@ LOGOUT_REDIRECT_URL = "incidents:list"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# …and an address after this many failures over any user names (config.throttling).
+AXES_HANDLER = "config.throttling.AddressThrottleHandler"
+MARSAD_LOGIN_ADDRESS_FAILURE_LIMIT = envint("MARSAD_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 
@@ -214,6 +217,12 @@ MARSAD_FETCH_TIMEOUT = envint("MARSAD_FETCH_TIMEOUT", 10)
 MARSAD_FETCH_ALLOW_PRIVATE = envbool("MARSAD_FETCH_ALLOW_PRIVATE", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MARSAD_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MARSAD_MAX_UPLOAD_BYTES
+# Uploads are counted as they stream in and stopped past the limit, before they fill memory or disk.
+FILE_UPLOAD_HANDLERS = [
+    "annotation.intake.uploads.UploadSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # The no-JavaScript review form posts 5 fields per mention: a long article has thousands (Django's default is 1000).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 

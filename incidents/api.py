@@ -168,10 +168,13 @@ def _count(queryset):
     return cache.get_or_set(key, queryset.count, seconds)
 
 
+MAX_PAGE = 1_000_000
+
+
 def _page(request, queryset, paging):
     """One page of a QuerySet with its total and links to the neighbouring pages."""
     size = max(1, min(paging.page_size, MAX_PAGE_SIZE))
-    number = max(1, paging.page)
+    number = max(1, min(paging.page, MAX_PAGE))  # a page number beyond 64 bits must not reach the database
     count = _count(queryset)
     items = list(queryset[(number - 1) * size : number * size])
 
@@ -206,7 +209,7 @@ def list_incidents(request, filters: Query[IncidentFilters], paging: Query[Pagin
 
 @api.get("/incidents/{code}", response=IncidentOut, url_name="incident_detail", summary="One public incident")
 def incident_detail(request, code: str):
-    incident = export_queryset().filter(code=code).first()
+    incident = export_queryset().filter(code=code).first() if selectors.looks_like_code(code) else None
     if incident is None:
         target = selectors.incident_merged_target(code)
         if target is not None:

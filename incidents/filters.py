@@ -93,7 +93,9 @@ class IncidentFilter(django_filters.FilterSet):
         label=_("Sub-event type"), choices=SUB_EVENT_TYPE_CHOICES, empty_label=_("All sub-event types"), widget=FastSelect
     )
     actor = django_filters.NumberFilter(label=_("Actor"), method="filter_actor", widget=forms.HiddenInput)
-    min_killed = django_filters.NumberFilter(label=_("Killed at least"), field_name="fatalities", lookup_expr="gte", min_value=0)
+    min_killed = django_filters.NumberFilter(
+        label=_("Killed at least"), field_name="fatalities", lookup_expr="gte", min_value=0, max_value=2**31 - 1
+    )
     confidence = django_filters.ChoiceFilter(
         label=_("Confidence"), choices=Incident.Confidence.choices, empty_label=_("Any confidence"), widget=FastSelect
     )

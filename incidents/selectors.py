@@ -1,6 +1,7 @@
 """Reads for the public site: what readers may see, loaded in a constant number of queries."""
 
 import datetime
+import re
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
@@ -53,8 +54,18 @@ def incident_export_qs():
     )
 
 
+_CODE = re.compile(r"[A-Za-z0-9-]{1,24}")
+
+
+def looks_like_code(code):
+    """Whether ``code`` can be a public code at all: a crafted one (a NUL byte, 5 KB) never reaches the database."""
+    return bool(_CODE.fullmatch(code or ""))
+
+
 def incident_detail_get(code):
     """One public incident by its code with its actors, figures and sources; None when not public."""
+    if not looks_like_code(code):
+        return None
     return (
         Incident.objects.public()
         .select_related("place")
@@ -72,6 +83,8 @@ def incident_detail_get(code):
 
 def incident_merged_target(code):
     """Where a merged incident's address now points: the public incident it was folded into, if any."""
+    if not looks_like_code(code):
+        return None
     merged = Incident.objects.filter(code=code, status=Incident.Status.MERGED).select_related("merged_into").first()
     if merged and merged.merged_into and merged.merged_into.is_public:
         return merged.merged_into

@@ -49,16 +49,17 @@ def _decode(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
+    import docx
+    from lxml.etree import XMLSyntaxError
+
     if not data.startswith(b"PK"):
         raise FileRefused(_("This .docx file is not a Word document (it is not a ZIP package)."))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             if "word/document.xml" not in package.namelist():
                 raise FileRefused(_("This .docx file has no document inside; is it really a Word file?"))
-        import docx
-
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise FileRefused(_("This Word document cannot be read: %(error)s") % {"error": exc})
     return "\n".join(p.text for p in document.paragraphs)
 
@@ -79,14 +80,21 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
-def read_upload(name: str, data: bytes, *, max_bytes: int | None = None) -> FileContent:
-    """The text of an uploaded file, or FileRefused with a message for the editor."""
+def check_size(size: int | None, *, max_bytes: int | None = None) -> None:
+    """FileRefused when a file of ``size`` bytes (None: more than the limit, stopped while streaming) is too large."""
     limit = settings.MARSAD_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
-    if len(data) > limit:
+    if size is None:
+        raise FileRefused(_("The file is larger than the %(limit)s MB limit.") % {"limit": round(limit / 1_048_576, 1)})
+    if size > limit:
         raise FileRefused(
             _("The file is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": round(len(data) / 1_048_576, 1), "limit": round(limit / 1_048_576, 1)}
+            % {"size": round(size / 1_048_576, 1), "limit": round(limit / 1_048_576, 1)}
         )
+
+
+def read_upload(name: str, data: bytes, *, max_bytes: int | None = None) -> FileContent:
+    """The text of an uploaded file, or FileRefused with a message for the editor."""
+    check_size(len(data), max_bytes=max_bytes)
     if not data:
         raise FileRefused(_("The file is empty."))
     ext = _extension(name)

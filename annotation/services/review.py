@@ -9,6 +9,7 @@ editors reviewing the same article never overwrite each other silently.
 import io
 import logging
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
@@ -339,18 +340,34 @@ def article_finish_review(*, article, user, expected_version=None):
     return Mention.objects.filter(article=locked, status=Mention.Status.SUGGESTED).count()
 
 
+# One training queued or running at a time: the key is taken when one is queued and given back when it
+# ends; the timeout frees it should a worker die (or, without a shared cache, in another process).
+TRAIN_LOCK = "marsad:train-queued"
+TRAIN_LOCK_SECONDS = 15 * 60
+
+
 @task()
 def train_model(requested_by=None):
     """Background work: run the engine's ``train`` command; returns its output for the result page."""
     out = io.StringIO()
     log.info("train requested_by=%s", requested_by)
-    call_command("train", stdout=out)
+    try:
+        call_command("train", stdout=out)
+    finally:
+        cache.delete(TRAIN_LOCK)
     return out.getvalue()[-4000:]
 
 
 def model_train(*, user):
-    """Ask the background worker to retrain the engine's model on the accepted annotations."""
-    return train_model.enqueue(requested_by=user.pk)
+    """Ask the background worker to retrain the engine's model on the accepted annotations;
+    refused while another training is queued or running."""
+    if not cache.add(TRAIN_LOCK, user.pk, timeout=TRAIN_LOCK_SECONDS):
+        raise ValidationError(_("A training is already queued or running; start another once it has finished."), code="train_queued")
+    try:
+        return train_model.enqueue(requested_by=user.pk)
+    except Exception:
+        cache.delete(TRAIN_LOCK)
+        raise
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from annotation.intake.fetch import FetchError, check_url
-from annotation.intake.files import ACCEPT, FileRefused, read_upload
+from annotation.intake.files import ACCEPT, FileRefused, check_size, read_upload
 from annotation.models import Article, ImportBatch, Source
 from annotation.services import intake as intake_services
 from annotation.services import suggestions
@@ -107,6 +107,15 @@ def intake(request):
         data, files = request.POST, request.FILES
     except RequestDataTooBig:
         return too_big(request)
+    if getattr(request, "upload_refused", None):
+        # Stopped while streaming (annotation.intake.uploads): say so; nothing of the file was kept.
+        form = IntakeForm(data)
+        form.is_valid()
+        try:
+            check_size(None)
+        except FileRefused as exc:
+            form.add_error("file", str(exc))
+        return _page(request, form, status=413)
     return _handle(request, IntakeForm(data, files), force=False)
 
 
@@ -140,6 +149,7 @@ def _handle(request, form, *, force, skip_duplicates=False):
     text, html = data["text"], data["html"]
     if upload is not None:
         try:
+            check_size(upload.size)  # before reading it into memory
             content = read_upload(upload.name, upload.read())
         except FileRefused as exc:
             form.add_error("file", str(exc))

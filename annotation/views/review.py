@@ -269,12 +269,16 @@ def review_formset(request, pk):
 @permission_required("annotation.change_mention", raise_exception=True)
 @require_POST
 def model_train(request):
-    services.model_train(user=request.user)
-    message = _("Training started in the background; the next suggestions will use the new model.")
+    try:
+        services.model_train(user=request.user)
+    except ValidationError as error:
+        message, notify = " ".join(error.messages), messages.info  # one training at a time
+    else:
+        message, notify = _("Training started in the background; the next suggestions will use the new model."), messages.success
     article_pk = request.POST.get("article", "")
     if _is_fetch(request) and article_pk.isdigit():
         return _respond(request, get_object_or_404(Article.objects.only("id", "version"), pk=article_pk), message=message)
-    messages.success(request, message)
+    notify(request, message)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         target = desk_home_url()

@@ -47,3 +47,15 @@ def test_successful_login_resets_the_failure_count(client, editor):
     client.logout()
     statuses = [client.post(LOGIN, {"username": "editor1", "password": f"wrong-{i}"}).status_code for i in range(4)]
     assert statuses == [200, 200, 200, 200]
+
+
+@pytest.mark.django_db
+def test_spraying_one_password_over_many_accounts_locks_the_address(client, editor, settings):
+    assert settings.MARSAD_LOGIN_ADDRESS_FAILURE_LIMIT == 20
+    statuses = [client.post(LOGIN, {"username": f"user{i}", "password": "Summer2025!"}).status_code for i in range(20)]
+    assert statuses[:19] == [200] * 19 and statuses[19] == 429
+    # From that address even a right password is refused while locked…
+    assert client.post(LOGIN, {"username": "editor1", "password": "pw-editor1-1234"}).status_code == 429
+    assert "_auth_user_id" not in client.session
+    # …from another address the account logs in.
+    assert client.post(LOGIN, {"username": "editor1", "password": "pw-editor1-1234"}, REMOTE_ADDR="10.9.8.7").status_code == 302

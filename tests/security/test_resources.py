@@ -3,6 +3,7 @@
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 
 import pytest
 
@@ -45,3 +46,62 @@ def test_fetch_has_an_overall_deadline(trickling_url):
     # Each byte arrives well within the 1 s timeout; the whole page would take 9 s.
     with pytest.raises(FetchError, match="within 1 seconds"):
         fetch_url(trickling_url, timeout=1)
+
+
+def test_upload_over_the_limit_is_stopped_while_streaming(client, editor, settings, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from annotation.models import Article
+    from annotation.views import intake
+
+    settings.MARSAD_MAX_UPLOAD_BYTES = 4096
+    read = []
+    monkeypatch.setattr(intake, "read_upload", lambda *a, **k: read.append(a) or pytest.fail("the file was read into memory"))
+    client.force_login(editor)
+    upload = SimpleUploadedFile("big.txt", "كلمة ".encode() * 2000, content_type="text/plain")
+    response = client.post("/en/desk/intake/", {"title": "ملف كبير", "file": upload})
+    assert response.status_code == 413
+    assert "The file is larger than the 0.0 MB limit." in response.content.decode()
+    assert read == [] and not Article.objects.exists()
+    assert response.wsgi_request.upload_refused == "big.txt"
+
+
+def test_one_training_job_is_queued_at_a_time(client, editor, editor2, monkeypatch):
+    from django.core.cache import cache
+
+    from annotation.services import review
+
+    queued = []
+    monkeypatch.setattr(review, "train_model", SimpleNamespace(enqueue=lambda **kwargs: queued.append(kwargs)))
+    cache.delete(review.TRAIN_LOCK)
+    client.force_login(editor)
+    for _ in range(5):
+        client.post(_train_url(), {})
+    client.force_login(editor2)
+    response = client.post(_train_url(), {}, follow=True)
+    assert len(queued) == 1
+    assert "A training is already queued or running" in " ".join(str(m) for m in response.context["messages"])
+    cache.delete(review.TRAIN_LOCK)  # the job ended (train_model gives the key back)
+    client.post(_train_url(), {})
+    assert len(queued) == 2
+    cache.delete(review.TRAIN_LOCK)
+
+
+def test_a_finished_training_frees_the_queue(editor, monkeypatch):
+    from django.core.cache import cache
+
+    from annotation.services import review
+
+    cache.delete(review.TRAIN_LOCK)
+    monkeypatch.setattr(review, "call_command", lambda *a, **k: None)
+    review.model_train(user=editor)  # runs at once under the immediate backend of the tests
+    assert cache.get(review.TRAIN_LOCK) is None
+    review.model_train(user=editor)
+
+
+def _train_url():
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        return reverse("annotation:model_train")
