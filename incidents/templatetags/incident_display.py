@@ -57,7 +57,5 @@ def map_words():
     return {
         "zoom_in": gettext("Zoom in"),
         "zoom_out": gettext("Zoom out"),
-        "killed": {
-            category: ngettext("%(n)s killed", "%(n)s killed", n) for category, n in _PLURAL_SAMPLES.items()
-        },
+        "killed": {category: ngettext("%(n)s killed", "%(n)s killed", n) for category, n in _PLURAL_SAMPLES.items()},
     }

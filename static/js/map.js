@@ -75,11 +75,14 @@
     if (!window.L) { return; }
     var map = L.map(el, { scrollWheelZoom: false, worldCopyJump: false, zoomControl: false }).setView([31.5, 43.5], 5);
     L.control.zoom({ zoomInTitle: words.zoom_in || "Zoom in", zoomOutTitle: words.zoom_out || "Zoom out" }).addTo(map);
+    // Leaflet's own prefix carries an English title: the brand alone, linked.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     var tiles = el.dataset.tiles;
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.attribution || "" }).addTo(map);
     } else if (el.dataset.borders) {
       el.classList.add("map-offline");
+      map.attributionControl.addAttribution("Natural Earth");
       loadJSON(el.dataset.borders).then(function (region) {
         var countries = region.features.filter(function (f) { return f.properties.kind === "country"; });
         var layer = L.geoJSON(countries, {

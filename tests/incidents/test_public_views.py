@@ -222,7 +222,7 @@ def test_map_page_uses_offline_outline_without_tiles(client, world, settings):
     settings.MARSAD_MAP_TILE_URL = ""
     html = client.get("/ar/map/?country=IRQ").content.decode()
     assert 'data-tiles=""' in html
-    assert "data/borders.geojson" in html
+    assert "data/region.geojson" in html
     assert "/export/incidents.geojson?properties=map&amp;limit=2000&amp;country=IRQ" in html
     assert "vendor/leaflet/leaflet.js" in html
 
