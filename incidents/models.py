@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from annotation.models import Article, Entity
@@ -23,6 +23,13 @@ class HistoryAction(models.TextChoices):
     APPROVED = "approved", pgettext_lazy("history action", "approved and published")
     RETRACTED = "retracted", pgettext_lazy("history action", "retracted")
     MERGED = "merged", pgettext_lazy("history action", "merged into another incident")
+    MERGED_IN = "merged_in", pgettext_lazy("history action", "another report merged into it")
+
+    def public_note(self):
+        """The public correction note of an action whose note the desk writes itself, in the reader's language."""
+        if self == HistoryAction.MERGED_IN:
+            return gettext("Another report of the same incident was merged into this one; its sources now support it.")
+        return ""
 
     @classmethod
     def of(cls, reason):

@@ -102,8 +102,8 @@ def incident_corrections(incident):
     for record in records[1:]:  # the first one is the publication itself
         if record["status"] == Incident.Status.RETRACTED:
             continue  # shown as the retraction notice
-        _action, legacy_note = HistoryAction.of(record["history_change_reason"])
-        note = legacy_note or record["correction_note"]
+        action, legacy_note = HistoryAction.of(record["history_change_reason"])
+        note = legacy_note or (action.public_note() if action else "") or record["correction_note"]
         corrections.append({"date": record["history_date"], "note": note})
     return corrections
 

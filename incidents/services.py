@@ -240,7 +240,7 @@ def incident_merge(*, duplicate, into, user, expected_version=None):
     # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
     into.corrected_at = timezone.now()
     into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
-    _record(into, user, HistoryAction.CORRECTED)
+    _record(into, user, HistoryAction.MERGED_IN)
     _save(into)
     _log("merge", duplicate, user, into=into.code)
     return into

@@ -125,3 +125,11 @@ def english_words(html):
                 continue
             found.append((where, word, text.strip()[:80]))
     return found
+
+
+def space_before_arabic_punctuation(html):
+    """Shown text where a space comes before «،» «؛» «؟» (Arabic sets them right after the word)."""
+    parser = _Text()
+    parser.feed(html)
+    text = "".join(chunk for where, chunk in parser.chunks if where == "text")
+    return [text[max(0, m.start() - 30) : m.end() + 10] for m in re.finditer(r"\s+[،؛؟]", text)]

@@ -13,7 +13,7 @@ from annotation.intake.bulk import parse_jsonl
 from incidents import drafting, roles, services
 from incidents.models import Incident
 from tests import factories
-from tests.english_words import english_words
+from tests.english_words import english_words, space_before_arabic_punctuation
 from tests.incidents.public_data import build_world, place
 
 
@@ -54,9 +54,11 @@ def arabic_world(db):
 
 
 def _english(client, url):
+    """English words and spaces before Arabic punctuation on the page."""
     response = client.get(url)
     assert response.status_code in (200, 404), (url, response.status_code)
-    return [(url, *word) for word in english_words(response.content.decode())]
+    html = response.content.decode()
+    return [(url, *word) for word in english_words(html)] + [(url, "space before", t) for t in space_before_arabic_punctuation(html)]
 
 
 def test_public_pages_in_arabic_have_no_english(client, arabic_world):
@@ -124,3 +126,10 @@ def test_a_json_import_error_is_arabic():
     with translation.override("ar"):
         rows = parse_jsonl('{"text": "نص"}\n{not json}\n')
     assert rows[1].error == "صيغة JSON غير صالحة (العمود 2)"
+
+
+def test_the_incident_page_writes_the_place_and_coordinates_the_arabic_way(client, arabic_world):
+    html = client.get(f"/ar/incidents/{arabic_world['nineveh'].code}/").content.decode()
+    assert "<bdi>الموصل</bdi></a>، <a" in html  # no space before the Arabic comma
+    assert "<bdi>نينوى</bdi></a>، العراق" in html  # "Nineveh" and "IRQ" in Arabic
+    assert '<bdi dir="ltr">36.34, 43.13</bdi>' in html  # a Latin full stop as decimal sign
