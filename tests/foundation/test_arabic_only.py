@@ -133,3 +133,20 @@ def test_the_incident_page_writes_the_place_and_coordinates_the_arabic_way(clien
     assert "<bdi>الموصل</bdi></a>، <a" in html  # no space before the Arabic comma
     assert "<bdi>نينوى</bdi></a>، العراق" in html  # "Nineveh" and "IRQ" in Arabic
     assert '<bdi dir="ltr">36.34, 43.13</bdi>' in html  # a Latin full stop as decimal sign
+
+
+def test_counts_agree_with_their_noun_in_arabic(client, arabic_world):
+    response = client.get("/ar/stats/")
+    assert response.context["totals"]["incidents"] == 6
+    html = response.content.decode()
+    assert '<span class="stat stat-value num">6 حوادث</span>' in html  # 3–10: the plural; not «6 incidents»
+    with translation.override("ar"):
+        from django.utils.translation import ngettext
+
+        assert [ngettext("%(n)s killed", "%(n)s killed", n) % {"n": n} for n in (1, 2, 3, 11, 100)] == [
+            "قتيل واحد",
+            "قتيلان",
+            "3 قتلى",
+            "11 قتيلًا",
+            "100 قتيل",
+        ]
