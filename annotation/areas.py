@@ -8,6 +8,7 @@ from functools import cache
 from django.utils.translation import get_language
 
 from annotation.nlp.gazetteer import country_names, load_places
+from annotation.nlp.normalize import norm
 
 # Other English spellings of governorates (sources and ACLED over the years), by folded key.
 _ENGLISH_SPELLINGS = {
@@ -59,6 +60,23 @@ def governorate_label(name):
     if not name or not _arabic():
         return name or ""
     return _governorates_ar().get(english_key(name), name)
+
+
+@cache
+def _governorates_en():
+    names = {}
+    for place in load_places():
+        if place.kind == "governorate":
+            for spelling in (place.name_ar, *place.aliases):
+                names.setdefault(norm(spelling), place.name_en)
+    return names
+
+
+def governorate_stored(name):
+    """A governorate as incidents store it (ACLED's English name) from what an editor typed: «نينوى» →
+    "Ninewa"; English or unknown names are kept as typed."""
+    name = (name or "").strip()
+    return _governorates_en().get(norm(name), name) if name else ""
 
 
 def country_label(code):

@@ -99,7 +99,7 @@ class _Text(HTMLParser):
         for name in SHOWN_ATTRIBUTES:
             if attrs.get(name):
                 self.chunks.append((f"<{tag} {name}>", attrs[name]))
-        if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
+        if tag == "input" and attrs.get("type", "text") in ("submit", "button", "text", "search") and attrs.get("value"):
             self.chunks.append((f"<{tag} value>", attrs["value"]))
 
     def handle_endtag(self, tag):

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from annotation.intake.bulk import parse_jsonl
 from incidents import drafting, roles, services
+from incidents.forms import IncidentForm
 from incidents.models import Incident
 from tests import factories
 from tests.english_words import english_words, space_before_arabic_punctuation
@@ -150,3 +151,19 @@ def test_counts_agree_with_their_noun_in_arabic(client, arabic_world):
             "11 قتيلًا",
             "100 قتيل",
         ]
+
+
+def test_the_governorate_is_edited_in_arabic_and_stored_as_acled_names_it(client, arabic_world):
+    draft = factories.publish(
+        arabic_world["editor"], None, title_ar="انفجار قرب الموصل", event_type="Battles", sub_event_type="Armed clash",
+        date_start=datetime.date(2025, 4, 5), country="IRQ", admin1="Nineveh",
+    )  # fmt: skip
+    client.force_login(arabic_world["editor"])
+    html = client.get(f"/ar/desk/incidents/{draft.pk}/").content.decode()
+    assert 'name="incident-admin1" value="نينوى"' in html
+    unchanged = IncidentForm(initial={"admin1": "Nineveh"}, data={"admin1": "نينوى"})
+    unchanged.is_valid()
+    assert unchanged.cleaned_data["admin1"] == "Nineveh"  # as stored
+    typed = IncidentForm(data={"admin1": "الانبار"})  # as a reader types it, without hamza
+    typed.is_valid()
+    assert typed.cleaned_data["admin1"] == "Anbar"
