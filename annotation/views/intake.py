@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from annotation.intake.fetch import FetchError, check_url
@@ -197,7 +197,11 @@ def _handle(request, form, *, force, skip_duplicates=False):
     if len(articles) == 1:
         messages.success(request, _("The article was saved and tagged."))
         return redirect(_review_url(articles[0]))
-    messages.success(request, _("The page was split into %(count)s articles.") % {"count": len(articles)})
+    messages.success(
+        request,
+        ngettext("The page was split into %(count)s article.", "The page was split into %(count)s articles.", len(articles))
+        % {"count": len(articles)},
+    )
     return redirect(reverse("annotation:intake_done") + "?ids=" + ",".join(str(a.pk) for a in articles))
 
 
