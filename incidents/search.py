@@ -14,6 +14,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 
+from annotation.areas import english_key
 from annotation.models import Entity
 from annotation.nlp.gazetteer import load_places
 from annotation.nlp.normalize import norm
@@ -86,45 +87,13 @@ def _document_words(text):
     return " ".join([*words, *extra])
 
 
-# Other English spellings of governorates that sources (and ACLED over the years) use, by the
-# folded key of the gazetteer's spelling: "Nineveh" is the gazetteer's "Ninewa".
-_ENGLISH_SPELLINGS = {
-    "nineveh": "ninewa",
-    "ninawa": "ninewa",
-    "saladin": "salahdin",
-    "salahuddin": "salahdin",
-    "salaheddine": "salahdin",
-    "thiqar": "dhiqar",
-    "babylon": "babil",
-    "dohuk": "duhok",
-    "dahuk": "duhok",
-    "sulaimaniya": "sulaymaniyah",
-    "sulaymaniyya": "sulaymaniyah",
-    "qadisiyyah": "qadisiyah",
-    "diwaniyah": "qadisiyah",
-    "deirezzor": "deirezzor",
-    "sanaa": "sanaa",
-    "alhudaydah": "hodeidah",
-    "hudaydah": "hodeidah",
-}
-_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|az|ash)[- ]", re.IGNORECASE)
-
-
-def _english_key(name):
-    """A governorate's English name folded for comparison: "Salah al-Din" and "salah ad din" → "salahdin"."""
-    words = [_ARTICLE.sub("", w) for w in re.split(r"[\s]+", name.casefold().strip())]
-    key = re.sub(r"[^a-z0-9]", "", "".join(re.sub(r"-(?:al|ad|ed|ud|el)-", "", w) for w in words))
-    key = re.sub(r"(?:al|ad|ud|ed)din$", "din", key)
-    return _ENGLISH_SPELLINGS.get(key, key)
-
-
 @cache
 def _gazetteer_area_names():
     """{(iso3, folded English governorate or "" for the country): Arabic spellings} from the engine's gazetteer."""
     names = {}
     for place in load_places():
         if place.kind == "governorate":
-            key = (place.country_iso3, _english_key(place.name_en))
+            key = (place.country_iso3, english_key(place.name_en))
         elif place.kind == "country":
             key = (place.country_iso3, "")
         else:
@@ -142,7 +111,7 @@ def area_names(country, admin1):
     if country in COUNTRIES:
         names += COUNTRIES[country][:2]  # English and Arabic
     if admin1:
-        names += gazetteer.get((country, _english_key(admin1)), ())
+        names += gazetteer.get((country, english_key(admin1)), ())
         for name_ar, aliases in Entity.objects.filter(type="LOC", geo_kind=Entity.GeoKind.GOVERNORATE, name_en__iexact=admin1).values_list(
             "name_ar", "aliases"
         ):
