@@ -18,11 +18,12 @@ def test_feed_lists_public_incidents_most_recently_changed_first(client, world):
     xml = feed(client)
     assert 'xmlns="http://www.w3.org/2005/Atom"' in xml
     assert xml.count("<entry>") == 5
-    # the retraction was the last public change, then the correction
-    first, second = xml.split("<entry>")[1:3]
-    assert f"<id>{world['retracted'].code}</id>" in first
-    assert "تبين أن الخبر مفبرك" in first  # the retraction notice travels with the entry
-    assert f"<id>{world['strike'].code}</id>" in second
+    # the merge into the attack was the last public change (a correction), then the retraction, then the correction
+    first, second, third = xml.split("<entry>")[1:4]
+    assert f"<id>{world['attack'].code}</id>" in first
+    assert f"<id>{world['retracted'].code}</id>" in second
+    assert "تبين أن الخبر مفبرك" in second  # the retraction notice travels with the entry
+    assert f"<id>{world['strike'].code}</id>" in third
 
 
 def test_feed_marks_corrections(client, world):
