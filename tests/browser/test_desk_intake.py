@@ -108,7 +108,7 @@ def test_drafting_offers_the_incident_already_recorded_for_the_event(page):
     expect(offer).to_contain_text("قد تروي هذه المقالة حدثًا مسجَّلًا من قبل")
     offer.get_by_role("button", name=f"أضف هذه المقالة مصدرًا للحادثة {recorded.code}").click()
     page.wait_for_url(f"**/desk/articles/{kirkuk.pk}/review/")
-    # The incident is published: the new source waits for a second reviewer (issue 10) before readers see it.
+    # the incident is published: the new source waits for a second reviewer before the public sees it
     pending_model = apps.get_model("incidents", "PendingSource")
-    assert pending_model.objects.filter(incident=recorded, article=kirkuk, status="pending").exists()
+    assert pending_model.objects.filter(incident=recorded, article=kirkuk, status="pending", proposed_by=editor).count() == 1
     assert not source_model.objects.filter(incident=recorded, article=kirkuk).exists()

@@ -18,9 +18,10 @@ def test_feed_lists_public_incidents_most_recently_changed_first(client, world):
     xml = feed(client)
     assert 'xmlns="http://www.w3.org/2005/Atom"' in xml
     assert xml.count("<entry>") == 5
-    # the merge into the attack was the last public change (a correction), then the retraction, then the correction
+    # the merge into the attack was the last public change, then the retraction, then the correction
     first, second, third = xml.split("<entry>")[1:4]
     assert f"<id>{world['attack'].code}</id>" in first
+    assert "مصحّحة" in first  # a merge is announced as a correction of the incident that absorbed the duplicate
     assert f"<id>{world['retracted'].code}</id>" in second
     assert "تبين أن الخبر مفبرك" in second  # the retraction notice travels with the entry
     assert f"<id>{world['strike'].code}</id>" in third

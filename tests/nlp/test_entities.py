@@ -230,3 +230,23 @@ def test_list_of_towns_goes_on_after_a_known_town():
 def test_office_holders_of_the_region_are_known_without_a_title():
     got = spans("ناقش ناصر بوريطة مع عبد الوافي لفتيت ملف الحدود، فيما زار ذبيح الله مجاهد الولاية")
     assert {("PER", "ناصر بوريطة"), ("PER", "عبد الوافي لفتيت"), ("PER", "ذبيح الله مجاهد")} <= got
+
+
+def test_a_drone_alone_is_a_weapon_in_a_drones_context_and_a_march_is_not():
+    assert ("WEAPON", "مسيّرة") in spans("أسقطت الدفاعات الجوية مسيّرة قرب المطار")
+    assert ("WEAPON", "مسيرة تركية") in spans("قتل شخصان بمسيرة تركية")
+    assert ("WEAPON", "مسيرتين") in spans("اعترض الجيش مسيرتين فوق البلدة")
+    assert not any(label == "WEAPON" for label, _ in spans("شارك المئات في مسيرة سلمية وسط المدينة"))
+
+
+def test_mines_in_the_accusative_and_knives_are_weapons():
+    assert ("WEAPON", "ألغاما") in spans("زرع المسلحون ألغاما على الطريق")
+    got = spans("هاجموا القرية بالأسلحة البيضاء والسكاكين")
+    assert {("WEAPON", "الأسلحة البيضاء"), ("WEAPON", "السكاكين")} <= got
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_a_nationality_alone_after_what_befell_the_person_is_a_group_noun():
+    assert ("NORP", "فلسطيني") in spans("أعلنت الوزارة استشهاد فلسطيني برصاص الجيش")
+    assert ("NORP", "مصري") in spans("أعلنت السلطات اعتقال مصري في المطار")
+    assert not any(label == "NORP" for label, _ in spans("انتشرت القوات العراقية في المدينة"))

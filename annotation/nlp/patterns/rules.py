@@ -372,8 +372,16 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 3
             else:
                 break
-        if j - 1 > i or head in W.WEAPON_ALONE:
+        if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
+    """ "مسيرة" alone is a drone, not a march, after "بـ" ("بمسيرة"), after a verb of shooting down or striking
+    ("أسقطت مسيرة"), or in the dual."""
+    if ctx.word(i).endswith("تين") or (clitic and ctx.word(i)[:1] == "ب"):
+        return True
+    return any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i))
 
 
 @lru_cache(maxsize=65536)
@@ -412,6 +420,18 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "NORP", 0.65
         elif _is_count(ctx.word(i - 1)):
             yield i, clitic, i, "NORP", 0.6
+    for i, tok in enumerate(ctx.tokens):
+        # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
+        if i and i not in ctx.lexicon and ctx.word(i - 1) in W.VICTIM_NOUNS and _nationality_person(tok.norm):
+            yield i, 0, i, "NORP", 0.55
+
+
+@lru_cache(maxsize=65536)
+def _nationality_person(word: str) -> bool:
+    for cut in ("يه", "يا", "ي"):
+        if word.endswith(cut) and not word.startswith("ال") and word[: len(word) - len(cut)] + "ي" in W.NATIONALITY_STEMS:
+            return True
+    return False
 
 
 def _is_count(w: str) -> bool:
