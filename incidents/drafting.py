@@ -134,7 +134,8 @@ def draft_initial(*, article: Article, index: int | None = None, drafts=None) ->
     initial |= _evidence_fields(draft, article, initial["title_ar"], several=several)
     if draft.evidence:
         source["quote_start"], source["quote_end"] = draft.evidence[0]
-    place = _mention_entity(mentions, draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])
+    place = _mention_entity(mentions, draft.place_span or draft.location_span, ["LOC"]) or _entity_by_name(draft.location_text, ["LOC"])
+    # The location may be a facility in a town (place_span is then the town): the map pin is the town's.
     initial |= _place_fields(place, draft.location_text or "")
     result.actors = _actor_rows(draft, mentions)
     result.casualties = _casualty_rows(draft)

@@ -131,3 +131,26 @@ def test_headline_titles_the_main_incident_beside_background_ones(make_article):
     assert main.incident["title_ar"] == "القوات العراقية تقتل عنصرين من داعش"
     other = drafting.draft_initial(article=article, drafts=[background, kirkuk_draft()], index=0)
     assert other.incident["title_ar"] != article.title
+
+
+def test_a_facility_as_location_keeps_the_town_it_is_in_as_the_place(make_article):
+    """The engine names a facility as the location and the town around it as the place: the form links the town."""
+    body = "قتل ثلاثة حراس في هجوم على مستودع الحبوب في بلدة تل الورد شمال البلاد يوم الأحد."
+    article = make_article(body=body, title="هجوم على مستودع الحبوب")
+    town = Entity.objects.create(name_ar="تل الورد", type="LOC", latitude=36.1, longitude=43.2, country_iso3="IRQ", geo_kind="town")
+    t_start = body.index("تل الورد")
+    Mention.objects.create(
+        article=article, start=t_start, end=t_start + 8, text="تل الورد", label="LOC", entity=town, status=Mention.Status.ACCEPTED
+    )
+    f_start = body.index("مستودع الحبوب")
+    draft = IncidentDraft(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        location_text="مستودع الحبوب",
+        location_span=(f_start, f_start + len("مستودع الحبوب")),
+        place_span=(t_start, t_start + 8),
+        killed=3,
+        evidence=[(0, len(body))],
+    )
+    got = drafting.draft_initial(article=article, drafts=[draft]).incident
+    assert (got["place"], got["place_text"], got["latitude"], got["longitude"]) == (town.pk, "مستودع الحبوب", 36.1, 43.2)
