@@ -405,7 +405,7 @@ def _decide_pending(pending, *, user, expected_version):
     from incidents.models import PendingSource
 
     _require_reviewer(user)
-    pending = PendingSource.objects.select_for_update().select_related("article__source").get(pk=pending.pk)
+    pending = PendingSource.objects.select_for_update(of=("self",)).select_related("article__source").get(pk=pending.pk)
     incident = Incident.objects.select_for_update().get(pk=pending.incident_id)
     _check_version(incident, expected_version)
     if pending.status != PendingSource.Status.PENDING:

@@ -51,6 +51,13 @@ class IntakeForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
         help_text=gettext_lazy("Empty: the outlet the page names (“المصدر:”, the dateline, the site's name)."),
     )
+    outlet = forms.CharField(
+        label=gettext_lazy("Or a new outlet"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto", "class": "form-control"}),
+        help_text=gettext_lazy("An outlet not in the list: it is added under this name."),
+    )
     published_at = forms.DateField(
         label=gettext_lazy("Published on"),
         required=False,
@@ -164,6 +171,7 @@ def _handle(request, form, *, force, skip_duplicates=False):
             url=data["url"],
             title=data["title"],
             source=data["source"],
+            outlet=data["outlet"],
             published_at=data["published_at"],
             imported_by=request.user,
             force=force,
@@ -182,6 +190,7 @@ def _handle(request, form, *, force, skip_duplicates=False):
                 "url": data["url"] if (text or html) else "",
                 "title": data["title"],
                 "source": data["source"],
+                "outlet": data["outlet"],
                 "published_at": data["published_at"],
             }
         )
