@@ -167,3 +167,15 @@ def test_the_governorate_is_edited_in_arabic_and_stored_as_acled_names_it(client
     typed = IncidentForm(data={"admin1": "الانبار"})  # as a reader types it, without hamza
     typed.is_valid()
     assert typed.cleaned_data["admin1"] == "Anbar"
+
+
+@pytest.mark.django_db
+def test_the_404_page_is_the_apps_own_in_the_readers_language_also_with_debug(client, settings):
+    settings.DEBUG = True
+    for url in ("/ar/no-such-page/", "/ar/incidents/IRQ-1999-99999/"):  # no route; a view raising Http404
+        response = client.get(url)
+        html = response.content.decode()
+        assert (response.status_code, "الصفحة غير موجودة" in html, "URLconf" in html) == (404, True, False), url
+    assert "Page not found" in client.get("/en/no-such-page/").content.decode()
+    api = client.get("/api/v1/incidents/IRQ-1999-99999")
+    assert (api.status_code, api["Content-Type"]) == (404, "application/json; charset=utf-8")  # data stays data
