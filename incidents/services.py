@@ -240,7 +240,7 @@ def incident_merge(*, duplicate, into, user, expected_version=None):
     # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
     into.corrected_at = timezone.now()
     into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
-    into._change_reason = f"merged {duplicate.code} into this"
+    into._change_reason = into.correction_note  # the public correction list reads the history
     into._history_user = user
     _save(into)
     _log("merge", duplicate, user, into=into.code)
@@ -436,7 +436,7 @@ def pending_source_approve(*, pending, user, expected_version=None):
     outlet = pending.article.source.name if pending.article.source_id else ""
     incident.corrected_at = timezone.now()
     incident.correction_note = _("A new source was added: %(outlet)s.") % {"outlet": outlet} if outlet else _("A new source was added.")
-    incident._change_reason = f"source added: article {pending.article_id}"
+    incident._change_reason = incident.correction_note  # the public correction list reads the history
     incident._history_user = user
     _save(incident)
     _log("attach_approved", incident, user, article=pending.article_id, proposed_by=pending.proposed_by_id)
