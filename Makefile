@@ -10,8 +10,12 @@ PYTEST_ARGS ?=
 TEST_ENV := MARSAD_TESTING=1 TASKS_IMMEDIATE=1 SECRET_KEY=test-only-not-secret
 # Development runs may use a key generated into var/secret_key (DEBUG on); production needs SECRET_KEY set.
 DEV_ENV := DEBUG=$${DEBUG:-1}
-# Benchmarks run with DEBUG off (as production) and need no real key.
-BENCH_ENV := SECRET_KEY=$${SECRET_KEY:-bench-only-not-secret}
+# Benchmarks run with DEBUG off (as production) and need no real key; the test client's host is
+# allowed and static files are named plainly (no collectstatic manifest needed).
+BENCH_ENV := SECRET_KEY=$${SECRET_KEY:-bench-only-not-secret} STATIC_MANIFEST=0 ALLOWED_HOSTS=testserver,127.0.0.1,localhost
+# bench-public's own database (created and migrated if needed): never the development database.
+BENCH_DB ?= marsad_bench
+BENCH_URL ?= postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
 
 .PHONY: run test test-sqlite test-postgres lint format bench bench-public load migrate demo venv dev-venv clean
 
@@ -75,12 +79,16 @@ format: dev-venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## bench: tagger speed; bench-public: public list/search/export on the configured database
+## bench: tagger speed; bench-public: every public page, the API and the exports on PostgreSQL
+## (database $(BENCH_DB); `make bench-public INCIDENTS=1000000 BENCH_DB=marsad_bench1m` for the million)
 bench: venv
 	$(BENCH_ENV) $(PY) manage.py bench
 
 bench-public: venv
-	$(BENCH_ENV) $(PY) manage.py bench_public --incidents $${INCIDENTS:-100000}
+	DATABASE_URL=$(BENCH_URL) $(PY) scripts/pg_ready.py
+	DATABASE_URL=$(BENCH_URL) $(PY) scripts/pg_createdb.py
+	DATABASE_URL=$(BENCH_URL) $(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_URL) $(BENCH_ENV) $(PY) manage.py bench_public --incidents $${INCIDENTS:-100000}
 
 ## load: gunicorn + wrk against PostgreSQL (see docs/deploy.md)
 load: venv

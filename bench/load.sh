@@ -60,7 +60,7 @@ have=$(psql -Atqc "select count(*) from incidents_incident where code like '%-B%
 if [ "$have" -lt "$INCIDENTS" ]; then
   say "generating $((INCIDENTS - have)) synthetic incidents (bench_public; a few minutes for 100k)"
   # bench_public also times a few pages through Django's test client (host "testserver").
-  ALLOWED_HOSTS=127.0.0.1,localhost,testserver "$PY" manage.py bench_public --incidents "$INCIDENTS" --repeat 1 >"$WORK/bench_public.txt"
+  ALLOWED_HOSTS=127.0.0.1,localhost,testserver "$PY" manage.py bench_public --incidents "$INCIDENTS" --repeat 1 --export-rows 100 >"$WORK/bench_public.txt"
 fi
 psql -Atqc "analyze" "$LOAD_DB" >/dev/null
 published=$(psql -Atqc "select count(*) from incidents_incident where status = 'published'" "$LOAD_DB")
@@ -85,14 +85,32 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$BASE/healthz" >/dev/null || { cat "$WORK/gunicorn.log" >&2; echo "gunicorn did not start" >&2; exit 1; }
 
-code=$(psql -Atqc "select code from incidents_incident where status = 'published' order by date_start desc, id desc limit 1" "$LOAD_DB")
-q=$("$PY" -c "import urllib.parse; print(urllib.parse.quote('الموصل'))")
+# Rotating URLs: nearly every filter combination is a new URL, so the cache would help little; each
+# page is driven through at least 1,000 distinct addresses (filters × pages, search terms × filters,
+# incident codes, API filters × pages), in a shuffled order.
+psql -Atqc "select code from incidents_incident where status = 'published' order by random() limit 2000" "$LOAD_DB" >"$WORK/codes.txt"
+"$PY" bench/urls.py "$WORK" <"$WORK/codes.txt"
 
 cat >"$WORK/report.lua" <<'LUA'
--- Counts non-2xx responses across wrk threads and prints one machine-readable line.
+-- Requests the paths of the file given after "--" in turn (each thread from its own offset), counts
+-- non-2xx responses across wrk threads and prints one machine-readable line.
 local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) non2xx = 0 end
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("offset", counter * 7919)
+  table.insert(threads, thread)
+end
+function init(args)
+  non2xx = 0
+  paths = {}
+  for line in io.lines(args[1]) do table.insert(paths, line) end
+  index = offset % #paths
+end
+function request()
+  index = index % #paths + 1
+  return wrk.format("GET", paths[index])
+end
 function response(status, headers, body)
   if status < 200 or status > 299 then non2xx = non2xx + 1 end
 end
@@ -126,14 +144,14 @@ echo "load_incidents_published $published count"
 echo "load_workers $WORKERS count"
 echo "load_cpus $(nproc) count"
 run() {
-  local name=$1 path=$2
-  # Warm up each worker (first request loads templates and the search vocabulary).
-  for _ in $(seq 1 $((WORKERS * 2))); do curl -fsS -o /dev/null "$BASE$path" || true; done
+  local name=$1 urls=$WORK/urls_$1.txt
+  # Warm up each worker (first request loads templates and the search vocabulary) on other URLs than the measured ones' start.
+  for path in $(tail -n $((WORKERS * 2)) "$urls"); do curl -fsS -o /dev/null "$BASE$path" || true; done
   local line
   cpu_snapshot $(app_pids) >"$WORK/app0"
   cpu_snapshot $(db_pids) >"$WORK/db0"
   line=$(wrk --threads "$THREADS" --connections "$CONNECTIONS" --duration "$DURATION" --timeout 10s \
-    --script "$WORK/report.lua" "$BASE$path" | grep '^RESULT')
+    --script "$WORK/report.lua" "$BASE/" -- "$urls" | grep '^RESULT')
   read -r _ requests duration_us p50_us p99_us non2xx socket_errors <<<"$line"
   cpu_snapshot $(app_pids) >"$WORK/app1"
   cpu_snapshot $(db_pids) >"$WORK/db1"
@@ -157,10 +175,14 @@ run() {
   }'
 }
 
-run list "/ar/"
-run search "/ar/?q=$q"
-run incident "/ar/incidents/$code/"
-run api "/api/v1/incidents"
+echo "load_distinct_urls_list $(wc -l <"$WORK/urls_list.txt") count"
+echo "load_distinct_urls_search $(wc -l <"$WORK/urls_search.txt") count"
+echo "load_distinct_urls_incident $(wc -l <"$WORK/urls_incident.txt") count"
+echo "load_distinct_urls_api $(wc -l <"$WORK/urls_api.txt") count"
+run list
+run search
+run incident
+run api
 echo "load_loadavg_after $(cut -d' ' -f1 /proc/loadavg) count"
 if [ -s "$WORK/gunicorn.log" ]; then
   say "gunicorn errors:"

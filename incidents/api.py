@@ -6,15 +6,20 @@ It serves public incidents only and takes the same filter parameters as the inci
 import datetime
 import hashlib
 
+import django_filters
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Sum
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import PaginationBase, paginate
+from pydantic import create_model
 
 from incidents import selectors
-from incidents.exports import export_queryset, incident_data
-from incidents.filters import filter_incidents
+from incidents.exports import incident_records, url_for_code
+from incidents.filters import IncidentFilter
+from incidents.models import PublicTally
 
 MAX_PAGE_SIZE = 100
 
@@ -27,24 +32,14 @@ api = NinjaAPI(
 )
 
 
-class IncidentFilters(Schema):
-    q: str | None = None
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    country: str | None = None
-    admin1: str | None = None
-    place: int | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: int | None = None
-    min_killed: int | None = None
-    confidence: str | None = None
-    sort: str | None = None
+def _filter_schema():
+    """The list's query parameters, read off the FilterSet (defined once, in incidents.filters)."""
+    types = {django_filters.DateFilter: datetime.date, django_filters.NumberFilter: int}
+    fields = {name: (types.get(type(f), str) | None, None) for name, f in IncidentFilter.base_filters.items()}
+    return create_model("IncidentFilters", __base__=Schema, **fields)
 
 
-class Paging(Schema):
-    page: int = 1
-    page_size: int = 25
+IncidentFilters = _filter_schema()
 
 
 class PlaceRef(Schema):
@@ -116,15 +111,6 @@ class IncidentOut(Schema):
     updated_at: str
 
 
-class IncidentPage(Schema):
-    count: int
-    page: int
-    page_size: int
-    next: str | None
-    previous: str | None
-    results: list[IncidentOut]
-
-
 class EntityCount(Schema):
     id: int
     name_ar: str
@@ -143,22 +129,6 @@ class ActorSummaryOut(EntityCount):
     actor_type: str
 
 
-class EntityPage(Schema):
-    count: int
-    page: int
-    page_size: int
-    next: str | None
-    previous: str | None
-
-
-class PlacePage(EntityPage):
-    results: list[PlaceOut]
-
-
-class ActorPage(EntityPage):
-    results: list[ActorSummaryOut]
-
-
 def _count(queryset):
     """The total for a filter, remembered as long as public pages are cached: counting 100k rows dominates a page."""
     seconds = settings.MARSAD_PUBLIC_CACHE_SECONDS
@@ -171,64 +141,92 @@ def _count(queryset):
 MAX_PAGE = 1_000_000
 
 
-def _page(request, queryset, paging):
-    """One page of a QuerySet with its total and links to the neighbouring pages."""
-    size = max(1, min(paging.page_size, MAX_PAGE_SIZE))
-    number = max(1, min(paging.page, MAX_PAGE))  # a page number beyond 64 bits must not reach the database
-    count = _count(queryset)
-    items = list(queryset[(number - 1) * size : number * size])
+class Pages(PaginationBase):
+    """django-ninja pagination by page number, with the total and links to the neighbouring pages
+    (the response: count, page, page_size, next, previous, results)."""
 
-    def link(n):
-        params = request.GET.copy()
-        params["page"] = n
-        params["page_size"] = size
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    class Input(Schema):
+        page: int = 1
+        page_size: int = 25
 
-    return {
-        "count": count,
-        "page": number,
-        "page_size": size,
-        "next": link(number + 1) if number * size < count else None,
-        "previous": link(number - 1) if number > 1 else None,
-        "items": items,
-    }
+    class Output(Schema):
+        count: int
+        page: int
+        page_size: int
+        next: str | None
+        previous: str | None
+        results: list
+
+    items_attribute = "results"
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        size = max(1, min(pagination.page_size, MAX_PAGE_SIZE))
+        number = max(1, min(pagination.page, MAX_PAGE))  # a page number beyond 64 bits must not reach the database
+        count = queryset.total() if isinstance(queryset, Records) else _count(queryset)
+
+        def link(n):
+            query = request.GET.copy()
+            query["page"] = n
+            query["page_size"] = size
+            return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+        return {
+            "count": count,
+            "page": number,
+            "page_size": size,
+            "next": link(number + 1) if number * size < count else None,
+            "previous": link(number - 1) if number > 1 else None,
+            "results": queryset[(number - 1) * size : number * size],
+        }
 
 
-def _url(request, incident):
-    return request.build_absolute_uri(incident.get_absolute_url())
+class Records:
+    """The reader's filtered public incidents, paged as full incident records (the exports' path,
+    four queries per page whatever its size): what the paginator counts and slices."""
+
+    def __init__(self, filterset, request):
+        self.filterset = filterset
+        self.queryset = filterset.qs
+        self.url_for_code = url_for_code(request)
+
+    def total(self):
+        """The exact total: summed from the stats tallies when the filters are ones they are kept
+        by (a count of every public incident reads them all), else counted."""
+        tallies = selectors.stats_source(self.filterset)
+        if tallies.model is PublicTally:
+            return tallies.aggregate(n=Sum("incidents"))["n"] or 0
+        return _count(self.queryset)
+
+    def __getitem__(self, window):
+        return list(incident_records(self.queryset[window], self.url_for_code))
 
 
-@api.get("/incidents", response=IncidentPage, url_name="list_incidents", summary="List public incidents")
-def list_incidents(request, filters: Query[IncidentFilters], paging: Query[Paging]):
+@api.get("/incidents", response=list[IncidentOut], url_name="list_incidents", summary="List public incidents")
+@paginate(Pages)
+def list_incidents(request, filters: Query[IncidentFilters]):
     """Published and retracted incidents, newest first; same filter parameters as the list page."""
-    queryset = filter_incidents(request.GET, export_queryset()).qs
-    page = _page(request, queryset, paging)
-    page["results"] = [incident_data(i, url=_url(request, i)) for i in page.pop("items")]
-    return page
+    return Records(selectors.public_incidents(request.GET), request)
 
 
 @api.get("/incidents/{code}", response=IncidentOut, url_name="incident_detail", summary="One public incident")
 def incident_detail(request, code: str):
-    incident = export_queryset().filter(code=code).first() if selectors.looks_like_code(code) else None
-    if incident is None:
+    found = selectors.public_incidents().qs.filter(code=code) if selectors.looks_like_code(code) else None
+    record = next(incident_records(found, url_for_code(request)), None) if found is not None else None
+    if record is None:
         target = selectors.incident_merged_target(code)
         if target is not None:
             return HttpResponseRedirect(reverse("data:api:incident_detail", kwargs={"code": target.code}))
         raise Http404("No public incident has this code.")
-    return incident_data(incident, url=_url(request, incident))
+    return record
 
 
-@api.get("/places", response=PlacePage, url_name="list_places", summary="Places with public incidents")
-def list_places(request, paging: Query[Paging]):
-    queryset = selectors.public_places().values("id", "name_ar", "name_en", "incident_count", "latitude", "longitude", "admin1", "country")
-    page = _page(request, queryset, paging)
-    page["results"] = page.pop("items")
-    return page
+@api.get("/places", response=list[PlaceOut], url_name="list_places", summary="Places with public incidents")
+@paginate(Pages)
+def list_places(request):
+    return selectors.public_places().values("id", "name_ar", "name_en", "incident_count", "latitude", "longitude", "admin1", "country")
 
 
-@api.get("/actors", response=ActorPage, url_name="list_actors", summary="Actors named in public incidents")
-def list_actors(request, paging: Query[Paging]):
-    queryset = selectors.public_actors().values("id", "name_ar", "name_en", "incident_count", "actor_type")
-    page = _page(request, queryset, paging)
-    page["results"] = page.pop("items")
-    return page
+@api.get("/actors", response=list[ActorSummaryOut], url_name="list_actors", summary="Actors named in public incidents")
+@paginate(Pages)
+def list_actors(request):
+    return selectors.public_actors().values("id", "name_ar", "name_en", "incident_count", "actor_type")

@@ -41,11 +41,15 @@ class BackupError(Exception):
     """The file is not a Marsad backup, the database is not empty, or the counts do not match."""
 
 
+# Derived rows, recounted from the incidents as they load (incidents.tallies): not records to keep.
+DERIVED = frozenset({"incidents.PublicTally"})
+
+
 def backup_models():
     """The models a backup holds, in load order: users and groups, then both apps (history last)."""
     ordered = [Group, get_user_model()]
     for label in APPS:
-        models = list(apps.get_app_config(label).get_models())
+        models = [m for m in apps.get_app_config(label).get_models() if m._meta.label not in DERIVED]
         ordered += [m for m in models if not m.__name__.startswith("Historical")]
         ordered += [m for m in models if m.__name__.startswith("Historical")]
     return ordered
@@ -78,6 +82,8 @@ def backup_export(*, path, using=DEFAULT_DB_ALIAS):
         }
         out.write(json.dumps(header, ensure_ascii=False) + "\n")
         for model in models:
+            # Generated columns (the search vector) are the database's to recompute, not records.
+            generated = [f.name for f in model._meta.concrete_fields if f.generated]
             queryset = model._default_manager.using(using).order_by("pk")
             if _natural(model):
                 queryset = queryset.prefetch_related(*[f.name for f in model._meta.many_to_many])
@@ -90,6 +96,8 @@ def backup_export(*, path, using=DEFAULT_DB_ALIAS):
             else:
                 rows = serializers.serialize("python", queryset.iterator(chunk_size=2000))
             for row in rows:
+                for name in generated:
+                    del row["fields"][name]
                 out.write(json.dumps(row, cls=_Encoder, ensure_ascii=False) + "\n")
     return counts
 

@@ -9,13 +9,12 @@ import json
 import re
 
 from django.db import connection
-from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from annotation.models import Article, Entity, Source
-from incidents.filters import filter_incidents
 from incidents.models import ON_GLOBE, CasualtyFigure, Incident, IncidentActor, IncidentSource, point_on_globe
+from incidents.selectors import public_incidents
 from incidents.taxonomy import COUNTRIES, INTER_CODES, disorder_type
 
 ACLED_COLUMNS = [
@@ -54,36 +53,6 @@ ACLED_COLUMNS = [
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
 CIVILIAN_TARGET_SUB_EVENTS = {"Attack", "Abduction/forced disappearance"}
-
-# What an export needs and nothing more: the article bodies and raw HTML are never loaded.
-_INCIDENT_FIELDS = [f.name for f in Incident._meta.concrete_fields if f.name not in ("search_text", "review_comment")]
-
-
-def export_queryset():
-    """Public incidents with their actors, casualty figures and outlets, lean enough to stream."""
-    return (
-        Incident.objects.public()
-        .select_related("place")
-        .only(*_INCIDENT_FIELDS, "place__name_ar", "place__name_en", "place__admin3")
-        .prefetch_related(
-            Prefetch(
-                "actors",
-                queryset=IncidentActor.objects.select_related("entity")
-                .only("incident_id", "role", "certainty", "entity__name_ar", "entity__name_en", "entity__actor_type")
-                .order_by("role", "id"),
-            ),
-            Prefetch("casualties", queryset=CasualtyFigure.objects.order_by("category", "victim_class", "id")),
-            Prefetch(
-                "sources",
-                queryset=IncidentSource.objects.select_related("article__source")
-                .only(
-                    "incident_id", "quote", "added_at", "article__url", "article__title", "article__published_at", "article__source__name"
-                )
-                .order_by("added_at", "id"),
-            ),
-        )
-    )
-
 
 # The columns a CSV row is made of, read as plain values: building model instances and per-row
 # prefetch querysets costs ten times more than the database work for a large export.
@@ -281,76 +250,6 @@ def csv_lines(queryset):
         yield _csv_chunk(chunk, writer)
 
 
-def incident_data(incident, *, url=""):
-    """One public incident as plain data (JSON export, GeoJSON properties, API detail)."""
-    place = incident.place
-    return {
-        "code": incident.code,
-        "url": url,
-        "status": incident.status,
-        "title_ar": incident.title_ar,
-        "title_en": incident.title_en,
-        "summary_ar": incident.summary_ar,
-        "summary_en": incident.summary_en,
-        "disorder_type": disorder_type(incident.event_type),
-        "event_type": incident.event_type,
-        "sub_event_type": incident.sub_event_type,
-        "date_start": incident.date_start.isoformat(),
-        "date_end": incident.date_end.isoformat(),
-        "time_precision": incident.time_precision,
-        "date_text": incident.date_text,
-        "country": incident.country,
-        "admin1": incident.admin1,
-        "admin2": incident.admin2,
-        "place": {"id": place.pk, "name_ar": place.name_ar, "name_en": place.name_en} if place else None,
-        "place_text": incident.place_text,
-        "latitude": point_on_globe(incident.latitude, incident.longitude)[0],
-        "longitude": point_on_globe(incident.latitude, incident.longitude)[1],
-        "geo_precision": incident.geo_precision,
-        "fatalities": incident.fatalities,
-        "injured": incident.injured,
-        "confidence": incident.confidence,
-        "actors": [
-            {
-                "id": a.entity_id,
-                "name_ar": a.entity.name_ar,
-                "name_en": a.entity.name_en,
-                "role": a.role,
-                "certainty": a.certainty,
-                "actor_type": a.entity.actor_type,
-            }
-            for a in incident.actors.all()
-        ],
-        "casualties": [
-            {
-                "category": f.category,
-                "victim_class": f.victim_class,
-                "min": f.min_count,
-                "max": f.max_count,
-                "qualifier": f.qualifier,
-                "claimant": f.claimant,
-            }
-            for f in incident.casualties.all()
-        ],
-        "sources": [
-            {
-                "outlet": s.article.source.name if s.article.source_id else "",
-                "url": s.article.url,
-                "title": s.article.title,
-                "published_on": s.article.published_at.isoformat() if s.article.published_at else None,
-                "quote": s.quote,
-            }
-            for s in incident.sources.all()
-        ],
-        "published_at": incident.published_at.isoformat() if incident.published_at else None,
-        "corrected_at": incident.corrected_at.isoformat() if incident.corrected_at else None,
-        "correction_note": incident.correction_note,
-        "retracted_at": incident.retracted_at.isoformat() if incident.retracted_at else None,
-        "retraction_note": incident.retraction_note,
-        "updated_at": incident.updated_at.isoformat(),
-    }
-
-
 def _limit(request, queryset):
     try:
         limit = int(request.GET.get("limit", 0))
@@ -359,9 +258,13 @@ def _limit(request, queryset):
     return queryset[:limit] if limit > 0 else queryset
 
 
-def _public_filtered(request, base=None):
-    """The public incidents the request's filters (and ?limit=) select, without prefetches."""
-    return _limit(request, filter_incidents(request.GET, base if base is not None else Incident.objects.public()).qs)
+def _public_filtered(request, *, located=False):
+    """The public incidents the request's filters (and ?limit=) select, without prefetches;
+    located=True keeps those with real coordinates (the map's points)."""
+    queryset = public_incidents(request.GET).qs
+    if located:
+        queryset = queryset.filter(ON_GLOBE)
+    return _limit(request, queryset)
 
 
 # The full records of the JSON and GeoJSON exports, read as plain values chunk by chunk like the CSV.
@@ -425,7 +328,7 @@ def _iso(value):
 
 
 def _record(row, actors, figures, sources, url):
-    """The same shape as incident_data(), from plain values."""
+    """One public incident as plain data (JSON and GeoJSON exports, the API), from plain values."""
     return {
         "code": row["code"],
         "url": url,
@@ -495,7 +398,7 @@ def incident_records(queryset, url_for_code):
         yield from flush(chunk)
 
 
-def _url_for_code(request):
+def url_for_code(request):
     """Absolute incident addresses without a reverse() per row."""
     template = request.build_absolute_uri(reverse("incidents:detail", kwargs={"code": "CODE"}))
     return lambda code: template.replace("CODE", code)
@@ -535,7 +438,7 @@ def export_csv(request):
 
 
 def export_json(request):
-    records = incident_records(_public_filtered(request), _url_for_code(request))
+    records = incident_records(_public_filtered(request), url_for_code(request))
     response = StreamingHttpResponse(json_chunks(records), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -562,11 +465,11 @@ def map_geojson_chunks(queryset, url_for_code):
 
 def export_geojson(request):
     if request.GET.get("properties") == "map":
-        queryset = _public_filtered(request, Incident.objects.public().filter(ON_GLOBE))
+        queryset = _public_filtered(request, located=True)
         detail = reverse("incidents:detail", kwargs={"code": "CODE"})
         chunks = map_geojson_chunks(queryset, lambda code: detail.replace("CODE", code))
         return StreamingHttpResponse(chunks, content_type="application/geo+json")
-    records = incident_records(_public_filtered(request), _url_for_code(request))
+    records = incident_records(_public_filtered(request), url_for_code(request))
     response = StreamingHttpResponse(geojson_chunks(records), content_type="application/geo+json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from incidents.filters import filter_incidents
-from incidents.models import Incident
+from incidents.selectors import public_incidents
 
 FEED_SIZE = 50
 
@@ -31,7 +30,7 @@ class IncidentFeed(Feed):
         params = params.copy()
         params.pop("sort", None)
         # Newest activity first: a correction brings an incident back to the top of the feed.
-        queryset = filter_incidents(params, Incident.objects.public().defer("search_text")).qs
+        queryset = public_incidents(params).qs.defer("search_text", "search_vector")
         return queryset.order_by("-updated_at", "-id")[:FEED_SIZE]
 
     def item_title(self, item):

@@ -73,6 +73,17 @@ class FastSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options(self.choices))
 
 
+def admin1_condition(value):
+    """Governorates are stored in English (ACLED's admin1); readers may type the Arabic name."""
+    arabic = Entity.objects.filter(type="LOC", geo_kind=Entity.GeoKind.GOVERNORATE, name_ar=value.strip()).values("name_en")
+    return Q(admin1__iexact=value.strip()) | Q(admin1__in=arabic)
+
+
+# The filters the stats tallies (incidents.tallies) are kept by: with no other filter set, the
+# stats page sums tallies instead of reading incidents.
+TALLY_FILTERS = frozenset({"country", "admin1", "event_type", "sort"})
+
+
 class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", widget=forms.TextInput(attrs={"type": "search", "dir": "auto"})
@@ -119,9 +130,7 @@ class IncidentFilter(django_filters.FilterSet):
         return search_filter(queryset, value, fuzzy=self.fuzzy)
 
     def filter_admin1(self, queryset, name, value):
-        """Governorates are stored in English (ACLED's admin1); readers may type the Arabic name."""
-        arabic = Entity.objects.filter(type="LOC", geo_kind=Entity.GeoKind.GOVERNORATE, name_ar=value.strip()).values("name_en")
-        return queryset.filter(Q(admin1__iexact=value.strip()) | Q(admin1__in=arabic))
+        return queryset.filter(admin1_condition(value))
 
     def filter_actor(self, queryset, name, value):
         return queryset.filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity_id=value)))
@@ -129,13 +138,25 @@ class IncidentFilter(django_filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         return queryset  # applied last, in `qs`, so that every result is ordered
 
+    def tally_filter(self):
+        """A Q over PublicTally equivalent to this filter; None when a filter set is not one the
+        tallies are kept by (dates, search, actor, place…) or the form does not validate."""
+        if not self.is_bound or not self.form.is_valid():
+            return None
+        data = {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "")}
+        if not set(data) <= TALLY_FILTERS:
+            return None
+        condition = Q()
+        if "country" in data:
+            condition &= Q(country=data["country"])
+        if "event_type" in data:
+            condition &= Q(event_type=data["event_type"])
+        if "admin1" in data:
+            condition &= admin1_condition(data["admin1"])
+        return condition
+
     @property
     def qs(self):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
         return queryset.order_by(*SORTS.get(sort or "-date", SORTS["-date"]))
-
-
-def filter_incidents(params, queryset, *, fuzzy=False):
-    """Apply the reader's filters to a public QuerySet; a value that does not validate is ignored."""
-    return IncidentFilter(params, queryset=queryset, fuzzy=fuzzy)

@@ -1,6 +1,8 @@
 """Incidents: what happened, when, where, who, how many — with sources, workflow and history."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -32,6 +34,33 @@ class IncidentQuerySet(models.QuerySet):
 
     def awaiting_review(self):
         return self.filter(status=Incident.Status.IN_REVIEW)
+
+
+class PostgresOnlyIndex:
+    """An index only PostgreSQL can build (GIN over a tsvector or trigrams): SQLite, which searches
+    the text by substring, gets a no-op comment instead of a CREATE INDEX it cannot parse."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return f"-- {self.name}: PostgreSQL only"
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return f"-- {self.name}: PostgreSQL only"
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+class SearchGinIndex(PostgresOnlyIndex, GinIndex):
+    pass
+
+
+class SimpleSearchVector(SearchVector):
+    """to_tsvector('simple', search_text) on PostgreSQL (the text is already folded by
+    incidents.search, so no stemming); SQLite has no tsvector and stores NULL (it searches search_text)."""
+
+    def as_sqlite(self, *_args, **_kwargs):
+        return "NULL", []
 
 
 class Incident(models.Model):
@@ -130,10 +159,13 @@ class Incident(models.Model):
     retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True)
     retraction_note = models.TextField(_("retraction notice"), blank=True)
     search_text = models.TextField(_("normalised search text"), blank=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=SimpleSearchVector("search_text", config="simple"), output_field=SearchVectorField(null=True), db_persist=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "search_vector"])
 
     objects = IncidentQuerySet.as_manager()
 
@@ -175,6 +207,10 @@ class Incident(models.Model):
             models.Index(
                 fields=["admin1", "fatalities"], condition=Q(status__in=["published", "retracted"]), name="incident_public_admin1"
             ),
+            # Search (incidents.search): full text over the stored vector, trigrams over the folded
+            # text for the misspelling fallback. PostgreSQL only; SQLite matches substrings.
+            SearchGinIndex(fields=["search_vector"], name="incident_search_vector"),
+            SearchGinIndex(OpClass("search_text", name="gin_trgm_ops"), name="incident_search_trgm"),
             # The Atom feed: the most recently published or corrected first.
             models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
         ]
@@ -302,6 +338,27 @@ class CodeSequence(models.Model):
 
     def __str__(self):
         return f"{self.country}-{self.year}: {self.last}"
+
+
+class PublicTally(models.Model):
+    """Public incidents and their killed per month, country, governorate and event type.
+
+    Kept exact by incidents.tallies whenever an incident is saved or deleted, so that the stats page
+    sums a few thousand of these rows instead of reading every public incident.
+    """
+
+    month = models.DateField()
+    country = models.CharField(max_length=3)
+    admin1 = models.CharField(max_length=200, blank=True)
+    event_type = models.CharField(max_length=40)
+    incidents = models.PositiveIntegerField(default=0)
+    fatalities = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "country", "admin1", "event_type"], name="public_tally_unique_key")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.country} {self.admin1} {self.event_type}: {self.incidents}"
 
 
 class PendingSource(models.Model):

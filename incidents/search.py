@@ -3,16 +3,21 @@
 Texts are folded once when an incident is saved (``search_document``) and queries are folded the
 same way, so both sides meet in the same spelling. PostgreSQL matches with full-text search
 ('simple' configuration: the text is already normalised, Arabic stemming would only hurt names)
-plus a trigram fallback for typos; SQLite falls back to substring matching over the same column.
+over the stored ``Incident.search_vector`` plus a trigram fallback for typos (both indexes declared
+in the model's Meta); SQLite falls back to substring matching over ``search_text``.
 """
 
 import re
+from functools import cache, lru_cache
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Q
 
+from annotation.models import Entity
+from annotation.nlp.gazetteer import load_places
 from annotation.nlp.normalize import norm
+from incidents.taxonomy import COUNTRIES
 
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 
@@ -38,8 +43,13 @@ def word_variants(word):
 
     Longest form first; every form keeps at least two letters so that short words are not eaten.
     """
+    return list(_variants(word))
+
+
+@lru_cache(maxsize=65536)  # a newsroom's vocabulary: every save and every query meets the same words
+def _variants(word):
     if not _is_arabic(word):
-        return [word]
+        return (word,)
     forms = [word]
     stem = word
     if stem[:1] in _CONJUNCTIONS and len(stem) - 1 >= _MIN_STEM + 1:
@@ -49,13 +59,13 @@ def word_variants(word):
     if stem[:1] in _PREPOSITIONS and len(stem) - 3 >= _MIN_STEM:
         if stem.startswith("لل"):  # ل + the article with its alef dropped: للموصل = ل + الموصل
             forms += ["ال" + stem[2:], stem[2:]]
-            return list(dict.fromkeys(forms))
+            return tuple(dict.fromkeys(forms))
         if stem[1:3] == "ال":
             stem = stem[1:]
             forms.append(stem)
     if stem.startswith("ال") and len(stem) - 2 >= _MIN_STEM:
         forms.append(stem[2:])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def query_words(query):
@@ -69,15 +79,80 @@ def _document_words(text):
     extra = []
     seen = set(words)
     for word in words:
-        for form in word_variants(word)[1:]:
+        for form in _variants(word)[1:]:
             if form not in seen:
                 seen.add(form)
                 extra.append(form)
     return " ".join([*words, *extra])
 
 
+# Other English spellings of governorates that sources (and ACLED over the years) use, by the
+# folded key of the gazetteer's spelling: "Nineveh" is the gazetteer's "Ninewa".
+_ENGLISH_SPELLINGS = {
+    "nineveh": "ninewa",
+    "ninawa": "ninewa",
+    "saladin": "salahdin",
+    "salahuddin": "salahdin",
+    "salaheddine": "salahdin",
+    "thiqar": "dhiqar",
+    "babylon": "babil",
+    "dohuk": "duhok",
+    "dahuk": "duhok",
+    "sulaimaniya": "sulaymaniyah",
+    "sulaymaniyya": "sulaymaniyah",
+    "qadisiyyah": "qadisiyah",
+    "diwaniyah": "qadisiyah",
+    "deirezzor": "deirezzor",
+    "sanaa": "sanaa",
+    "alhudaydah": "hodeidah",
+    "hudaydah": "hodeidah",
+}
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|az|ash)[- ]", re.IGNORECASE)
+
+
+def _english_key(name):
+    """A governorate's English name folded for comparison: "Salah al-Din" and "salah ad din" → "salahdin"."""
+    words = [_ARTICLE.sub("", w) for w in re.split(r"[\s]+", name.casefold().strip())]
+    key = re.sub(r"[^a-z0-9]", "", "".join(re.sub(r"-(?:al|ad|ed|ud|el)-", "", w) for w in words))
+    key = re.sub(r"(?:al|ad|ud|ed)din$", "din", key)
+    return _ENGLISH_SPELLINGS.get(key, key)
+
+
+@cache
+def _gazetteer_area_names():
+    """{(iso3, folded English governorate or "" for the country): Arabic spellings} from the engine's gazetteer."""
+    names = {}
+    for place in load_places():
+        if place.kind == "governorate":
+            key = (place.country_iso3, _english_key(place.name_en))
+        elif place.kind == "country":
+            key = (place.country_iso3, "")
+        else:
+            continue
+        names.setdefault(key, []).extend([place.name_ar, *place.aliases])
+    return names
+
+
+def area_names(country, admin1):
+    """The Arabic names of an incident's governorate and country, stored in English as ACLED does
+    (admin1 "Kirkuk", country "IRQ"): the gazetteer's spellings, the taxonomy's country name and the
+    knowledge base's governorate entities with their aliases (one small query)."""
+    gazetteer = _gazetteer_area_names()
+    names = [*gazetteer.get((country, ""), ())]
+    if country in COUNTRIES:
+        names += COUNTRIES[country][:2]  # English and Arabic
+    if admin1:
+        names += gazetteer.get((country, _english_key(admin1)), ())
+        for name_ar, aliases in Entity.objects.filter(type="LOC", geo_kind=Entity.GeoKind.GOVERNORATE, name_en__iexact=admin1).values_list(
+            "name_ar", "aliases"
+        ):
+            names += [name_ar, *aliases]
+    return names
+
+
 def search_document(incident):
-    """The normalised text an incident is found by: code, titles, summaries, places, actors."""
+    """The normalised text an incident is found by: code, titles, summaries, places (with the Arabic
+    names of its governorate and country), actors."""
     parts = [
         incident.code,
         incident.title_ar,
@@ -91,7 +166,9 @@ def search_document(incident):
     ]
     place = incident.place if incident.place_id else None
     if place is not None:
-        parts += [place.name_ar, place.name_en]
+        parts += [place.name_ar, place.name_en, *place.aliases]
+    # Governorate and country in Arabic, so that «كركوك» finds what "Kirkuk" finds.
+    parts += area_names(incident.country, incident.admin1)
     if incident.pk:
         # One small query: actor names, so that searching a group's name finds its incidents.
         for name_ar, name_en in incident.actors.values_list("entity__name_ar", "entity__name_en"):
@@ -117,10 +194,8 @@ def search_filter(queryset, query, *, fuzzy=False):
         if fuzzy:
             return queryset.filter(search_text__trigram_word_similar=" ".join(forms[0] for forms in words))
         raw = " & ".join("(" + " | ".join(_tsquery_term(f) for f in forms) + ")" for forms in words)
-        # search_vector is a stored generated column that only PostgreSQL has (migration 0005).
-        table = queryset.model._meta.db_table
-        match = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)', [raw], output_field=BooleanField())  # noqa: S611 — table name from the model, query bound
-        return queryset.filter(match)
+        # Incident.search_vector: to_tsvector('simple', search_text), stored, with its GIN index.
+        return queryset.filter(search_vector=SearchQuery(raw, search_type="raw", config="simple"))
     condition = Q()
     for forms in words:
         any_form = Q()

@@ -3,12 +3,13 @@
 import datetime
 import re
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Sum
+from django.db.models import Count, F, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import get_language
 
 from annotation.models import Entity
-from incidents.models import ON_GLOBE, CasualtyFigure, Incident, IncidentActor, IncidentSource
+from incidents.filters import IncidentFilter
+from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource, PublicTally
 
 _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 
@@ -19,7 +20,16 @@ COUNT_CAP = 1_000
 SEARCH_COUNT_CAP = 200
 
 
-_LIST_DEFERRED = ("search_text", "summary_ar", "summary_en", "review_comment", "correction_note", "retraction_note", "date_text")
+_LIST_DEFERRED = (
+    "search_text",
+    "search_vector",
+    "summary_ar",
+    "summary_en",
+    "review_comment",
+    "correction_note",
+    "retraction_note",
+    "date_text",
+)
 _PLACE_DEFERRED = ("aliases", "description")
 
 
@@ -27,29 +37,27 @@ def _actors_prefetch():
     return Prefetch("actors", queryset=IncidentActor.objects.select_related("entity").order_by("role", "id"))
 
 
-def incident_list_qs():
-    """Public incidents with what a list row shows: the place and the actors (one extra query).
+def public_incidents(params=None, *, fuzzy=False):
+    """The one read of public incidents: published and retracted ones, narrowed by the reader's
+    filters (the query string, through incidents.filters.IncidentFilter) and ordered.
+
+    Returns the bound FilterSet: `.qs` is the QuerySet, `.form` the filter form a page shows. The list,
+    map, stats, place and actor pages, the exports, the feed and the API all read through here; each
+    then shapes the rows it needs (`list_rows`, or `.values()` for the exports and the API).
+    A value that does not validate is ignored.
+    """
+    return IncidentFilter(params if params is not None else {}, queryset=Incident.objects.public(), fuzzy=fuzzy)
+
+
+def list_rows(queryset):
+    """What a list row shows: the incident, its place and its actors (one extra query).
 
     The long texts a row never shows (search text, summaries, notes) are left in the database.
     """
     return (
-        Incident.objects.public()
-        .select_related("place")
+        queryset.select_related("place")
         .defer(*_LIST_DEFERRED, *(f"place__{name}" for name in _PLACE_DEFERRED))
         .prefetch_related(_actors_prefetch())
-    )
-
-
-def incident_export_qs():
-    """Public incidents with everything an export row needs (actors, casualty figures, outlets)."""
-    return (
-        Incident.objects.public()
-        .select_related("place")
-        .prefetch_related(
-            _actors_prefetch(),
-            Prefetch("casualties", queryset=CasualtyFigure.objects.order_by("category", "victim_class", "id")),
-            Prefetch("sources", queryset=IncidentSource.objects.select_related("article__source").order_by("added_at", "id")),
-        )
     )
 
 
@@ -135,25 +143,38 @@ def actor_get(pk):
 
 
 def incidents_for_place(place):
-    return incident_list_qs().filter(place=place)
+    return public_incidents({"place": place.pk}).qs
 
 
 def incidents_for_actor(actor):
-    return incident_list_qs().filter(Exists(IncidentActor.objects.filter(incident=OuterRef("pk"), entity=actor)))
+    return public_incidents({"actor": actor.pk}).qs
+
+
+def stats_source(filterset):
+    """What the stats page counts: the tallies (incidents.tallies) when the reader's filters are
+    ones they are kept by, else the filtered incidents themselves. Both give the same figures."""
+    condition = filterset.tally_filter()
+    if condition is None:
+        return filterset.qs
+    return PublicTally.objects.filter(condition)
+
+
+def _sums(queryset):
+    """Incidents and killed, summed: over tallies, or counted over incidents."""
+    if queryset.model is PublicTally:
+        return {"incidents": Sum("incidents"), "fatalities": Coalesce(Sum("fatalities"), 0)}
+    return {"incidents": Count("*"), "fatalities": Coalesce(Sum("fatalities"), 0)}
 
 
 MAX_FILLED_MONTHS = 12 * 30
 
 
 def stats_by_month(queryset):
-    """[(month date, incidents, fatalities)] oldest first."""
-    rows = (
-        queryset.order_by()
-        .annotate(month=TruncMonth("date_start"))
-        .values("month")
-        .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
-        .order_by("month")
-    )
+    """[(month date, incidents, fatalities)] oldest first, from incidents or tallies."""
+    if queryset.model is PublicTally:
+        rows = queryset.order_by().values("month").annotate(**_sums(queryset)).order_by("month")
+    else:
+        rows = queryset.order_by().annotate(month=TruncMonth("date_start")).values("month").annotate(**_sums(queryset)).order_by("month")
     found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows if r["month"] is not None}
     if not found:
         return []
@@ -176,14 +197,8 @@ def _month_start(value):
 
 
 def stats_by_field(queryset, field, limit=None):
-    """[(value, incidents, fatalities)] most incidents first."""
-    rows = (
-        queryset.order_by()
-        .exclude(**{field: ""})
-        .values(field)
-        .annotate(incidents=Count("*"), fatalities=Coalesce(Sum("fatalities"), 0))
-        .order_by("-incidents", F(field).asc())
-    )
+    """[(value, incidents, fatalities)] most incidents first, from incidents or tallies."""
+    rows = queryset.order_by().exclude(**{field: ""}).values(field).annotate(**_sums(queryset)).order_by("-incidents", F(field).asc())
     if limit:
         rows = rows[:limit]
     return [(r[field], r["incidents"], r["fatalities"]) for r in rows]
@@ -203,12 +218,3 @@ def governorate_label_fn(pairs=None):
         return lambda name: name
     arabic = dict(pairs if pairs is not None else governorates())
     return lambda name: arabic.get(name) or name
-
-
-def incident_map_points(queryset, limit=2000):
-    """Small dicts for map markers: the most recent public incidents that have coordinates."""
-    return list(
-        queryset.filter(ON_GLOBE)
-        .order_by("-date_start", "-id")
-        .values("code", "title_ar", "title_en", "date_start", "fatalities", "latitude", "longitude", "sub_event_type")[:limit]
-    )

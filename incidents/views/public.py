@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from incidents import charts, selectors
 from incidents.caching import public_page
-from incidents.filters import FILTER_PARAMS, filter_incidents
+from incidents.filters import FILTER_PARAMS
 from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
 from incidents.taxonomy import COUNTRIES, EVENT_TYPE_LABELS
 
@@ -76,16 +76,16 @@ def _paginate(request, queryset):
 
 @public_page
 def incident_list(request):
-    filterset = filter_incidents(request.GET, selectors.incident_list_qs())
+    filterset = selectors.public_incidents(request.GET)
     filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
-    page = _paginate(request, filterset.qs)
+    page = _paginate(request, selectors.list_rows(filterset.qs))
     governorates = selectors.governorates()
     _label_governorates(page, selectors.governorate_label_fn(governorates))
     fuzzy = False
     if page.paginator.count == 0 and request.GET.get("q", "").strip() and connection.vendor == "postgresql":
         # Nothing matched the words as typed: show similar spellings, and say so.
-        fuzzy_set = filter_incidents(request.GET, selectors.incident_list_qs(), fuzzy=True)
-        fuzzy_page = _paginate(request, fuzzy_set.qs)
+        fuzzy_set = selectors.public_incidents(request.GET, fuzzy=True)
+        fuzzy_page = _paginate(request, selectors.list_rows(fuzzy_set.qs))
         if fuzzy_page.paginator.count:
             filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
             _label_governorates(page, selectors.governorate_label_fn(governorates))
@@ -163,7 +163,7 @@ def place_detail(request, pk):
     if place is None:
         raise Http404(_("No public incident took place here."))
     incidents = selectors.incidents_for_place(place)
-    page = _paginate(request, incidents)
+    page = _paginate(request, selectors.list_rows(incidents))
     label = selectors.governorate_label_fn()
     _label_governorates(page, label)
     months = selectors.stats_by_month(incidents)
@@ -190,7 +190,7 @@ def actor_detail(request, pk):
     if actor is None:
         raise Http404(_("No public incident names this actor."))
     incidents = selectors.incidents_for_actor(actor)
-    page = _paginate(request, incidents)
+    page = _paginate(request, selectors.list_rows(incidents))
     label = selectors.governorate_label_fn()
     _label_governorates(page, label)
     months = selectors.stats_by_month(incidents)
@@ -214,8 +214,8 @@ def _totals(months):
 
 @public_page
 def stats(request):
-    filterset = filter_incidents(request.GET, selectors.incident_list_qs())
-    incidents = filterset.qs
+    filterset = selectors.public_incidents(request.GET)
+    incidents = selectors.stats_source(filterset)
     months = selectors.stats_by_month(incidents)
     by_type = selectors.stats_by_field(incidents, "event_type")
     list_url = reverse("incidents:list")
@@ -248,7 +248,7 @@ def stats(request):
 
 @public_page
 def incident_map(request):
-    filterset = filter_incidents(request.GET, selectors.incident_list_qs())
+    filterset = selectors.public_incidents(request.GET)
     return render(
         request,
         "incidents/public/map.html",

@@ -86,3 +86,34 @@ def test_openapi_schema(client, world):
 
 def test_api_is_read_only(client, world):
     assert client.post("/api/v1/incidents", {}).status_code == 405
+
+
+def test_list_query_count_is_constant_whatever_the_page_size(client, world, django_assert_num_queries):
+    # The count, the page of incidents, then their actors, figures and sources: five queries.
+    with django_assert_num_queries(5):
+        assert len(client.get("/api/v1/incidents?page_size=1").json()["results"]) == 1
+    with django_assert_num_queries(5):
+        assert len(client.get("/api/v1/incidents?page_size=100").json()["results"]) == 5
+
+
+def test_list_parameters_are_the_filtersets(client, world):
+    from incidents.filters import IncidentFilter
+
+    schema = client.get("/api/v1/openapi.json").json()
+    params = {p["name"] for p in schema["paths"]["/api/v1/incidents"]["get"]["parameters"]}
+    assert params == set(IncidentFilter.base_filters) | {"page", "page_size"}
+
+
+def test_detail_matches_the_list_record(client, world):
+    code = world["attack"].code
+    listed = next(i for i in client.get("/api/v1/incidents").json()["results"] if i["code"] == code)
+    assert client.get(f"/api/v1/incidents/{code}").json() == listed
+
+
+def test_list_total_comes_from_the_tallies_when_the_filters_allow(client, world):
+    from incidents.models import PublicTally
+
+    PublicTally.objects.filter(country="SYR").update(incidents=40)  # a marker: the total must be read from here
+    assert client.get("/api/v1/incidents?country=SYR").json()["count"] == 40
+    assert client.get("/api/v1/incidents?country=SYR&min_killed=0").json()["count"] == 1  # min_killed: counted
+    assert client.get("/api/v1/incidents").json()["count"] == 5 - 1 + 40

@@ -146,3 +146,90 @@ def test_search_document_includes_actor_names(world):
 
     assert "كتايب الاختبار" in search_document(attack)  # normalised: ئ → ي
     assert "test brigades" in search_document(attack)
+
+
+def _governorate_incident(editor, reviewer, admin1, title_ar, **fields):
+    return publish(
+        editor,
+        reviewer,
+        title_ar=title_ar,
+        title_en=f"Clash in {admin1}",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        date_start=datetime.date(2025, 5, 2),
+        country="IRQ",
+        admin1=admin1,
+        **fields,
+    )
+
+
+@pytest.mark.django_db
+def test_arabic_governorate_names_find_what_the_english_names_find(world, editor, reviewer):
+    # Governorates are stored in English (ACLED's admin1); the Arabic titles here do not name them.
+    nineveh = _governorate_incident(editor, reviewer, "Nineveh", "اشتباك قرب قرية صغيرة")
+    pairs = {"كركوك": "Kirkuk", "الأنبار": "Anbar", "نينوى": "Nineveh", "ديالى": "Diyala"}
+    for arabic, english in pairs.items():
+        assert found(english), english
+        assert set(found(english)) <= set(found(arabic)), arabic
+    assert found("نينوى") == [nineveh.code]
+    assert found("ديالى") == [world["attack"].code]  # «بعقوبة» in its title, Diyala only as admin1
+    assert found("كركوك") == [world["retracted"].code]  # no place entity: the governorate alone
+
+
+@pytest.mark.django_db
+def test_governorate_spelling_variants(world, editor, reviewer):
+    nineveh = _governorate_incident(editor, reviewer, "Nineveh", "اشتباك قرب قرية صغيرة")
+    assert found("نينوي") == [nineveh.code]  # alef maqsura typed as ya
+    assert found("انبار") == found("الأنبار") == [world["bomb"].code]  # with and without the article
+    assert found("بالأنبار") == [world["bomb"].code]
+    assert found("ونينوى") == [nineveh.code]
+
+
+@pytest.mark.django_db
+def test_countries_are_found_by_their_arabic_names(world):
+    assert found("سوريا") == [world["strike"].code]
+    assert found("Syria") == [world["strike"].code]
+
+
+@pytest.mark.django_db
+def test_governorate_aliases_from_the_knowledge_base(editor, reviewer):
+    entity("حلبجة", "Halabja", "LOC", geo_kind="governorate", admin1="Halabja", country_iso3="IRQ", aliases=["هلبجة"])
+    incident = _governorate_incident(editor, reviewer, "Halabja", "اشتباك قرب قرية صغيرة")
+    assert found("حلبجه") == [incident.code]
+    assert found("هلبجة") == [incident.code]
+
+
+def test_search_is_declared_in_the_model():
+    field = Incident._meta.get_field("search_vector")
+    assert field.generated and field.db_persist
+    names = {index.name for index in Incident._meta.indexes}
+    assert {"incident_search_vector", "incident_search_trgm"} <= names
+
+
+@pytest.mark.django_db
+def test_search_indexes_exist_on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN indexes are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'incidents_incident' AND indexname LIKE 'incident_search%%'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert "USING gin (search_vector)" in indexes["incident_search_vector"]
+    assert "USING gin (search_text gin_trgm_ops)" in indexes["incident_search_trgm"]
+
+
+@pytest.mark.django_db
+def test_reindex_search_brings_old_search_texts_up_to_date(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Incident.objects.filter(pk=world["retracted"].pk).update(search_text="stale")
+    assert found("كركوك") == []
+    out = StringIO()
+    call_command("reindex_search", stdout=out)
+    assert found("كركوك") == [world["retracted"].code]
+    assert out.getvalue().strip() == f"reindexed {Incident.objects.count()} incidents"
