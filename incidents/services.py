@@ -472,11 +472,17 @@ def pending_correction_propose(*, incident, user, expected_version, payload, not
     if locked.status != Incident.Status.PUBLISHED:
         raise ValidationError(_("Only a published incident takes corrections."), code="not_published")
     if not (note or "").strip():
-        raise ValidationError(_("Say what was corrected: published incidents show a public correction notice."), code="correction_note_required")
-    open_ = PendingCorrection.objects.select_for_update(of=("self",)).filter(incident=locked, status=PendingCorrection.Status.PENDING).first()
+        raise ValidationError(
+            _("Say what was corrected: published incidents show a public correction notice."), code="correction_note_required"
+        )
+    open_ = (
+        PendingCorrection.objects.select_for_update(of=("self",)).filter(incident=locked, status=PendingCorrection.Status.PENDING).first()
+    )
     if open_ is not None and open_.proposed_by_id != user.pk:
         raise ValidationError(
-            _("A correction by %(who)s already waits for a second reviewer. It must be approved or turned down before another is proposed."),
+            _(
+                "A correction by %(who)s already waits for a second reviewer. It must be approved or turned down before another is proposed."
+            ),
             code="correction_open",
             params={"who": open_.proposed_by},
         )
@@ -519,7 +525,9 @@ def pending_correction_approve(*, pending, user, expected_version, fields, actor
         raise ValidationError(_("The incident is no longer published; this correction cannot be applied."), code="closed")
     if incident.version != pending.base_version:
         raise ValidationError(
-            _("The incident changed after this correction was proposed (version %(base)s, now %(now)s). Turn it down; it must be proposed again."),
+            _(
+                "The incident changed after this correction was proposed (version %(base)s, now %(now)s). Turn it down; it must be proposed again."
+            ),
             code="correction_stale",
             params={"base": pending.base_version, "now": incident.version},
         )

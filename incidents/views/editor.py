@@ -523,13 +523,18 @@ def _correction_review(incident):
     pending.valid = _valid(forms)
     pending.stale = pending.base_version != incident.version
     pending.changes = [
-        {"label": form.fields[name].label, "before": _shown(form.fields[name], form.get_initial_for_field(form.fields[name], name)),
-         "after": _shown(form.fields[name], form.cleaned_data.get(name) if pending.valid else form.data.get(form.add_prefix(name)))}
+        {
+            "label": form.fields[name].label,
+            "before": _shown(form.fields[name], form.get_initial_for_field(form.fields[name], name)),
+            "after": _shown(form.fields[name], form.cleaned_data.get(name) if pending.valid else form.data.get(form.add_prefix(name))),
+        }
         for name in form.changed_data
         if name not in ("version", "correction_note")
     ]
     pending.details_changed = [
-        label for label, formset in ((_("actors"), actors), (_("casualty figures"), casualties), (_("sources"), sources)) if formset.has_changed()
+        label
+        for label, formset in ((_("actors"), actors), (_("casualty figures"), casualties), (_("sources"), sources))
+        if formset.has_changed()
     ]
     return pending
 

@@ -47,7 +47,12 @@ def _propose(client, user, incident, article, **overrides):
     client.force_login(user)
     data = incident_post(
         article,
-        **{"incident-version": incident.version, "incident-title_ar": NEW_TITLE, "incident-fatalities": "7", "incident-correction_note": NOTE}
+        **{
+            "incident-version": incident.version,
+            "incident-title_ar": NEW_TITLE,
+            "incident-fatalities": "7",
+            "incident-correction_note": NOTE,
+        }
         | overrides,
     )
     return client.post(_url("workflow:correct", pk=incident.pk), data, follow=True)
@@ -184,4 +189,6 @@ def test_the_queue_and_approve_page_show_what_changes(client, editor2, reviewer2
     assert changes["Title (Arabic)"] == (published.title_ar, NEW_TITLE)
     assert changes["Fatalities"] == (str(published.fatalities), "7")
     assert "actors" in response.context["pending_correction"].details_changed
-    assert _url("workflow:decide_correction", pk=published.pk, correction_pk=PendingCorrection.objects.get().pk) in response.content.decode()
+    assert (
+        _url("workflow:decide_correction", pk=published.pk, correction_pk=PendingCorrection.objects.get().pk) in response.content.decode()
+    )
