@@ -15,6 +15,7 @@ server_error  # config.errors, handler500
 handler404
 handler500
 JsonFormatter  # LOGGING in config/settings.py
+OwnNotFoundPageMiddleware  # MIDDLEWARE in config/settings.py
 StaticStorage  # STORAGES in config/settings.py
 ROLE_PERMISSIONS  # incidents.roles, read by the roles migration
 

@@ -22,7 +22,9 @@ def bad_request(request, exception):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    response = render(request, "404.html", status=404)
+    response.own_page = True  # config.not_found leaves it as it is
+    return response
 
 
 def server_error(request):

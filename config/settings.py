@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "config.not_found.OwnNotFoundPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

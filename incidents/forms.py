@@ -11,11 +11,13 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from annotation.areas import governorate_label, governorate_stored
 from annotation.models import Article, Entity, validate_span
 from incidents.models import CasualtyFigure, Incident, IncidentActor
-from incidents.taxonomy import SUB_EVENT_TO_EVENT
+from incidents.taxonomy import EVENT_TYPE_LABELS, SUB_EVENT_LABELS, SUB_EVENT_TO_EVENT
 
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 
@@ -46,7 +48,8 @@ INCIDENT_FIELDS = [
 
 class EntityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name_ar} · {obj.name_en}" if obj.name_en else obj.name_ar
+        # The English name helps an English-speaking editor; the Arabic interface names entities in Arabic.
+        return f"{obj.name_ar} · {obj.name_en}" if obj.name_en and get_language() != "ar" else obj.name_ar
 
     def offer(self, entities):
         """Show only these entities as options (the knowledge base holds thousands); any valid pk is still accepted."""
@@ -76,6 +79,10 @@ class IncidentForm(forms.ModelForm):
         self.fields["place"].queryset = Entity.objects.filter(type="LOC", merged_into__isnull=True).order_by("name_ar")
         self.fields["place"].offer(places)
         self.fields["date_end"].required = False
+        # The governorate is stored in English, as ACLED's admin1, and edited in the reader's language.
+        self._admin1_stored = self.initial.get("admin1") or self.instance.admin1
+        if self.initial.get("admin1"):
+            self.initial["admin1"] = governorate_label(self.initial["admin1"])
         for name in ("title_ar", "date_text", "place_text"):
             self.fields[name].widget.attrs.update({"data-span-target": name})
         self.helper = FormHelper()
@@ -127,11 +134,18 @@ class IncidentForm(forms.ModelForm):
             ),
         )
 
+    def clean_admin1(self):
+        typed, stored = self.cleaned_data.get("admin1"), self._admin1_stored
+        if stored and typed == governorate_label(stored):
+            return stored  # unchanged: keep the stored spelling ("Nineveh", not the gazetteer's "Ninewa")
+        return governorate_stored(typed)
+
     def clean(self):
         data = super().clean()
         event, sub = data.get("event_type"), data.get("sub_event_type")
         if event and sub and SUB_EVENT_TO_EVENT.get(sub) != event:
-            self.add_error("sub_event_type", _("“%(sub)s” is not a kind of “%(event)s”.") % {"sub": sub, "event": event})
+            labels = {"sub": SUB_EVENT_LABELS.get(sub, sub), "event": EVENT_TYPE_LABELS.get(event, event)}
+            self.add_error("sub_event_type", _("“%(sub)s” is not a kind of “%(event)s”.") % labels)
         self._check_ranges(data)
         start, end = data.get("date_start"), data.get("date_end")
         if start and not end:

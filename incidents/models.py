@@ -6,11 +6,53 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from annotation.models import Article, Entity
 from incidents.taxonomy import COUNTRY_CHOICES, EVENT_TYPE_CHOICES, SUB_EVENT_TYPE_CHOICES
+
+
+class HistoryAction(models.TextChoices):
+    """The action code stored as a history row's change reason; shown translated."""
+
+    CREATED = "created", pgettext_lazy("history action", "created")
+    EDITED = "edited", pgettext_lazy("history action", "edited")
+    CORRECTED = "corrected", pgettext_lazy("history action", "corrected")
+    SUBMITTED = "submitted", pgettext_lazy("history action", "submitted for review")
+    SENT_BACK = "sent_back", pgettext_lazy("history action", "sent back to the author")
+    APPROVED = "approved", pgettext_lazy("history action", "approved and published")
+    RETRACTED = "retracted", pgettext_lazy("history action", "retracted")
+    MERGED = "merged", pgettext_lazy("history action", "merged into another incident")
+    MERGED_IN = "merged_in", pgettext_lazy("history action", "another report merged into it")
+
+    def public_note(self):
+        """The public correction note of an action whose note the desk writes itself, in the reader's language."""
+        if self == HistoryAction.MERGED_IN:
+            return gettext("Another report of the same incident was merged into this one; its sources now support it.")
+        return ""
+
+    @classmethod
+    def of(cls, reason):
+        """(action code, note) of a stored change reason. Rows written before the codes hold English
+        phrases ("submitted for review", "sent back: …") or, for a correction, the correction note."""
+        reason = reason or ""
+        if reason in cls.values:
+            return cls(reason), ""
+        for phrase, action in _LEGACY_REASONS:
+            if reason == phrase or reason.startswith(phrase + ":") or (phrase == "merged into" and reason.startswith(phrase + " ")):
+                return action, ""
+        return (cls.CORRECTED, reason) if reason else (None, "")
+
+
+_LEGACY_REASONS = [
+    ("submitted for review", HistoryAction.SUBMITTED),
+    ("approved and published", HistoryAction.APPROVED),
+    ("sent back", HistoryAction.SENT_BACK),
+    ("retracted", HistoryAction.RETRACTED),
+    ("merged into", HistoryAction.MERGED),
+]
 
 
 def point_on_globe(latitude, longitude):

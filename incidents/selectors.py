@@ -7,9 +7,10 @@ from django.db.models import Count, F, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import get_language
 
+from annotation.areas import governorate_label
 from annotation.models import Entity
 from incidents.filters import IncidentFilter
-from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource, PublicTally
+from incidents.models import CasualtyFigure, HistoryAction, Incident, IncidentActor, IncidentSource, PublicTally
 
 _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 
@@ -109,7 +110,8 @@ def incident_corrections(incident):
     for record in records[1:]:  # the first one is the publication itself
         if record["status"] == Incident.Status.RETRACTED:
             continue  # shown as the retraction notice
-        note = record["history_change_reason"] or record["correction_note"]
+        action, legacy_note = HistoryAction.of(record["history_change_reason"])
+        note = legacy_note or (action.public_note() if action else "") or record["correction_note"]
         corrections.append({"date": record["history_date"], "note": note})
     return corrections
 
@@ -217,4 +219,4 @@ def governorate_label_fn(pairs=None):
     if get_language() != "ar":
         return lambda name: name
     arabic = dict(pairs if pairs is not None else governorates())
-    return lambda name: arabic.get(name) or name
+    return lambda name: arabic.get(name) or governorate_label(name)

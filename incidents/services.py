@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from incidents.models import CodeSequence, Incident
+from incidents.models import CodeSequence, HistoryAction, Incident
 from incidents.search import search_document
 
 log = logging.getLogger("marsad.workflow")
@@ -63,6 +63,13 @@ def _save(incident, *, fields=None):
         incident.save(update_fields=[*fields, "search_text", "version", "updated_at"])
 
 
+def _record(incident, user, action):
+    """What the next history row says: who, and an action code (HistoryAction) translated on display;
+    the comment, note or correction is in the row's own fields."""
+    incident._change_reason = action
+    incident._history_user = user
+
+
 def _log(action, incident, user, **extra):
     log.info(
         "workflow action=%s incident=%s status=%s user=%s %s",
@@ -83,8 +90,7 @@ def incident_create(*, created_by, **fields):
     incident.code = _next_code(country=incident.country, year=incident.date_start.year)
     incident.version = 0
     incident.last_changed_by = created_by
-    incident._change_reason = "created"
-    incident._history_user = created_by
+    _record(incident, created_by, HistoryAction.CREATED)
     _save(incident)
     _log("create", incident, created_by)
     return incident
@@ -108,8 +114,7 @@ def incident_update(*, incident, user, expected_version=None, **fields):
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
     locked.last_changed_by = user
-    locked._change_reason = correction_note or "edited"
-    locked._history_user = user
+    _record(locked, user, HistoryAction.CORRECTED if correction_note else HistoryAction.EDITED)
     _save(locked)
     _log("update", locked, user)
     return locked
@@ -135,8 +140,7 @@ def incident_submit(*, incident, user, expected_version=None):
     )
     locked.status = Incident.Status.IN_REVIEW
     locked.submitted_by = user
-    locked._change_reason = "submitted for review"
-    locked._history_user = user
+    _record(locked, user, HistoryAction.SUBMITTED)
     _save(locked)
     _log("submit", locked, user)
     return locked
@@ -153,8 +157,7 @@ def incident_send_back(*, incident, user, comment, expected_version=None):
     )
     locked.status = Incident.Status.DRAFT
     locked.review_comment = comment.strip()
-    locked._change_reason = "sent back: " + comment.strip()
-    locked._history_user = user
+    _record(locked, user, HistoryAction.SENT_BACK)
     _save(locked)
     _log("send_back", locked, user)
     return locked
@@ -177,8 +180,7 @@ def incident_approve(*, incident, user, expected_version=None):
     locked.approved_by = user
     locked.published_at = timezone.now()
     locked.review_comment = ""
-    locked._change_reason = "approved and published"
-    locked._history_user = user
+    _record(locked, user, HistoryAction.APPROVED)
     _save(locked)
     _log("approve", locked, user)
     return locked
@@ -196,8 +198,7 @@ def incident_retract(*, incident, user, note, expected_version=None):
     locked.status = Incident.Status.RETRACTED
     locked.retracted_at = timezone.now()
     locked.retraction_note = note.strip()
-    locked._change_reason = "retracted: " + note.strip()
-    locked._history_user = user
+    _record(locked, user, HistoryAction.RETRACTED)
     _save(locked)
     _log("retract", locked, user)
     return locked
@@ -234,14 +235,12 @@ def incident_merge(*, duplicate, into, user, expected_version=None):
     duplicate.status = Incident.Status.MERGED
     duplicate.merged_into = into
     duplicate.last_changed_by = user
-    duplicate._change_reason = f"merged into {into.code}"
-    duplicate._history_user = user
+    _record(duplicate, user, HistoryAction.MERGED)
     _save(duplicate)
     # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
     into.corrected_at = timezone.now()
     into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
-    into._change_reason = into.correction_note  # the public correction list reads the history
-    into._history_user = user
+    _record(into, user, HistoryAction.MERGED_IN)
     _save(into)
     _log("merge", duplicate, user, into=into.code)
     return into
@@ -436,8 +435,7 @@ def pending_source_approve(*, pending, user, expected_version=None):
     outlet = pending.article.source.name if pending.article.source_id else ""
     incident.corrected_at = timezone.now()
     incident.correction_note = _("A new source was added: %(outlet)s.") % {"outlet": outlet} if outlet else _("A new source was added.")
-    incident._change_reason = incident.correction_note  # the public correction list reads the history
-    incident._history_user = user
+    _record(incident, user, HistoryAction.CORRECTED)
     _save(incident)
     _log("attach_approved", incident, user, article=pending.article_id, proposed_by=pending.proposed_by_id)
     return incident

@@ -1,5 +1,7 @@
 """ACLED's event taxonomy (event types, sub-event types, disorder types) and the other vocabularies."""
 
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 EVENT_TYPES = {
@@ -108,5 +110,13 @@ COUNTRIES = {
     "LBY": ("Libya", "ليبيا", "Northern Africa", 434),
     "SDN": ("Sudan", "السودان", "Northern Africa", 729),
 }
-COUNTRY_CHOICES = [(code, names[0]) for code, names in COUNTRIES.items()]
+
+
+def _country_label(code):
+    """The country's name in the active language (English outside a request, e.g. in migrations)."""
+    english, arabic = COUNTRIES[code][:2]
+    return arabic if (get_language() or "en").startswith("ar") else english
+
+
+COUNTRY_CHOICES = [(code, lazy(_country_label, str)(code)) for code in COUNTRIES]
 ISO3_BY_NAME = {names[0]: code for code, names in COUNTRIES.items()}

@@ -73,7 +73,8 @@ def parse_jsonl(content: str) -> list[Row]:
         try:
             fields = json.loads(line)
         except json.JSONDecodeError as exc:
-            rows.append(Row(number, error=_("not valid JSON (%(error)s)") % {"error": exc.msg}))
+            # Python's own message ("Expecting value") is English: say where, in the reader's language.
+            rows.append(Row(number, error=_("not valid JSON (column %(column)s)") % {"column": exc.colno}))
             continue
         rows.append(row_from_fields(number, fields))
     return rows
@@ -86,8 +87,8 @@ def parse_csv(content: str) -> list[Row]:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
         return []
-    except csv.Error as exc:
-        return [Row(1, error=_("the header line cannot be read (%(error)s)") % {"error": exc})]
+    except csv.Error:
+        return [Row(1, error=_("the header line cannot be read (%(error)s)") % {"error": _("not valid CSV")})]
     if not any(f in header for f in TEXT_FIELDS):
         return [Row(1, error=_("the header has no “text” or “body” column"))]
     rows = []

@@ -224,6 +224,7 @@ def article_ingest(
     url: str | None = None,
     title: str = "",
     source: Source | None = None,
+    outlet: str = "",
     published_at: dt.date | None = None,
     imported_by,
     force: bool = False,
@@ -264,6 +265,9 @@ def article_ingest(
             code="no_text",
         )
     _check_lengths(candidates)
+    outlet = " ".join((outlet or "").split())[:200]
+    for candidate in candidates:
+        candidate.source_name = outlet or candidate.source_name  # the outlet the editor typed wins over the page's
     named = {} if source else outlet_sources({c.source_name for c in candidates})
     for candidate in candidates:
         candidate.source = source or named.get(candidate.source_name)

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from annotation.intake.fetch import FetchError, check_url
@@ -50,6 +50,13 @@ class IntakeForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
         help_text=gettext_lazy("Empty: the outlet the page names (“المصدر:”, the dateline, the site's name)."),
+    )
+    outlet = forms.CharField(
+        label=gettext_lazy("Or a new outlet"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto", "class": "form-control"}),
+        help_text=gettext_lazy("An outlet not in the list: it is added under this name."),
     )
     published_at = forms.DateField(
         label=gettext_lazy("Published on"),
@@ -164,6 +171,7 @@ def _handle(request, form, *, force, skip_duplicates=False):
             url=data["url"],
             title=data["title"],
             source=data["source"],
+            outlet=data["outlet"],
             published_at=data["published_at"],
             imported_by=request.user,
             force=force,
@@ -182,6 +190,7 @@ def _handle(request, form, *, force, skip_duplicates=False):
                 "url": data["url"] if (text or html) else "",
                 "title": data["title"],
                 "source": data["source"],
+                "outlet": data["outlet"],
                 "published_at": data["published_at"],
             }
         )
@@ -197,7 +206,11 @@ def _handle(request, form, *, force, skip_duplicates=False):
     if len(articles) == 1:
         messages.success(request, _("The article was saved and tagged."))
         return redirect(_review_url(articles[0]))
-    messages.success(request, _("The page was split into %(count)s articles.") % {"count": len(articles)})
+    messages.success(
+        request,
+        ngettext("The page was split into %(count)s article.", "The page was split into %(count)s articles.", len(articles))
+        % {"count": len(articles)},
+    )
     return redirect(reverse("annotation:intake_done") + "?ids=" + ",".join(str(a.pk) for a in articles))
 
 

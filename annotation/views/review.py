@@ -211,7 +211,7 @@ def mentions_accept_bulk(request, pk):
         )
     except ValidationError as error:
         return _refuse(request, article, error)
-    message = _("%(count)s suggestions accepted.") % {"count": len(accepted)}
+    message = ngettext("%(count)s suggestion accepted.", "%(count)s suggestions accepted.", len(accepted)) % {"count": len(accepted)}
     response = _respond(request, article, message=message)
     response["X-Marsad-Accepted"] = ",".join(str(m.pk) for m in accepted)
     return response
@@ -254,7 +254,7 @@ def review_formset(request, pk):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(request, _("%(count)s changes saved.") % {"count": changed})
+                messages.success(request, ngettext("%(count)s change saved.", "%(count)s changes saved.", changed) % {"count": changed})
                 return redirect("annotation:review_formset", pk=article.pk)
     else:
         formset = MentionFormSet(queryset=queryset, article=article)

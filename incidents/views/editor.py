@@ -145,6 +145,7 @@ def create(request):
     same_event = duplicates.likely_duplicates(duplicates.Event.from_initial(draft.incident, draft.actors)) if draft else []
     if article is not None and same_event:
         supported = set(article.incident_sources.values_list("incident_id", flat=True))
+        supported |= set(article.pending_sources.filter(status=PendingSource.Status.PENDING).values_list("incident_id", flat=True))
         same_event = [i for i in same_event if i.pk not in supported]
     return _render_form(
         request,
@@ -389,6 +390,9 @@ def approve(request, pk):
             "retract_form": RetractForm(initial={"version": incident.version}),
             "merge_form": MergeForm(initial={"version": incident.version}),
             "own": incident.created_by_id == request.user.pk,
+            "possible_duplicates": duplicates.duplicates_by_incident([incident]).get(incident.pk, [])
+            if incident.status in (Incident.Status.DRAFT, Incident.Status.IN_REVIEW, Incident.Status.PUBLISHED)
+            else [],
             "history": incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
         },
     )

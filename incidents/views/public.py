@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from annotation.areas import country_label
 from incidents import charts, selectors
 from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS
 from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
-from incidents.taxonomy import COUNTRIES, EVENT_TYPE_LABELS
+from incidents.taxonomy import EVENT_TYPE_LABELS
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -142,19 +143,11 @@ def incident_detail(request, code):
             "today": timezone.localdate(),
             "map_point": map_point,
             "map_tiles": settings.MARSAD_MAP_TILE_URL,
-            "country_name": country_name(incident.country),
+            "country_name": country_label(incident.country),
             "admin1_label": selectors.governorate_label_fn()(incident.admin1) if incident.admin1 else "",
             "sep": "، " if get_language() == "ar" else ", ",
         },
     )
-
-
-def country_name(iso3):
-    """The country's name in the reader's language (the taxonomy keeps English and Arabic)."""
-    names = COUNTRIES.get(iso3)
-    if not names:
-        return iso3
-    return names[1] if get_language() == "ar" else names[0]
 
 
 @public_page

@@ -1,10 +1,23 @@
-/* Marsad maps: Leaflet with configurable tiles, or country outlines when no tile server is set.
+/* Marsad maps: Leaflet with configurable tiles, or, when no tile server is set, the region offline:
+   the countries of the Middle East and North Africa (Natural Earth, static/data/region.geojson) with their
+   names in the page's language, and governorate names from zoom 7.
    Everything comes from data-* attributes and json_script elements (no inline script, CSP-safe). */
 (function () {
   "use strict";
 
   var lang = document.documentElement.lang || "ar";
   var OUTLINE = { color: "#7a7a7a", weight: 1, fillColor: "#efece4", fillOpacity: 0.9, interactive: false };
+  var CONTEXT = { color: "#a5a5a5", weight: 0.6, fillColor: "#f4f3ef", fillOpacity: 0.9, interactive: false };
+  var words = {};
+  var holder = document.getElementById("map-words");
+  if (holder) { words = JSON.parse(holder.textContent); }
+
+  // "3 قتلى", "11 قتيلًا": the count's form by the language's plural rules (CLDR's, as Django's catalogue).
+  function killed(n) {
+    var forms = words.killed || {};
+    var form = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "%(n)s";
+    return form.replace("%(n)s", String(n));
+  }
   var MARKER = { color: "#8a1c1c", weight: 1, fillColor: "#c0392b", fillOpacity: 0.6 };
 
   function radius(fatalities) {
@@ -13,14 +26,17 @@
 
   function popupFor(props) {
     var box = document.createElement("div");
-    box.dir = "auto";
+    box.dir = lang === "ar" ? "rtl" : "ltr";
+    box.className = "map-popup";
     var link = document.createElement("a");
     link.href = props.url;
     link.textContent = (lang === "en" && props.title_en) ? props.title_en : props.title_ar;
     box.appendChild(link);
     var meta = document.createElement("div");
     meta.className = "small text-secondary";
-    meta.textContent = props.date_start + " · " + props.code + " · " + props.fatalities;
+    var code = document.createElement("bdi");
+    code.textContent = props.code;
+    meta.append(props.date_start + " · ", code, " · " + killed(props.fatalities || 0));
     box.appendChild(meta);
     return box;
   }
@@ -32,16 +48,49 @@
     });
   }
 
+  // Country names (and, zoomed in, governorate names) as text: never markup from the data file.
+  function labels(map, features) {
+    var shown = [];
+    features.forEach(function (f) {
+      var p = f.properties;
+      if (!p.name_ar || (p.kind === "country" && !p.region)) { return; }
+      var at = p.kind === "country" ? p.label : [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+      var text = document.createElement("span");
+      text.textContent = lang === "en" ? p.name_en : p.name_ar;
+      text.dir = "auto";
+      var icon = L.divIcon({ className: "map-label map-label-" + p.kind, html: text, iconSize: null });
+      shown.push({ minzoom: p.minzoom || 0, marker: L.marker(at, { icon: icon, interactive: false, keyboard: false }) });
+    });
+    function refresh() {
+      var zoom = map.getZoom();
+      shown.forEach(function (s) {
+        if (zoom >= s.minzoom) { s.marker.addTo(map); } else { s.marker.remove(); }
+      });
+    }
+    map.on("zoomend", refresh);
+    refresh();
+  }
+
   function init(el) {
     if (!window.L) { return; }
-    var map = L.map(el, { scrollWheelZoom: false, worldCopyJump: false }).setView([31.5, 43.5], 5);
+    var map = L.map(el, { scrollWheelZoom: false, worldCopyJump: false, zoomControl: false }).setView([31.5, 43.5], 5);
+    L.control.zoom({ zoomInTitle: words.zoom_in || "Zoom in", zoomOutTitle: words.zoom_out || "Zoom out" }).addTo(map);
+    // Leaflet's own prefix carries an English title: the brand alone, linked.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     var tiles = el.dataset.tiles;
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.attribution || "" }).addTo(map);
     } else if (el.dataset.borders) {
       el.classList.add("map-offline");
-      loadJSON(el.dataset.borders).then(function (outline) {
-        L.geoJSON(outline, { style: OUTLINE, interactive: false }).addTo(map).bringToBack();
+      map.attributionControl.addAttribution("Natural Earth");
+      loadJSON(el.dataset.borders).then(function (region) {
+        var countries = region.features.filter(function (f) { return f.properties.kind === "country"; });
+        var layer = L.geoJSON(countries, {
+          style: function (f) { return f.properties.region ? OUTLINE : CONTEXT; },
+          interactive: false
+        }).addTo(map).bringToBack();
+        el.dataset.regionCountries = String(layer.getLayers().length);
+        labels(map, region.features);
       }).catch(function () { /* the markers still show without outlines */ });
     }
     if (el.dataset.point) {

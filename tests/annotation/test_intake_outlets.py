@@ -6,7 +6,7 @@ import pytest
 
 from annotation.intake import outlets
 from annotation.intake.extract import classify_lines, extract_html, parse_dateline, text_date
-from annotation.models import Source
+from annotation.models import Article, Source
 from annotation.services.intake import article_ingest, candidates_from
 
 BODY = "قتل ثلاثة من عناصر الشرطة وأصيب خمسة آخرون بانفجار عبوة ناسفة على طريق سريع جنوب المدينة صباح اليوم."
@@ -102,3 +102,14 @@ def test_seed_pages_outlet_shows_on_the_public_page_and_in_the_csv(client, edito
     csv_text = b"".join(response.streaming_content).decode("utf-8-sig")
     (row,) = list(csv.DictReader(io.StringIO(csv_text)))
     assert "شبكة اخبار العراق" in row["source"]
+
+
+@pytest.mark.django_db
+def test_a_new_outlet_typed_at_paste_time_is_filed(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/en/desk/intake/", {"text": "بغداد - 22 نوفمبر (رويترز) - " + BODY, "outlet": "  جريدة   الحي ", "published_at": "2025-01-02"}
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.source.name, article.published_at) == ("جريدة الحي", dt.date(2025, 1, 2))

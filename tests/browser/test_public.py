@@ -68,7 +68,8 @@ def test_map_shows_incidents_on_the_offline_outline(page, world, settings):
     map_box = page.locator("#incidents-map")
     expect(map_box).to_have_attribute("data-loaded", "3")  # three public incidents have coordinates
     expect(page.locator("#incidents-map path.leaflet-interactive")).to_have_count(3)  # the markers
-    expect(page.locator("#incidents-map .leaflet-overlay-pane path")).to_have_count(3 + 3)  # and the three country outlines
+    # and the region: 32 countries of the Middle East and North Africa and 21 neighbours (static/data/region.geojson)
+    expect(page.locator("#incidents-map .leaflet-overlay-pane path")).to_have_count(3 + 53)
 
 
 def test_english_toggle_keeps_the_page(page, world):

@@ -131,3 +131,32 @@ def test_reviewer_sees_possible_duplicates_in_the_queue(client, editor, reviewer
     assert page.count("possible-duplicates") == 1
     assert reverse("workflow:approve", args=[published.pk]) in page
     assert waiting.code in page
+
+
+def test_offer_for_a_published_incident_is_not_repeated_once_proposed(client, editor, reviewer, make_article, make_incident, monkeypatch):
+    from tests.factories import KIRKUK_BODY
+
+    place = Entity.objects.create(name_ar="وادي زغيتون", type="LOC", latitude=35.3, longitude=44.1, country_iso3="IRQ", geo_kind="town")
+    recorded = _recorded(make_incident, editor, place=place, publish_by=reviewer)
+    article = make_article(body=KIRKUK_BODY, source_name="رويترز")
+    _engine_draft(monkeypatch, KIRKUK_BODY)
+    client.force_login(editor)
+    create = reverse("workflow:create") + f"?article={article.pk}"
+    assert f'name="code" value="{recorded.code}"' in client.get(create).content.decode()
+    client.post(reverse("workflow:attach") + f"?article={article.pk}", {"article": article.pk, "code": recorded.code})
+    assert 'id="same-event-offer"' not in client.get(create).content.decode()
+
+
+def test_reviewer_sees_possible_duplicates_on_the_incident(client, editor, reviewer, make_incident):
+    from incidents import services
+
+    published = _recorded(make_incident, editor, publish_by=reviewer)
+    waiting = services.incident_submit(incident=_recorded(make_incident, editor), user=editor)
+    client.force_login(reviewer)
+    page = client.get(reverse("workflow:approve", args=[waiting.pk])).content.decode()
+    assert 'id="possible-duplicates"' in page
+    assert reverse("workflow:approve", args=[published.pk]) in page
+    alone = services.incident_submit(
+        incident=_recorded(make_incident, editor, sub_event_type="Armed clash", event_type="Battles"), user=editor
+    )
+    assert 'id="possible-duplicates"' not in client.get(reverse("workflow:approve", args=[alone.pk])).content.decode()

@@ -166,8 +166,8 @@ def test_reviewer_approves_and_the_public_page_shows_it(client, editor, reviewer
     assert (incident.status, incident.approved_by) == ("published", reviewer)
     history = client.get(reverse("workflow:approve", kwargs={"pk": incident.pk})).context["history"]
     assert [(h.history_change_reason, h.history_user) for h in history][:2] == [
-        ("approved and published", reviewer),
-        ("submitted for review", editor),
+        ("approved", reviewer),
+        ("submitted", editor),
     ]
     client.logout()
     assert client.get(incident.get_absolute_url()).status_code == 200

@@ -209,7 +209,7 @@ def test_stats_page_charts_by_month_type_and_governorate(client, world):
     months = response.context["months"]
     assert [(m.isoformat(), n, killed) for m, n, killed in months[:2]] == [("2024-06-01", 1, 1), ("2024-07-01", 0, 0)]
     assert [(m.isoformat(), n, killed) for m, n, killed in months[-1:]] == [("2025-03-01", 1, 3)]
-    assert [b["label"] for b in response.context["by_governorate"]][:2] == ["الأنبار", "Baghdad"]  # no gazetteer entry: as stored
+    assert [b["label"] for b in response.context["by_governorate"]][:2] == ["الأنبار", "بغداد"]  # Baghdad: from the engine's gazetteer
     assert "<script" not in html.split("</main>")[0]
 
 
@@ -222,7 +222,7 @@ def test_map_page_uses_offline_outline_without_tiles(client, world, settings):
     settings.MARSAD_MAP_TILE_URL = ""
     html = client.get("/ar/map/?country=IRQ").content.decode()
     assert 'data-tiles=""' in html
-    assert "data/borders.geojson" in html
+    assert "data/region.geojson" in html
     assert "/export/incidents.geojson?properties=map&amp;limit=2000&amp;country=IRQ" in html
     assert "vendor/leaflet/leaflet.js" in html
 

@@ -63,7 +63,8 @@ def test_published_correction_requires_note_and_is_recorded(editor, reviewer, ma
     corrected = services.incident_update(incident=incident, user=reviewer, fatalities=4, correction_note="عدد القتلى صُحح إلى 4")
     assert corrected.fatalities == 4
     assert corrected.corrected_at is not None
-    assert corrected.history.first().history_change_reason == "عدد القتلى صُحح إلى 4"
+    row = corrected.history.first()
+    assert (row.history_change_reason, row.correction_note) == ("corrected", "عدد القتلى صُحح إلى 4")
 
 
 def test_retraction_keeps_incident_public_with_notice(editor, reviewer, make_incident):
