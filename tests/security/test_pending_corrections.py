@@ -126,15 +126,18 @@ def test_the_proposer_cannot_approve_it(client, reviewer2, published, article):
 
 
 def test_whoever_changed_it_last_cannot_approve_it(client, editor2, reviewer, reviewer2, published, article):
-    _propose(client, editor2, published, article)
+    _propose(client, reviewer, published, article)
     _decide(client, reviewer2, published, "approve")
     fresh = Incident.objects.get(pk=published.pk)
-    assert fresh.last_changed_by == editor2  # the correction is the proposer's change; reviewer2 approved it
-    _propose(client, reviewer2, fresh, article, **{"incident-title_ar": "عنوان آخر", "incident-correction_note": "تصحيح ثان"})
-    response = _decide(client, editor2, fresh, "approve")
-    assert response.status_code == 403  # an editor is no reviewer
+    assert fresh.last_changed_by == reviewer  # the correction is its proposer's change; reviewer2 approved it
+    _propose(client, editor2, fresh, article, **{"incident-title_ar": "عنوان آخر", "incident-correction_note": "تصحيح ثان"})
+    assert _decide(client, editor2, fresh, "approve").status_code == 403  # an editor is no reviewer
     response = _decide(client, reviewer, fresh, "approve")
+    assert "You changed this incident last" in _messages(response)
+    assert Incident.objects.get(pk=published.pk).version == fresh.version
+    response = _decide(client, reviewer2, fresh, "approve")
     assert "The correction is published" in _messages(response)
+    assert Incident.objects.get(pk=published.pk).title_ar == "عنوان آخر"
 
 
 def test_approval_without_version_is_refused(client, editor2, reviewer2, published, article):
