@@ -24,6 +24,9 @@ INJURED  # CasualtyFigure.Category members: stored values, offered through .choi
 ABDUCTED
 ARRESTED
 possible_duplicates  # set on the review queue's incidents, read by incidents/editor/queue.html
+stale  # set on the open PendingCorrection by views.editor._correction_review, read by incidents/editor/approve.html
+changes
+details_changed
 domain
 reliability_note
 import_batch

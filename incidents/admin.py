@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource, PendingSource
+from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource, PendingCorrection, PendingSource
 
 
 class ConstraintCheckedForm(forms.ModelForm):
@@ -100,6 +100,21 @@ class PendingSourceAdmin(admin.ModelAdmin):
     list_display = ["incident", "article", "status", "proposed_by", "decided_by"]
     list_filter = ["status"]
     list_select_related = ["incident", "article", "proposed_by", "decided_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PendingCorrection)
+class PendingCorrectionAdmin(admin.ModelAdmin):
+    """Read-only: proposed corrections are decided on the desk by a second reviewer."""
+
+    list_display = ["incident", "base_version", "status", "proposed_by", "proposed_at", "decided_by"]
+    list_filter = ["status"]
+    list_select_related = ["incident", "proposed_by", "decided_by"]
 
     def has_add_permission(self, request):
         return False

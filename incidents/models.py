@@ -437,3 +437,42 @@ class PendingSource(models.Model):
 
     def __str__(self):
         return f"{self.incident_id} ← {self.article_id} ({self.status})"
+
+
+class PendingCorrection(models.Model):
+    """A correction of a published incident: the submitted form, public only once a different reviewer approves it.
+
+    ``payload`` is the posted form (field → list of values) so that approval re-binds and re-validates it and
+    applies it through the one write path (``services.incident_update_draft``). One open correction per incident.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a second reviewer")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Turned down")
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="pending_corrections")
+    base_version = models.PositiveIntegerField(_("version corrected"))
+    payload = models.JSONField(_("submitted form"))
+    note = models.TextField(_("what was corrected"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        verbose_name = _("pending correction")
+        verbose_name_plural = _("pending corrections")
+        constraints = [
+            models.UniqueConstraint(fields=["incident"], condition=Q(status="pending"), name="pending_correction_one_open"),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")), name="pending_correction_decider_not_proposer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.incident_id} v{self.base_version} ({self.status})"

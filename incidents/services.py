@@ -451,3 +451,107 @@ def pending_source_reject(*, pending, user, expected_version=None):
     pending.save(update_fields=["status", "decided_by", "decided_at"])
     _log("attach_rejected", incident, user, article=pending.article_id)
     return incident
+
+
+# --- Corrections of a published incident: proposed by one person, applied once a different reviewer approves ---
+
+
+@transaction.atomic
+def pending_correction_propose(*, incident, user, expected_version, payload, note):
+    """Keep a correction of a published incident for a second reviewer; the public record does not change.
+
+    One open correction per incident: its proposer may replace it with a newer one; anyone else is told to
+    wait until it is decided (two people editing the same published record at once would overwrite each other).
+    """
+    from incidents.models import PendingCorrection
+
+    locked = Incident.objects.select_for_update().get(pk=incident.pk)
+    _check_version(locked, expected_version)
+    if locked.status != Incident.Status.PUBLISHED:
+        raise ValidationError(_("Only a published incident takes corrections."), code="not_published")
+    if not (note or "").strip():
+        raise ValidationError(
+            _("Say what was corrected: published incidents show a public correction notice."), code="correction_note_required"
+        )
+    open_ = (
+        PendingCorrection.objects.select_for_update(of=("self",)).filter(incident=locked, status=PendingCorrection.Status.PENDING).first()
+    )
+    if open_ is not None and open_.proposed_by_id != user.pk:
+        raise ValidationError(
+            _(
+                "A correction by %(who)s already waits for a second reviewer. It must be approved or turned down before another is proposed."
+            ),
+            code="correction_open",
+            params={"who": open_.proposed_by},
+        )
+    pending = open_ or PendingCorrection(incident=locked, proposed_by=user)
+    pending.base_version, pending.payload, pending.note = locked.version, payload, note.strip()
+    pending.proposed_at = timezone.now()
+    pending.save()
+    _log("correct_proposed", locked, user, replaced=open_ is not None)
+    return pending
+
+
+def _decide_correction(pending, *, user, expected_version):
+    from incidents.models import PendingCorrection
+
+    _require_reviewer(user)
+    pending = PendingCorrection.objects.select_for_update(of=("self",)).get(pk=pending.pk)
+    incident = Incident.objects.select_for_update().get(pk=pending.incident_id)
+    _check_version(incident, expected_version)
+    if pending.status != PendingCorrection.Status.PENDING:
+        raise ValidationError(_("This correction was already decided."), code="already_decided")
+    if pending.proposed_by_id == user.pk:
+        raise PermissionDenied(_("You proposed this correction: another reviewer must approve it."))
+    pending.decided_by, pending.decided_at = user, timezone.now()
+    return pending, incident
+
+
+@transaction.atomic
+def pending_correction_approve(*, pending, user, expected_version, fields, actors=None, casualties=None, sources=None):
+    """A different reviewer approves a proposed correction: it is applied through ``incident_update_draft``
+    (version, history row, public correction note, updated_at and the feed) as the proposer's change.
+
+    ``fields``/``actors``/``casualties``/``sources`` are the proposal's form, re-bound and re-validated by the caller.
+    """
+    from incidents.models import PendingCorrection
+
+    pending, incident = _decide_correction(pending, user=user, expected_version=expected_version)
+    if user.pk == incident.last_changed_by_id:
+        raise PermissionDenied(_("You changed this incident last: another reviewer must approve this correction."))
+    if incident.status != Incident.Status.PUBLISHED:
+        raise ValidationError(_("The incident is no longer published; this correction cannot be applied."), code="closed")
+    if incident.version != pending.base_version:
+        raise ValidationError(
+            _(
+                "The incident changed after this correction was proposed (version %(base)s, now %(now)s). Turn it down; it must be proposed again."
+            ),
+            code="correction_stale",
+            params={"base": pending.base_version, "now": incident.version},
+        )
+    incident = incident_update_draft(
+        incident=incident,
+        user=pending.proposed_by,
+        expected_version=incident.version,
+        fields=fields,
+        actors=actors,
+        casualties=casualties,
+        sources=sources,
+        correction_note=pending.note,
+    )
+    pending.status = PendingCorrection.Status.APPROVED
+    pending.save(update_fields=["status", "decided_by", "decided_at"])
+    _log("correct_approved", incident, user, proposed_by=pending.proposed_by_id)
+    return incident
+
+
+@transaction.atomic
+def pending_correction_reject(*, pending, user, expected_version):
+    """A different reviewer turns a proposed correction down; the public record does not change."""
+    from incidents.models import PendingCorrection
+
+    pending, incident = _decide_correction(pending, user=user, expected_version=expected_version)
+    pending.status = PendingCorrection.Status.REJECTED
+    pending.save(update_fields=["status", "decided_by", "decided_at"])
+    _log("correct_rejected", incident, user, proposed_by=pending.proposed_by_id)
+    return incident

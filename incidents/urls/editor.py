@@ -19,4 +19,5 @@ urlpatterns = [
     path("incidents/<int:pk>/retract/", views.retract, name="retract"),
     path("incidents/<int:pk>/merge/", views.merge, name="merge"),
     path("incidents/<int:pk>/sources/<int:source_pk>/", views.decide_source, name="decide_source"),
+    path("incidents/<int:pk>/corrections/<int:correction_pk>/", views.decide_correction, name="decide_correction"),
 ]

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,7 +28,7 @@ from incidents.forms import (
     SendBackForm,
     SourceFormSet,
 )
-from incidents.models import Incident, PendingSource
+from incidents.models import Incident, PendingCorrection, PendingSource
 
 EDITABLE = (Incident.Status.DRAFT, Incident.Status.IN_REVIEW)
 
@@ -179,16 +180,45 @@ def edit(request, pk):
 
 
 @login_required
-@permission_required("incidents.approve_incident", raise_exception=True)
+@permission_required("incidents.change_incident", raise_exception=True)
 def correct(request, pk):
-    """A published incident: edits need a public correction note; history keeps the earlier version.
-
-    A correction goes public at once, without a second approval, so only reviewers may make one.
-    """
+    """A published incident: an editor or reviewer proposes a correction with a public note; it goes public
+    only when a different reviewer approves it (``decide_correction``)."""
     incident = _incident(pk)
     if incident.status != Incident.Status.PUBLISHED:
         return redirect("workflow:edit", pk=incident.pk)
-    return _edit(request, incident, form_class=CorrectionForm, title=_("Correct published incident %(code)s") % {"code": incident.code})
+    title = _("Correct published incident %(code)s") % {"code": incident.code}
+    article = _first_article(incident)
+    if request.method == "POST":
+        forms = _forms(request.POST, form_class=CorrectionForm, article=article, incident=incident)
+        if _valid(forms):
+            form = forms[0]
+            payload = {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
+            try:
+                services.pending_correction_propose(
+                    incident=incident,
+                    user=request.user,
+                    expected_version=_or_missing(form.cleaned_data.get("version")),
+                    payload=payload,
+                    note=form.cleaned_data["correction_note"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("Your correction of %(code)s waits for a second reviewer; readers see it only once it is approved.")
+                    % {"code": incident.code},
+                )
+                return redirect("workflow:correct", pk=incident.pk)
+        return _render_form(request, forms=forms, incident=incident, article=article, title=title, form_url=request.get_full_path())
+    waiting = incident.pending_corrections.filter(status=PendingCorrection.Status.PENDING).select_related("proposed_by").first()
+    if waiting is not None:
+        messages.info(
+            request,
+            _("A correction by %(who)s waits for a second reviewer: “%(note)s”.") % {"who": waiting.proposed_by, "note": waiting.note},
+        )
+    return _edit(request, incident, form_class=CorrectionForm, title=title)
 
 
 def _edit(request, incident, *, form_class, title):
@@ -303,13 +333,18 @@ def queue(request):
         .select_related("incident", "article__source", "proposed_by")
         .order_by("proposed_at", "id")
     )
+    corrections = list(
+        PendingCorrection.objects.filter(status=PendingCorrection.Status.PENDING)
+        .select_related("incident", "proposed_by")
+        .order_by("proposed_at", "id")
+    )
     possible = duplicates.duplicates_by_incident(incidents)
     for incident in incidents:
         incident.possible_duplicates = possible.get(incident.pk, [])
     return render(
         request,
         "incidents/editor/queue.html",
-        {"incidents": incidents, "pending_sources": pending, "duplicate_count": len(possible)},
+        {"incidents": incidents, "pending_sources": pending, "pending_corrections": corrections, "duplicate_count": len(possible)},
     )
 
 
@@ -350,6 +385,7 @@ def approve(request, pk):
             "pending_sources": incident.pending_sources.filter(status=PendingSource.Status.PENDING).select_related(
                 "article__source", "proposed_by"
             ),
+            "pending_correction": _correction_review(incident),
             "send_back_form": send_back_form,
             "retract_form": RetractForm(initial={"version": incident.version}),
             "merge_form": MergeForm(initial={"version": incident.version}),
@@ -459,4 +495,79 @@ def decide_source(request, pk, source_pk):
             messages.success(request, _("The source is added; the public page shows it as a correction."))
         else:
             messages.success(request, _("The proposed source was turned down."))
+    return redirect("workflow:approve", pk=pk)
+
+
+def _correction_forms(pending, incident):
+    """The proposal's form re-bound from its payload, with the incident's current values as initial (for the changes)."""
+    data = QueryDict(mutable=True)
+    for key, values in pending.payload.items():
+        data.setlist(key, values)
+    initial = drafting.incident_initial(incident)
+    return _forms(data, initial=initial, form_class=CorrectionForm, article=_first_article(incident), incident=incident)
+
+
+def _shown(field, value):
+    if value in (None, ""):
+        return "—"
+    if hasattr(field, "queryset") and not hasattr(value, "pk"):
+        value = field.queryset.filter(pk=value).first() or value
+    elif getattr(field, "choices", None) and not hasattr(value, "pk"):
+        value = dict(field.choices).get(value, value)
+    return str(value)
+
+
+def _correction_review(incident):
+    """The open correction of a published incident with what it changes: before → after of the scalar fields,
+    and whether the actors, figures or sources change."""
+    pending = incident.pending_corrections.filter(status=PendingCorrection.Status.PENDING).select_related("proposed_by").first()
+    if pending is None:
+        return None
+    form, actors, casualties, sources = forms = _correction_forms(pending, incident)
+    pending.valid = _valid(forms)
+    pending.stale = pending.base_version != incident.version
+    pending.changes = [
+        {
+            "label": form.fields[name].label,
+            "before": _shown(form.fields[name], form.get_initial_for_field(form.fields[name], name)),
+            "after": _shown(form.fields[name], form.cleaned_data.get(name) if pending.valid else form.data.get(form.add_prefix(name))),
+        }
+        for name in form.changed_data
+        if name not in ("version", "correction_note")
+    ]
+    pending.details_changed = [
+        label
+        for label, formset in ((_("actors"), actors), (_("casualty figures"), casualties), (_("sources"), sources))
+        if formset.has_changed()
+    ]
+    return pending
+
+
+@login_required
+@permission_required("incidents.approve_incident", raise_exception=True)
+@require_POST
+def decide_correction(request, pk, correction_pk):
+    """A different reviewer approves (or turns down) a proposed correction of a published incident."""
+    pending = get_object_or_404(PendingCorrection.objects.select_related("incident"), pk=correction_pk, incident_id=pk)
+    try:
+        if request.POST.get("action") == "approve":
+            forms = _correction_forms(pending, pending.incident)
+            if not _valid(forms):
+                raise ValidationError(_("This correction no longer passes the form's checks; turn it down and propose it again."))
+            form, actors, casualties, sources = forms
+            services.pending_correction_approve(
+                pending=pending,
+                user=request.user,
+                expected_version=_posted_version(request),
+                fields=form.incident_fields(),
+                actors=actors.rows(),
+                casualties=_casualty_rows(casualties, _first_article(pending.incident)),
+                sources=sources.rows(),
+            )
+            messages.success(request, _("The correction is published; the public page shows its notice."))
+        else:
+            services.pending_correction_reject(pending=pending, user=request.user, expected_version=_posted_version(request))
+            messages.success(request, _("The proposed correction was turned down."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     return redirect("workflow:approve", pk=pk)

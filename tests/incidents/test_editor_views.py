@@ -197,18 +197,26 @@ def test_send_back_with_comment_shows_on_author_desk(client, editor, reviewer, m
     assert [i.pk for i in response.context["sent_back"]] == [incident.pk]
 
 
-def test_correct_published_is_for_reviewers_and_needs_a_note(client, editor, reviewer, reviewer2, make_incident, article):
+def test_correct_published_needs_a_note_and_a_second_reviewer(client, editor, editor2, reviewer, reviewer2, make_incident, article):
     incident = make_incident(editor, publish_by=reviewer)
     url = reverse("workflow:correct", kwargs={"pk": incident.pk})
     client.force_login(editor)
     assert client.get(reverse("workflow:edit", kwargs={"pk": incident.pk}))["Location"] == url
-    assert client.get(url).status_code == 403
-    client.force_login(reviewer2)
+    assert client.get(url).status_code == 200  # any editor may propose a correction
+    client.force_login(editor2)
     response = client.post(url, incident_post(article, **{"incident-version": incident.version}))
     assert response.status_code == 200
     assert response.context["form"].errors["correction_note"]
     response = client.post(url, incident_post(article, **{"incident-version": incident.version, "incident-correction_note": "عدد القتلى"}))
     assert response.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.status, incident.correction_note, incident.corrected_at) == ("published", "", None)  # waits for a reviewer
+    pending = incident.pending_corrections.get()
+    client.force_login(reviewer2)
+    client.post(
+        reverse("workflow:decide_correction", kwargs={"pk": incident.pk, "correction_pk": pending.pk}),
+        {"action": "approve", "version": incident.version},
+    )
     incident.refresh_from_db()
     assert (incident.status, incident.correction_note, incident.corrected_at is not None) == ("published", "عدد القتلى", True)
 

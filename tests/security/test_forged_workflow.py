@@ -106,8 +106,8 @@ def test_send_back_needs_a_comment(client, reviewer, submitted):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["workflow:retract", "workflow:merge", "workflow:correct"])
-def test_editors_cannot_retract_merge_or_correct_published(client, editor, editor2, reviewer, make_incident, name):
+@pytest.mark.parametrize("name", ["workflow:retract", "workflow:merge"])
+def test_editors_cannot_retract_or_merge_published(client, editor, editor2, reviewer, make_incident, name):
     published = make_incident(editor2, publish_by=reviewer)
     other = make_incident(editor2, publish_by=reviewer, title_ar="آخر")
     before = _state(published)
@@ -121,6 +121,23 @@ def test_editors_cannot_retract_merge_or_correct_published(client, editor, edito
     }
     assert client.post(_url(name, pk=published.pk), data).status_code == 403
     assert _state(published) == before
+
+
+@pytest.mark.django_db
+def test_an_editors_correction_only_waits_and_editors_cannot_decide_one(client, editor, editor2, reviewer, make_incident):
+    from incidents.models import PendingCorrection
+
+    published = make_incident(editor2, publish_by=reviewer)
+    before = _state(published)
+    client.force_login(editor)
+    data = {"incident-title_ar": "عنوان مزور", "incident-correction_note": "x", "incident-version": published.version}
+    client.post(_url("workflow:correct", pk=published.pk), data)
+    assert _state(published) == before
+    pending = services.pending_correction_propose(incident=published, user=editor2, expected_version=None, payload={}, note="x")
+    url = _url("workflow:decide_correction", pk=published.pk, correction_pk=pending.pk)
+    assert client.post(url, {"action": "approve", "version": published.version}).status_code == 403
+    assert client.post(url, {"action": "reject", "version": published.version}).status_code == 403
+    assert (_state(published), PendingCorrection.objects.get(pk=pending.pk).status) == (before, "pending")
 
 
 @pytest.mark.django_db

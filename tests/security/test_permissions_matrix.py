@@ -78,8 +78,8 @@ EXPECTED = {
     "annotation:mention_action": Rule(EDITOR, method="POST"),
     "annotation:article_finish": Rule(EDITOR, method="POST"),
     "annotation:model_train": Rule(EDITOR, method="POST"),
-    # Incident workflow: editors draft and submit; reviewers see the queue, approve, and correct published
-    # incidents (a correction goes public without a second approval).
+    # Incident workflow: editors draft and submit, and propose corrections of published incidents; reviewers
+    # see the queue, approve, and decide corrections and new sources proposed by someone else.
     "workflow:queue": Rule(REVIEWER),
     "workflow:create": Rule(EDITOR),
     "workflow:mine": Rule(EDITOR),
@@ -87,10 +87,11 @@ EXPECTED = {
     "workflow:edit": Rule(EDITOR),
     "workflow:submit": Rule(EDITOR, method="POST"),
     "workflow:approve": Rule(REVIEWER),
-    "workflow:correct": Rule(REVIEWER),
+    "workflow:correct": Rule(EDITOR),
     "workflow:retract": Rule(REVIEWER),
     "workflow:merge": Rule(REVIEWER),
     "workflow:decide_source": Rule(REVIEWER, method="POST"),
+    "workflow:decide_correction": Rule(REVIEWER, method="POST"),
 }
 
 # Django admin views: all behind admin_view (staff only). The few that answer differently for staff:
@@ -173,6 +174,9 @@ def world(db, editor, editor2, reviewer, admin_user, outsider, make_article, mak
     pending = services.incident_attach_source(
         incident=published, article=make_article(body="خبر آخر عن الهجوم نفسه في بعقوبة."), user=editor2
     )
+    correction = services.pending_correction_propose(
+        incident=published, user=editor2, expected_version=published.version, payload={}, note="تصحيح مقترح"
+    )
     AccessAttempt.objects.create(
         username="x",
         ip_address="10.0.0.1",
@@ -197,6 +201,7 @@ def world(db, editor, editor2, reviewer, admin_user, outsider, make_article, mak
         "draft": draft,
         "in_review": in_review,
         "pending": pending,
+        "correction": correction,
     }
 
 
@@ -223,6 +228,7 @@ def _kwargs(name, pattern, world):
         "workflow:retract": {"pk": w["published"].pk},
         "workflow:merge": {"pk": w["in_review"].pk},
         "workflow:decide_source": {"pk": w["published"].pk, "source_pk": w["pending"].pk},
+        "workflow:decide_correction": {"pk": w["published"].pk, "correction_pk": w["correction"].pk},
     }
     if name in table:
         return [], table[name]
