@@ -90,3 +90,22 @@ def test_map_tooltip_shows_a_title_with_markup_as_text(page, world):
     tooltip = page.locator("#incident-map .leaflet-tooltip")
     expect(tooltip).to_have_text('<b id="injected">عنوان</b> بعقوبة')
     expect(page.locator("#injected")).to_have_count(0)
+
+
+def test_reader_finds_incidents_by_the_arabic_names_of_governorate_and_country(page, world):
+    """Governorates and countries are stored as ACLED's English names; a reader searches them in Arabic."""
+    rows = page.locator(".incident-row")
+    # «ديالى» is in no title or summary: only the incident's governorate (Diyala) is.
+    page.goto("/ar/")
+    page.fill("#id_q", "ديالى")
+    page.press("#id_q", "Enter")
+    page.wait_for_url("**q=*")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("هجوم مسلح على مدنيين في بعقوبة")
+    # «سوريا» is written nowhere in the Syrian incident: its country code is SYR.
+    page.goto("/ar/")
+    page.fill("#id_q", "سوريا")
+    page.press("#id_q", "Enter")
+    page.wait_for_url("**q=*")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("غارة جوية على إدلب")
