@@ -272,3 +272,14 @@ def test_relabel_is_confirmed_with_undo(client, editor, article):
     assert response.status_code == 200
     assert _said(response).startswith("“الجمعة” is now labelled ")
     assert response["X-Marsad-Undo"] == "1"
+
+
+def test_confidence_has_a_latin_decimal_point_in_arabic(client, editor, article):
+    """Figures with a fraction read «0.90» on the Arabic review screen, not the locale's «0,90»."""
+    from django.utils import translation
+
+    client.force_login(editor)
+    with translation.override("ar"):
+        html = client.get(url(article)).content.decode()
+    assert '<span class="num">0.90</span>' in html
+    assert "0,90" not in html
