@@ -11,7 +11,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from incidents.models import CodeSequence, HistoryAction, Incident
+from incidents.models import (
+    CasualtyFigure,
+    CodeSequence,
+    HistoryAction,
+    Incident,
+    IncidentActor,
+    IncidentSource,
+    PendingCorrection,
+    PendingSource,
+)
 from incidents.search import search_document
 
 log = logging.getLogger("marsad.workflow")
@@ -281,7 +290,6 @@ def incident_refresh_search(*, incident):
 
 def _replace_details(incident, *, actors, casualties, sources):
     from annotation.models import validate_span
-    from incidents.models import CasualtyFigure, IncidentActor, IncidentSource
 
     if actors is not None:
         incident.actors.all().delete()
@@ -370,7 +378,6 @@ def incident_attach_source(*, incident, article, user, quote_start=None, quote_e
     (``pending_source_approve``) before the public sees it. Returns the IncidentSource or the PendingSource.
     """
     from annotation.models import validate_span
-    from incidents.models import IncidentSource, PendingSource
 
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     if incident.status in (Incident.Status.MERGED, Incident.Status.RETRACTED):
@@ -401,26 +408,37 @@ def incident_attach_source(*, incident, article, user, quote_start=None, quote_e
     return source
 
 
-def _decide_pending(pending, *, user, expected_version):
-    from incidents.models import PendingSource
-
+def _decide(model, pending, *, user, expected_version, already_decided, own_proposal, related=()):
+    """Lock a pending source or correction and its incident for a second person's decision: a reviewer, with the
+    incident's version, on a proposal still pending that someone else made."""
     _require_reviewer(user)
-    pending = PendingSource.objects.select_for_update(of=("self",)).select_related("article__source").get(pk=pending.pk)
+    pending = model.objects.select_for_update(of=("self",)).select_related(*related).get(pk=pending.pk)
     incident = Incident.objects.select_for_update().get(pk=pending.incident_id)
     _check_version(incident, expected_version)
-    if pending.status != PendingSource.Status.PENDING:
-        raise ValidationError(_("This source was already decided."), code="already_decided")
+    if pending.status != model.Status.PENDING:
+        raise ValidationError(already_decided, code="already_decided")
     if pending.proposed_by_id == user.pk:
-        raise PermissionDenied(_("You proposed this source: another reviewer must approve it."))
+        raise PermissionDenied(own_proposal)
     pending.decided_by, pending.decided_at = user, timezone.now()
     return pending, incident
+
+
+def _decide_pending(pending, *, user, expected_version):
+    return _decide(
+        PendingSource,
+        pending,
+        user=user,
+        expected_version=expected_version,
+        already_decided=_("This source was already decided."),
+        own_proposal=_("You proposed this source: another reviewer must approve it."),
+        related=("article__source",),
+    )
 
 
 @transaction.atomic
 def pending_source_approve(*, pending, user, expected_version=None):
     """A second person accepts a new source of a published incident: it goes public as a correction
     (version, history, updated_at and the feed)."""
-    from incidents.models import IncidentSource, PendingSource
 
     pending, incident = _decide_pending(pending, user=user, expected_version=expected_version)
     if incident.status != Incident.Status.PUBLISHED:
@@ -444,7 +462,6 @@ def pending_source_approve(*, pending, user, expected_version=None):
 @transaction.atomic
 def pending_source_reject(*, pending, user, expected_version=None):
     """A second person turns down a proposed source; the public record does not change."""
-    from incidents.models import PendingSource
 
     pending, incident = _decide_pending(pending, user=user, expected_version=expected_version)
     pending.status = PendingSource.Status.REJECTED
@@ -463,7 +480,6 @@ def pending_correction_propose(*, incident, user, expected_version, payload, not
     One open correction per incident: its proposer may replace it with a newer one; anyone else is told to
     wait until it is decided (two people editing the same published record at once would overwrite each other).
     """
-    from incidents.models import PendingCorrection
 
     locked = Incident.objects.select_for_update().get(pk=incident.pk)
     _check_version(locked, expected_version)
@@ -493,18 +509,14 @@ def pending_correction_propose(*, incident, user, expected_version, payload, not
 
 
 def _decide_correction(pending, *, user, expected_version):
-    from incidents.models import PendingCorrection
-
-    _require_reviewer(user)
-    pending = PendingCorrection.objects.select_for_update(of=("self",)).get(pk=pending.pk)
-    incident = Incident.objects.select_for_update().get(pk=pending.incident_id)
-    _check_version(incident, expected_version)
-    if pending.status != PendingCorrection.Status.PENDING:
-        raise ValidationError(_("This correction was already decided."), code="already_decided")
-    if pending.proposed_by_id == user.pk:
-        raise PermissionDenied(_("You proposed this correction: another reviewer must approve it."))
-    pending.decided_by, pending.decided_at = user, timezone.now()
-    return pending, incident
+    return _decide(
+        PendingCorrection,
+        pending,
+        user=user,
+        expected_version=expected_version,
+        already_decided=_("This correction was already decided."),
+        own_proposal=_("You proposed this correction: another reviewer must approve it."),
+    )
 
 
 @transaction.atomic
@@ -514,7 +526,6 @@ def pending_correction_approve(*, pending, user, expected_version, fields, actor
 
     ``fields``/``actors``/``casualties``/``sources`` are the proposal's form, re-bound and re-validated by the caller.
     """
-    from incidents.models import PendingCorrection
 
     pending, incident = _decide_correction(pending, user=user, expected_version=expected_version)
     if user.pk == incident.last_changed_by_id:
@@ -548,7 +559,6 @@ def pending_correction_approve(*, pending, user, expected_version, fields, actor
 @transaction.atomic
 def pending_correction_reject(*, pending, user, expected_version):
     """A different reviewer turns a proposed correction down; the public record does not change."""
-    from incidents.models import PendingCorrection
 
     pending, incident = _decide_correction(pending, user=user, expected_version=expected_version)
     pending.status = PendingCorrection.Status.REJECTED
