@@ -4,6 +4,7 @@ action codes, coordinates) in the reader's language and typography; places: anno
 from django import template
 from django.utils.translation import gettext, ngettext
 
+from incidents import rows
 from incidents.models import HistoryAction
 from incidents.taxonomy import SUB_EVENT_LABELS
 
@@ -59,3 +60,9 @@ def map_words():
         "zoom_out": gettext("Zoom out"),
         "killed": {category: ngettext("%(n)s killed", "%(n)s killed", n) for category, n in _PLURAL_SAMPLES.items()},
     }
+
+
+@register.filter
+def incident_rows(incidents):
+    """The public list's rows for a page of incidents (incidents.rows: the row HTML built in Python)."""
+    return rows.incident_rows(incidents)
