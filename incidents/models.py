@@ -5,6 +5,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -263,6 +264,14 @@ class Incident(models.Model):
                 fields=["country", "event_type", "-date_start", "-id"],
                 condition=Q(status__in=["published", "retracted"]),
                 name="incident_public_country_type",
+            ),
+            # The governorate filter compares case-insensitively (incidents.filters.admin1_condition).
+            models.Index(
+                Upper("admin1"),
+                F("date_start").desc(),
+                F("id").desc(),
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_admin1_upper",
             ),
             # The Atom feed: the most recently published or corrected first.
             models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
