@@ -38,3 +38,11 @@ def test_a_place_page_and_the_country_facet_read_theirs(postgres_only, world):
     assert "incident_public_place" in _plan(place)
     facet = selectors.public_incidents({"country": "IRQ", "event_type": "Battles"}).qs[:25]
     assert "incident_public_country_type" in _plan(facet)
+
+
+def test_the_search_vector_keeps_finer_statistics(postgres_only):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'incidents_incident'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone()[0] == 1000
