@@ -273,6 +273,16 @@ class Incident(models.Model):
                 condition=Q(status__in=["published", "retracted"]),
                 name="incident_public_admin1_upper",
             ),
+            # A governorate with other facets (country, event type, killed at least): the capped count
+            # and a page sorted otherwise than by date are answered from the index, not the rows.
+            models.Index(
+                Upper("admin1"),
+                F("country"),
+                F("event_type"),
+                F("fatalities"),
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_admin1_facets",
+            ),
             # The Atom feed: the most recently published or corrected first.
             models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
         ]
