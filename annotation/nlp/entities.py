@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from annotation.nlp.dates import _stem as date_stem
 from annotation.nlp.dates import find_dates
@@ -48,6 +49,19 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for e in find_dates(tokens):
         out.append(span(e.first, date_stem(tokens[e.first])[0], e.last, "DATE", "rules", 0.8))
     out += _surname_mentions(text, normalized, tokens, out, span)
+    out += _acronyms(text, out)
+    return out
+
+
+# "(قنا)", "(أفريكوم)" right after an organisation's name: its acronym, not a place of the same spelling
+_ACRONYM = re.compile(r"\s*\(([\u0621-\u064a]{2,12}(?: [\u0621-\u064a]{2,12})?)\)")
+
+
+def _acronyms(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for s in spans:
+        if s.label == "ORG" and (m := _ACRONYM.match(text, s.end)):
+            out.append(Span(m.start(1), m.end(1), m.group(1), "ORG", "rules", 0.95))
     return out
 
 

@@ -25,6 +25,13 @@ class Context:
     def is_word(self, j: int) -> bool:
         return 0 <= j < len(self.tokens) and self.tokens[j].is_word and not self.tokens[j].norm.isascii()
 
+    def inside_match(self, j: int) -> bool:
+        """Token j lies inside a lexicon match that starts before it."""
+        inner = self.__dict__.get("_inner")
+        if inner is None:
+            inner = self.__dict__["_inner"] = {k for m in self.lexicon.values() for k in range(m.first + 1, m.last + 1)}
+        return j in inner
+
     def lex_label(self, j: int) -> str | None:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
@@ -81,11 +88,27 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 j += 1
                 continue
+            if head in W.LI_GENITIVE_HEADS and j > i + 1 and w[:1] == "ل" and w[1:] in W.ORG_CONSTRUCT and _definite(ctx, j + 1):
+                j += 2  # "المفوضية السامية لحقوق الإنسان", "القطب القضائي لمكافحة الإرهاب"
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
+            if w.startswith("ال") and len(w) > 4 and _nisba_stem(w):
+                j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
+                if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
+                    j += 1
+                break
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
+                continue
+            if (
+                j == i + 1
+                and head in W.CHAIN_HEADS
+                and _construct_noun(ctx, j)
+                and (_definite(ctx, j + 1) or ctx.lex_label(j + 1) in ("LOC", "ORG"))
+            ):
+                j += 1  # a construct chain: "قوات درع السودان", "جبهة تحرير …"
                 continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
@@ -95,7 +118,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 continue
             break
         last = j - 1
-        while last > i and ctx.word(last) in W.ORG_CONSTRUCT:
+        while last > i and ctx.word(last) in W.ORG_CONSTRUCT and not ctx.word(last).startswith("ال"):
             last -= 1
         if last > i:
             if (
@@ -114,6 +137,26 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def _definite(ctx: Context, j: int) -> bool:
+    w = ctx.word(j)
+    return w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP
+
+
+def _construct_noun(ctx: Context, j: int) -> bool:
+    """An indefinite noun that can be the first term of a name's construct chain ("درع", "تحرير", "حفظ")."""
+    w = ctx.word(j)
+    return (
+        ctx.is_word(j)
+        and len(w) > 2
+        and not w.startswith(("ال", "و"))
+        and not w.endswith(("يه", "ا", "ات", "ين", "ون"))
+        and w not in W.NAME_STOP
+        and w not in W.TIME_WORDS
+        and j not in ctx.lexicon
+        and not stem_in(w, W.TITLES, 1)
+    )
 
 
 def _proper(ctx: Context, j: int) -> bool:
@@ -294,10 +337,19 @@ def _surname(w: str) -> bool:
     return w.startswith("ال") and w.endswith("ي") and len(w) > 4
 
 
+_NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
+
+
 def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
     w = ctx.word(j)
+    known = ctx.lexicon.get(j)
+    if known is not None and known.entry.label == "PER" and known.clitic == 0:
+        last, k = known.last, known.last + 1  # a known person named in full: "تميم بن حمد [آل ثاني]"
+        extends = ctx.word(k) in W.NAME_CONNECTORS and not ctx.word(last).startswith("ال")  # "… الحلبوسي" is complete
+        return _name_rest(ctx, j, last, k, min_tokens) if extends else None
     if (
         not ctx.is_word(j)
+        or ctx.inside_match(j)
         or w.startswith("ال")
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES)  # "ونائبه": a conjunction
         or w in W.NAME_STOP
@@ -315,6 +367,11 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         if not ctx.is_word(k) or k in ctx.lexicon or ctx.word(k) in W.NAME_STOP:
             return None
         last, k = k, k + 1
+    return _name_rest(ctx, j, last, k, min_tokens)
+
+
+def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit | None:
+    """The rest of a name whose words j..last are read: more names, connectors with their name, a surname."""
     while k < len(ctx.tokens) and k - j < 5:
         w = ctx.word(k)
         # "علي" is also "على" without its dots: inside a name only when a name goes on after it
@@ -328,12 +385,14 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         )
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
+        if stem_in(w, _NOT_IN_NAME, 2):
+            break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
             last = k + 1
             k += 2
             while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(k):  # "بن عبد الرحمن"
                 last, k = k, k + 1
-            if _surname(ctx.word(last)):
+            if _surname(ctx.word(last)) or w == "ال":  # "آل ثاني" is the family: the name ends
                 break
             continue
         if w.startswith("ال"):
