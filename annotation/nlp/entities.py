@@ -70,7 +70,10 @@ AMBIGUOUS_GROUP_NAMES = frozenset({"القاعده", "الجزيره", "الشر
 
 
 def _common_noun_reading(m, tokens: list[Token]) -> bool:
-    """A one-word group name followed by an adjective ("القاعدة العسكرية") is the common noun."""
+    """A one-word group name followed by an adjective ("القاعدة العسكرية") is the common noun; a place read
+    after the particle ك is a word that begins with kaf ("كمينا" is no "ك + مينا")."""
+    if m.clitic and m.entry.label == "LOC" and "ك" in tokens[m.first].norm[: m.clitic]:
+        return True
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:
         return False
     nxt = tokens[m.last + 1].norm if m.last + 1 < len(tokens) else ""

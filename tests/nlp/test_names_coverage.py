@@ -55,3 +55,58 @@ def test_name_ends_before_weapon_with_clitic():
 def test_name_ends_before_a_verb():
     got = spans("وقال خالد منصور تلقى تهديدات قبل أسبوع")
     assert ("PER", "خالد منصور") in got
+
+
+def test_facility_named_after_a_person():
+    assert ("FAC", "مسجد خالد بن الوليد") in spans("واستهدفت الغارة مسجد خالد بن الوليد في الحي")
+
+
+def test_facility_name_opened_by_a_prefix():
+    got = spans("ونقل المصابون إلى مستشفى ابن رشد، وأغلق معبر كرم أبو سالم")
+    assert {("FAC", "مستشفى ابن رشد"), ("FAC", "معبر كرم أبو سالم")} <= got
+
+
+def test_facility_with_unknown_name_and_adjective():
+    assert ("FAC", "حقل زرقون النفطي") in spans("وهاجم المسلحون حقل زرقون النفطي فجرا")
+
+
+def test_place_type_word_stays_out_of_a_region_name():
+    got = spans("وتدهور الوضع الإنساني في إقليم تيغراي خلال الصيف")
+    assert ("LOC", "تيغراي") in got
+    assert ("LOC", "إقليم تيغراي") not in got
+
+
+def test_place_list_ends_at_a_comma_before_a_clause():
+    got = spans("وانتشرت القوات بين مدينتي غاو وميناكا، واستهدفتا قافلة")
+    assert {("LOC", "غاو"), ("LOC", "ميناكا")} <= got
+    assert not any("استهدفتا" in text for _, text in got)
+
+
+def test_place_name_does_not_run_into_a_li_genitive():
+    got = spans("ونزح السكان إلى مخيم زمزم للنازحين أمس")
+    assert ("LOC", "زمزم") in got
+
+
+def test_office_head_read_as_organisation_not_place():
+    got = spans("وأعلنت مديرية المخابرات توقيف مطلوبين")
+    assert ("ORG", "مديرية المخابرات") in got
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_word_beginning_with_kaf_is_no_place_after_the_particle():
+    got = spans("ونصب المسلحون كمينا لدورية الجيش")
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_definite_head_does_not_take_a_noun():
+    got = spans("وأعلنت الحكومة الحداد ثلاثة أيام")
+    assert not any(label == "ORG" and "الحداد" in text for label, text in got)
+
+
+def test_governor_title_before_name():
+    assert ("PER", "باباغانا زولوم") in spans("وصرح حاكم ولاية بورنو باباغانا زولوم بأن الهجوم فشل")
+
+
+def test_adjective_after_title_is_no_person():
+    got = spans("وأعلن الجيش مقتل قائد ميداني في الغارة")
+    assert not any(label == "PER" for label, _ in got)

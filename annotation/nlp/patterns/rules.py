@@ -99,6 +99,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
                 break
+            if j == i + 1 and head.startswith("ال") and w.startswith("ال") and not _adjective_like(w):
+                break  # a definite head takes adjectives, not a construct: "[الحكومة] الحداد"
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
@@ -137,6 +139,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def _adjective_like(w: str) -> bool:
+    """A definite word that can be an adjective: a nisba, a feminine or plural ending, a participle."""
+    return w.endswith(("ي", "يه", "ه", "ين", "ون")) or w.startswith(("الم", "الا")) or w in W.ORG_ADJECTIVES
 
 
 def _definite(ctx: Context, j: int) -> bool:
@@ -181,7 +188,7 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
-        j = i + 1
+        j = _fac_name_end(ctx, i + 1) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
             if stem_in(w, W.TITLES, 1):
@@ -200,13 +207,43 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, j - 1, "FAC", 0.7
 
 
+def _fac_name_end(ctx: Context, j: int) -> int:
+    """The last token of a facility's proper name right after its head, or j - 1 when there is none: a person's
+    name ("مسجد عمر بن الخطاب"), a name opened by a prefix ("مستشفى ابن سينا", "معبر كرم أبو سالم"), or one
+    unknown word the facility's adjective follows ("حقل هجليج النفطي")."""
+    w = ctx.word(j)
+    if not ctx.is_word(j) or w.startswith("ال") or j in ctx.lexicon or w in W.NAME_STOP:
+        return j - 1
+    if w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS:
+        hit = _name_at(ctx, j, min_tokens=2)
+        if hit:
+            return hit[2]
+    if w in W.FAC_NAME_PREFIXES and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP:
+        last = j + 1
+        while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(last + 1):  # "كرم أبو سالم"
+            last += 1
+        return last
+    after = ctx.word(j + 1)
+    if (
+        len(w) > 2
+        and not w.endswith(("يه", "ي", "ات", "ا"))
+        and not stem_in(w, _NOT_TAIL, 2)
+        and after.startswith("ال")
+        and after.endswith(("ي", "يه"))
+        and after not in W.ORG_STOP
+        and not _nisba_stem(after)
+    ):
+        return j
+    return j - 1
+
+
 def loc_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     heads = W.ALL_LOC_HEADS
     for i in range(n):
         found = stem_in(toks[i].norm, heads)
-        if not found:
-            continue
+        if not found or ctx.covered.get(i, i) > i:
+            continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
@@ -227,7 +264,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             last = j
             if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
                 last = j + 1
-            last = _name_tail(ctx, last)
+            if not ctx.word(last).startswith("ال"):  # "منطقة بوكل دو موهون"; a definite name is whole
+                last = _name_tail(ctx, last)
             if head in W.LOC_HEADS_KEEP:
                 yield i, clitic, last, "LOC", 0.7
             else:
@@ -245,6 +283,9 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
                 k = end + 1
             if ctx.word(k) == "،":
                 k += 1
+                listed = ctx.lexicon.get(k)
+                if listed is None or listed.entry.label != "LOC" or listed.clitic != 1:
+                    break  # after a comma the list goes on only with a known place: "، وقال …" is a new clause
 
 
 _NOT_TAIL = W.LOC_NAME_STOP | W.TIME_WORDS | W.GROUP_PARTS | W.ALL_ORG_HEADS | W.ALL_FAC_HEADS | W.ALL_LOC_HEADS | W.TITLES | W.WEAPON_HEADS
@@ -257,7 +298,7 @@ def _name_tail(ctx: Context, last: int) -> int:
         end = last + extra
         words = [ctx.word(x) for x in range(last + 1, end + 1)]
         if not all(ctx.is_word(x) for x in range(last + 1, end + 1)) or any(
-            w.startswith(("ال", "و")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2
+            w.startswith(("ال", "و", "لل")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2
             for x, w in zip(range(last + 1, end + 1), words, strict=True)
         ):
             continue
@@ -294,6 +335,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(j)
             if j in ctx.covered:
                 j = ctx.covered[j] + 1
+            elif w in W.ALL_LOC_HEADS and j + 1 in ctx.covered:  # "حاكم ولاية بورنو [name]"
+                j = ctx.covered[j + 1] + 1
             elif w in W.TITLE_LINKS or stem_in(w, W.TITLES, 1):
                 j += 1
             elif w == "في" and ctx.lex_label(j + 1) == "LOC":
@@ -302,9 +345,14 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             else:
                 break
-        hit = _name_at(ctx, j)
-        if hit:
+        hit = _name_at(ctx, j, after_title=True)
+        if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+def _lone_adjective(w: str) -> bool:
+    """One word after a title that reads as a nisba adjective ("قائد ميداني"), not a known given name."""
+    return w.endswith(("ي", "يه")) and w not in W.COMMON_FIRST_NAMES
 
 
 APPOSITIVE_TITLES = frozenset({"المتحدث", "الناطق", "رييس", "وزير", "مدير", "قايد", "محافظ", "عضو", "مساعد", "نايب"})
@@ -340,7 +388,21 @@ def _surname(w: str) -> bool:
 _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
 
 
-def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
+def _foreign_name(ctx: Context, j: int) -> bool:
+    """A long word in -a right after a title that another name word follows ("باباغانا زولوم"), not an
+    accusative adverb ("رسميا", "مجددا")."""
+    w, after = ctx.word(j), ctx.word(j + 1)
+    return (
+        len(w) >= 6
+        and not w.endswith(("يا", "دا", "را"))
+        and ctx.is_word(j + 1)
+        and not after.startswith(("ال", "و"))
+        and after not in W.NAME_STOP
+        and j + 1 not in ctx.lexicon
+    )
+
+
+def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = False) -> Hit | None:
     w = ctx.word(j)
     known = ctx.lexicon.get(j)
     if known is not None and known.entry.label == "PER" and known.clitic == 0:
@@ -359,7 +421,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         or stem_in(w, W.NOT_NAME_HEADS, 0)
     ):
         return None
-    if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3):
+    if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
     last = j
     k = j + 1
