@@ -110,3 +110,23 @@ def test_governor_title_before_name():
 def test_adjective_after_title_is_no_person():
     got = spans("وأعلن الجيش مقتل قائد ميداني في الغارة")
     assert not any(label == "PER" for label, _ in got)
+
+
+def test_weapon_modifier_in_dual_plural_and_accusative():
+    got = spans("وأطلقت الجماعة صاروخين باليستيين، وأسقط الجيش مسيرتين انتحاريتين، وفجر رجل حزاما ناسفا")
+    assert {("WEAPON", "صاروخين باليستيين"), ("WEAPON", "مسيرتين انتحاريتين"), ("WEAPON", "حزاما ناسفا")} <= got
+
+
+def test_launcher_with_a_known_weapon_and_mines_against_people():
+    got = spans("وضبطت الشرطة قاذفة آر بي جي وعشرات الألغام المضادة للأفراد")
+    assert {("WEAPON", "قاذفة آر بي جي"), ("WEAPON", "الألغام المضادة للأفراد")} <= got
+
+
+def test_dual_grenades_and_knife():
+    got = spans("وعثر على قنبلتين يدويتين، وطعن المهاجم حارسا بسكين")
+    assert {("WEAPON", "قنبلتين يدويتين"), ("WEAPON", "سكين")} <= got
+
+
+def test_displaced_people_are_no_place_after_camp():
+    got = spans("وسقطت قذيفة على مخيم النازحين شرق المدينة")
+    assert not any(label == "LOC" for label, _ in got)

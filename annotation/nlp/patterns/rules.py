@@ -485,8 +485,12 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         while j < n and j - i < 6:
             w = ctx.word(j)
             b = _bare(w)
-            if b in W.WEAPON_MODIFIERS or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
+            if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif ctx.lex_label(j) == "WEAPON":
+                j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
+            elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
+                j += 1  # "الألغام المضادة للأفراد"
             elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
@@ -495,6 +499,19 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 break
         if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+@lru_cache(maxsize=65536)
+def _weapon_modifier(b: str) -> bool:
+    """A weapon's modifier in any number and case: "باليستيين", "انتحاريتين", "ناسفا", "رشاشتين" (the table
+    holds the singular forms)."""
+    if b in W.WEAPON_MODIFIERS:
+        return True
+    for ending in ("تين", "تان", "ين", "ان", "ات", "ا"):
+        if b.endswith(ending) and len(b) - len(ending) >= 3:
+            stem = b[: -len(ending)]
+            return stem in W.WEAPON_MODIFIERS or stem + "ه" in W.WEAPON_MODIFIERS
+    return False
 
 
 def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
