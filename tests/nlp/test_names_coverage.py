@@ -130,3 +130,21 @@ def test_dual_grenades_and_knife():
 def test_displaced_people_are_no_place_after_camp():
     got = spans("وسقطت قذيفة على مخيم النازحين شرق المدينة")
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_actor_rows_keep_aliases_in_the_aliases_column():
+    from annotation.nlp.gazetteer import DATA
+
+    rows = [
+        line.split("\t") for line in (DATA / "actors.tsv").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    assert [r[0] for r in rows if len(r) > 6] == []
+
+
+def test_group_noun_aliases_are_read():
+    got = spans("وأصيب ثلاثة أكراد في القصف، وندد الكرد بالهجوم")
+    assert {("NORP", "أكراد"), ("NORP", "الكرد")} <= got
+
+
+def test_faith_adjective_does_not_close_an_organisation():
+    assert ("ORG", "المجلس الإسلامي الشيعي الأعلى") in spans("وندد المجلس الإسلامي الشيعي الأعلى بالاعتداء")

@@ -185,6 +185,8 @@ NATIONALITY_STEMS = _words(
 """
 ) | frozenset(adj for nat in load_nationalities() for adj in nat.adjectives if " " not in adj)
 
+# Nationality adjectives of countries (not of faiths or peoples: "المجلس الإسلامي الشيعي الأعلى" goes on).
+COUNTRY_NISBAS = frozenset(adj for nat in load_nationalities() for adj in nat.adjectives if " " not in adj)
 # Nouns of what befell someone, after which a nationality alone names the person ("استشهاد فلسطيني").
 VICTIM_NOUNS = _words("مقتل استشهاد اصابه اعتقال اختطاف خطف اعدام حياه مصرع وفاه قتل اغتيال")
 
