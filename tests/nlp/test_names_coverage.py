@@ -148,3 +148,30 @@ def test_group_noun_aliases_are_read():
 
 def test_faith_adjective_does_not_close_an_organisation():
     assert ("ORG", "المجلس الإسلامي الشيعي الأعلى") in spans("وندد المجلس الإسلامي الشيعي الأعلى بالاعتداء")
+
+
+def test_name_set_off_by_commas_after_its_title():
+    got = spans("وقال المتحدث باسم الجيش الكيني، جيمس أوتينو، إن الدورية نجت")
+    assert ("PER", "جيمس أوتينو") in got
+
+
+def test_title_with_a_force_and_a_province_before_the_name():
+    got = spans("وأعلن قائد شرطة ولاية كاتسينا، غامبو إيسا، توقيف مشتبهين")
+    assert ("PER", "غامبو إيسا") in got
+
+
+def test_spokesman_link_is_not_the_given_name_basim():
+    got = spans("وقال الناطق باسم الشرطة، العقيد جون كامارا، إن التحقيق جار")
+    assert ("PER", "جون كامارا") in got
+    assert not any(label == "PER" and "باسم" in text for label, text in got)
+
+
+def test_title_after_a_name_ends_it():
+    got = spans("وقال يوسف حمدان المدعي العام للمحكمة إن التحقيق بدأ")
+    assert ("PER", "يوسف حمدان") in got
+    assert not any(label == "PER" and "للمحكمة" in text for label, text in got)
+
+
+def test_place_after_governor_title_is_not_a_person():
+    got = spans("وقال حاكم منطقة تاهوا أمس إن الوضع هادئ")
+    assert not any(label == "PER" for label, _ in got)

@@ -343,9 +343,16 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j = ctx.lexicon[j + 1].last + 1
             elif w.startswith("ال") and w not in W.NAME_STOP and not _surname(w):
                 j += 1
+            elif w in W.ORG_CONSTRUCT or w in W.ORG_HEADS:
+                j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
+        if hit is None and ctx.word(j) == "،" and j > i + 1:
+            # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …"
+            hit = _name_at(ctx, j + 1, after_title=True)
+            if hit and ctx.word(hit[2] + 1) not in ("،", ".", ")", ""):
+                hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
 
@@ -375,6 +382,8 @@ def first_name_hits(ctx: Context) -> Iterator[Hit]:
     names = W.COMMON_FIRST_NAMES
     for i, tok in enumerate(ctx.tokens):
         w = tok.norm  # the name itself, no clitic: "ومحمد" is left to the rules after a title
+        if w in W.TITLE_LINKS and stem_in(ctx.word(i - 1), W.TITLES, 2):
+            continue  # "الناطق باسم …": the link, not the given name Basim
         if (w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5)) and i not in ctx.covered:
             hit = _name_at(ctx, i, min_tokens=2)
             if hit:
@@ -388,12 +397,17 @@ def _surname(w: str) -> bool:
 _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
 
 
-def _foreign_name(ctx: Context, j: int) -> bool:
-    """A long word in -a right after a title that another name word follows ("باباغانا زولوم"), not an
-    accusative adverb ("رسميا", "مجددا")."""
+def _last_name_in_a(ctx: Context, k: int) -> bool:
+    """A last name in -a before a comma or a full stop ("إدوارد بوبا،"), not an adverb ("فورا،")."""
+    return ctx.word(k + 1) in ("،", ".") and ctx.word(k) not in W.ADVERBS_IN_A
+
+
+def _foreign_name(ctx: Context, j: int, shortest: int = 6) -> bool:
+    """A word in -a (or -un) right after a title that another name word follows ("باباغانا زولوم", "جون
+    كامارا"), not an accusative adverb ("رسميا", "مجددا")."""
     w, after = ctx.word(j), ctx.word(j + 1)
     return (
-        len(w) >= 6
+        len(w) >= shortest
         and not w.endswith(("يا", "دا", "را"))
         and ctx.is_word(j + 1)
         and not after.startswith(("ال", "و"))
@@ -412,7 +426,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     if (
         not ctx.is_word(j)
         or ctx.inside_match(j)
-        or w.startswith("ال")
+        or w.startswith(("ال", "لل"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES)  # "ونائبه": a conjunction
         or w in W.NAME_STOP
         or len(w) < 2
@@ -421,8 +435,10 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or stem_in(w, W.NOT_NAME_HEADS, 0)
     ):
         return None
-    if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
+    if w.endswith("ات") or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
+    if w.endswith("ون") and w not in W.COMMON_FIRST_NAMES and not (after_title and _foreign_name(ctx, j, shortest=3)):
+        return None  # "مسلحون"; but "جون كامارا" after a title
     last = j
     k = j + 1
     if w in W.NAME_CONNECTORS:  # "عبد" or "أبو" alone is no name: the next word belongs to it
@@ -462,7 +478,7 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
                 last = k
             break
-        if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3):
+        if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
         last = k
         k += 1

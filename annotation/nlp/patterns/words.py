@@ -66,7 +66,7 @@ TITLES = _words(
 المدعو المدعوه يدعي تدعي المطلوب الارهابي الملا المفتي المرشد
 حاكم الحاكم الوالي عمده العمده العاهل الملكه المطران البطريرك الحاخام الكاردينال البابا
 المهندس الطيار الضابط المقاتل المحلل الخبير المندوب مندوب المنسق منسق المفوض الوكيل الفتي الفتاه
-النائبه البرلماني السيناتور المرشح الرهينه السجين الاعلاميه القياديه الكاتبه المحاميه
+النائبه البرلماني السيناتور المرشح الرهينه السجين الاعلاميه القياديه الكاتبه المحاميه المدعي
 """
 )
 # Words that may sit between a title and the name ("المتحدث باسم …", "رئيس الوزراء العراقي").
@@ -185,6 +185,10 @@ NATIONALITY_STEMS = _words(
 """
 ) | frozenset(adj for nat in load_nationalities() for adj in nat.adjectives if " " not in adj)
 
+# Accusative adverbs that end a sentence like a last name in -a would ("وصل فورا.").
+ADVERBS_IN_A = _words(
+    "فورا مؤخرا اخيرا كثيرا مبكرا ايضا حاليا سابقا مجددا رسميا جدا تماما نهائيا دائما ابدا غدا قريبا لاحقا مساء صباحا ليلا ظهرا فجرا عصرا امنيا"
+)
 # Nationality adjectives of countries (not of faiths or peoples: "المجلس الإسلامي الشيعي الأعلى" goes on).
 COUNTRY_NISBAS = frozenset(adj for nat in load_nationalities() for adj in nat.adjectives if " " not in adj)
 # Nouns of what befell someone, after which a nationality alone names the person ("استشهاد فلسطيني").
