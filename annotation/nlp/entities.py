@@ -36,6 +36,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         out.append(span(first, clitic, last, label, "rules", conf))
         covered[first] = max(last, covered.get(first, last))
     for family in (
+        rules.known_org_nationality_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.weapon_hits,

@@ -175,3 +175,23 @@ def test_title_after_a_name_ends_it():
 def test_place_after_governor_title_is_not_a_person():
     got = spans("وقال حاكم منطقة تاهوا أمس إن الوضع هادئ")
     assert not any(label == "PER" for label, _ in got)
+
+
+def test_known_state_body_keeps_its_country_adjective():
+    got = spans("وأنقذ خفر السواحل التونسي عشرات المهاجرين")
+    assert ("ORG", "خفر السواحل التونسي") in got
+
+
+def test_armed_group_drops_a_descriptive_adjective():
+    got = spans("وأعلن حزب الله اللبناني استهداف موقع عسكري")
+    assert ("ORG", "حزب الله") in got
+
+
+def test_li_genitive_ends_before_a_noun():
+    got = spans("ورفض المجلس الأعلى للدولة القرار الأخير")
+    assert ("ORG", "المجلس الأعلى للدولة") in got
+
+
+def test_society_and_mission_heads():
+    got = spans("وقالت جمعية الهلال الأحمر الصومالي إن بعثة الاتحاد الأفريقي غادرت")
+    assert {("ORG", "جمعية الهلال الأحمر الصومالي"), ("ORG", "بعثة الاتحاد الأفريقي")} <= got

@@ -101,6 +101,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break
             if j == i + 1 and head.startswith("ال") and w.startswith("ال") and not _adjective_like(w):
                 break  # a definite head takes adjectives, not a construct: "[الحكومة] الحداد"
+            if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
+                break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
@@ -139,6 +141,20 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
+    """A known state body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب الليبي"
+    (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
+    from annotation.nlp.gazetteer import actor_index
+
+    actors = actor_index()
+    for m in ctx.lexicon.values():
+        actor = actors.get(m.entry.key or "")
+        if m.entry.label == "ORG" and actor is not None and actor.actor_type == "State forces":
+            w = ctx.word(m.last + 1)
+            if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
+                yield m.first, m.clitic, m.last + 1, "ORG", 0.8
 
 
 def _adjective_like(w: str) -> bool:
