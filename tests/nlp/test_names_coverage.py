@@ -195,3 +195,13 @@ def test_li_genitive_ends_before_a_noun():
 def test_society_and_mission_heads():
     got = spans("وقالت جمعية الهلال الأحمر الصومالي إن بعثة الاتحاد الأفريقي غادرت")
     assert {("ORG", "جمعية الهلال الأحمر الصومالي"), ("ORG", "بعثة الاتحاد الأفريقي")} <= got
+
+
+def test_village_list_keeps_names_in_iya_another_kind_and_a_two_word_last_name():
+    got = spans("وسقطت القذائف على بلدات كفرسالم وعالية وحي الزيتون وعين حلوة وبيت ساحور في الجنوب")
+    assert {("LOC", "كفرسالم"), ("LOC", "الزيتون"), ("LOC", "بيت ساحور")} <= got
+
+
+def test_two_word_last_village_before_a_preposition():
+    got = spans("ونزح سكان قرى كفرسالم وطير حرفا في الجنوب")
+    assert ("LOC", "طير حرفا") in got

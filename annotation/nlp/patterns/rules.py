@@ -291,10 +291,15 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             listed = ctx.lexicon.get(k)
             if listed is not None and listed.entry.label == "LOC":
                 k = listed.last + 1  # a known place in the list: the list goes on after it
-            elif k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True):
+            elif ctx.word(k)[1:] in W.LOC_HEADS_DROP and _place_word(ctx, k + 1) and k + 1 not in ctx.lexicon:
+                yield k + 1, 0, k + 1, "LOC", 0.6  # "… وحي X": a place of another kind in the list
+                k += 2
+            elif k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True, in_list=True):
                 break
             else:
                 end = k + 1 if ctx.word(k)[1:] in W.PLACE_NAME_PREFIXES and _place_word(ctx, k + 1) else k  # "وأبو X"
+                if end == k and _list_ends_with_two_words(ctx, k):
+                    end = k + 1  # the last of the list in two words: "… وطير حرفا في …"
                 yield k, 1, end, "LOC", 0.6
                 k = end + 1
             if ctx.word(k) == "،":
@@ -302,6 +307,17 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
                 listed = ctx.lexicon.get(k)
                 if listed is None or listed.entry.label != "LOC" or listed.clitic != 1:
                     break  # after a comma the list goes on only with a known place: "، وقال …" is a new clause
+
+
+def _list_ends_with_two_words(ctx: Context, k: int) -> bool:
+    w, after = ctx.word(k + 1), ctx.word(k + 2)
+    return (
+        ctx.is_word(k + 1)
+        and not w.startswith(("و", "ال"))
+        and k + 1 not in ctx.lexicon
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (after in ("،", ".", "") or after in W.PLACE_BOUNDARY)
+    )
 
 
 _NOT_TAIL = W.LOC_NAME_STOP | W.TIME_WORDS | W.GROUP_PARTS | W.ALL_ORG_HEADS | W.ALL_FAC_HEADS | W.ALL_LOC_HEADS | W.TITLES | W.WEAPON_HEADS
@@ -331,14 +347,14 @@ def _is_media(key: str | None) -> bool:
     return actor is not None and not actor.actor_type
 
 
-def _place_word(ctx: Context, j: int, strip_wa: bool = False) -> bool:
+def _place_word(ctx: Context, j: int, strip_wa: bool = False, in_list: bool = False) -> bool:
     if not ctx.is_word(j):
         return False
     w = ctx.word(j)[1:] if strip_wa else ctx.word(j)
     if len(w) < 3 or w in W.LOC_NAME_STOP or _bare(w) in W.LOC_NAME_STOP or (len(w) > 4 and w.endswith(("ها", "هم"))):
         return False
-    # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name
-    return w.startswith("ال") or not w.endswith("يه")
+    # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name (in a list of villages, a name)
+    return in_list or w.startswith("ال") or not w.endswith("يه")
 
 
 def per_hits(ctx: Context) -> Iterator[Hit]:
