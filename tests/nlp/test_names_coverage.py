@@ -205,3 +205,16 @@ def test_village_list_keeps_names_in_iya_another_kind_and_a_two_word_last_name()
 def test_two_word_last_village_before_a_preposition():
     got = spans("ونزح سكان قرى كفرسالم وطير حرفا في الجنوب")
     assert ("LOC", "طير حرفا") in got
+
+
+def test_ordinal_day_of_the_current_month_is_one_date():
+    assert ("DATE", "الخامس من الشهر الجاري") in spans("وأغلقت السلطات المعبر في الخامس من الشهر الجاري")
+
+
+def test_month_word_opens_a_date():
+    assert ("DATE", "شهر مارس 2022") in spans("وانسحبت القوات من البلدة في شهر مارس 2022")
+
+
+def test_suspect_is_not_part_of_the_police():
+    got = spans("واعتقلت الشرطة المشتبه به في منزله")
+    assert ("ORG", "الشرطة") in got
