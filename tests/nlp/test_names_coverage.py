@@ -218,3 +218,13 @@ def test_month_word_opens_a_date():
 def test_suspect_is_not_part_of_the_police():
     got = spans("واعتقلت الشرطة المشتبه به في منزله")
     assert ("ORG", "الشرطة") in got
+
+
+def test_sahel_and_great_lakes_groups_and_congo():
+    got = spans("وتبنى تنظيم الدولة الإسلامية في الساحل الهجوم، فيما تقدمت حركة 23 مارس في الكونغو الديمقراطية")
+    assert {
+        ("ORG", "تنظيم الدولة الإسلامية في الساحل"),
+        ("ORG", "حركة 23 مارس"),
+        ("LOC", "الكونغو الديمقراطية"),
+    } <= got
+    assert not any(label == "DATE" for label, _ in got)
