@@ -228,3 +228,17 @@ def test_sahel_and_great_lakes_groups_and_congo():
         ("LOC", "الكونغو الديمقراطية"),
     } <= got
     assert not any(label == "DATE" for label, _ in got)
+
+
+def test_longer_name_set_off_before_its_title():
+    got = spans("وقال سيدي محمد ولد أحمد، حاكم المقاطعة، إن الوضع هادئ")
+    assert ("PER", "سيدي محمد ولد أحمد") in got
+
+
+def test_witness_set_off_before_one_of_the_residents():
+    assert ("PER", "كوامي أسانتي") in spans("وقال كوامي أسانتي، أحد سكان القرية، إن المسلحين وصلوا")
+
+
+def test_spokesman_for_it_is_no_name():
+    got = spans("وقال الجيش إن الناطق باسمه، أصيب في الهجوم")
+    assert not any(label == "PER" for label, _ in got)

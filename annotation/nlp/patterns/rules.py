@@ -382,7 +382,7 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         hit = _name_at(ctx, j, after_title=True)
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …"
-            hit = _name_at(ctx, j + 1, after_title=True)
+            hit = _name_at(ctx, j + 1, min_tokens=2, after_title=True)
             if hit and ctx.word(hit[2] + 1) not in ("،", ".", ")", ""):
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
@@ -394,17 +394,23 @@ def _lone_adjective(w: str) -> bool:
     return w.endswith(("ي", "يه")) and w not in W.COMMON_FIRST_NAMES
 
 
-APPOSITIVE_TITLES = frozenset({"المتحدث", "الناطق", "رييس", "وزير", "مدير", "قايد", "محافظ", "عضو", "مساعد", "نايب"})
+APPOSITIVE_TITLES = W.APPOSITIVE_TITLES
 
 
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
-    """A two-word name set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …"."""
+    """A name of two to four words set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …",
+    "وقال سيدي ولد أحمد، حاكم المقاطعة، …"."""
     for i, tok in enumerate(ctx.tokens):
         if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
             continue
-        hit = _name_at(ctx, i - 3, min_tokens=2)
-        if hit and hit[2] == i - 2:
-            yield hit
+        for size in (4, 3, 2):  # the longest name that ends at the comma
+            start = i - 1 - size
+            if start < 0:
+                continue
+            hit = _name_at(ctx, start, min_tokens=2)
+            if hit and hit[2] == i - 2:
+                yield hit
+                break
 
 
 NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
