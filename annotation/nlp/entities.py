@@ -43,6 +43,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
+        rules.speaker_hits,
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):
@@ -66,6 +67,7 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+MINISTER_WORDS = frozenset({"وزير", "الوزير", "وزيره", "الوزيره"})
 # Group names that are also common nouns: "القاعدة العسكرية" is a base, "الجزيرة العربية" a peninsula.
 AMBIGUOUS_GROUP_NAMES = frozenset({"القاعده", "الجزيره", "الشرعيه", "الحشد", "الشباب", "الحوثي"})
 
@@ -75,6 +77,8 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
     after the particle ك is a word that begins with kaf ("كمينا" is no "ك + مينا")."""
     if m.clitic and m.entry.label == "LOC" and "ك" in tokens[m.first].norm[: m.clitic]:
         return True
+    if m.entry.label == "ORG" and m.first and rules.stem_in(tokens[m.first - 1].norm, MINISTER_WORDS, 2):
+        return True  # "وزير الأمن العام": the minister's portfolio, not the body
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:
         return False
     nxt = tokens[m.last + 1].norm if m.last + 1 < len(tokens) else ""

@@ -242,3 +242,14 @@ def test_witness_set_off_before_one_of_the_residents():
 def test_spokesman_for_it_is_no_name():
     got = spans("وقال الجيش إن الناطق باسمه، أصيب في الهجوم")
     assert not any(label == "PER" for label, _ in got)
+
+
+def test_speaker_after_a_verb_of_saying():
+    got = spans("وقال كوامي أسانتي إن المسلحين وصلوا، وقال مصدر أمني إن الهجوم فشل")
+    assert ("PER", "كوامي أسانتي") in got
+    assert not any(label == "PER" and "مصدر" in text for label, text in got)
+
+
+def test_minister_portfolio_is_not_the_body():
+    got = spans("حسبما أعلن وزير الأمن العام التشادي")
+    assert not any(label == "ORG" for label, _ in got)

@@ -413,6 +413,22 @@ def appositive_hits(ctx: Context) -> Iterator[Hit]:
                 break
 
 
+def speaker_hits(ctx: Context) -> Iterator[Hit]:
+    """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
+    أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
+    for i, tok in enumerate(ctx.tokens):
+        if not stem_in(tok.norm, W.SPEECH_VERBS, 1):
+            continue
+        w = ctx.word(i + 1)
+        if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
+            continue
+        hit = _name_at(ctx, i + 1, min_tokens=2)
+        if hit is None or any(ctx.word(k) in W.SOURCE_NOUNS for k in range(hit[0], hit[2] + 1)):
+            continue
+        if stem_in(ctx.word(hit[2] + 1), W.SPEECH_FOLLOWERS, 2) or ctx.word(hit[2] + 1) == "،":
+            yield hit[0], hit[1], hit[2], "PER", 0.55
+
+
 NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
 
 
