@@ -253,3 +253,19 @@ def test_speaker_after_a_verb_of_saying():
 def test_minister_portfolio_is_not_the_body():
     got = spans("حسبما أعلن وزير الأمن العام التشادي")
     assert not any(label == "ORG" for label, _ in got)
+
+
+def test_second_person_after_and():
+    got = spans("واعتقلت الشرطة خالد منصور وجبريل آدم في المنزل")
+    assert ("PER", "جبريل آدم") in got
+
+
+def test_and_on_is_not_the_name_ali():
+    got = spans("وعلى الصعيد الأمني قتل جندي")
+    assert not any(label == "PER" for label, _ in got)
+
+
+def test_district_of_the_sahel_is_a_place():
+    got = spans("ووقع الهجوم في قرية بوني التابعة لدائرة دوينتزا")
+    assert ("LOC", "دوينتزا") in got
+    assert not any(label == "ORG" for label, _ in got)

@@ -73,6 +73,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
             continue
         clitic, head = found
+        if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
+            i += 1
+            continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
             continue  # "جماعة <a known group>": the known group is the entity
@@ -442,6 +445,11 @@ def first_name_hits(ctx: Context) -> Iterator[Hit]:
             hit = _name_at(ctx, i, min_tokens=2)
             if hit:
                 yield hit[0], hit[1], hit[2], "PER", 0.55
+        elif w[:1] == "و" and w[1:] in names and w[1:] not in W.NAME_STOP and i not in ctx.lexicon and not ctx.inside_match(i):
+            # the second of two people: "… محمد سالم وأحمد ولد علي"
+            hit = _name_rest(ctx, i, i, i + 1, 2)
+            if hit:
+                yield i, 1, hit[2], "PER", 0.55
 
 
 def _surname(w: str) -> bool:

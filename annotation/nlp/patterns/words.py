@@ -46,6 +46,8 @@ ORG_STOP = _words(
 المدربة المسؤول المسؤولة المتهم المتهمة المتورط المشتبه
 """
 )
+# Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
+ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
 CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف")
 # Adjectives that may follow the nationality adjective of a force ("القوات الصومالية الخاصة").
@@ -112,7 +114,7 @@ COMMON_FIRST_NAMES = _words(load_given_names())
 LOC_HEADS_DROP = _words(
     """
 قريه بلده ناحيه قضاء مدينه منطقه محافظه حي مخيم مديريه مركز ضاحيه ولايه
-مقاطعه اقليم بلديه واحه حاره محله عزبه نجع
+مقاطعه اقليم بلديه واحه حاره محله عزبه نجع دائره
 """
 ) - {"مركز"}
 LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "ريف"})
