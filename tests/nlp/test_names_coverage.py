@@ -269,3 +269,7 @@ def test_district_of_the_sahel_is_a_place():
     got = spans("ووقع الهجوم في قرية بوني التابعة لدائرة دوينتزا")
     assert ("LOC", "دوينتزا") in got
     assert not any(label == "ORG" for label, _ in got)
+
+
+def test_nationality_after_a_victim_noun_with_a_conjunction():
+    assert ("NORP", "سودانية") in spans("وأدى القصف إلى هدم منزل ومقتل سودانية وطفلها")

@@ -638,7 +638,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "NORP", 0.6
     for i, tok in enumerate(ctx.tokens):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
-        if i and i not in ctx.lexicon and ctx.word(i - 1) in W.VICTIM_NOUNS and _nationality_person(tok.norm):
+        if i and i not in ctx.lexicon and stem_in(ctx.word(i - 1), W.VICTIM_NOUNS, 2) and _nationality_person(tok.norm):
             yield i, 0, i, "NORP", 0.55
 
 
