@@ -273,3 +273,9 @@ def test_district_of_the_sahel_is_a_place():
 
 def test_nationality_after_a_victim_noun_with_a_conjunction():
     assert ("NORP", "سودانية") in spans("وأدى القصف إلى هدم منزل ومقتل سودانية وطفلها")
+
+
+def test_nationality_as_the_victim_of_a_verb():
+    got = spans("واعتقلت القوات سوريا قرب الحاجز، واستشهد فلسطيني آخر")
+    assert {("NORP", "فلسطيني")} <= got
+    assert ("NORP", "فلسطينيا") in spans("وقتل مستوطنون فلسطينيا قرب القرية")

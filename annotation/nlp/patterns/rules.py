@@ -638,8 +638,11 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "NORP", 0.6
     for i, tok in enumerate(ctx.tokens):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
-        if i and i not in ctx.lexicon and stem_in(ctx.word(i - 1), W.VICTIM_NOUNS, 2) and _nationality_person(tok.norm):
-            yield i, 0, i, "NORP", 0.55
+        if i and i not in ctx.lexicon and _nationality_person(tok.norm):
+            # right after the noun or verb, or an accusative a few words after the verb ("قتل مستوطنون فلسطينيا")
+            reach = 3 if tok.norm.endswith("يا") else 1
+            if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)):
+                yield i, 0, i, "NORP", 0.55
 
 
 @lru_cache(maxsize=65536)

@@ -215,7 +215,10 @@ ADVERBS_IN_A = _words(
 # Nationality adjectives of countries (not of faiths or peoples: "المجلس الإسلامي الشيعي الأعلى" goes on).
 COUNTRY_NISBAS = frozenset(adj for nat in load_nationalities() for adj in nat.adjectives if " " not in adj)
 # Nouns of what befell someone, after which a nationality alone names the person ("استشهاد فلسطيني").
-VICTIM_NOUNS = _words("مقتل استشهاد اصابه اعتقال اختطاف خطف اعدام حياه مصرع وفاه قتل اغتيال")
+VICTIM_NOUNS = _words(
+    "مقتل استشهاد اصابه اعتقال اختطاف خطف اعدام حياه مصرع وفاه قتل اغتيال"
+    " قتلت اعتقلت اعتقل اصابت اختطفت اختطف اعدمت اعدم طعن طعنت دهس دهست استشهد استشهدت قتلوا اعتقلوا اصيب اصيبت"
+)
 
 # Derived lists.
 ALL_ORG_HEADS = ORG_HEADS | DEFINITE_ORG_HEADS
