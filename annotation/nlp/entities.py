@@ -68,6 +68,7 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
 
 
 MINISTER_WORDS = frozenset({"وزير", "الوزير", "وزيره", "الوزيره"})
+BASE_PREPOSITIONS = frozenset({"علي", "داخل", "قرب", "محيط", "مدخل", "بوابه", "اسوار"})  # normalised
 # Group names that are also common nouns: "القاعدة العسكرية" is a base, "الجزيرة العربية" a peninsula.
 AMBIGUOUS_GROUP_NAMES = frozenset({"القاعده", "الجزيره", "الشرعيه", "الحشد", "الشباب", "الحوثي"})
 
@@ -82,6 +83,9 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:
         return False
     nxt = tokens[m.last + 1].norm if m.last + 1 < len(tokens) else ""
+    prev = tokens[m.first - 1].norm if m.first else ""
+    if _norm(m.entry.surface) == "القاعده" and m.clitic == 0 and prev in BASE_PREPOSITIONS:
+        return True  # "سقطت صواريخ على القاعدة": the base
     return nxt.startswith("ال") and nxt.endswith(("يه", "ي"))
 
 

@@ -279,3 +279,23 @@ def test_nationality_as_the_victim_of_a_verb():
     got = spans("واعتقلت القوات سوريا قرب الحاجز، واستشهد فلسطيني آخر")
     assert {("NORP", "فلسطيني")} <= got
     assert ("NORP", "فلسطينيا") in spans("وقتل مستوطنون فلسطينيا قرب القرية")
+
+
+def test_firearms_pistols_and_barrels():
+    got = spans("واستخدم المسلحون أسلحة نارية ومسدسا، وألقت المروحيات براميل متفجرة")
+    assert {("WEAPON", "أسلحة نارية"), ("WEAPON", "براميل متفجرة")} <= got
+
+
+def test_base_after_a_preposition_is_no_group():
+    got = spans("وسقطت صواريخ على القاعدة قرب المطار")
+    assert not any(label == "ORG" for label, _ in got)
+
+
+def test_object_after_a_definite_body_is_not_its_name():
+    got = spans("وفرقت الشرطة المحتجين بالقوة")
+    assert ("ORG", "الشرطة") in got
+
+
+def test_possession_is_no_place():
+    got = spans("وضبطت بحوزة المتهم بندقية")
+    assert not any(label == "LOC" for label, _ in got)

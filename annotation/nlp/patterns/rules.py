@@ -162,7 +162,8 @@ def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
 
 def _adjective_like(w: str) -> bool:
     """A definite word that can be an adjective: a nisba, a feminine or plural ending, a participle."""
-    return w.endswith(("ي", "يه", "ه", "ين", "ون")) or w.startswith(("الم", "الا")) or w in W.ORG_ADJECTIVES
+    # not a plural in -in/-un: a body's adjective agrees with it ("[الشرطة] المحتجين" is the object)
+    return w.endswith(("ي", "يه", "ه")) or (w.startswith(("الم", "الا")) and not w.endswith(("ين", "ون"))) or w in W.ORG_ADJECTIVES
 
 
 def _definite(ctx: Context, j: int) -> bool:
