@@ -299,3 +299,8 @@ def test_object_after_a_definite_body_is_not_its_name():
 def test_possession_is_no_place():
     got = spans("وضبطت بحوزة المتهم بندقية")
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_everyday_words_that_geonames_lists_as_towns_are_no_places():
+    got = spans("وقال إن الحراك في الشمال ينقل مطالبه إلى المحلات، وإن السنوات الخمس الماضية كانت صعبة")
+    assert not any(label == "LOC" for label, _ in got)
