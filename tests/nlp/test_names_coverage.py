@@ -304,3 +304,17 @@ def test_possession_is_no_place():
 def test_everyday_words_that_geonames_lists_as_towns_are_no_places():
     got = spans("وقال إن الحراك في الشمال ينقل مطالبه إلى المحلات، وإن السنوات الخمس الماضية كانت صعبة")
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_size_adjective_belongs_to_a_definite_place():
+    assert ("LOC", "الوادي الكبير") in spans("وهاجم مسلحون مسجدا في منطقة الوادي الكبير ليلا")
+
+
+def test_general_hospital_keeps_its_adjective():
+    assert ("FAC", "مستشفى السلام العام") in spans("ونقل الجرحى إلى مستشفى السلام العام في المدينة")
+
+
+def test_countryside_word_stays_out_of_the_place():
+    got = spans("وقصفت الطائرات ريف كفرسالم الشمالي")
+    assert ("LOC", "كفرسالم") in got
+    assert not any(label == "LOC" and "ريف" in text for label, text in got)

@@ -213,6 +213,9 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(j)
             if stem_in(w, W.TITLES, 1):
                 break
+            if w == "العام" and j > i + 1 and head in ("مستشفي", "المستشفي"):
+                j += 1  # "مستشفى الثورة العام": the general hospital, not the year
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -284,8 +287,10 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             last = j
             if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
                 last = j + 1
-            if not ctx.word(last).startswith("ال"):  # "منطقة بوكل دو موهون"; a definite name is whole
+            if not ctx.word(last).startswith("ال"):  # "منطقة بوكل دو موهون"; a definite name is whole …
                 last = _name_tail(ctx, last)
+            elif ctx.word(last + 1) in W.PLACE_ADJECTIVES:  # … but for its size or age: "الوادي الكبير"
+                last += 1
             if head in W.LOC_HEADS_KEEP:
                 yield i, clitic, last, "LOC", 0.7
             else:

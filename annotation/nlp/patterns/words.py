@@ -46,6 +46,8 @@ ORG_STOP = _words(
 المدربة المسؤول المسؤولة المتهم المتهمة المتورط المشتبه
 """
 )
+# Adjectives of size or age that belong to a definite place's name ("منطقة الوادي الكبير").
+PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
@@ -114,10 +116,10 @@ COMMON_FIRST_NAMES = _words(load_given_names())
 LOC_HEADS_DROP = _words(
     """
 قريه بلده ناحيه قضاء مدينه منطقه محافظه حي مخيم مديريه مركز ضاحيه ولايه
-مقاطعه اقليم بلديه واحه حاره محله عزبه نجع دائره
+مقاطعه اقليم بلديه واحه حاره محله عزبه نجع دائره ريف
 """
 ) - {"مركز"}
-LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "ريف"})
+LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد"})
 LOC_DUAL_HEADS = _words({"قريتي", "بلدتي", "منطقتي", "مدينتي", "محافظتي", "ولايتي", "بلدات", "قري", "قرى"})
 # Institution heads whose name may continue with a li- genitive ("المفوضية العليا للانتخابات").
 LI_GENITIVE_HEADS = _words(
