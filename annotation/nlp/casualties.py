@@ -191,8 +191,14 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
         if not may_open_phrase(tokens[i].norm):
             continue
         for cat, n in CASUALTY_INDEX.matches(tokens, i):
-            # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we
-            if tokens[i].norm.startswith("و") and i > first and _phrase_at(tokens, i - 1, CASUALTY_INDEX):
+            # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we. But in
+            # "12 جنديا قتلوا وأصيب 8 آخرون" the first verb had its own figure before it.
+            if (
+                tokens[i].norm.startswith("و")
+                and i > first
+                and _phrase_at(tokens, i - 1, CASUALTY_INDEX)
+                and not _figure_before(tokens, i - 1, first)
+            ):
                 break
             found = (
                 _figure_after(tokens, i + n, last)

@@ -15,6 +15,9 @@ from annotation.nlp.types import Casualty, Span
 TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
 _ENDS = frozenset((".", "!", "؟", "?", "؛"))
 _SINCE = (["منذ"], ["ومنذ"])
+# Words that open a clause telling of something else ("…، فيما تظاهر مئات في …"): the clause is cut off so that
+# incidents.py can weigh it as an event of its own.
+_CLAUSE_OPENERS = frozenset(("كما", "فيما", "بينما"))
 
 
 @dataclass(frozen=True)
@@ -50,19 +53,24 @@ class Article:
 
 
 def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما" opening a clause."""
+    """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما", "فيما", "بينما"
+    opening a clause ("فيما" and "بينما" after a comma only: "فيما بعد" is no clause)."""
     out, first = [], 0
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
         if i < last:
             nxt = tokens[i + 1]
-            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (nxt.norm == "كما" and i + 1 > first)
+            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (_opens_clause(tok, nxt) and i + 1 > first)
         else:
             cut = True
         if cut:
             out.append((first, i))
             first = i + 1
     return out
+
+
+def _opens_clause(tok: Token, nxt: Token) -> bool:
+    return nxt.norm == "كما" or (nxt.norm in _CLAUSE_OPENERS and tok.norm in ("،", ","))
 
 
 NEGATORS = E.words("negator")

@@ -253,3 +253,39 @@ def test_a_village_is_more_precise_than_the_facility_named_with_it():
     text = "انفجرت عبوة ناسفة قرب مدرسة الأمل في قرية الحميدية جنوب كركوك."
     (inc,) = incidents(text)
     assert inc.location_text == "الحميدية"
+
+
+def test_clause_opened_by_fima_tells_another_event():
+    text = (
+        "سيطرت قوات الدعم السريع على مدينة الفاشر بعد معارك عنيفة مع الجيش السوداني استمرت أياما، "
+        "فيما أعلن الجيش استعادة السيطرة على بلدة أم روابة في شمال كردفان."
+    )
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text) == ("Non-state actor overtakes territory", "الفاشر")
+    assert (second.sub_event_type, second.location_text) == ("Government regains territory", "أم روابة")
+
+
+def test_fima_after_the_figures_of_one_event_adds_to_it():
+    (inc,) = incidents("لقي سبعة أشخاص مصرعهم في اشتباكات قبلية بمنطقة أبيي، فيما أصيب 20 آخرون.")
+    assert (inc.sub_event_type, inc.killed, inc.injured) == ("Armed clash", 7, 20)
+
+
+def test_in_the_meantime_opens_another_incident():
+    text = "أصيب ثلاثة جنود بانفجار عبوة ناسفة في بلدة تلعفر. وفي غضون ذلك، قتل مدنيان بقصف مدفعي على قرية بادوش."
+    first, second = incidents(text)
+    assert (first.location_text, first.injured, first.killed) == ("تلعفر", 3, None)
+    assert (second.sub_event_type, second.location_text, second.killed) == ("Shelling/artillery/missile attack", "بادوش", 2)
+
+
+def test_meanwhile_opens_another_incident():
+    text = "قتل جندي في هجوم على حاجز في مدينة جنين. في هذه الأثناء، هاجم مسلحون دورية للشرطة في بلدة عزون."
+    first, second = incidents(text)
+    assert (first.location_text, first.killed) == ("جنين", 1)
+    assert (second.location_text, second.killed) == ("عزون", None)
+
+
+def test_a_protest_in_another_town_after_a_clash_is_its_own_incident():
+    text = "قتل شرطي برصاص مسلحين في مدينة درنة. وتظاهر المئات في مدينة بنغازي للمطالبة بإجراء الانتخابات."
+    killing, protest = incidents(text)
+    assert (killing.location_text, killing.killed) == ("درنة", 1)
+    assert (protest.sub_event_type, protest.location_text) == ("Peaceful protest", "بنغازي")

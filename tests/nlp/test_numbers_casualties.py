@@ -165,3 +165,16 @@ def test_a_total_over_two_attacks_is_left_for_the_figure_of_one():
 
 def test_a_toll_so_far_is_the_events_own_figure():
     assert _drafts("قال مصدر عسكري إن الهجوم على المعسكر خلف عشرة قتلى في صفوف الجنود حتى الآن.")[0].killed == 10
+
+
+def test_second_verb_after_a_figured_first_verb_keeps_its_own_figure():
+    # "قتلوا" had its figure before it, so "وأصيب 8" is a figure of its own, not "مقتل وإصابة N"
+    assert cas("قال الجيش إن 12 جنديا قتلوا وأصيب 8 آخرون في الكمين") == [
+        ("killed", "security_forces", 12, 12),
+        ("injured", "unknown", 8, 8),
+    ]
+
+
+def test_two_verbs_sharing_one_figure_give_no_figure():
+    # "مقتل وإصابة 10": ACLED cannot split the figure between the dead and the wounded
+    assert cas("أسفر القصف عن مقتل وإصابة 10 أشخاص") == []
