@@ -113,6 +113,8 @@ def classify(group: list[Sentence], text: str) -> str | None:
         and not any(c.category == "killed" for s in group for c in s.casualties)
     ):
         return "Arrests"
+    if subs & TERRITORY and subs - TERRITORY <= FIGHTING:
+        subs = subs & TERRITORY  # ACLED codes a fight that changes who holds a place as the change of territory
     sub = min(subs, key=PRIORITY.index)
     if sub == "Shelling/artillery/missile attack" and "Air/drone strike" in told and _only_bombardment(first_with, text):
         sub = "Air/drone strike"  # "قصف" carried out by the aircraft another sentence names
@@ -138,6 +140,8 @@ def classify(group: list[Sentence], text: str) -> str | None:
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+FIGHTING = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _withdrawal_first(s: Sentence) -> bool:

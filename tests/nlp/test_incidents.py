@@ -289,3 +289,13 @@ def test_a_protest_in_another_town_after_a_clash_is_its_own_incident():
     killing, protest = incidents(text)
     assert (killing.location_text, killing.killed) == ("درنة", 1)
     assert (protest.sub_event_type, protest.location_text) == ("Peaceful protest", "بنغازي")
+
+
+def test_a_town_taken_back_after_shelling_is_a_change_of_territory():
+    (inc,) = incidents("استعاد الجيش السيطرة على بلدة أم روابة بعد قصف مدفعي مكثف على مواقع الدعم السريع.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Battles", "Government regains territory", "أم روابة")
+
+
+def test_reaching_an_agreement_is_drafted():
+    (inc,) = incidents("توصلت الحكومة الصومالية وزعماء العشائر إلى اتفاق لإنهاء القتال في مدينة جالكعيو.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Strategic developments", "Agreement", "جالكعيو")
