@@ -299,3 +299,24 @@ def test_a_town_taken_back_after_shelling_is_a_change_of_territory():
 def test_reaching_an_agreement_is_drafted():
     (inc,) = incidents("توصلت الحكومة الصومالية وزعماء العشائر إلى اتفاق لإنهاء القتال في مدينة جالكعيو.")
     assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Strategic developments", "Agreement", "جالكعيو")
+
+
+def test_marches_against_military_rule_dispersed_with_gas():
+    text = "خرج آلاف السودانيين في مواكب بمدن الخرطوم وبحري وأم درمان، رفضا للحكم العسكري، وأطلقت قوات الأمن الغاز المسيل للدموع لتفريقهم."
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Protests", "Protest with intervention", "الخرطوم")
+
+
+def test_a_solidarity_march_is_a_peaceful_protest():
+    (inc,) = incidents("شارك الآلاف في مسيرة بمدينة الحسيمة تضامنا مع المعتقلين، وسط انتشار أمني كثيف.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Protests", "Peaceful protest", "الحسيمة")
+
+
+def test_protesters_kept_from_parliament_is_an_intervention():
+    (inc,) = incidents("منعت قوات الأمن التونسية عشرات المحتجين من الوصول إلى مقر البرلمان في باردو.")
+    assert inc.sub_event_type == "Protest with intervention"
+
+
+def test_roads_cut_with_burning_tyres_is_a_violent_demonstration():
+    (inc,) = incidents("تجمع مئات المحتجين في ساحة الشهداء وسط بيروت وقطعوا الطرق بالإطارات المشتعلة.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Riots", "Violent demonstration", "ساحة الشهداء")
