@@ -320,3 +320,27 @@ def test_protesters_kept_from_parliament_is_an_intervention():
 def test_roads_cut_with_burning_tyres_is_a_violent_demonstration():
     (inc,) = incidents("تجمع مئات المحتجين في ساحة الشهداء وسط بيروت وقطعوا الطرق بالإطارات المشتعلة.")
     assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Riots", "Violent demonstration", "ساحة الشهداء")
+
+
+def test_settlers_setting_homes_on_fire_is_property_destruction():
+    (inc,) = incidents("أضرم مستوطنون النار في منازل ومركبات فلسطينية في قرية ترمسعيا شمال رام الله.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == (
+        "Strategic developments",
+        "Looting/property destruction",
+        "ترمسعيا",
+    )
+
+
+def test_homes_burnt_in_a_killing_are_part_of_the_attack():
+    (inc,) = incidents("قتل مسلحون ثلاثة مزارعين وأحرقوا منازلهم في قرية كوندي.")
+    assert (inc.sub_event_type, inc.killed) == ("Attack", 3)
+
+
+def test_a_man_beaten_to_death_by_a_crowd_is_mob_violence():
+    (inc,) = incidents("قتل حشد غاضب رجلا متهما بالسرقة ضربا في سوق مدينة كانو.")
+    assert (inc.event_type, inc.sub_event_type, inc.killed) == ("Riots", "Mob violence", 1)
+
+
+def test_protesters_setting_tyres_on_fire_riot():
+    (inc,) = incidents("أضرم المحتجون النار في الإطارات وأغلقوا الطريق الرئيسي في مدينة القصرين.")
+    assert (inc.event_type, inc.sub_event_type) == ("Riots", "Violent demonstration")
