@@ -19,7 +19,7 @@ from annotation.nlp.event_fields import (
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.sentences import Article, Sentence, split_sentences
+from annotation.nlp.sentences import Article, Sentence, recalls_earlier_event, split_sentences
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
@@ -52,6 +52,7 @@ def draft_incidents(
         reference=article_reference((e for x in spans if x.label == "DATE" for e in dates_in(x.text)[:1]), published),
     )
     drafts: list[IncidentDraft] = []
+    recalled: list[IncidentDraft] = []  # told as what came before ("بعد أيام من هجوم …")
     groups = _event_groups(tokens, article.sentences, text)
     for group in groups:
         first = next(x for x in group if not x.context)
@@ -59,9 +60,13 @@ def draft_incidents(
         kind = (drafts[-1].event_type, drafts[-1].sub_event_type) if same_kind else None  # "بانفجار مماثل"
         d = draft_fields(group, article=article, main=not drafts, kind=kind)
         if d is not None:
+            if drafts and recalls_earlier_event(tokens, group[0].first, group[0].last):
+                recalled.append(d)
             drafts.append(d)
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
+    for d in recalled:
+        d.background = True
     return drafts
 
 
@@ -137,6 +142,8 @@ def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
         words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
         if any(words[: len(m)] == m for m in markers):
             return True
+    if recalls_earlier_event(tokens, s.first, s.last):
+        return True
     dates = [x for x in s.spans if x.label == "DATE"]
     return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
 

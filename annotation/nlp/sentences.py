@@ -18,6 +18,12 @@ _SINCE = (["منذ"], ["ومنذ"])
 # Words that open a clause telling of something else ("…، فيما تظاهر مئات في …"): the clause is cut off so that
 # incidents.py can weigh it as an event of its own.
 _CLAUSE_OPENERS = frozenset(("كما", "فيما", "بينما"))
+# "… بعد مقتل 7 جنود الخميس الماضي في …": a clause recalling an earlier event, with its own figures and place
+_AFTER = frozenset(("بعد", "عقب"))
+_RECALLED = E.words("event_noun") | frozenset(norm(w) for w in ("مقتل", "مصرع", "استشهاد", "اصابة", "اختطاف", "هجمات", "اشتباكات"))
+_PAST = E.words("past_word")
+_RECALL_REACH = 10
+_SPELLS = frozenset(norm(w) for w in ("أيام", "يومين", "ساعات", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "أقل"))
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,12 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     for i, tok in enumerate(tokens):
         if i < last:
             nxt = tokens[i + 1]
-            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (_opens_clause(tok, nxt) and i + 1 > first)
+            cut = (
+                tok.norm in _ENDS
+                or text.find("\n", tok.end, nxt.start) >= 0
+                or (_opens_clause(tok, nxt) and i + 1 > first)
+                or (i + 1 > first and recalls_earlier_event(tokens, i + 1, last))
+            )
         else:
             cut = True
         if cut:
@@ -71,6 +82,18 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _opens_clause(tok: Token, nxt: Token) -> bool:
     return nxt.norm == "كما" or (nxt.norm in _CLAUSE_OPENERS and tok.norm in ("،", ","))
+
+
+def recalls_earlier_event(tokens: list[Token], i: int, last: int) -> bool:
+    """ "بعد مقتل 7 جنود الخميس الماضي": "after" an event noun, with a past date within reach; "بعد أيام من
+    هجوم …": "days after" an event."""
+    if tokens[i].norm not in _AFTER or i + 1 > last:
+        return False
+    if i + 3 <= last and tokens[i + 1].norm in _SPELLS and tokens[i + 2].norm == "من":
+        return tokens[i + 3].norm.removeprefix("ال") in _RECALLED
+    if tokens[i + 1].norm.removeprefix("ال") not in _RECALLED:
+        return False
+    return any(tokens[k].norm in _PAST for k in range(i + 2, min(last, i + _RECALL_REACH) + 1))
 
 
 NEGATORS = E.words("negator")
@@ -135,5 +158,7 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
 
 
 def first_dates(article: Article, n: int = 2) -> list[Span]:
-    """DATE spans of the article's first sentences (the lead usually dates the main event)."""
-    return [x for s in article.sentences[:n] for x in s.spans if x.label == "DATE"]
+    """DATE spans of the article's first sentences (the lead usually dates the main event; a clause recalling an
+    earlier event does not)."""
+    lead = [s for s in article.sentences[:n] if not recalls_earlier_event(article.tokens, s.first, s.last)]
+    return [x for s in lead for x in s.spans if x.label == "DATE"]

@@ -344,3 +344,22 @@ def test_a_man_beaten_to_death_by_a_crowd_is_mob_violence():
 def test_protesters_setting_tyres_on_fire_riot():
     (inc,) = incidents("أضرم المحتجون النار في الإطارات وأغلقوا الطريق الرئيسي في مدينة القصرين.")
     assert (inc.event_type, inc.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_an_earlier_attack_recalled_after_the_lead_keeps_its_own_figures_and_place():
+    text = "قتل 4 جنود في كمين بمنطقة تيلابيري، وهو ثاني هجوم خلال أسبوع بعد مقتل 7 جنود الخميس الماضي في منطقة دوسو."
+    main, earlier = incidents(text, dt.date(2024, 3, 12))
+    assert (main.location_text, main.killed, main.date_text, main.background) == ("تيلابيري", 4, None, False)
+    assert (earlier.location_text, earlier.killed, earlier.date_text, earlier.background) == ("دوسو", 7, "الخميس الماضي", True)
+
+
+def test_days_after_another_attack_is_background():
+    text = "قتل 4 جنود في كمين بمنطقة تيلابيري، بعد أيام من مقتل 7 جنود في هجوم على ثكنة في منطقة دوسو."
+    main, earlier = incidents(text)
+    assert (main.location_text, main.killed) == ("تيلابيري", 4)
+    assert (earlier.location_text, earlier.killed, earlier.background) == ("دوسو", 7, True)
+
+
+def test_after_an_attack_of_the_same_event_does_not_split():
+    (inc,) = incidents("قتل 3 مدنيين بعد هجوم شنه مسلحون على قرية ليبتاكو.")
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Attack", "ليبتاكو", 3)
