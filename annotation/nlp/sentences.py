@@ -110,6 +110,7 @@ def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, st
 
 
 CUMULATIVE = [" ".join(p) for p in E.phrases("cumulative_marker")]
+PERIODS = [" ".join(p) for p in E.phrases("period_marker")]
 
 
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
@@ -122,7 +123,12 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     before = " " + " ".join(norm(text[start : c.start]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
-    return any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE)
+    if any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE):
+        return True
+    # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
+    clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
+    clause = " " + " ".join(norm(text[clause_start : c.start]).split()) + after
+    return any(f" {m} " in clause for m in PERIODS)
 
 
 def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans: list[Span]) -> list[list[Span]]:

@@ -167,6 +167,17 @@ def test_a_toll_so_far_is_the_events_own_figure():
     assert _drafts("قال مصدر عسكري إن الهجوم على المعسكر خلف عشرة قتلى في صفوف الجنود حتى الآن.")[0].killed == 10
 
 
+def test_a_toll_over_this_week_is_not_the_shellings_killed():
+    text = "قتل شخصان وأصيب خمسة في قصف مدفعي استهدف حي الأزهري جنوب الخرطوم، ليرتفع عدد ضحايا القصف على الحي هذا الأسبوع إلى 20 قتيلا."
+    (shelling,) = _drafts(text)
+    assert (shelling.killed, shelling.injured) == (2, 5)
+
+
+def test_a_period_in_another_clause_leaves_the_figure_alone():
+    (ambush,) = _drafts("في ثالث هجوم هذا الأسبوع، قتل 5 جنود في كمين قرب بلدة بوني.")
+    assert ambush.killed == 5
+
+
 def test_second_verb_after_a_figured_first_verb_keeps_its_own_figure():
     # "قتلوا" had its figure before it, so "وأصيب 8" is a figure of its own, not "مقتل وإصابة N"
     assert cas("قال الجيش إن 12 جنديا قتلوا وأصيب 8 آخرون في الكمين") == [
