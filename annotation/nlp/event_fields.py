@@ -223,14 +223,19 @@ def is_reference_place(text: str, span: Span) -> bool:
     return _not_event_place(text[max(0, span.start - 24) : span.start])
 
 
+NEAR = E.words("near")  # "بالقرب من X" is where it happened
+
+
 @lru_cache(maxsize=16384)
 def _not_event_place(preceding: str) -> bool:
     before = norm(preceding).split()
     if not before:
         return False
     word = before[-1].removeprefix("و")
-    if word.replace("ال", "", 1) in DIRECTIONS or word in NOT_THE_PLACE or word in OFFICE_OF:
+    if word.replace("ال", "", 1) in DIRECTIONS or word in OFFICE_OF:
         return True
+    if word in NOT_THE_PLACE:
+        return not (len(before) > 1 and before[-2] in NEAR)
     return len(before) > 1 and before[-2] in OFFICE_OF
 
 

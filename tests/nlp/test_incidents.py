@@ -363,3 +363,8 @@ def test_days_after_another_attack_is_background():
 def test_after_an_attack_of_the_same_event_does_not_split():
     (inc,) = incidents("قتل 3 مدنيين بعد هجوم شنه مسلحون على قرية ليبتاكو.")
     assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Attack", "ليبتاكو", 3)
+
+
+def test_near_a_town_is_in_that_town():
+    (inc,) = incidents("انفجرت سيارة مفخخة بالقرب من تلعفر في محافظة نينوى.")
+    assert (inc.location_text, inc.country) == ("تلعفر", "Iraq")
