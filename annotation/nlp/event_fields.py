@@ -113,6 +113,10 @@ def classify(group: list[Sentence], text: str) -> str | None:
         and not any(c.category == "killed" for s in group for c in s.casualties)
     ):
         return "Arrests"
+    if subs & REMOTE and not any(c.category == "killed" for s in group for c in s.casualties):
+        said = stems_of(" ".join(text[s.start : s.end] for s in group if not s.context))
+        if said & E.INTERCEPT:
+            return "Disrupted weapons use"  # a missile or drone shot down before it struck
     if subs & TERRITORY and subs - TERRITORY <= FIGHTING:
         subs = subs & TERRITORY  # ACLED codes a fight that changes who holds a place as the change of territory
     sub = min(subs, key=PRIORITY.index)
@@ -142,6 +146,7 @@ def classify(group: list[Sentence], text: str) -> str | None:
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 FIGHTING = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
+REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _withdrawal_first(s: Sentence) -> bool:

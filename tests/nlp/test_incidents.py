@@ -381,3 +381,23 @@ def test_the_attack_placed_again_in_a_village_is_the_same_incident():
     text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وأوضح المصدر أن الهجوم استهدف قرية بادوش قرب البلدة."
     (inc,) = incidents(text)
     assert inc.killed == 3
+
+
+def test_a_drone_intercepted_before_it_struck_is_disrupted_weapons_use():
+    (inc,) = incidents("أعلن التحالف اعتراض وتدمير طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة خميس مشيط.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_missiles_shot_down_by_air_defences_is_disrupted_weapons_use():
+    (inc,) = incidents("تصدت الدفاعات الجوية السورية لصواريخ إسرائيلية في سماء دمشق وأسقطت معظمها.")
+    assert (inc.sub_event_type, inc.location_text) == ("Disrupted weapons use", "دمشق")
+
+
+def test_a_drone_strike_that_kills_stays_a_strike():
+    (inc,) = incidents("قتل 4 أشخاص بغارة لطائرة مسيرة على سيارة في مدينة مأرب.")
+    assert (inc.sub_event_type, inc.killed) == ("Air/drone strike", 4)
+
+
+def test_a_cache_of_bombs_found_is_disrupted_weapons_use():
+    (inc,) = incidents("عثرت القوات العراقية على مخبأ يحتوي على عبوات ناسفة وصواريخ في صحراء الأنبار.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
