@@ -175,6 +175,8 @@ def _valid(tokens, num: Number) -> bool:
 
 def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
     for j in range(i, min(i + 6, len(tokens))):
+        if j > i and tokens[j].norm in CIRCUMSTANCE and not (j + 1 < len(tokens) and tokens[j + 1].norm == "صفوف"):
+            break  # "قتل 5 أشخاص في هجوم مسلح": the attack's words say nothing of the victims
         if j in org_class:
             return org_class[j]
         found = VICTIM_INDEX.matches(tokens, j)

@@ -140,6 +140,11 @@ def classify(group: list[Sentence], text: str) -> str | None:
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
         if "civilians" in classes and not classes & {"security_forces", "militants"}:
             return "Attack"
+        if not classes & {"security_forces", "militants"} and not _names_force(group):
+            # "هجوم مسلح على سوق … قتل 5 أشخاص": nobody armed on the other side, civilians named
+            stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
+            if any(stem in _CIVILIAN or stem.removeprefix("ال") in _CIVILIAN for stem in stems):
+                return "Attack"
     return sub
 
 

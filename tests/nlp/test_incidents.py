@@ -401,3 +401,13 @@ def test_a_drone_strike_that_kills_stays_a_strike():
 def test_a_cache_of_bombs_found_is_disrupted_weapons_use():
     (inc,) = incidents("عثرت القوات العراقية على مخبأ يحتوي على عبوات ناسفة وصواريخ في صحراء الأنبار.")
     assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_armed_attack_on_farmers_is_violence_against_civilians():
+    (inc,) = incidents("قتل 5 أشخاص في هجوم مسلح استهدف تجمعا للمزارعين في قرية بوني.")
+    assert (inc.event_type, inc.sub_event_type, inc.killed) == ("Violence against civilians", "Attack", 5)
+
+
+def test_an_armed_attack_on_a_checkpoint_stays_a_clash():
+    (inc,) = incidents("قتل 5 أشخاص في هجوم مسلح على نقطة تفتيش في قرية بوني.")
+    assert inc.sub_event_type == "Armed clash"

@@ -189,3 +189,11 @@ def test_second_verb_after_a_figured_first_verb_keeps_its_own_figure():
 def test_two_verbs_sharing_one_figure_give_no_figure():
     # "مقتل وإصابة 10": ACLED cannot split the figure between the dead and the wounded
     assert cas("أسفر القصف عن مقتل وإصابة 10 أشخاص") == []
+
+
+def test_the_attacks_words_say_nothing_of_the_victims():
+    assert cas("قتل 5 أشخاص في هجوم مسلح على السوق") == [("killed", "unknown", 5, 5)]
+
+
+def test_losses_in_the_ranks_of_a_force_are_its_own():
+    assert cas("قتل ثلاثة في صفوف الجيش في كمين") == [("killed", "security_forces", 3, 3)]
