@@ -324,7 +324,8 @@ def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: b
 
 
 def _event_place(group: list[Sentence], article: Article) -> Span | None:
-    """The first town or village named (outside "شمال X" references), else the most precise place."""
+    """The first town or village named in the event's sentences (outside "شمال X" references), else in the sentences
+    that frame it, else the first city, else the most precise place."""
     text = article.text
     spans = [x for s in group for x in s.spans]
     candidates = [x for x in spans if x.label == "LOC" and not is_reference_place(text, x)]
@@ -337,6 +338,8 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
     # a known town named in the event's own sentences is more precise than a city named before it
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
+    town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
     return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
 
 

@@ -411,3 +411,9 @@ def test_an_armed_attack_on_farmers_is_violence_against_civilians():
 def test_an_armed_attack_on_a_checkpoint_stays_a_clash():
     (inc,) = incidents("قتل 5 أشخاص في هجوم مسلح على نقطة تفتيش في قرية بوني.")
     assert inc.sub_event_type == "Armed clash"
+
+
+def test_a_village_named_in_a_sentence_telling_more_is_more_precise_than_the_city():
+    text = "قتل ثلاثة جنود في هجوم لمسلحين قرب مدينة غاو. وذكر شهود أن المسلحين كمنوا للدورية عند مدخل قرية تاباكورت."
+    (inc,) = incidents(text)
+    assert (inc.location_text, inc.country, inc.killed) == ("تاباكورت", "Mali", 3)
