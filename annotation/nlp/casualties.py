@@ -99,6 +99,7 @@ QUALIFIERS = {
     "الجنود",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
+BACK_CIRCUMSTANCE = {"خلالها", "خلاله", "فيها", "فيه", "جراءها", "جراءه", "اثرها", "اثره", "بسببها", "بسببه"}
 # Verbs that follow their subject's figure: "ثلاثة حراس من الدورية قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
 NOT_COUNT_UNITS = {
@@ -227,6 +228,8 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
     k = j
     if k + 1 <= last and tokens[k].norm in CIRCUMSTANCE:
         k += 2  # "وقتل في الاشتباكات ثلاثة مسلحين"
+    elif k + 1 <= last and tokens[k].norm in BACK_CIRCUMSTANCE:
+        k += 1  # "أصيب خلالها 3 شبان"
     elif k + 1 <= last and tokens[k].norm.startswith("ال") and _count_at(tokens, k + 1, last):
         k += 1  # the subject between verb and figure: "قتل الجيش 7 مسلحين"
     while k <= last and k - j < 6 and tokens[k].norm in QUALIFIERS:

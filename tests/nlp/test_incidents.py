@@ -417,3 +417,13 @@ def test_a_village_named_in_a_sentence_telling_more_is_more_precise_than_the_cit
     text = "قتل ثلاثة جنود في هجوم لمسلحين قرب مدينة غاو. وذكر شهود أن المسلحين كمنوا للدورية عند مدخل قرية تاباكورت."
     (inc,) = incidents(text)
     assert (inc.location_text, inc.country, inc.killed) == ("تاباكورت", "Mali", 3)
+
+
+def test_a_cell_dismantled_is_an_arrest():
+    (inc,) = incidents("أعلنت المديرية العامة للأمن الوطني تفكيك خلية إرهابية موالية لتنظيم داعش في مدينة طنجة.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Strategic developments", "Arrests", "طنجة")
+
+
+def test_wounded_during_it_are_counted():
+    (inc,) = incidents("اندلعت مواجهات في مخيم جنين أصيب خلالها 3 شبان بالرصاص الحي.")
+    assert inc.injured == 3

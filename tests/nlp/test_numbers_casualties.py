@@ -197,3 +197,7 @@ def test_the_attacks_words_say_nothing_of_the_victims():
 
 def test_losses_in_the_ranks_of_a_force_are_its_own():
     assert cas("قتل ثلاثة في صفوف الجيش في كمين") == [("killed", "security_forces", 3, 3)]
+
+
+def test_a_pronoun_of_the_event_between_verb_and_figure():
+    assert cas("أصيب خلالها ثلاثة جنود") == [("injured", "security_forces", 3, 3)]
