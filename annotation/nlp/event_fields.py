@@ -13,7 +13,7 @@ from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence, first_dates
-from annotation.nlp.tokenize import WORD, readings, tokenize
+from annotation.nlp.tokenize import WORD, Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
@@ -72,7 +72,7 @@ def _specific_triggers(group: list[Sentence]) -> tuple[Sentence | None, set[str]
     return None, set()
 
 
-def classify(group: list[Sentence], text: str) -> str | None:
+def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
     first_with, subs = _specific_triggers(group)
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
     if (
@@ -112,7 +112,8 @@ def classify(group: list[Sentence], text: str) -> str | None:
         and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0
         and not any(c.category == "killed" for s in group for c in s.casualties)
     ):
-        return "Arrests"
+        # gunmen or a militia holding people is an abduction; arrests are made by a state's forces (ACLED)
+        return "Abduction/forced disappearance" if _held_by_gunmen(first_with, tokens) else "Arrests"
     if subs & REMOTE and not any(c.category == "killed" for s in group for c in s.casualties):
         said = stems_of(" ".join(text[s.start : s.end] for s in group if not s.context))
         if said & E.INTERCEPT:
@@ -149,6 +150,23 @@ def classify(group: list[Sentence], text: str) -> str | None:
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+CAPTORS = E.words("captor")
+
+
+def _held_by_gunmen(s: Sentence | None, tokens: list[Token]) -> bool:
+    """Whether unnamed gunmen, a gang or a militia (and no state force) hold the people taken: named as the subject,
+    right after the verb ("احتجزت ميليشيا …") or before it ("مسلحون احتجزوا …"), not as the ones held."""
+    if s is None or _state_actor_first(s):
+        return False
+    for i, sub in s.triggers:
+        if sub != "Arrests":
+            continue
+        around = range(max(s.first, i - 3), min(s.last, i + 2) + 1)
+        if any(stem.removeprefix("ال") in CAPTORS for k in around if k != i for c, stem in readings(tokens[k].norm) if c <= 1):
+            return True
+    return False
+
+
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 FIGHTING = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
 REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -254,7 +272,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
 
     ``kind`` (event type, sub-event type) is inherited from the previous incident ("بانفجار مماثل").
     """
-    sub = classify(group, article.text)
+    sub = classify(group, article.text, article.tokens)
     if sub is None:
         return None
     ev, sub = kind or (EVENT_OF_SUB.get(sub) or _event_of(sub), sub)

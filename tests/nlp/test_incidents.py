@@ -427,3 +427,13 @@ def test_a_cell_dismantled_is_an_arrest():
 def test_wounded_during_it_are_counted():
     (inc,) = incidents("اندلعت مواجهات في مخيم جنين أصيب خلالها 3 شبان بالرصاص الحي.")
     assert inc.injured == 3
+
+
+def test_a_militia_holding_journalists_is_an_abduction():
+    (inc,) = incidents("احتجزت ميليشيا مسلحة صحفيين اثنين في مدينة طرابلس لساعات قبل أن تطلق سراحهما.")
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_gunmen_held_are_arrested_not_abducted():
+    (inc,) = incidents("ألقت الأجهزة الأمنية القبض على 3 مسلحين في مدينة سرت.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Arrests")
