@@ -293,7 +293,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     _set_actors(d, group, article)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
         return None
-    d.summary_en = _summary(d, place)
+    d.summary_en = summary(d, place)
     return d
 
 
@@ -446,7 +446,7 @@ def _actor_by_name() -> dict:
     return out
 
 
-def _summary(d: IncidentDraft, place: Span | None) -> str:
+def summary(d: IncidentDraft, place: Span | None) -> str:
     where = ""
     if place is not None and place.entity_key in place_index():
         where = f" in {place_index()[place.entity_key].name_en}"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import (
@@ -15,6 +16,7 @@ from annotation.nlp.event_fields import (
     dates_in,
     draft_fields,
     is_reference_place,
+    summary,
 )
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -53,6 +55,7 @@ def draft_incidents(
     )
     drafts: list[IncidentDraft] = []
     recalled: list[IncidentDraft] = []  # told as what came before ("بعد أيام من هجوم …")
+    told: list[list[Sentence]] = []  # the sentences of each draft
     groups = _event_groups(tokens, article.sentences, text)
     for group in groups:
         first = next(x for x in group if not x.context)
@@ -63,11 +66,44 @@ def draft_incidents(
             if drafts and recalls_earlier_event(tokens, group[0].first, group[0].last):
                 recalled.append(d)
             drafts.append(d)
+            told.append(group)
+    drafts = [x for d, group in zip(drafts, told, strict=True) for x in [d, *_other_places_struck(d, group, article, drafts)]]
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
         d.background = True
     return drafts
+
+
+# Strikes and bombardments told together ("غارات على بلدات X وY") are one event per place (ACLED codes each location).
+PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """The same strike or bombardment in each other town or village its sentences name (no figures: they are the
+    first place's or shared), unless another draft of that type is already there."""
+    if d.sub_event_type not in PER_PLACE:
+        return []
+    places = place_index()
+    seen = {norm(x.location_text or "").removeprefix("ال") for x in drafts if x.sub_event_type == d.sub_event_type}
+    out = []
+    named = [x for s in group if not s.context for x in s.spans]
+    sites = [f for f in named if f.label == "FAC"]
+    for x in named:
+        p = places.get(x.entity_key or "")
+        if x.label != "LOC" or (p is not None and PLACE_RANK.get(p.kind, 0) < 2) or is_reference_place(article.text, x):
+            continue
+        if any(f.start <= x.start and x.end <= f.end for f in sites):
+            continue  # "طريق الدانا": a road's name, not a place struck
+        key = norm(x.text).removeprefix("ال")
+        if key not in seen:
+            seen.add(key)
+            where = (x.start, x.end)
+            other = replace(d, location_text=x.text, location_span=where, place_span=where, killed=None, injured=None, casualties=[])
+            other.country = p.country_en if p is not None else d.country
+            other.summary_en = summary(other, x)
+            out.append(other)
+    return out
 
 
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:

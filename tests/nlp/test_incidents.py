@@ -437,3 +437,29 @@ def test_a_militia_holding_journalists_is_an_abduction():
 def test_gunmen_held_are_arrested_not_abducted():
     (inc,) = incidents("ألقت الأجهزة الأمنية القبض على 3 مسلحين في مدينة سرت.")
     assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_strikes_on_two_towns_are_one_incident_per_town():
+    text = "شنت طائرات حربية إسرائيلية غارات على بلدتي الخيام وبنت جبيل في جنوب لبنان، ما أدى إلى مقتل 3 أشخاص."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text, first.killed) == ("Air/drone strike", "الخيام", 3)
+    assert (second.sub_event_type, second.location_text, second.killed, second.country) == (
+        "Air/drone strike",
+        "بنت جبيل",
+        None,
+        "Lebanon",
+    )
+
+
+def test_shelling_of_three_towns_is_three_incidents():
+    drafts = incidents("قصفت المدفعية بلدات كفرنبل ومعرة النعمان وسراقب في ريف إدلب.")
+    assert [(d.sub_event_type, d.location_text) for d in drafts] == [
+        ("Shelling/artillery/missile attack", "كفرنبل"),
+        ("Shelling/artillery/missile attack", "معرة النعمان"),
+        ("Shelling/artillery/missile attack", "سراقب"),
+    ]
+
+
+def test_a_place_in_a_roads_name_is_no_other_place_struck():
+    (inc,) = incidents("استهدفت غارة جوية سيارة على طريق الدانا في مدينة الباب.")
+    assert inc.location_text == "الباب"
