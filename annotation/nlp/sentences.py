@@ -99,12 +99,16 @@ def recalls_earlier_event(tokens: list[Token], i: int, last: int) -> bool:
 NEGATORS = E.words("negator")
 
 
-def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, str], ...]:
-    """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال")."""
+def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span]) -> tuple[tuple[int, str], ...]:
+    """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال") and words of a
+    group's name ("هيئة تحرير الشام", "حركة تحرير السودان")."""
+    names = [(x.start, x.end) for x in spans if x.label == "ORG"]
     return tuple(
         (i, sub)
         for i in range(first, last + 1)
-        if may_open_phrase(tokens[i].norm) and not (i > first and tokens[i - 1].norm in NEGATORS)
+        if may_open_phrase(tokens[i].norm)
+        and not (i > first and tokens[i - 1].norm in NEGATORS)
+        and not any(a <= tokens[i].start < b for a, b in names)
         for sub, _n in TRIGGER_INDEX.matches(tokens, i)
     )
 
@@ -155,7 +159,7 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
                 last,
                 start,
                 end,
-                triggers=_triggers(tokens, first, last),
+                triggers=_triggers(tokens, first, last, mine),
                 casualties=tuple(c for c in figures if not _cumulative(text, start, end, tuple(mine), c)),
                 spans=tuple(mine),
             )

@@ -463,3 +463,13 @@ def test_shelling_of_three_towns_is_three_incidents():
 def test_a_place_in_a_roads_name_is_no_other_place_struck():
     (inc,) = incidents("استهدفت غارة جوية سيارة على طريق الدانا في مدينة الباب.")
     assert inc.location_text == "الباب"
+
+
+def test_a_cue_inside_a_groups_name_is_no_cue():
+    (inc,) = incidents("انتزع مسلحو جبهة تحرير ماسينا السيطرة على بلدة ليري في وسط مالي.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Battles", "Non-state actor overtakes territory", "ليري")
+
+
+def test_a_group_named_for_liberation_taking_a_village():
+    (inc,) = incidents("سيطرت هيئة تحرير الشام على قرية كفرنبودة بعد اشتباكات مع قوات النظام.")
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
