@@ -135,6 +135,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
+        # a force's intervention may be told in a sentence of its own ("وتدخلت قوات الأمن لفض الوقفة")
+        stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
         if any(stem.startswith(w) if len(w) > 2 else stem == w for stem in stems for w in E.INTERVENTION):
             return "Protest with intervention"
     if sub in ("Armed clash",):

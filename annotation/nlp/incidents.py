@@ -198,7 +198,8 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     mine = {_family(sub) for _, sub in s.triggers if sub not in E.GENERIC}
     here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
     elsewhere = bool(here and before and not here & before)
-    if families and mine and not families & mine and (s.casualties or "arrest" in mine or elsewhere):
+    arrests_at_protest = families == {"protest"} and mine == {"arrest"} and not elsewhere  # its intervention
+    if families and mine and not families & mine and (s.casualties or "arrest" in mine or elsewhere) and not arrests_at_protest:
         return True  # arrests after a strike, a strike after a protest, a protest in another town …
     had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
     other_victims = any(c.category in had and c.victim_class not in ("unknown", had[c.category]) for c in s.casualties)

@@ -473,3 +473,20 @@ def test_a_cue_inside_a_groups_name_is_no_cue():
 def test_a_group_named_for_liberation_taking_a_village():
     (inc,) = incidents("سيطرت هيئة تحرير الشام على قرية كفرنبودة بعد اشتباكات مع قوات النظام.")
     assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_students_held_after_their_protest_are_its_intervention():
+    (inc,) = incidents("تظاهر مئات الطلاب في مدينة قسنطينة للمطالبة بتحسين المنح. وأوقفت الشرطة 12 طالبا.")
+    assert (inc.sub_event_type, inc.location_text) == ("Protest with intervention", "قسنطينة")
+
+
+def test_arrests_in_another_town_after_a_protest_are_their_own_incident():
+    text = "تظاهر مئات الطلاب في مدينة قسنطينة للمطالبة بتحسين المنح. وفي مدينة وهران، أوقفت الشرطة 12 شخصا بتهمة تهريب المخدرات."
+    protest, arrests = incidents(text)
+    assert (protest.sub_event_type, protest.location_text) == ("Peaceful protest", "قسنطينة")
+    assert (arrests.sub_event_type, arrests.location_text) == ("Arrests", "وهران")
+
+
+def test_a_force_breaking_up_the_sit_in_told_apart_is_an_intervention():
+    (inc,) = incidents("نظم مئات العمال وقفة احتجاجية في مدينة سوسة. وتدخلت قوات الأمن لفض الوقفة بالقوة.")
+    assert (inc.sub_event_type, inc.location_text) == ("Protest with intervention", "سوسة")
