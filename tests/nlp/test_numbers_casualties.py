@@ -201,3 +201,16 @@ def test_losses_in_the_ranks_of_a_force_are_its_own():
 
 def test_a_pronoun_of_the_event_between_verb_and_figure():
     assert cas("أصيب خلالها ثلاثة جنود") == [("injured", "security_forces", 3, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("حصد القصف أرواح 10 مدنيين", [("killed", "civilians", 10, 10)]),
+        ("راح ضحيته 4 أشخاص", [("killed", "unknown", 4, 4)]),
+        ("قضى 6 جنود نحبهم في الاشتباكات", [("killed", "security_forces", 6, 6)]),
+        ("قال إن 3 جنود فارقوا الحياة في الكمين", [("killed", "security_forces", 3, 3)]),
+    ],
+)
+def test_idioms_of_death(text, expected):
+    assert cas(text) == expected
