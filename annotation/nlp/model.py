@@ -97,28 +97,30 @@ class ModelAttributes:
     def _kept(self, *attrs: str) -> tuple[str, ...]:
         return attrs if self.names is None else tuple(a for a in attrs if a in self.names)
 
-    def word(self, w: str) -> tuple:
-        """(own attributes, as the left neighbour, as the right neighbour) of a normalised word."""
-        found = self._words.get(w)
-        if found is None:
-            if len(self._words) > 200_000:
-                self._words = {}
-            found = self._words[w] = (self._kept(*_word_attributes(w)), self._kept("-1:w:" + w), self._kept("1:w:" + w))
-        return found
+    def words(self, norms: list[str]) -> list[tuple]:
+        """(own attributes, as the left neighbour, as the right neighbour) of each normalised word."""
+        cache = self._words
+        new = [w for w in set(norms) if w not in cache]
+        if len(cache) + len(new) > 200_000:
+            cache = self._words = {}
+            new = list(set(norms))
+        for w in new:
+            cache[w] = (self._kept(*_word_attributes(w)), self._kept("-1:w:" + w), self._kept("1:w:" + w))
+        return [cache[w] for w in norms]
 
-    def hint(self, h: str) -> tuple:
-        """A BIO hint's attributes on the token itself and two, one before and after it."""
-        found = self._hints.get(h)
-        if found is None:
-            found = self._hints[h] = tuple(self._kept(f"{k}:{h}") for k in ("hint", "-2:hint", "-1:hint", "1:hint", "2:hint"))
-        return found
+    def hints(self, hints: list[str]) -> list[tuple]:
+        """Each BIO hint's attributes on the token itself and on the tokens two and one before and after it."""
+        cache = self._hints
+        for h in set(hints) - cache.keys():
+            cache[h] = tuple(self._kept(f"{k}:{h}") for k in ("hint", "-2:hint", "-1:hint", "1:hint", "2:hint"))
+        return [cache[h] for h in hints]
 
 
 def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[list[str]]:
     """token_features as crfsuite reads them when tagging (same attributes, same order), less the ones the model
     does not know: the scores, labels and marginals are exactly those of the feature dicts."""
-    words = [attrs.word(t.norm) for t in tokens]
-    hs = [attrs.hint(h) for h in hints]
+    words = attrs.words([t.norm for t in tokens])
+    hs = attrs.hints(hints)
     n = len(tokens)
     e2, e1, e_1, e_2 = attrs.edges
     bias = attrs.bias
@@ -155,20 +157,20 @@ def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]
 
 
 def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
-    out, i = [], 0
-    while i < len(labels):
-        if labels[i] == "O":
-            i += 1
-            continue
+    out, n, after = [], len(labels), 0
+    for i in [k for k, lab in enumerate(labels) if lab != "O"]:
+        if i < after:
+            continue  # inside the span just read
         label = labels[i][2:]
+        inside = "I-" + label
         j = i + 1
-        while j < len(labels) and labels[j] == "I-" + label:
+        while j < n and labels[j] == inside:
             j += 1
         start = tokens[i].start + _clitic_length(tokens[i].norm)
         end = tokens[j - 1].end
         conf = round(min(probs[i:j]) if probs else 0.5, 3)
         out.append(Span(start, end, text[start:end], label, "model", conf))
-        i = j
+        after = j
     return out
 
 
@@ -219,7 +221,9 @@ class CrfModel:
         if not tokens:
             return []
         labels = self._tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
-        probs = [self._tagger.marginal(lab, i) if lab != "O" else 1.0 for i, lab in enumerate(labels)]
+        probs = [1.0] * len(labels)  # only the labelled tokens' are read
+        for i in [k for k, lab in enumerate(labels) if lab != "O"]:
+            probs[i] = self._tagger.marginal(labels[i], i)
         return spans_from_bio(text, tokens, labels, probs)
 
 
