@@ -83,10 +83,17 @@ class Lexicon:
 
     def find(self, tokens: list[Token]) -> list[LexiconMatch]:
         """Non-overlapping longest matches, left to right."""
-        out, i = [], 0
-        while i < len(tokens):
+        out, i, n = [], 0, len(tokens)
+        starts = self._starts
+        while i < n:
             w = tokens[i].norm
-            m = self.match_at(tokens, i) if (w[:1].isalpha() or w[:1].isdecimal()) and self._starts_of(w) else None
+            found = None
+            if w[:1].isalpha() or w[:1].isdecimal():
+                found = starts.get(w)  # the cache _starts_of fills, read without a call per token
+                if found is None:
+                    found = self._starts_of(w)
+                    starts = self._starts  # _starts_of may have started a new cache
+            m = self.match_at(tokens, i) if found else None
             if m:
                 out.append(m)
                 i = m.last + 1
