@@ -420,9 +420,10 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "NORP", 0.65
         elif _is_count(ctx.word(i - 1)):
             yield i, clitic, i, "NORP", 0.6
-    for i, tok in enumerate(ctx.tokens):
+    toks = ctx.tokens
+    for i in range(1, len(toks)):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
-        if i and i not in ctx.lexicon and ctx.word(i - 1) in W.VICTIM_NOUNS and _nationality_person(tok.norm):
+        if toks[i - 1].norm in W.VICTIM_NOUNS and i not in ctx.lexicon and _nationality_person(toks[i].norm):
             yield i, 0, i, "NORP", 0.55
 
 
