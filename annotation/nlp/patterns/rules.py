@@ -269,9 +269,8 @@ APPOSITIVE_TITLES = frozenset({"المتحدث", "الناطق", "رييس", "و
 
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
     """A two-word name set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …"."""
-    toks = ctx.tokens
-    for i in range(3, len(toks)):
-        if toks[i - 1].norm != "،" or not stem_in(toks[i].norm, APPOSITIVE_TITLES, 2):
+    for i, tok in enumerate(ctx.tokens):
+        if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
             continue
         hit = _name_at(ctx, i - 3, min_tokens=2)
         if hit and hit[2] == i - 2:
