@@ -86,7 +86,6 @@ def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, st
 
 
 CUMULATIVE = [" ".join(p) for p in E.phrases("cumulative_marker")]
-_CUMULATIVE_PADDED = [(f" {m} ", f" و{m} ") for m in CUMULATIVE]  # as whole words, and after "و"
 
 
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
@@ -99,7 +98,7 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     before = " " + " ".join(norm(text[start : c.start]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
-    return any(m in before or m in after or wa_m in before for m, wa_m in _CUMULATIVE_PADDED)
+    return any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE)
 
 
 def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans: list[Span]) -> list[list[Span]]:
