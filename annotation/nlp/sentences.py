@@ -3,7 +3,6 @@ changed afterwards), and the article-wide facts every incident of it shares."""
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
@@ -54,16 +53,10 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما" opening a clause."""
     out, first = [], 0
     last = len(tokens) - 1
-    ends = [t.end for t in tokens]
-    before_break = set()  # tokens followed by a line break: from the few breaks, not a search after every token
-    pos = text.find("\n")
-    while pos >= 0:
-        before_break.add(bisect.bisect_right(ends, pos) - 1)
-        pos = text.find("\n", pos + 1)
     for i, tok in enumerate(tokens):
         if i < last:
             nxt = tokens[i + 1]
-            cut = tok.norm in _ENDS or i in before_break or (nxt.norm == "كما" and i + 1 > first)
+            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (nxt.norm == "كما" and i + 1 > first)
         else:
             cut = True
         if cut:
