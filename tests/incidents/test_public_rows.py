@@ -111,3 +111,33 @@ def test_an_edited_incident_shows_its_new_row_at_once(client, world, editor):
     place.name_ar = "اسم المكان المصحح"
     place.save()
     assert "<bdi>اسم المكان المصحح</bdi>" in client.get("/ar/").content.decode()
+
+
+@pytest.mark.parametrize("page", ["place", "actor"])
+def test_place_and_actor_pages_keep_their_query_count_whatever_the_rows(client, world, editor, reviewer, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    baquba, isis = world["places"]["baquba"], world["actors"]["isis"]
+    url = f"/ar/places/{baquba.pk}/" if page == "place" else f"/ar/actors/{isis.pk}/"
+
+    def queries(address):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(address).status_code == 200
+        return len(captured)
+
+    before = queries(url + "?page_size=1")
+    for n in range(6):
+        publish(
+            editor,
+            reviewer,
+            title_ar=f"اشتباك قرب المعبر رقم {n}",
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            date_start=datetime.date(2023, 2, n + 1),
+            country="IRQ",
+            place=baquba,
+            actors=[(isis, "actor1"), (world["actors"]["army"], "actor2")],
+        )
+    assert queries(url + "?page_size=50") == before
+    assert "اشتباك قرب المعبر رقم 5" in client.get(url).content.decode()
