@@ -24,7 +24,8 @@ _ROLES_SHOWN = ("actor1", "actor2")
 
 @functools.lru_cache(maxsize=8192)
 def _when(language, precision, start, end):
-    """The date as incidents/public/_date.html shows it (the language is part of the key)."""
+    """When an incident happened, as its row and its page show it: the month, the week or the day(s)
+    (the language is part of the key, for the month names)."""
     if precision == Incident.TimePrecision.MONTH:
         return escape(date_filter(start, "F Y"))
     if precision == Incident.TimePrecision.WEEK:
@@ -104,6 +105,11 @@ class _Page:
             f"  {actors}\n"
             f"</li>\n"
         )
+
+
+def incident_when(incident):
+    """When an incident happened, in the reader's language (safe HTML)."""
+    return mark_safe(_when(get_language(), incident.time_precision, incident.date_start, incident.date_end))  # noqa: S308 — escaped in _when
 
 
 def incident_rows(incidents):

@@ -74,3 +74,9 @@ def governorate_options(pairs):
     """The filter form's <option>s of governorates, [(English name, Arabic name)] (82 of them: a loop
     in the template cost more than the page's rows)."""
     return format_html_join("", '<option value="{}">{}</option>', pairs)
+
+
+@register.filter
+def incident_when(incident):
+    """When an incident happened (the month, the week or the day(s)), as its list row shows it."""
+    return rows.incident_when(incident)
