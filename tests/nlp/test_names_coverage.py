@@ -318,3 +318,13 @@ def test_countryside_word_stays_out_of_the_place():
     got = spans("وقصفت الطائرات ريف كفرسالم الشمالي")
     assert ("LOC", "كفرسالم") in got
     assert not any(label == "LOC" and "ريف" in text for label, text in got)
+
+
+def test_li_genitive_that_is_another_body_stays_apart():
+    got = spans("وقالت لجنة شؤون الأسرى للحوثيين إن التبادل تم")
+    assert ("ORG", "لجنة شؤون الأسرى") in got
+
+
+def test_internet_and_motorway_are_no_names():
+    got = spans("وانقطعت شبكة الإنترنت، وأغلق الطريق السيارة")
+    assert not any(label in ("ORG", "FAC") for label, _ in got)

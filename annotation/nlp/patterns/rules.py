@@ -88,8 +88,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(j)
             if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
                 break
-            if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
-                j += 1
+            if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1 and j not in ctx.lexicon:
+                j += 1  # "المفوضية العليا للانتخابات"; "… للحوثيين" is another body
                 continue
             if head in W.LI_GENITIVE_HEADS and j > i + 1 and w[:1] == "ل" and w[1:] in W.ORG_CONSTRUCT and _definite(ctx, j + 1):
                 j += 2  # "المفوضية السامية لحقوق الإنسان", "القطب القضائي لمكافحة الإرهاب"
