@@ -328,3 +328,17 @@ def test_li_genitive_that_is_another_body_stays_apart():
 def test_internet_and_motorway_are_no_names():
     got = spans("وانقطعت شبكة الإنترنت، وأغلق الطريق السيارة")
     assert not any(label in ("ORG", "FAC") for label, _ in got)
+
+
+def test_li_genitive_that_is_a_known_sector_joins_the_office():
+    got = spans("وأكدت الإدارة العامة للأمن الوطني توقيف مهربين")
+    assert ("ORG", "الإدارة العامة للأمن الوطني") in got
+
+
+def test_li_genitive_with_a_verbal_noun():
+    got = spans("وقالت المديرية العامة لمراقبة التراب الوطني إن الخلية فككت")
+    assert ("ORG", "المديرية العامة لمراقبة التراب الوطني") in got
+
+
+def test_compound_given_name_with_al_din():
+    assert ("PER", "نور الدين العلوي") in spans("وقال العقيد نور الدين العلوي إن الوحدات انسحبت")

@@ -88,11 +88,23 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(j)
             if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
                 break
-            if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1 and j not in ctx.lexicon:
-                j += 1  # "المفوضية العليا للانتخابات"; "… للحوثيين" is another body
+            if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
+                known = ctx.lexicon.get(j)
+                if known is None:
+                    j += 1  # "المفوضية العليا للانتخابات"
+                    continue
+                if _armed_group(known):
+                    break  # "لجنة شؤون الأسرى [للحوثيين]": another body
+                j = known.last + 1  # "الإدارة العامة للأمن الوطني"
                 continue
-            if head in W.LI_GENITIVE_HEADS and j > i + 1 and w[:1] == "ل" and w[1:] in W.ORG_CONSTRUCT and _definite(ctx, j + 1):
-                j += 2  # "المفوضية السامية لحقوق الإنسان", "القطب القضائي لمكافحة الإرهاب"
+            if (
+                head in W.LI_GENITIVE_HEADS
+                and j > i + 1
+                and w[:1] == "ل"
+                and (w[1:] in W.ORG_CONSTRUCT or (w.endswith("ه") and len(w) > 4))
+                and _definite(ctx, j + 1)
+            ):
+                j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
                 continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
@@ -144,6 +156,14 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def _armed_group(m: LexiconMatch) -> bool:
+    """A known armed group or people (not a state body, an office or a sector)."""
+    from annotation.nlp.gazetteer import actor_index
+
+    actor = actor_index().get(m.entry.key or "")
+    return m.entry.label == "NORP" or (actor is not None and actor.actor_type in W.NON_STATE_ACTOR_TYPES)
 
 
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
@@ -540,6 +560,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
                 last, k = k, k + 1
             if _surname(ctx.word(last)) or w == "ال":  # "آل ثاني" is the family: the name ends
                 break
+            continue
+        if w == "الدين" and k == last + 1:
+            last, k = k, k + 1  # "حسام الدين", "نور الدين": one given name
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)

@@ -48,6 +48,8 @@ ORG_STOP = _words(
 )
 # Adjectives of size or age that belong to a definite place's name ("منطقة الوادي الكبير").
 PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
+# ACLED actor types of armed groups: a body named after one of them is another body ("لجنة … للحوثيين").
+NON_STATE_ACTOR_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
@@ -125,7 +127,7 @@ LOC_DUAL_HEADS = _words({"قريتي", "بلدتي", "منطقتي", "مدينت
 LI_GENITIVE_HEADS = _words(
     """
 مفوضيه المفوضيه هيئه الهيئه لجنه اللجنه مجلس المجلس منظمه اتحاد رابطه مكتب المكتب اداره الاداره قطب القطب
-نقابه النقابه مديريه المديريه قياده القياده وكاله الوكاله
+نقابه النقابه مديريه المديريه قياده القياده وكاله الوكاله فرقه الفرقه
 """
 )
 # Media heads followed by a proper name without article ("شبكة دستورنا").
