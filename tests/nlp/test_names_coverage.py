@@ -342,3 +342,8 @@ def test_li_genitive_with_a_verbal_noun():
 
 def test_compound_given_name_with_al_din():
     assert ("PER", "نور الدين العلوي") in spans("وقال العقيد نور الدين العلوي إن الوحدات انسحبت")
+
+
+def test_leader_named_after_under_the_command_of():
+    got = spans("وهاجمت مجموعة مسلحة بقيادة كوفي منساه القرية")
+    assert ("PER", "كوفي منساه") in got

@@ -566,8 +566,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
-                last = k
+            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1)
+            if _surname(w) or (ends and not w.endswith(("ات", "ين", "ون")) and _bare(w) not in _NOT_IN_NAME):
+                last = k  # "… الخطيب إن"; but "… [القرية]." is the object
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
