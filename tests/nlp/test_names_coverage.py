@@ -347,3 +347,13 @@ def test_compound_given_name_with_al_din():
 def test_leader_named_after_under_the_command_of():
     got = spans("وهاجمت مجموعة مسلحة بقيادة كوفي منساه القرية")
     assert ("PER", "كوفي منساه") in got
+
+
+def test_place_beside_a_known_one_after_between():
+    got = spans("وانفجرت العبوة على الطريق بين غاو وتيسيت، وتنقل القوافل بين أنسونغو وغاو")
+    assert {("LOC", "تيسيت"), ("LOC", "أنسونغو")} <= got
+
+
+def test_body_beside_a_place_after_between_is_no_place():
+    got = spans("وتصاعد الخلاف بين بغداد والحكومة المحلية")
+    assert not any(label == "LOC" and "الحكومة" in text for label, text in got)

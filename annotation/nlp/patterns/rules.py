@@ -338,6 +338,33 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
                     break  # after a comma the list goes on only with a known place: "، وقال …" is a new clause
 
 
+def between_hits(ctx: Context) -> Iterator[Hit]:
+    """A place named beside a known one after «بين»: "الطريق بين غاو وتيسيت", "بين أنسونغو والعاصمة"."""
+    for i, tok in enumerate(ctx.tokens):
+        if tok.norm != "بين":
+            continue
+        a = ctx.lexicon.get(i + 1)
+        if a is not None and a.entry.label == "LOC" and a.clitic == 0:
+            b = a.last + 1
+            if ctx.word(b)[:1] == "و" and b not in ctx.lexicon and _place_word(ctx, b, strip_wa=True) and _ends_there(ctx, b):
+                yield b, 1, b, "LOC", 0.6
+        elif (
+            i + 1 not in ctx.lexicon
+            and _place_word(ctx, i + 1)
+            and not ctx.word(i + 1).startswith("ال")
+            and not stem_in(ctx.word(i + 1), _NOT_TAIL, 2)
+        ):
+            b = ctx.lexicon.get(i + 2)
+            if b is not None and b.entry.label == "LOC" and b.clitic == 1 and ctx.word(i + 2)[:1] == "و":
+                yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def _ends_there(ctx: Context, k: int) -> bool:
+    """Token k is a name by itself: no head or common noun ("والحكومة"), and a boundary follows it."""
+    after = ctx.word(k + 1)
+    return not stem_in(ctx.word(k), _NOT_TAIL, 2) and (not ctx.is_word(k + 1) or after in W.PLACE_BOUNDARY)
+
+
 def _list_ends_with_two_words(ctx: Context, k: int) -> bool:
     w, after = ctx.word(k + 1), ctx.word(k + 2)
     return (
