@@ -210,10 +210,16 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
 def find_dates(tokens: list[Token]) -> list[DateExpr]:
     """Date expressions, left to right, non-overlapping."""
     out: list[DateExpr] = []
-    i = 0
-    while i < len(tokens):
+    i, n = 0, len(tokens)
+    opens = _MAY_OPEN
+    while i < n:
         w = tokens[i].norm
-        if not (w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN):
+        may = opens.get(w)
+        if may is None:
+            if len(opens) > 100_000:
+                opens.clear()
+            may = opens[w] = bool(w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN)
+        if not may:
             i += 1
             continue
         expr = _scan(tokens, i)
@@ -223,6 +229,9 @@ def find_dates(tokens: list[Token]) -> list[DateExpr]:
         else:
             i += 1
     return out
+
+
+_MAY_OPEN: dict[str, bool] = {}  # word -> whether a date expression may open with it (find_dates' quick test)
 
 
 def _scan(tokens: list[Token], i: int) -> DateExpr | None:
@@ -247,7 +256,11 @@ class _Scanner:
             if j > self.i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
                 break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
             w = self.tokens[j].norm
-            used = next((k for step in _STEPS if (k := step(self, j, w, stem))), 0)
+            used = 0
+            for step in _STEPS:  # the first step that recognises the token
+                used = step(self, j, w, stem)
+                if used:
+                    break
             if not used:
                 break
             j += used

@@ -101,7 +101,12 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     if not surnames:
         return []
     out = []
+    # a reading is the word less a clitic (or "لل" read as "ال"): it ends as the word does, so a token whose
+    # last three letters end no surname has no reading that is one
+    tails = {key[-3:] for key in surnames}
     for i, tok in enumerate(tokens):
+        if tok.norm[-3:] not in tails:
+            continue
         for clitic, stem in readings(tok.norm):
             if clitic <= 1 and stem in surnames and not (i + 1 < len(tokens) and tokens[i + 1].norm == stem):
                 out.append(span(i, clitic, i, "PER", "rules", 0.6))

@@ -693,9 +693,11 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "NORP", 0.65
         elif _is_count(ctx.word(i - 1)):
             yield i, clitic, i, "NORP", 0.6
-    for i, tok in enumerate(ctx.tokens):
+    toks = ctx.tokens
+    for i in range(1, len(toks)):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
-        if i and i not in ctx.lexicon and _nationality_person(tok.norm):
+        tok = toks[i]
+        if i not in ctx.lexicon and _nationality_person(tok.norm):
             # right after the noun or verb, or an accusative a few words after the verb ("قتل مستوطنون فلسطينيا")
             reach = 3 if tok.norm.endswith("يا") else 1
             if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)):
