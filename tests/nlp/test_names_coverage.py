@@ -357,3 +357,14 @@ def test_place_beside_a_known_one_after_between():
 def test_body_beside_a_place_after_between_is_no_place():
     got = spans("وتصاعد الخلاف بين بغداد والحكومة المحلية")
     assert not any(label == "LOC" and "الحكومة" in text for label, text in got)
+
+
+def test_given_name_with_a_letter_like_a_clitic_is_no_place():
+    got = spans("وأعلنت السلطات اعتقال المواطن عمر فاروق بتهمة التحريض")
+    assert ("PER", "عمر فاروق") in got
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_known_family_name_completes_another_persons_name():
+    got = spans("وتسلم اللواء محمود صالح الفياض قيادة العمليات")
+    assert ("PER", "محمود صالح الفياض") in got

@@ -576,6 +576,10 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             and after not in W.NAME_STOP
             and k + 1 not in ctx.lexicon
         )
+        known = ctx.lexicon.get(k)
+        if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
+            last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
+            break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if stem_in(w, _NOT_IN_NAME, 2):
@@ -593,7 +597,7 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1)
+            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
             if _surname(w) or (ends and not w.endswith(("ات", "ين", "ون")) and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
             break
