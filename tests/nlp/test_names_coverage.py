@@ -368,3 +368,24 @@ def test_given_name_with_a_letter_like_a_clitic_is_no_place():
 def test_known_family_name_completes_another_persons_name():
     got = spans("وتسلم اللواء محمود صالح الفياض قيادة العمليات")
     assert ("PER", "محمود صالح الفياض") in got
+
+
+def test_weekday_agreeing_with_a_date_is_one_expression():
+    got = spans("ووقع الهجوم يوم الأربعاء الموافق 9 أكتوبر في البلدة")
+    assert ("DATE", "يوم الأربعاء الموافق 9 أكتوبر") in got
+
+
+def test_night_from_one_day_to_the_next_and_about_two_weeks_ago():
+    got = spans("واندلعت الاشتباكات ليلة الخميس إلى الجمعة، بعد هجوم وقع قبل نحو أسبوعين")
+    assert {("DATE", "ليلة الخميس إلى الجمعة"), ("DATE", "قبل نحو أسبوعين")} <= got
+
+
+def test_night_to_the_next_day_resolves_to_the_first_day():
+    import datetime as dt
+
+    from annotation.nlp.dates import find_dates, resolve
+    from annotation.nlp.tokenize import tokenize
+
+    _, tokens = tokenize("ليلة الخميس إلى الجمعة")
+    (expr,) = find_dates(tokens)
+    assert resolve(expr, dt.date(2024, 12, 20)).date == dt.date(2024, 12, 19)
