@@ -94,7 +94,7 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
         if x.label != "LOC" or (p is not None and PLACE_RANK.get(p.kind, 0) < 2) or is_reference_place(article.text, x):
             continue
         if any(f.start <= x.start and x.end <= f.end for f in sites):
-            continue  # "طريق الدانا": a road's name, not a place struck
+            continue  # "طريق سراقب": a road's name, not a place struck
         key = norm(x.text).removeprefix("ال")
         if key not in seen:
             seen.add(key)

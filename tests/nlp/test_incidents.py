@@ -461,8 +461,8 @@ def test_shelling_of_three_towns_is_three_incidents():
 
 
 def test_a_place_in_a_roads_name_is_no_other_place_struck():
-    (inc,) = incidents("استهدفت غارة جوية سيارة على طريق الدانا في مدينة الباب.")
-    assert inc.location_text == "الباب"
+    (inc,) = incidents("قصفت طائرة مسيرة شاحنة كانت تسير على طريق سراقب قرب بلدة سرمدا.")
+    assert inc.location_text == "سرمدا"
 
 
 def test_a_cue_inside_a_groups_name_is_no_cue():
