@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from annotation.nlp import get_tagger
 
 
@@ -490,3 +492,21 @@ def test_arrests_in_another_town_after_a_protest_are_their_own_incident():
 def test_a_force_breaking_up_the_sit_in_told_apart_is_an_intervention():
     (inc,) = incidents("نظم مئات العمال وقفة احتجاجية في مدينة سوسة. وتدخلت قوات الأمن لفض الوقفة بالقوة.")
     assert (inc.sub_event_type, inc.location_text) == ("Protest with intervention", "سوسة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصف الطيران المسير التابع للجيش مواقع في مدينة نيالا.",
+        "هاجمت مسيرات الدعم السريع محطة كهرباء في مدينة عطبرة.",
+        "قصفت المقاتلات التركية مواقع في جبال قنديل.",
+    ],
+)
+def test_drones_and_fighter_jets_named_otherwise_strike_from_the_air(text):
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_marches_are_no_drones():
+    (inc,) = incidents("خرجت مسيرات حاشدة في مدينة تعز تنديدا بالحصار.")
+    assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "تعز")
