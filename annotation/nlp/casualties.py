@@ -140,18 +140,29 @@ class PhraseIndex:
         for tag, phrases in tables.items():
             for p in sorted(phrases, key=len, reverse=True):
                 self.by_first.setdefault(p[0], []).append((tag, p))
+        self._by_word: dict[str, tuple] = {}  # word -> the (tag, phrase) its readings may start, in reading order
+
+    def _starting(self, word: str) -> tuple:
+        found = self._by_word.get(word)
+        if found is None:
+            if len(self._by_word) > 100_000:
+                self._by_word = {}
+            found = self._by_word[word] = tuple(
+                entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ())
+            )
+        return found
 
     def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:
         """(tag, length) of every table with a phrase starting at token i (first token read through clitics)."""
         out: list[tuple[object, int]] = []
+        starting = self._starting(tokens[i].norm)
+        if not starting:
+            return out
         seen: set = set()
-        for clitic, stem in readings(tokens[i].norm):
-            if clitic > _CLITIC_OK:
-                continue
-            for tag, p in self.by_first.get(stem, ()):
-                if tag not in seen and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
-                    seen.add(tag)
-                    out.append((tag, len(p)))
+        for tag, p in starting:
+            if tag not in seen and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
+                seen.add(tag)
+                out.append((tag, len(p)))
         return out
 
 

@@ -210,10 +210,16 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
 def find_dates(tokens: list[Token]) -> list[DateExpr]:
     """Date expressions, left to right, non-overlapping."""
     out: list[DateExpr] = []
-    i = 0
-    while i < len(tokens):
+    i, n = 0, len(tokens)
+    opens = _MAY_OPEN
+    while i < n:
         w = tokens[i].norm
-        if not (w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN):
+        may = opens.get(w)
+        if may is None:
+            if len(opens) > 100_000:
+                opens.clear()
+            may = opens[w] = bool(w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN)
+        if not may:
             i += 1
             continue
         expr = _scan(tokens, i)
@@ -223,6 +229,9 @@ def find_dates(tokens: list[Token]) -> list[DateExpr]:
         else:
             i += 1
     return out
+
+
+_MAY_OPEN: dict[str, bool] = {}  # word -> whether a date expression may open with it (find_dates' quick test)
 
 
 def _scan(tokens: list[Token], i: int) -> DateExpr | None:
@@ -247,7 +256,11 @@ class _Scanner:
             if j > self.i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
                 break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
             w = self.tokens[j].norm
-            used = next((k for step in _STEPS if (k := step(self, j, w, stem))), 0)
+            used = 0
+            for step in _STEPS:  # the first step that recognises the token
+                used = step(self, j, w, stem)
+                if used:
+                    break
             if not used:
                 break
             j += used
@@ -390,8 +403,10 @@ class _Scanner:
 
     def _filler(self, j, w, stem) -> int:
         """ "من" and "شهر" between a day and its month ("5 من شهر آذار")."""
-        if w not in ("من", "شهر") or j <= self.i or j + 1 >= self.n:
-            return 0
+        if w not in ("من", "شهر") or (j <= self.i and w != "شهر") or j + 1 >= self.n:
+            return 0  # "شهر" may open the expression too: "شهر ديسمبر 2023"
+        if w == "من" and self.e.day is not None and _this_month(self.tokens, j + 1):
+            return 1  # "التاسع من الشهر الجاري"
         return 1 if _month_at(self.tokens, j + 1) or self._next(j) == "شهر" else 0
 
     def _separator(self, j, w, stem) -> int:
@@ -469,9 +484,16 @@ def _continues(tokens, j) -> bool:
     )
 
 
+def _this_month(tokens, j) -> bool:
+    """ "الشهر الجاري", "الشهر الماضي" at j."""
+    return j + 1 < len(tokens) and tokens[j].norm == "الشهر" and tokens[j + 1].norm in ANCHORS
+
+
 def _day_then_month(tokens, j) -> bool:
     if j < len(tokens) and tokens[j].norm in ("من",):
         j += 1
+        if _this_month(tokens, j):
+            return True
     if j < len(tokens) and tokens[j].norm == "شهر":
         j += 1
     return j < len(tokens) and (

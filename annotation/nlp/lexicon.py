@@ -68,25 +68,32 @@ class Lexicon:
 
     def match_at(self, tokens: list[Token], i: int) -> LexiconMatch | None:
         """The longest entry starting at token i (under any clitic reading of that token)."""
-        best: LexiconMatch | None = None
+        best = None  # (last token, clitic, entry): one LexiconMatch is made, for the longest
         n = len(tokens)
         for clitic, node in self._starts_of(tokens[i].norm):
             j = i
             while node is not None:
-                if _END in node and (best is None or j > best.last):
-                    best = LexiconMatch(i, j, clitic, node[_END])
+                if _END in node and (best is None or j > best[0]):
+                    best = (j, clitic, node[_END])
                 j += 1
                 if j >= n:
                     break
                 node = node.get(tokens[j].norm)
-        return best
+        return LexiconMatch(i, *best) if best is not None else None
 
     def find(self, tokens: list[Token]) -> list[LexiconMatch]:
         """Non-overlapping longest matches, left to right."""
-        out, i = [], 0
-        while i < len(tokens):
+        out, i, n = [], 0, len(tokens)
+        starts = self._starts
+        while i < n:
             w = tokens[i].norm
-            m = self.match_at(tokens, i) if (w[:1].isalpha() or w[:1].isdecimal()) and self._starts_of(w) else None
+            found = None
+            if w[:1].isalpha() or w[:1].isdecimal():
+                found = starts.get(w)  # the cache _starts_of fills, read without a call per token
+                if found is None:
+                    found = self._starts_of(w)
+                    starts = self._starts  # _starts_of may have started a new cache
+            m = self.match_at(tokens, i) if found else None
             if m:
                 out.append(m)
                 i = m.last + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import struct
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -75,6 +76,70 @@ _WORD_KEY = {d: f"{d}:w" for d in (-1, 1)}
 _EDGE_KEY = {d: f"{d}:edge" for d in (-2, -1, 1, 2)}
 
 
+@lru_cache(maxsize=65536)
+def _word_attributes(w: str) -> tuple[str, ...]:
+    """A word's features as crfsuite reads a feature dict: ``name:value`` for a string, the bare name for a flag
+    that holds (a false flag weighs nothing when tagging)."""
+    return tuple(f"{k}:{v}" if isinstance(v, str) else k for k, v in _word_features(w) if v is not False)
+
+
+class ModelAttributes:
+    """The attributes a trained model has weights for; crfsuite skips every other one, so tagging need not send it.
+    Caches, per word and per hint, what remains of its attributes."""
+
+    def __init__(self, names: frozenset[str] | None = None):
+        self.names = names  # None: keep everything
+        self._words: dict[str, tuple] = {}
+        self._hints: dict[str, tuple] = {}
+        self.bias = self._kept("bias")
+        self.edges = tuple(self._kept(f"{d}:edge") for d in (-2, -1, 1, 2))
+
+    def _kept(self, *attrs: str) -> tuple[str, ...]:
+        return attrs if self.names is None else tuple(a for a in attrs if a in self.names)
+
+    def words(self, norms: list[str]) -> list[tuple]:
+        """(own attributes, as the left neighbour, as the right neighbour) of each normalised word."""
+        cache = self._words
+        new = [w for w in set(norms) if w not in cache]
+        if len(cache) + len(new) > 200_000:
+            cache = self._words = {}
+            new = list(set(norms))
+        for w in new:
+            cache[w] = (self._kept(*_word_attributes(w)), self._kept("-1:w:" + w), self._kept("1:w:" + w))
+        return [cache[w] for w in norms]
+
+    def hints(self, hints: list[str]) -> list[tuple]:
+        """Each BIO hint's attributes on the token itself and on the tokens two and one before and after it."""
+        cache = self._hints
+        for h in set(hints) - cache.keys():
+            cache[h] = tuple(self._kept(f"{k}:{h}") for k in ("hint", "-2:hint", "-1:hint", "1:hint", "2:hint"))
+        return [cache[h] for h in hints]
+
+
+def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[list[str]]:
+    """token_features as crfsuite reads them when tagging (same attributes, same order), less the ones the model
+    does not know: the scores, labels and marginals are exactly those of the feature dicts."""
+    words = attrs.words([t.norm for t in tokens])
+    hs = attrs.hints(hints)
+    n = len(tokens)
+    e2, e1, e_1, e_2 = attrs.edges
+    bias = attrs.bias
+    out = []
+    for i in range(n):
+        f = [*words[i][0], *hs[i][0], *bias, *(hs[i - 2][1] if i >= 2 else e2)]
+        if i:
+            f += (*hs[i - 1][2], *words[i - 1][1])
+        else:
+            f += e1
+        if i + 1 < n:
+            f += (*hs[i + 1][3], *words[i + 1][2])
+        else:
+            f += e_1
+        f += hs[i + 2][4] if i + 2 < n else e_2
+        out.append(f)
+    return out
+
+
 def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:
     """BIO label per token for spans given as Span or (start, end, label)."""
     labels = ["O"] * len(tokens)
@@ -92,20 +157,20 @@ def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]
 
 
 def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
-    out, i = [], 0
-    while i < len(labels):
-        if labels[i] == "O":
-            i += 1
-            continue
+    out, n, after = [], len(labels), 0
+    for i in [k for k, lab in enumerate(labels) if lab != "O"]:
+        if i < after:
+            continue  # inside the span just read
         label = labels[i][2:]
+        inside = "I-" + label
         j = i + 1
-        while j < len(labels) and labels[j] == "I-" + label:
+        while j < n and labels[j] == inside:
             j += 1
         start = tokens[i].start + _clitic_length(tokens[i].norm)
         end = tokens[j - 1].end
         conf = round(min(probs[i:j]) if probs else 0.5, 3)
         out.append(Span(start, end, text[start:end], label, "model", conf))
-        i = j
+        after = j
     return out
 
 
@@ -145,6 +210,7 @@ class CrfModel:
         self.path = Path(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
+        self._attributes = ModelAttributes(model_attribute_names(self.path))
         names = self.path.with_name(self.path.name + LEARNED_SUFFIX)
         self.learned: list[LexiconEntry] = []
         if names.is_file():
@@ -154,9 +220,10 @@ class CrfModel:
     def predict_spans(self, text: str, tokens: list[Token], hint_spans: list[Span]) -> list[Span]:
         if not tokens:
             return []
-        feats = token_features(tokens, bio_labels(tokens, hint_spans))
-        labels = self._tagger.tag(feats)
-        probs = [self._tagger.marginal(lab, i) if lab != "O" else 1.0 for i, lab in enumerate(labels)]
+        labels = self._tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
+        probs = [1.0] * len(labels)  # only the labelled tokens' are read
+        for i in [k for k, lab in enumerate(labels) if lab != "O"]:
+            probs[i] = self._tagger.marginal(labels[i], i)
         return spans_from_bio(text, tokens, labels, probs)
 
 
@@ -197,6 +264,30 @@ def train(
     path.with_name(path.name + LEARNED_SUFFIX).write_text("".join(f"{e.surface}\t{e.label}\n" for e in learned), encoding="utf-8")
     (out_dir / CURRENT).write_text(path.name + "\n", encoding="utf-8")
     return path
+
+
+def model_attribute_names(path: Path) -> frozenset[str] | None:
+    """Every attribute name in a crfsuite model file (its attribute dictionary, a CQDB chunk: the attributes of the
+    features training kept), or None when the file is not laid out so."""
+    data = Path(path).read_bytes()
+    try:
+        if data[:4] != b"lCRF":
+            return None
+        chunk = struct.unpack_from("<I", data, 36)[0]  # header: magic, size, type, version, 3 counts, off_features,
+        # off_labels, off_attrs
+        tag, _size, _flag, _order, count, backward = struct.unpack_from("<4s5I", data, chunk)
+        if tag != b"CQDB":
+            return None
+        names = []
+        for i, offset in enumerate(struct.unpack_from(f"<{count}I", data, chunk + backward)):
+            ident, length = struct.unpack_from("<2I", data, chunk + offset)
+            if ident != i:
+                return None
+            start = chunk + offset + 8
+            names.append(data[start : start + length - 1].decode("utf-8"))
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return frozenset(names)
 
 
 def current_path(model_dir: Path | None = None) -> Path | None:

@@ -203,6 +203,21 @@ def test_bench_prints_named_figures():
 
 
 @pytest.mark.django_db
+def test_bench_times_a_given_model_or_none(tmp_path):
+    from annotation.nlp import model as crf_model
+
+    text = "قال العقيد نزار الحمداني إن الطريق إلى العوينات مغلق"
+    path = crf_model.train([(text, [(11, 24, "PER"), (39, 47, "LOC")])] * 3, tmp_path, max_iterations=10)
+    figures = {}
+    for args in (["--model", str(path)], ["--no-model"]):
+        out = StringIO()
+        call_command("bench", "--articles", "3", "--words", "60", *args, stdout=out)
+        figures[args[0]] = dict(line.split()[:2] for line in out.getvalue().splitlines())
+    assert figures["--model"]["tagger_crf_model"] == "1.00"
+    assert figures["--no-model"]["tagger_crf_model"] == "0.00"
+
+
+@pytest.mark.django_db
 def test_names_labelled_in_training_are_found_in_the_next_article(tmp_path):
     row = {
         "id": "g1",

@@ -23,6 +23,17 @@ def test_tokens_keep_original_offsets():
     assert [text[t.start : t.end] for t in toks] == ["وبغداد", "،", "كركوك"]
 
 
+def test_tokens_are_the_token_pattern_matches_in_place_even_for_repeated_words():
+    """Offsets of every token equal the regex match's, also when a word repeats, spaces vary and marks are dropped."""
+    from annotation.nlp.tokenize import _TOKEN
+
+    for text in ("قال قال\tقال\n\nقال (قال) 12,5 12", "سَقَطَ  سقط\u200fسقط ـــ x-1 x-1", "  ", ""):
+        n, toks = tokenize(text)
+        spans = [m.span() for m in _TOKEN.finditer(n.text)]
+        assert [(t.nstart, t.nend) for t in toks] == spans
+        assert [n.to_original(a, b) for a, b in spans] == [(t.start, t.end) for t in toks]
+
+
 def test_readings_strip_conjunction_and_preposition():
     assert (1, "بغداد") in readings("وبغداد")
     assert (1, "البيشمركه") in readings("والبيشمركه")

@@ -8,6 +8,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from annotation.engine import get_engine
+from annotation.nlp import model as crf_model
 from annotation.nlp.bench import generated_articles
 
 
@@ -18,10 +19,14 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=200)
         parser.add_argument("--words", type=int, default=500)
         parser.add_argument("--no-kb", action="store_true")
+        parser.add_argument("--model", help="Time with this CRF model file instead of the current one.")
+        parser.add_argument("--no-model", action="store_true", help="Time the rules and lexicons alone (no CRF).")
 
-    def handle(self, *args, articles=200, words=500, no_kb=False, **options):
+    def handle(self, *args, articles=200, words=500, no_kb=False, model=None, no_model=False, **options):
         t0 = time.perf_counter()
         tagger = get_engine(with_knowledge_base=not no_kb)
+        if model or no_model:
+            tagger = tagger.with_model(crf_model.CrfModel(model) if model else None)
         load_ms = (time.perf_counter() - t0) * 1000
         texts = generated_articles(articles, words)
         tagger.tag(texts[0])  # warm-up
