@@ -212,17 +212,10 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     own = {sub for _, sub in s.triggers} - E.GENERIC
     if elsewhere and own and specific and not own & specific:
         return True  # another means in another place: a drone strike on X after a clash in Y
-    if elsewhere and any(_fresh_cue(tokens[i].norm) for i, _ in s.triggers):
-        return True  # "وهاجم مسلحون قرية Y": a new cue in another town; "الهجوم وقع في Y" only places the told one
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
-
-
-def _fresh_cue(word: str) -> bool:
-    """A verb or indefinite noun tells of something new; a definite noun ("الهجوم", "بالانفجار") refers back."""
-    return not word.removeprefix("و").removeprefix("ف").startswith(("ال", "بال", "لل", "كال"))
 
 
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:

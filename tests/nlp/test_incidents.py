@@ -372,13 +372,6 @@ def test_near_a_town_is_in_that_town():
     assert (inc.location_text, inc.country) == ("تلعفر", "Iraq")
 
 
-def test_a_fresh_attack_on_another_village_is_its_own_incident():
-    text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وهاجم مسلحون قرية بادوش صباح اليوم."
-    first, second = incidents(text)
-    assert (first.location_text, first.killed) == ("تلعفر", 3)
-    assert (second.location_text, second.killed) == ("بادوش", None)
-
-
 def test_the_attack_placed_again_in_a_village_is_the_same_incident():
     text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وأوضح المصدر أن الهجوم استهدف قرية بادوش قرب البلدة."
     (inc,) = incidents(text)
