@@ -113,9 +113,10 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
         opens = _opens_new_frame(tokens, s)
         if s.context:
             # context of an event (places, dates, actors); one opening another time or story waits for its event
-            if opens:
+            # the lead's own context (a sentence naming the place before the event is told) frames the first event
+            if opens or not groups:
                 groups.append([s])
-            elif groups:
+            else:
                 groups[-1].append(s)
             continue
         current = groups[-1] if groups else None

@@ -503,3 +503,8 @@ def test_drones_and_fighter_jets_named_otherwise_strike_from_the_air(text):
 def test_marches_are_no_drones():
     (inc,) = incidents("خرجت مسيرات حاشدة في مدينة تعز تنديدا بالحصار.")
     assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "تعز")
+
+
+def test_a_lead_sentence_naming_the_village_frames_the_first_incident():
+    (inc,) = incidents("خيم الحزن على قرية تاباكورت في شمال مالي. فقد قتل مسلحون مجهولون ثلاثة رعاة صباح اليوم.")
+    assert (inc.location_text, inc.country, inc.killed, inc.sub_event_type) == ("تاباكورت", "Mali", 3, "Attack")
