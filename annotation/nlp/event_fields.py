@@ -316,19 +316,27 @@ def _event_date(group: list[Sentence], article: Article, main: bool) -> tuple[Sp
     """The most specific date expression of the first sentence that has one (event sentences first); for the
     main event, else the lead's first date."""
     best = None
-    dated = next((s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" for x in s.spans)), None)
+    text = article.text
+    dated = next(
+        (s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" and not _since(text, x) for x in s.spans)), None
+    )
     for x in dated.spans if dated else ():
-        if x.label != "DATE":
+        if x.label != "DATE" or _since(text, x):
             continue
         exprs = dates_in(x.text)
         if exprs and (best is None or exprs[0].specificity > best[1].specificity):
             best = (x, exprs[0])
     if best is None and main:
-        lead = first_dates(article)
+        lead = [x for x in first_dates(article) if not _since(text, x)]
         exprs = dates_in(lead[0].text) if lead else []
         if exprs:
             best = (lead[0], exprs[0])
     return best
+
+
+def _since(text: str, date: Span) -> bool:
+    """ "منذ مارس": the start of a span of time, not the day of the event."""
+    return norm(text[max(0, date.start - 6) : date.start]).split()[-1:] in (["منذ"], ["ومنذ"])
 
 
 def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: bool) -> None:

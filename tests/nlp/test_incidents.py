@@ -508,3 +508,9 @@ def test_marches_are_no_drones():
 def test_a_lead_sentence_naming_the_village_frames_the_first_incident():
     (inc,) = incidents("خيم الحزن على قرية تاباكورت في شمال مالي. فقد قتل مسلحون مجهولون ثلاثة رعاة صباح اليوم.")
     assert (inc.location_text, inc.country, inc.killed, inc.sub_event_type) == ("تاباكورت", "Mali", 3, "Attack")
+
+
+def test_a_date_after_since_is_not_the_events_date():
+    text = "قتل جنديان في قصف مدفعي على بلدة كفرنبل شمال إدلب. ويسري في المنطقة منذ مارس اتفاق هدنة بين الطرفين."
+    (inc,) = incidents(text, dt.date(2024, 6, 3))
+    assert (inc.date_text, inc.date, inc.killed) == (None, dt.date(2024, 6, 3), 2)
