@@ -84,6 +84,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
         return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
+    if not subs and _explosion_told(group, text):
+        return "Remote explosive/landmine/IED"  # "قتل 3 في انفجار بسوق": a blast with no strike or shell named
     if not subs and generic:
         # "هجوم" alone: a fight when armed men or a force are among its victims or named in it, else an
         # attack on civilians
@@ -172,6 +174,11 @@ def _held_by_gunmen(s: Sentence | None, tokens: list[Token]) -> bool:
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 FIGHTING = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
 REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _explosion_told(group: list[Sentence], text: str) -> bool:
+    said = {w.removeprefix("ال") for s in group if not s.context for w in stems_of(text[s.start : s.end])}
+    return bool(said & E.EXPLOSION) and any(c.category in ("killed", "injured") for s in group for c in s.casualties)
 
 
 def _withdrawal_first(s: Sentence) -> bool:

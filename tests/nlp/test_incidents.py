@@ -514,3 +514,18 @@ def test_a_date_after_since_is_not_the_events_date():
     text = "قتل جنديان في قصف مدفعي على بلدة كفرنبل شمال إدلب. ويسري في المنطقة منذ مارس اتفاق هدنة بين الطرفين."
     (inc,) = incidents(text, dt.date(2024, 6, 3))
     assert (inc.date_text, inc.date, inc.killed) == (None, dt.date(2024, 6, 3), 2)
+
+
+def test_a_blast_in_a_market_with_no_weapon_named_is_an_explosive_device():
+    (inc,) = incidents("قتل ثلاثة أشخاص وأصيب سبعة في انفجار هز سوقا شعبيا في مدينة الباب.")
+    assert (inc.event_type, inc.sub_event_type, inc.killed, inc.injured) == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        3,
+        7,
+    )
+
+
+def test_a_shell_that_exploded_stays_shelling():
+    (inc,) = incidents("انفجرت قذيفة في حي الميدان بمدينة دمشق ما أدى إلى إصابة طفلين.")
+    assert inc.sub_event_type == "Shelling/artillery/missile attack"
