@@ -67,7 +67,11 @@ def draft_incidents(
                 recalled.append(d)
             drafts.append(d)
             told.append(group)
-    drafts = [x for d, group in zip(drafts, told, strict=True) for x in [d, *_other_places_struck(d, group, article, drafts)]]
+    drafts = [
+        x
+        for d, group in zip(drafts, told, strict=True)
+        for x in [d, *_bombardment_before_taking(d, group, article), *_other_places_struck(d, group, article, drafts)]
+    ]
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
@@ -104,6 +108,39 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
             other.summary_en = summary(other, x)
             out.append(other)
     return out
+
+
+TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _bombardment_before_taking(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
+    """A strike or bombardment of another place told with the taking of a town is an incident of its own."""
+    if d.sub_event_type not in TAKINGS:
+        return []
+    tokens = article.tokens
+    for s in group:
+        for i, sub in s.triggers:
+            if sub not in PER_PLACE:
+                continue
+            after = [x for x in s.spans if x.label == "LOC" and x.start > tokens[i].start and not is_reference_place(article.text, x)]
+            place = next((x for x in after if norm(x.text) != norm(d.location_text or "")), None)
+            if place is None:
+                continue
+            where = (place.start, place.end)
+            other = replace(
+                d,
+                event_type="Explosions/Remote violence",
+                sub_event_type=sub,
+                location_text=place.text,
+                location_span=where,
+                place_span=where,
+                killed=None,
+                injured=None,
+                casualties=[],
+            )
+            other.summary_en = summary(other, place)
+            return [other]
+    return []
 
 
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:

@@ -529,3 +529,13 @@ def test_a_blast_in_a_market_with_no_weapon_named_is_an_explosive_device():
 def test_a_shell_that_exploded_stays_shelling():
     (inc,) = incidents("انفجرت قذيفة في حي الميدان بمدينة دمشق ما أدى إلى إصابة طفلين.")
     assert inc.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_bombardment_of_another_town_told_with_the_taking_is_its_own_incident():
+    taking, shelling = incidents("استعاد الجيش السيطرة على بلدة أم روابة بعد قصف مدفعي مكثف استهدف مدينة الرهد.")
+    assert (taking.sub_event_type, taking.location_text) == ("Government regains territory", "أم روابة")
+    assert (shelling.event_type, shelling.sub_event_type, shelling.location_text) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "الرهد",
+    )
