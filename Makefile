@@ -88,7 +88,7 @@ bench-public: venv
 	DATABASE_URL=$(BENCH_URL) $(PY) scripts/pg_ready.py
 	DATABASE_URL=$(BENCH_URL) $(PY) scripts/pg_createdb.py
 	DATABASE_URL=$(BENCH_URL) $(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_URL) $(BENCH_ENV) $(PY) manage.py bench_public --incidents $${INCIDENTS:-100000}
+	DATABASE_URL=$(BENCH_URL) $(BENCH_ENV) $(PY) manage.py bench_public --incidents $${INCIDENTS:-100000} $(BENCH_ARGS)
 
 ## load: gunicorn + wrk against PostgreSQL (see docs/deploy.md)
 load: venv

@@ -5,6 +5,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -253,6 +254,25 @@ class Incident(models.Model):
             # text for the misspelling fallback. PostgreSQL only; SQLite matches substrings.
             SearchGinIndex(fields=["search_vector"], name="incident_search_vector"),
             SearchGinIndex(OpClass("search_text", name="gin_trgm_ops"), name="incident_search_trgm"),
+            # A place's page, and the list filtered by country and event type (the commonest facets), newest
+            # first: read in order from these instead of walking every public incident by date and
+            # discarding the others (EXPLAIN at a million incidents: docs/scaling.md).
+            models.Index(
+                fields=["place", "-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_place"
+            ),
+            models.Index(
+                fields=["country", "event_type", "-date_start", "-id"],
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_country_type",
+            ),
+            # The governorate filter compares case-insensitively (incidents.filters.admin1_condition).
+            models.Index(
+                Upper("admin1"),
+                F("date_start").desc(),
+                F("id").desc(),
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_admin1_upper",
+            ),
             # The Atom feed: the most recently published or corrected first.
             models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
         ]

@@ -99,8 +99,9 @@ QUALIFIERS = {
     "الجنود",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
+BACK_CIRCUMSTANCE = {"خلالها", "خلاله", "فيها", "فيه", "جراءها", "جراءه", "اثرها", "اثره", "بسببها", "بسببه"}
 # Verbs that follow their subject's figure: "ثلاثة حراس من الدورية قتلوا".
-VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا"}
+VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا", "نحبهم", "نحبه", "نحبهما", "فارقوا"}
 NOT_COUNT_UNITS = {
     "عاما",
     "عام",
@@ -186,6 +187,8 @@ def _valid(tokens, num: Number) -> bool:
 
 def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
     for j in range(i, min(i + 6, len(tokens))):
+        if j > i and tokens[j].norm in CIRCUMSTANCE and not (j + 1 < len(tokens) and tokens[j + 1].norm == "صفوف"):
+            break  # "قتل 5 أشخاص في هجوم مسلح": the attack's words say nothing of the victims
         if j in org_class:
             return org_class[j]
         found = VICTIM_INDEX.matches(tokens, j)
@@ -202,8 +205,14 @@ def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_c
         if not may_open_phrase(tokens[i].norm):
             continue
         for cat, n in CASUALTY_INDEX.matches(tokens, i):
-            # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we
-            if tokens[i].norm.startswith("و") and i > first and _phrase_at(tokens, i - 1, CASUALTY_INDEX):
+            # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we. But in
+            # "12 جنديا قتلوا وأصيب 8 آخرون" the first verb had its own figure before it.
+            if (
+                tokens[i].norm.startswith("و")
+                and i > first
+                and _phrase_at(tokens, i - 1, CASUALTY_INDEX)
+                and not _figure_before(tokens, i - 1, first)
+            ):
                 break
             found = (
                 _figure_after(tokens, i + n, last)
@@ -230,6 +239,8 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
     k = j
     if k + 1 <= last and tokens[k].norm in CIRCUMSTANCE:
         k += 2  # "وقتل في الاشتباكات ثلاثة مسلحين"
+    elif k + 1 <= last and tokens[k].norm in BACK_CIRCUMSTANCE:
+        k += 1  # "أصيب خلالها 3 شبان"
     elif k + 1 <= last and tokens[k].norm.startswith("ال") and _count_at(tokens, k + 1, last):
         k += 1  # the subject between verb and figure: "قتل الجيش 7 مسلحين"
     while k <= last and k - j < 6 and tokens[k].norm in QUALIFIERS:

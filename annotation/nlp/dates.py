@@ -403,8 +403,10 @@ class _Scanner:
 
     def _filler(self, j, w, stem) -> int:
         """ "من" and "شهر" between a day and its month ("5 من شهر آذار")."""
-        if w not in ("من", "شهر") or j <= self.i or j + 1 >= self.n:
-            return 0
+        if w not in ("من", "شهر") or (j <= self.i and w != "شهر") or j + 1 >= self.n:
+            return 0  # "شهر" may open the expression too: "شهر ديسمبر 2023"
+        if w == "من" and self.e.day is not None and _this_month(self.tokens, j + 1):
+            return 1  # "التاسع من الشهر الجاري"
         return 1 if _month_at(self.tokens, j + 1) or self._next(j) == "شهر" else 0
 
     def _separator(self, j, w, stem) -> int:
@@ -482,9 +484,16 @@ def _continues(tokens, j) -> bool:
     )
 
 
+def _this_month(tokens, j) -> bool:
+    """ "الشهر الجاري", "الشهر الماضي" at j."""
+    return j + 1 < len(tokens) and tokens[j].norm == "الشهر" and tokens[j + 1].norm in ANCHORS
+
+
 def _day_then_month(tokens, j) -> bool:
     if j < len(tokens) and tokens[j].norm in ("من",):
         j += 1
+        if _this_month(tokens, j):
+            return True
     if j < len(tokens) and tokens[j].norm == "شهر":
         j += 1
     return j < len(tokens) and (

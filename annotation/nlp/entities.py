@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from annotation.nlp.dates import _stem as date_stem
 from annotation.nlp.dates import find_dates
@@ -35,12 +36,14 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         out.append(span(first, clitic, last, label, "rules", conf))
         covered[first] = max(last, covered.get(first, last))
     for family in (
+        rules.known_org_nationality_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
+        rules.speaker_hits,
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):
@@ -48,18 +51,41 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for e in find_dates(tokens):
         out.append(span(e.first, date_stem(tokens[e.first])[0], e.last, "DATE", "rules", 0.8))
     out += _surname_mentions(text, normalized, tokens, out, span)
+    out += _acronyms(text, out)
     return out
 
 
+# "(قنا)", "(أفريكوم)" right after an organisation's name: its acronym, not a place of the same spelling
+_ACRONYM = re.compile(r"\s*\(([\u0621-\u064a]{2,12}(?: [\u0621-\u064a]{2,12})?)\)")
+
+
+def _acronyms(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for s in spans:
+        if s.label == "ORG" and (m := _ACRONYM.match(text, s.end)):
+            out.append(Span(m.start(1), m.end(1), m.group(1), "ORG", "rules", 0.95))
+    return out
+
+
+MINISTER_WORDS = frozenset({"وزير", "الوزير", "وزيره", "الوزيره"})
+BASE_PREPOSITIONS = frozenset({"علي", "داخل", "قرب", "محيط", "مدخل", "بوابه", "اسوار"})  # normalised
 # Group names that are also common nouns: "القاعدة العسكرية" is a base, "الجزيرة العربية" a peninsula.
 AMBIGUOUS_GROUP_NAMES = frozenset({"القاعده", "الجزيره", "الشرعيه", "الحشد", "الشباب", "الحوثي"})
 
 
 def _common_noun_reading(m, tokens: list[Token]) -> bool:
-    """A one-word group name followed by an adjective ("القاعدة العسكرية") is the common noun."""
+    """A one-word group name followed by an adjective ("القاعدة العسكرية") is the common noun; a place read
+    after the particle ك is a word that begins with kaf ("كمينا" is no "ك + مينا")."""
+    if m.clitic and m.entry.label == "LOC" and "ك" in tokens[m.first].norm[: m.clitic]:
+        return True
+    if m.entry.label == "ORG" and m.first and rules.stem_in(tokens[m.first - 1].norm, MINISTER_WORDS, 2):
+        return True  # "وزير الأمن العام": the minister's portfolio, not the body
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:
         return False
     nxt = tokens[m.last + 1].norm if m.last + 1 < len(tokens) else ""
+    prev = tokens[m.first - 1].norm if m.first else ""
+    if _norm(m.entry.surface) == "القاعده" and m.clitic == 0 and prev in BASE_PREPOSITIONS:
+        return True  # "سقطت صواريخ على القاعدة": the base
     return nxt.startswith("ال") and nxt.endswith(("يه", "ي"))
 
 

@@ -13,7 +13,7 @@ from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence, first_dates
-from annotation.nlp.tokenize import WORD, readings, tokenize
+from annotation.nlp.tokenize import WORD, Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
@@ -72,7 +72,7 @@ def _specific_triggers(group: list[Sentence]) -> tuple[Sentence | None, set[str]
     return None, set()
 
 
-def classify(group: list[Sentence], text: str) -> str | None:
+def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
     first_with, subs = _specific_triggers(group)
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
     if (
@@ -112,7 +112,14 @@ def classify(group: list[Sentence], text: str) -> str | None:
         and len(subs - {"Arrests", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}) == 0
         and not any(c.category == "killed" for s in group for c in s.casualties)
     ):
-        return "Arrests"
+        # gunmen or a militia holding people is an abduction; arrests are made by a state's forces (ACLED)
+        return "Abduction/forced disappearance" if _held_by_gunmen(first_with, tokens) else "Arrests"
+    if subs & REMOTE and not any(c.category == "killed" for s in group for c in s.casualties):
+        said = stems_of(" ".join(text[s.start : s.end] for s in group if not s.context))
+        if said & E.INTERCEPT:
+            return "Disrupted weapons use"  # a missile or drone shot down before it struck
+    if subs & TERRITORY and subs - TERRITORY <= FIGHTING:
+        subs = subs & TERRITORY  # ACLED codes a fight that changes who holds a place as the change of territory
     sub = min(subs, key=PRIORITY.index)
     if sub == "Shelling/artillery/missile attack" and "Air/drone strike" in told and _only_bombardment(first_with, text):
         sub = "Air/drone strike"  # "قصف" carried out by the aircraft another sentence names
@@ -128,16 +135,43 @@ def classify(group: list[Sentence], text: str) -> str | None:
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
+        # a force's intervention may be told in a sentence of its own ("وتدخلت قوات الأمن لفض الوقفة")
+        stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
         if any(stem.startswith(w) if len(w) > 2 else stem == w for stem in stems for w in E.INTERVENTION):
             return "Protest with intervention"
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
         if "civilians" in classes and not classes & {"security_forces", "militants"}:
             return "Attack"
+        if not classes & {"security_forces", "militants"} and not _names_force(group):
+            # "هجوم مسلح على سوق … قتل 5 أشخاص": nobody armed on the other side, civilians named
+            stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
+            if any(stem in _CIVILIAN or stem.removeprefix("ال") in _CIVILIAN for stem in stems):
+                return "Attack"
     return sub
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+CAPTORS = E.words("captor")
+
+
+def _held_by_gunmen(s: Sentence | None, tokens: list[Token]) -> bool:
+    """Whether unnamed gunmen, a gang or a militia (and no state force) hold the people taken: named as the subject,
+    right after the verb ("احتجزت ميليشيا …") or before it ("مسلحون احتجزوا …"), not as the ones held."""
+    if s is None or _state_actor_first(s):
+        return False
+    for i, sub in s.triggers:
+        if sub != "Arrests":
+            continue
+        around = range(max(s.first, i - 3), min(s.last, i + 2) + 1)
+        if any(stem.removeprefix("ال") in CAPTORS for k in around if k != i for c, stem in readings(tokens[k].norm) if c <= 1):
+            return True
+    return False
+
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+FIGHTING = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
+REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _withdrawal_first(s: Sentence) -> bool:
@@ -219,14 +253,19 @@ def is_reference_place(text: str, span: Span) -> bool:
     return _not_event_place(text[max(0, span.start - 24) : span.start])
 
 
+NEAR = E.words("near")  # "بالقرب من X" is where it happened
+
+
 @lru_cache(maxsize=16384)
 def _not_event_place(preceding: str) -> bool:
     before = norm(preceding).split()
     if not before:
         return False
     word = before[-1].removeprefix("و")
-    if word.replace("ال", "", 1) in DIRECTIONS or word in NOT_THE_PLACE or word in OFFICE_OF:
+    if word.replace("ال", "", 1) in DIRECTIONS or word in OFFICE_OF:
         return True
+    if word in NOT_THE_PLACE:
+        return not (len(before) > 1 and before[-2] in NEAR)
     return len(before) > 1 and before[-2] in OFFICE_OF
 
 
@@ -235,7 +274,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
 
     ``kind`` (event type, sub-event type) is inherited from the previous incident ("بانفجار مماثل").
     """
-    sub = classify(group, article.text)
+    sub = classify(group, article.text, article.tokens)
     if sub is None:
         return None
     ev, sub = kind or (EVENT_OF_SUB.get(sub) or _event_of(sub), sub)
@@ -256,7 +295,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     _set_actors(d, group, article)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
         return None
-    d.summary_en = _summary(d, place)
+    d.summary_en = summary(d, place)
     return d
 
 
@@ -305,7 +344,8 @@ def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: b
 
 
 def _event_place(group: list[Sentence], article: Article) -> Span | None:
-    """The first town or village named (outside "شمال X" references), else the most precise place."""
+    """The first town or village named in the event's sentences (outside "شمال X" references), else in the sentences
+    that frame it, else the first city, else the most precise place."""
     text = article.text
     spans = [x for s in group for x in s.spans]
     candidates = [x for x in spans if x.label == "LOC" and not is_reference_place(text, x)]
@@ -318,6 +358,8 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
     # a known town named in the event's own sentences is more precise than a city named before it
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
+    town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
     return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
 
 
@@ -406,7 +448,7 @@ def _actor_by_name() -> dict:
     return out
 
 
-def _summary(d: IncidentDraft, place: Span | None) -> str:
+def summary(d: IncidentDraft, place: Span | None) -> str:
     where = ""
     if place is not None and place.entity_key in place_index():
         where = f" in {place_index()[place.entity_key].name_en}"

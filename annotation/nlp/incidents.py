@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import (
@@ -15,11 +16,12 @@ from annotation.nlp.event_fields import (
     dates_in,
     draft_fields,
     is_reference_place,
+    summary,
 )
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.sentences import Article, Sentence, split_sentences
+from annotation.nlp.sentences import Article, Sentence, recalls_earlier_event, split_sentences
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
@@ -52,6 +54,8 @@ def draft_incidents(
         reference=article_reference((e for x in spans if x.label == "DATE" for e in dates_in(x.text)[:1]), published),
     )
     drafts: list[IncidentDraft] = []
+    recalled: list[IncidentDraft] = []  # told as what came before ("بعد أيام من هجوم …")
+    told: list[list[Sentence]] = []  # the sentences of each draft
     groups = _event_groups(tokens, article.sentences, text)
     for group in groups:
         first = next(x for x in group if not x.context)
@@ -59,10 +63,47 @@ def draft_incidents(
         kind = (drafts[-1].event_type, drafts[-1].sub_event_type) if same_kind else None  # "بانفجار مماثل"
         d = draft_fields(group, article=article, main=not drafts, kind=kind)
         if d is not None:
+            if drafts and recalls_earlier_event(tokens, group[0].first, group[0].last):
+                recalled.append(d)
             drafts.append(d)
+            told.append(group)
+    drafts = [x for d, group in zip(drafts, told, strict=True) for x in [d, *_other_places_struck(d, group, article, drafts)]]
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
+    for d in recalled:
+        d.background = True
     return drafts
+
+
+# Strikes and bombardments told together ("غارات على بلدات X وY") are one event per place (ACLED codes each location).
+PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """The same strike or bombardment in each other town or village its sentences name (no figures: they are the
+    first place's or shared), unless another draft of that type is already there."""
+    if d.sub_event_type not in PER_PLACE:
+        return []
+    places = place_index()
+    seen = {norm(x.location_text or "").removeprefix("ال") for x in drafts if x.sub_event_type == d.sub_event_type}
+    out = []
+    named = [x for s in group if not s.context for x in s.spans]
+    sites = [f for f in named if f.label == "FAC"]
+    for x in named:
+        p = places.get(x.entity_key or "")
+        if x.label != "LOC" or (p is not None and PLACE_RANK.get(p.kind, 0) < 2) or is_reference_place(article.text, x):
+            continue
+        if any(f.start <= x.start and x.end <= f.end for f in sites):
+            continue  # "طريق الدانا": a road's name, not a place struck
+        key = norm(x.text).removeprefix("ال")
+        if key not in seen:
+            seen.add(key)
+            where = (x.start, x.end)
+            other = replace(d, location_text=x.text, location_span=where, place_span=where, killed=None, injured=None, casualties=[])
+            other.country = p.country_en if p is not None else d.country
+            other.summary_en = summary(other, x)
+            out.append(other)
+    return out
 
 
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:
@@ -137,6 +178,8 @@ def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
         words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
         if any(words[: len(m)] == m for m in markers):
             return True
+    if recalls_earlier_event(tokens, s.first, s.last):
+        return True
     dates = [x for x in s.spans if x.label == "DATE"]
     return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
 
@@ -153,10 +196,11 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     if any(c.category in ("killed", "injured") for x in current for c in x.casualties):
         families.add("violence")
     mine = {_family(sub) for _, sub in s.triggers if sub not in E.GENERIC}
-    if families and mine and not families & mine and (s.casualties or "arrest" in mine):
-        return True  # arrests after a strike, a strike after a protest …
     here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
     elsewhere = bool(here and before and not here & before)
+    arrests_at_protest = families == {"protest"} and mine == {"arrest"} and not elsewhere  # its intervention
+    if families and mine and not families & mine and (s.casualties or "arrest" in mine or elsewhere) and not arrests_at_protest:
+        return True  # arrests after a strike, a strike after a protest, a protest in another town …
     had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
     other_victims = any(c.category in had and c.victim_class not in ("unknown", had[c.category]) for c in s.casualties)
     for marker in E.WEAK_EVENT_MARKERS:
@@ -168,10 +212,17 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     own = {sub for _, sub in s.triggers} - E.GENERIC
     if elsewhere and own and specific and not own & specific:
         return True  # another means in another place: a drone strike on X after a clash in Y
+    if elsewhere and any(_fresh_cue(tokens[i].norm) for i, _ in s.triggers):
+        return True  # "وهاجم مسلحون قرية Y": a new cue in another town; "الهجوم وقع في Y" only places the told one
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
+
+
+def _fresh_cue(word: str) -> bool:
+    """A verb or indefinite noun tells of something new; a definite noun ("الهجوم", "بالانفجار") refers back."""
+    return not word.removeprefix("و").removeprefix("ف").startswith(("ال", "بال", "لل", "كال"))
 
 
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:

@@ -15,6 +15,15 @@ from annotation.nlp.types import Casualty, Span
 TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
 _ENDS = frozenset((".", "!", "؟", "?", "؛"))
 _SINCE = (["منذ"], ["ومنذ"])
+# Words that open a clause telling of something else ("…، فيما تظاهر مئات في …"): the clause is cut off so that
+# incidents.py can weigh it as an event of its own.
+_CLAUSE_OPENERS = frozenset(("كما", "فيما", "بينما"))
+# "… بعد مقتل 7 جنود الخميس الماضي في …": a clause recalling an earlier event, with its own figures and place
+_AFTER = frozenset(("بعد", "عقب"))
+_RECALLED = E.words("event_noun") | frozenset(norm(w) for w in ("مقتل", "مصرع", "استشهاد", "اصابة", "اختطاف", "هجمات", "اشتباكات"))
+_PAST = E.words("past_word")
+_RECALL_REACH = 10
+_SPELLS = frozenset(norm(w) for w in ("أيام", "يومين", "ساعات", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "أقل"))
 
 
 @dataclass(frozen=True)
@@ -50,13 +59,19 @@ class Article:
 
 
 def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما" opening a clause."""
+    """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما", "فيما", "بينما"
+    opening a clause ("فيما" and "بينما" after a comma only: "فيما بعد" is no clause)."""
     out, first = [], 0
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
         if i < last:
             nxt = tokens[i + 1]
-            cut = tok.norm in _ENDS or text.find("\n", tok.end, nxt.start) >= 0 or (nxt.norm == "كما" and i + 1 > first)
+            cut = (
+                tok.norm in _ENDS
+                or text.find("\n", tok.end, nxt.start) >= 0
+                or (_opens_clause(tok, nxt) and i + 1 > first)
+                or (i + 1 > first and recalls_earlier_event(tokens, i + 1, last))
+            )
         else:
             cut = True
         if cut:
@@ -65,20 +80,41 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _opens_clause(tok: Token, nxt: Token) -> bool:
+    return nxt.norm == "كما" or (nxt.norm in _CLAUSE_OPENERS and tok.norm in ("،", ","))
+
+
+def recalls_earlier_event(tokens: list[Token], i: int, last: int) -> bool:
+    """ "بعد مقتل 7 جنود الخميس الماضي": "after" an event noun, with a past date within reach; "بعد أيام من
+    هجوم …": "days after" an event."""
+    if tokens[i].norm not in _AFTER or i + 1 > last:
+        return False
+    if i + 3 <= last and tokens[i + 1].norm in _SPELLS and tokens[i + 2].norm == "من":
+        return tokens[i + 3].norm.removeprefix("ال") in _RECALLED
+    if tokens[i + 1].norm.removeprefix("ال") not in _RECALLED:
+        return False
+    return any(tokens[k].norm in _PAST for k in range(i + 2, min(last, i + _RECALL_REACH) + 1))
+
+
 NEGATORS = E.words("negator")
 
 
-def _triggers(tokens: list[Token], first: int, last: int) -> tuple[tuple[int, str], ...]:
-    """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال")."""
+def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span]) -> tuple[tuple[int, str], ...]:
+    """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال") and words of a
+    group's name ("هيئة تحرير الشام", "حركة تحرير السودان")."""
+    names = [(x.start, x.end) for x in spans if x.label == "ORG"]
     return tuple(
         (i, sub)
         for i in range(first, last + 1)
-        if may_open_phrase(tokens[i].norm) and not (i > first and tokens[i - 1].norm in NEGATORS)
+        if may_open_phrase(tokens[i].norm)
+        and not (i > first and tokens[i - 1].norm in NEGATORS)
+        and not any(a <= tokens[i].start < b for a, b in names)
         for sub, _n in TRIGGER_INDEX.matches(tokens, i)
     )
 
 
 CUMULATIVE = [" ".join(p) for p in E.phrases("cumulative_marker")]
+PERIODS = [" ".join(p) for p in E.phrases("period_marker")]
 
 
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
@@ -91,7 +127,12 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     before = " " + " ".join(norm(text[start : c.start]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
-    return any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE)
+    if any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE):
+        return True
+    # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
+    clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
+    clause = " " + " ".join(norm(text[clause_start : c.start]).split()) + after
+    return any(f" {m} " in clause for m in PERIODS)
 
 
 def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans: list[Span]) -> list[list[Span]]:
@@ -118,7 +159,7 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
                 last,
                 start,
                 end,
-                triggers=_triggers(tokens, first, last),
+                triggers=_triggers(tokens, first, last, mine),
                 casualties=tuple(c for c in figures if not _cumulative(text, start, end, tuple(mine), c)),
                 spans=tuple(mine),
             )
@@ -127,5 +168,7 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
 
 
 def first_dates(article: Article, n: int = 2) -> list[Span]:
-    """DATE spans of the article's first sentences (the lead usually dates the main event)."""
-    return [x for s in article.sentences[:n] for x in s.spans if x.label == "DATE"]
+    """DATE spans of the article's first sentences (the lead usually dates the main event; a clause recalling an
+    earlier event does not)."""
+    lead = [s for s in article.sentences[:n] if not recalls_earlier_event(article.tokens, s.first, s.last)]
+    return [x for s in lead for x in s.spans if x.label == "DATE"]

@@ -2,8 +2,10 @@
 action codes, coordinates) in the reader's language and typography; places: annotation's place_names."""
 
 from django import template
+from django.utils.html import format_html_join
 from django.utils.translation import gettext, ngettext
 
+from incidents import rows
 from incidents.models import HistoryAction
 from incidents.taxonomy import SUB_EVENT_LABELS
 
@@ -59,3 +61,16 @@ def map_words():
         "zoom_out": gettext("Zoom out"),
         "killed": {category: ngettext("%(n)s killed", "%(n)s killed", n) for category, n in _PLURAL_SAMPLES.items()},
     }
+
+
+@register.filter
+def incident_rows(incidents):
+    """The public list's rows for a page of incidents (incidents.rows: the row HTML built in Python)."""
+    return rows.incident_rows(incidents)
+
+
+@register.filter
+def governorate_options(pairs):
+    """The filter form's <option>s of governorates, [(English name, Arabic name)] (82 of them: a loop
+    in the template cost more than the page's rows)."""
+    return format_html_join("", '<option value="{}">{}</option>', pairs)

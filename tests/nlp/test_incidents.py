@@ -253,3 +253,240 @@ def test_a_village_is_more_precise_than_the_facility_named_with_it():
     text = "انفجرت عبوة ناسفة قرب مدرسة الأمل في قرية الحميدية جنوب كركوك."
     (inc,) = incidents(text)
     assert inc.location_text == "الحميدية"
+
+
+def test_clause_opened_by_fima_tells_another_event():
+    text = (
+        "سيطرت قوات الدعم السريع على مدينة الفاشر بعد معارك عنيفة مع الجيش السوداني استمرت أياما، "
+        "فيما أعلن الجيش استعادة السيطرة على بلدة أم روابة في شمال كردفان."
+    )
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text) == ("Non-state actor overtakes territory", "الفاشر")
+    assert (second.sub_event_type, second.location_text) == ("Government regains territory", "أم روابة")
+
+
+def test_fima_after_the_figures_of_one_event_adds_to_it():
+    (inc,) = incidents("لقي سبعة أشخاص مصرعهم في اشتباكات قبلية بمنطقة أبيي، فيما أصيب 20 آخرون.")
+    assert (inc.sub_event_type, inc.killed, inc.injured) == ("Armed clash", 7, 20)
+
+
+def test_in_the_meantime_opens_another_incident():
+    text = "أصيب ثلاثة جنود بانفجار عبوة ناسفة في بلدة تلعفر. وفي غضون ذلك، قتل مدنيان بقصف مدفعي على قرية بادوش."
+    first, second = incidents(text)
+    assert (first.location_text, first.injured, first.killed) == ("تلعفر", 3, None)
+    assert (second.sub_event_type, second.location_text, second.killed) == ("Shelling/artillery/missile attack", "بادوش", 2)
+
+
+def test_meanwhile_opens_another_incident():
+    text = "قتل جندي في هجوم على حاجز في مدينة جنين. في هذه الأثناء، هاجم مسلحون دورية للشرطة في بلدة عزون."
+    first, second = incidents(text)
+    assert (first.location_text, first.killed) == ("جنين", 1)
+    assert (second.location_text, second.killed) == ("عزون", None)
+
+
+def test_a_protest_in_another_town_after_a_clash_is_its_own_incident():
+    text = "قتل شرطي برصاص مسلحين في مدينة درنة. وتظاهر المئات في مدينة بنغازي للمطالبة بإجراء الانتخابات."
+    killing, protest = incidents(text)
+    assert (killing.location_text, killing.killed) == ("درنة", 1)
+    assert (protest.sub_event_type, protest.location_text) == ("Peaceful protest", "بنغازي")
+
+
+def test_a_town_taken_back_after_shelling_is_a_change_of_territory():
+    (inc,) = incidents("استعاد الجيش السيطرة على بلدة أم روابة بعد قصف مدفعي مكثف على مواقع الدعم السريع.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Battles", "Government regains territory", "أم روابة")
+
+
+def test_reaching_an_agreement_is_drafted():
+    (inc,) = incidents("توصلت الحكومة الصومالية وزعماء العشائر إلى اتفاق لإنهاء القتال في مدينة جالكعيو.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Strategic developments", "Agreement", "جالكعيو")
+
+
+def test_marches_against_military_rule_dispersed_with_gas():
+    text = "خرج آلاف السودانيين في مواكب بمدن الخرطوم وبحري وأم درمان، رفضا للحكم العسكري، وأطلقت قوات الأمن الغاز المسيل للدموع لتفريقهم."
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Protests", "Protest with intervention", "الخرطوم")
+
+
+def test_a_solidarity_march_is_a_peaceful_protest():
+    (inc,) = incidents("شارك الآلاف في مسيرة بمدينة الحسيمة تضامنا مع المعتقلين، وسط انتشار أمني كثيف.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Protests", "Peaceful protest", "الحسيمة")
+
+
+def test_protesters_kept_from_parliament_is_an_intervention():
+    (inc,) = incidents("منعت قوات الأمن التونسية عشرات المحتجين من الوصول إلى مقر البرلمان في باردو.")
+    assert inc.sub_event_type == "Protest with intervention"
+
+
+def test_roads_cut_with_burning_tyres_is_a_violent_demonstration():
+    (inc,) = incidents("تجمع مئات المحتجين في ساحة الشهداء وسط بيروت وقطعوا الطرق بالإطارات المشتعلة.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Riots", "Violent demonstration", "ساحة الشهداء")
+
+
+def test_settlers_setting_homes_on_fire_is_property_destruction():
+    (inc,) = incidents("أضرم مستوطنون النار في منازل ومركبات فلسطينية في قرية ترمسعيا شمال رام الله.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == (
+        "Strategic developments",
+        "Looting/property destruction",
+        "ترمسعيا",
+    )
+
+
+def test_homes_burnt_in_a_killing_are_part_of_the_attack():
+    (inc,) = incidents("قتل مسلحون ثلاثة مزارعين وأحرقوا منازلهم في قرية كوندي.")
+    assert (inc.sub_event_type, inc.killed) == ("Attack", 3)
+
+
+def test_a_man_beaten_to_death_by_a_crowd_is_mob_violence():
+    (inc,) = incidents("قتل حشد غاضب رجلا متهما بالسرقة ضربا في سوق مدينة كانو.")
+    assert (inc.event_type, inc.sub_event_type, inc.killed) == ("Riots", "Mob violence", 1)
+
+
+def test_protesters_setting_tyres_on_fire_riot():
+    (inc,) = incidents("أضرم المحتجون النار في الإطارات وأغلقوا الطريق الرئيسي في مدينة القصرين.")
+    assert (inc.event_type, inc.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_an_earlier_attack_recalled_after_the_lead_keeps_its_own_figures_and_place():
+    text = "قتل 4 جنود في كمين بمنطقة تيلابيري، وهو ثاني هجوم خلال أسبوع بعد مقتل 7 جنود الخميس الماضي في منطقة دوسو."
+    main, earlier = incidents(text, dt.date(2024, 3, 12))
+    assert (main.location_text, main.killed, main.date_text, main.background) == ("تيلابيري", 4, None, False)
+    assert (earlier.location_text, earlier.killed, earlier.date_text, earlier.background) == ("دوسو", 7, "الخميس الماضي", True)
+
+
+def test_days_after_another_attack_is_background():
+    text = "قتل 4 جنود في كمين بمنطقة تيلابيري، بعد أيام من مقتل 7 جنود في هجوم على ثكنة في منطقة دوسو."
+    main, earlier = incidents(text)
+    assert (main.location_text, main.killed) == ("تيلابيري", 4)
+    assert (earlier.location_text, earlier.killed, earlier.background) == ("دوسو", 7, True)
+
+
+def test_after_an_attack_of_the_same_event_does_not_split():
+    (inc,) = incidents("قتل 3 مدنيين بعد هجوم شنه مسلحون على قرية ليبتاكو.")
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Attack", "ليبتاكو", 3)
+
+
+def test_near_a_town_is_in_that_town():
+    (inc,) = incidents("انفجرت سيارة مفخخة بالقرب من تلعفر في محافظة نينوى.")
+    assert (inc.location_text, inc.country) == ("تلعفر", "Iraq")
+
+
+def test_a_fresh_attack_on_another_village_is_its_own_incident():
+    text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وهاجم مسلحون قرية بادوش صباح اليوم."
+    first, second = incidents(text)
+    assert (first.location_text, first.killed) == ("تلعفر", 3)
+    assert (second.location_text, second.killed) == ("بادوش", None)
+
+
+def test_the_attack_placed_again_in_a_village_is_the_same_incident():
+    text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وأوضح المصدر أن الهجوم استهدف قرية بادوش قرب البلدة."
+    (inc,) = incidents(text)
+    assert inc.killed == 3
+
+
+def test_a_drone_intercepted_before_it_struck_is_disrupted_weapons_use():
+    (inc,) = incidents("أعلن التحالف اعتراض وتدمير طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة خميس مشيط.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_missiles_shot_down_by_air_defences_is_disrupted_weapons_use():
+    (inc,) = incidents("تصدت الدفاعات الجوية السورية لصواريخ إسرائيلية في سماء دمشق وأسقطت معظمها.")
+    assert (inc.sub_event_type, inc.location_text) == ("Disrupted weapons use", "دمشق")
+
+
+def test_a_drone_strike_that_kills_stays_a_strike():
+    (inc,) = incidents("قتل 4 أشخاص بغارة لطائرة مسيرة على سيارة في مدينة مأرب.")
+    assert (inc.sub_event_type, inc.killed) == ("Air/drone strike", 4)
+
+
+def test_a_cache_of_bombs_found_is_disrupted_weapons_use():
+    (inc,) = incidents("عثرت القوات العراقية على مخبأ يحتوي على عبوات ناسفة وصواريخ في صحراء الأنبار.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_armed_attack_on_farmers_is_violence_against_civilians():
+    (inc,) = incidents("قتل 5 أشخاص في هجوم مسلح استهدف تجمعا للمزارعين في قرية بوني.")
+    assert (inc.event_type, inc.sub_event_type, inc.killed) == ("Violence against civilians", "Attack", 5)
+
+
+def test_an_armed_attack_on_a_checkpoint_stays_a_clash():
+    (inc,) = incidents("قتل 5 أشخاص في هجوم مسلح على نقطة تفتيش في قرية بوني.")
+    assert inc.sub_event_type == "Armed clash"
+
+
+def test_a_village_named_in_a_sentence_telling_more_is_more_precise_than_the_city():
+    text = "قتل ثلاثة جنود في هجوم لمسلحين قرب مدينة غاو. وذكر شهود أن المسلحين كمنوا للدورية عند مدخل قرية تاباكورت."
+    (inc,) = incidents(text)
+    assert (inc.location_text, inc.country, inc.killed) == ("تاباكورت", "Mali", 3)
+
+
+def test_a_cell_dismantled_is_an_arrest():
+    (inc,) = incidents("أعلنت المديرية العامة للأمن الوطني تفكيك خلية إرهابية موالية لتنظيم داعش في مدينة طنجة.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Strategic developments", "Arrests", "طنجة")
+
+
+def test_wounded_during_it_are_counted():
+    (inc,) = incidents("اندلعت مواجهات في مخيم جنين أصيب خلالها 3 شبان بالرصاص الحي.")
+    assert inc.injured == 3
+
+
+def test_a_militia_holding_journalists_is_an_abduction():
+    (inc,) = incidents("احتجزت ميليشيا مسلحة صحفيين اثنين في مدينة طرابلس لساعات قبل أن تطلق سراحهما.")
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_gunmen_held_are_arrested_not_abducted():
+    (inc,) = incidents("ألقت الأجهزة الأمنية القبض على 3 مسلحين في مدينة سرت.")
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_strikes_on_two_towns_are_one_incident_per_town():
+    text = "شنت طائرات حربية إسرائيلية غارات على بلدتي الخيام وبنت جبيل في جنوب لبنان، ما أدى إلى مقتل 3 أشخاص."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text, first.killed) == ("Air/drone strike", "الخيام", 3)
+    assert (second.sub_event_type, second.location_text, second.killed, second.country) == (
+        "Air/drone strike",
+        "بنت جبيل",
+        None,
+        "Lebanon",
+    )
+
+
+def test_shelling_of_three_towns_is_three_incidents():
+    drafts = incidents("قصفت المدفعية بلدات كفرنبل ومعرة النعمان وسراقب في ريف إدلب.")
+    assert [(d.sub_event_type, d.location_text) for d in drafts] == [
+        ("Shelling/artillery/missile attack", "كفرنبل"),
+        ("Shelling/artillery/missile attack", "معرة النعمان"),
+        ("Shelling/artillery/missile attack", "سراقب"),
+    ]
+
+
+def test_a_place_in_a_roads_name_is_no_other_place_struck():
+    (inc,) = incidents("استهدفت غارة جوية سيارة على طريق الدانا في مدينة الباب.")
+    assert inc.location_text == "الباب"
+
+
+def test_a_cue_inside_a_groups_name_is_no_cue():
+    (inc,) = incidents("انتزع مسلحو جبهة تحرير ماسينا السيطرة على بلدة ليري في وسط مالي.")
+    assert (inc.event_type, inc.sub_event_type, inc.location_text) == ("Battles", "Non-state actor overtakes territory", "ليري")
+
+
+def test_a_group_named_for_liberation_taking_a_village():
+    (inc,) = incidents("سيطرت هيئة تحرير الشام على قرية كفرنبودة بعد اشتباكات مع قوات النظام.")
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_students_held_after_their_protest_are_its_intervention():
+    (inc,) = incidents("تظاهر مئات الطلاب في مدينة قسنطينة للمطالبة بتحسين المنح. وأوقفت الشرطة 12 طالبا.")
+    assert (inc.sub_event_type, inc.location_text) == ("Protest with intervention", "قسنطينة")
+
+
+def test_arrests_in_another_town_after_a_protest_are_their_own_incident():
+    text = "تظاهر مئات الطلاب في مدينة قسنطينة للمطالبة بتحسين المنح. وفي مدينة وهران، أوقفت الشرطة 12 شخصا بتهمة تهريب المخدرات."
+    protest, arrests = incidents(text)
+    assert (protest.sub_event_type, protest.location_text) == ("Peaceful protest", "قسنطينة")
+    assert (arrests.sub_event_type, arrests.location_text) == ("Arrests", "وهران")
+
+
+def test_a_force_breaking_up_the_sit_in_told_apart_is_an_intervention():
+    (inc,) = incidents("نظم مئات العمال وقفة احتجاجية في مدينة سوسة. وتدخلت قوات الأمن لفض الوقفة بالقوة.")
+    assert (inc.sub_event_type, inc.location_text) == ("Protest with intervention", "سوسة")

@@ -165,3 +165,52 @@ def test_a_total_over_two_attacks_is_left_for_the_figure_of_one():
 
 def test_a_toll_so_far_is_the_events_own_figure():
     assert _drafts("قال مصدر عسكري إن الهجوم على المعسكر خلف عشرة قتلى في صفوف الجنود حتى الآن.")[0].killed == 10
+
+
+def test_a_toll_over_this_week_is_not_the_shellings_killed():
+    text = "قتل شخصان وأصيب خمسة في قصف مدفعي استهدف حي الأزهري جنوب الخرطوم، ليرتفع عدد ضحايا القصف على الحي هذا الأسبوع إلى 20 قتيلا."
+    (shelling,) = _drafts(text)
+    assert (shelling.killed, shelling.injured) == (2, 5)
+
+
+def test_a_period_in_another_clause_leaves_the_figure_alone():
+    (ambush,) = _drafts("في ثالث هجوم هذا الأسبوع، قتل 5 جنود في كمين قرب بلدة بوني.")
+    assert ambush.killed == 5
+
+
+def test_second_verb_after_a_figured_first_verb_keeps_its_own_figure():
+    # "قتلوا" had its figure before it, so "وأصيب 8" is a figure of its own, not "مقتل وإصابة N"
+    assert cas("قال الجيش إن 12 جنديا قتلوا وأصيب 8 آخرون في الكمين") == [
+        ("killed", "security_forces", 12, 12),
+        ("injured", "unknown", 8, 8),
+    ]
+
+
+def test_two_verbs_sharing_one_figure_give_no_figure():
+    # "مقتل وإصابة 10": ACLED cannot split the figure between the dead and the wounded
+    assert cas("أسفر القصف عن مقتل وإصابة 10 أشخاص") == []
+
+
+def test_the_attacks_words_say_nothing_of_the_victims():
+    assert cas("قتل 5 أشخاص في هجوم مسلح على السوق") == [("killed", "unknown", 5, 5)]
+
+
+def test_losses_in_the_ranks_of_a_force_are_its_own():
+    assert cas("قتل ثلاثة في صفوف الجيش في كمين") == [("killed", "security_forces", 3, 3)]
+
+
+def test_a_pronoun_of_the_event_between_verb_and_figure():
+    assert cas("أصيب خلالها ثلاثة جنود") == [("injured", "security_forces", 3, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("حصد القصف أرواح 10 مدنيين", [("killed", "civilians", 10, 10)]),
+        ("راح ضحيته 4 أشخاص", [("killed", "unknown", 4, 4)]),
+        ("قضى 6 جنود نحبهم في الاشتباكات", [("killed", "security_forces", 6, 6)]),
+        ("قال إن 3 جنود فارقوا الحياة في الكمين", [("killed", "security_forces", 3, 3)]),
+    ],
+)
+def test_idioms_of_death(text, expected):
+    assert cas(text) == expected

@@ -58,6 +58,7 @@ VICTIM_WORDS = {cls: phrases("victim_" + cls) for cls in ("civilians", "militant
 RIOT = words("riot_stem")
 INTERVENTION = words("intervention_stem")
 DEFUSE = words("defuse")
+INTERCEPT = words("intercept")
 STRENGTH = phrases("strength")
 NEW_EVENT_MARKERS = [list(p) for p in phrases("new_event_marker")]
 WEAK_EVENT_MARKERS = [list(p) for p in phrases("weak_event_marker")]

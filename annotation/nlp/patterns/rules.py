@@ -25,6 +25,13 @@ class Context:
     def is_word(self, j: int) -> bool:
         return 0 <= j < len(self.tokens) and self.tokens[j].is_word and not self.tokens[j].norm.isascii()
 
+    def inside_match(self, j: int) -> bool:
+        """Token j lies inside a lexicon match that starts before it."""
+        inner = self.__dict__.get("_inner")
+        if inner is None:
+            inner = self.__dict__["_inner"] = {k for m in self.lexicon.values() for k in range(m.first + 1, m.last + 1)}
+        return j in inner
+
     def lex_label(self, j: int) -> str | None:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
@@ -66,6 +73,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
             continue
         clitic, head = found
+        if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
+            i += 1
+            continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
             continue  # "جماعة <a known group>": the known group is the entity
@@ -81,11 +91,31 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 j += 1
                 continue
+            if head in W.LI_GENITIVE_HEADS and j > i + 1 and w[:1] == "ل" and w[1:] in W.ORG_CONSTRUCT and _definite(ctx, j + 1):
+                j += 2  # "المفوضية السامية لحقوق الإنسان", "القطب القضائي لمكافحة الإرهاب"
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
+            if w.startswith("ال") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
+                j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
+                if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
+                    j += 1
+                break
+            if j == i + 1 and head.startswith("ال") and w.startswith("ال") and not _adjective_like(w):
+                break  # a definite head takes adjectives, not a construct: "[الحكومة] الحداد"
+            if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
+                break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
+                continue
+            if (
+                j == i + 1
+                and head in W.CHAIN_HEADS
+                and _construct_noun(ctx, j)
+                and (_definite(ctx, j + 1) or ctx.lex_label(j + 1) in ("LOC", "ORG"))
+            ):
+                j += 1  # a construct chain: "قوات درع السودان", "جبهة تحرير …"
                 continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
@@ -95,7 +125,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 continue
             break
         last = j - 1
-        while last > i and ctx.word(last) in W.ORG_CONSTRUCT:
+        while last > i and ctx.word(last) in W.ORG_CONSTRUCT and not ctx.word(last).startswith("ال"):
             last -= 1
         if last > i:
             if (
@@ -114,6 +144,46 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
+    """A known state body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب الليبي"
+    (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
+    from annotation.nlp.gazetteer import actor_index
+
+    actors = actor_index()
+    for m in ctx.lexicon.values():
+        actor = actors.get(m.entry.key or "")
+        if m.entry.label == "ORG" and actor is not None and actor.actor_type == "State forces":
+            w = ctx.word(m.last + 1)
+            if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
+                yield m.first, m.clitic, m.last + 1, "ORG", 0.8
+
+
+def _adjective_like(w: str) -> bool:
+    """A definite word that can be an adjective: a nisba, a feminine or plural ending, a participle."""
+    # not a plural in -in/-un: a body's adjective agrees with it ("[الشرطة] المحتجين" is the object)
+    return w.endswith(("ي", "يه", "ه")) or (w.startswith(("الم", "الا")) and not w.endswith(("ين", "ون"))) or w in W.ORG_ADJECTIVES
+
+
+def _definite(ctx: Context, j: int) -> bool:
+    w = ctx.word(j)
+    return w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP
+
+
+def _construct_noun(ctx: Context, j: int) -> bool:
+    """An indefinite noun that can be the first term of a name's construct chain ("درع", "تحرير", "حفظ")."""
+    w = ctx.word(j)
+    return (
+        ctx.is_word(j)
+        and len(w) > 2
+        and not w.startswith(("ال", "و"))
+        and not w.endswith(("يه", "ا", "ات", "ين", "ون"))
+        and w not in W.NAME_STOP
+        and w not in W.TIME_WORDS
+        and j not in ctx.lexicon
+        and not stem_in(w, W.TITLES, 1)
+    )
 
 
 def _proper(ctx: Context, j: int) -> bool:
@@ -138,11 +208,14 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
-        j = i + 1
+        j = _fac_name_end(ctx, i + 1) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
             if stem_in(w, W.TITLES, 1):
                 break
+            if w == "العام" and j > i + 1 and head in ("مستشفي", "المستشفي"):
+                j += 1  # "مستشفى الثورة العام": the general hospital, not the year
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -157,13 +230,43 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, j - 1, "FAC", 0.7
 
 
+def _fac_name_end(ctx: Context, j: int) -> int:
+    """The last token of a facility's proper name right after its head, or j - 1 when there is none: a person's
+    name ("مسجد عمر بن الخطاب"), a name opened by a prefix ("مستشفى ابن سينا", "معبر كرم أبو سالم"), or one
+    unknown word the facility's adjective follows ("حقل هجليج النفطي")."""
+    w = ctx.word(j)
+    if not ctx.is_word(j) or w.startswith("ال") or j in ctx.lexicon or w in W.NAME_STOP:
+        return j - 1
+    if w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS:
+        hit = _name_at(ctx, j, min_tokens=2)
+        if hit:
+            return hit[2]
+    if w in W.FAC_NAME_PREFIXES and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP:
+        last = j + 1
+        while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(last + 1):  # "كرم أبو سالم"
+            last += 1
+        return last
+    after = ctx.word(j + 1)
+    if (
+        len(w) > 2
+        and not w.endswith(("يه", "ي", "ات", "ا"))
+        and not stem_in(w, _NOT_TAIL, 2)
+        and after.startswith("ال")
+        and after.endswith(("ي", "يه"))
+        and after not in W.ORG_STOP
+        and not _nisba_stem(after)
+    ):
+        return j
+    return j - 1
+
+
 def loc_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     heads = W.ALL_LOC_HEADS
     for i in range(n):
         found = stem_in(toks[i].norm, heads)
-        if not found:
-            continue
+        if not found or ctx.covered.get(i, i) > i:
+            continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
@@ -184,7 +287,10 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             last = j
             if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
                 last = j + 1
-            last = _name_tail(ctx, last)
+            if not ctx.word(last).startswith("ال"):  # "منطقة بوكل دو موهون"; a definite name is whole …
+                last = _name_tail(ctx, last)
+            elif ctx.word(last + 1) in W.PLACE_ADJECTIVES:  # … but for its size or age: "الوادي الكبير"
+                last += 1
             if head in W.LOC_HEADS_KEEP:
                 yield i, clitic, last, "LOC", 0.7
             else:
@@ -194,14 +300,33 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             listed = ctx.lexicon.get(k)
             if listed is not None and listed.entry.label == "LOC":
                 k = listed.last + 1  # a known place in the list: the list goes on after it
-            elif k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True):
+            elif ctx.word(k)[1:] in W.LOC_HEADS_DROP and _place_word(ctx, k + 1) and k + 1 not in ctx.lexicon:
+                yield k + 1, 0, k + 1, "LOC", 0.6  # "… وحي X": a place of another kind in the list
+                k += 2
+            elif k in ctx.lexicon or not _place_word(ctx, k, strip_wa=True, in_list=True):
                 break
             else:
                 end = k + 1 if ctx.word(k)[1:] in W.PLACE_NAME_PREFIXES and _place_word(ctx, k + 1) else k  # "وأبو X"
+                if end == k and _list_ends_with_two_words(ctx, k):
+                    end = k + 1  # the last of the list in two words: "… وطير حرفا في …"
                 yield k, 1, end, "LOC", 0.6
                 k = end + 1
             if ctx.word(k) == "،":
                 k += 1
+                listed = ctx.lexicon.get(k)
+                if listed is None or listed.entry.label != "LOC" or listed.clitic != 1:
+                    break  # after a comma the list goes on only with a known place: "، وقال …" is a new clause
+
+
+def _list_ends_with_two_words(ctx: Context, k: int) -> bool:
+    w, after = ctx.word(k + 1), ctx.word(k + 2)
+    return (
+        ctx.is_word(k + 1)
+        and not w.startswith(("و", "ال"))
+        and k + 1 not in ctx.lexicon
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (after in ("،", ".", "") or after in W.PLACE_BOUNDARY)
+    )
 
 
 _NOT_TAIL = W.LOC_NAME_STOP | W.TIME_WORDS | W.GROUP_PARTS | W.ALL_ORG_HEADS | W.ALL_FAC_HEADS | W.ALL_LOC_HEADS | W.TITLES | W.WEAPON_HEADS
@@ -214,7 +339,7 @@ def _name_tail(ctx: Context, last: int) -> int:
         end = last + extra
         words = [ctx.word(x) for x in range(last + 1, end + 1)]
         if not all(ctx.is_word(x) for x in range(last + 1, end + 1)) or any(
-            w.startswith(("ال", "و")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2
+            w.startswith(("ال", "و", "لل")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2
             for x, w in zip(range(last + 1, end + 1), words, strict=True)
         ):
             continue
@@ -231,14 +356,14 @@ def _is_media(key: str | None) -> bool:
     return actor is not None and not actor.actor_type
 
 
-def _place_word(ctx: Context, j: int, strip_wa: bool = False) -> bool:
+def _place_word(ctx: Context, j: int, strip_wa: bool = False, in_list: bool = False) -> bool:
     if not ctx.is_word(j):
         return False
     w = ctx.word(j)[1:] if strip_wa else ctx.word(j)
     if len(w) < 3 or w in W.LOC_NAME_STOP or _bare(w) in W.LOC_NAME_STOP or (len(w) > 4 and w.endswith(("ها", "هم"))):
         return False
-    # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name
-    return w.startswith("ال") or not w.endswith("يه")
+    # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name (in a list of villages, a name)
+    return in_list or w.startswith("ال") or not w.endswith("يه")
 
 
 def per_hits(ctx: Context) -> Iterator[Hit]:
@@ -251,30 +376,66 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(j)
             if j in ctx.covered:
                 j = ctx.covered[j] + 1
+            elif w in W.ALL_LOC_HEADS and j + 1 in ctx.covered:  # "حاكم ولاية بورنو [name]"
+                j = ctx.covered[j + 1] + 1
             elif w in W.TITLE_LINKS or stem_in(w, W.TITLES, 1):
                 j += 1
             elif w == "في" and ctx.lex_label(j + 1) == "LOC":
                 j = ctx.lexicon[j + 1].last + 1
             elif w.startswith("ال") and w not in W.NAME_STOP and not _surname(w):
                 j += 1
+            elif w in W.ORG_CONSTRUCT or w in W.ORG_HEADS:
+                j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
             else:
                 break
-        hit = _name_at(ctx, j)
-        if hit:
+        hit = _name_at(ctx, j, after_title=True)
+        if hit is None and ctx.word(j) == "،" and j > i + 1:
+            # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …"
+            hit = _name_at(ctx, j + 1, min_tokens=2, after_title=True)
+            if hit and ctx.word(hit[2] + 1) not in ("،", ".", ")", ""):
+                hit = None
+        if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
 
 
-APPOSITIVE_TITLES = frozenset({"المتحدث", "الناطق", "رييس", "وزير", "مدير", "قايد", "محافظ", "عضو", "مساعد", "نايب"})
+def _lone_adjective(w: str) -> bool:
+    """One word after a title that reads as a nisba adjective ("قائد ميداني"), not a known given name."""
+    return w.endswith(("ي", "يه")) and w not in W.COMMON_FIRST_NAMES
+
+
+APPOSITIVE_TITLES = W.APPOSITIVE_TITLES
 
 
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
-    """A two-word name set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …"."""
+    """A name of two to four words set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …",
+    "وقال سيدي ولد أحمد، حاكم المقاطعة، …"."""
     for i, tok in enumerate(ctx.tokens):
         if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
             continue
-        hit = _name_at(ctx, i - 3, min_tokens=2)
-        if hit and hit[2] == i - 2:
-            yield hit
+        for size in (4, 3, 2):  # the longest name that ends at the comma
+            start = i - 1 - size
+            if start < 0:
+                continue
+            hit = _name_at(ctx, start, min_tokens=2)
+            if hit and hit[2] == i - 2:
+                yield hit
+                break
+
+
+def speaker_hits(ctx: Context) -> Iterator[Hit]:
+    """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
+    أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
+    for i, tok in enumerate(ctx.tokens):
+        if not stem_in(tok.norm, W.SPEECH_VERBS, 1):
+            continue
+        w = ctx.word(i + 1)
+        if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
+            continue
+        hit = _name_at(ctx, i + 1, min_tokens=2)
+        if hit is None or any(ctx.word(k) in W.SOURCE_NOUNS for k in range(hit[0], hit[2] + 1)):
+            continue
+        if stem_in(ctx.word(hit[2] + 1), W.SPEECH_FOLLOWERS, 2) or ctx.word(hit[2] + 1) == "،":
+            yield hit[0], hit[1], hit[2], "PER", 0.55
 
 
 NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
@@ -284,21 +445,56 @@ def first_name_hits(ctx: Context) -> Iterator[Hit]:
     names = W.COMMON_FIRST_NAMES
     for i, tok in enumerate(ctx.tokens):
         w = tok.norm  # the name itself, no clitic: "ومحمد" is left to the rules after a title
+        if w in W.TITLE_LINKS and stem_in(ctx.word(i - 1), W.TITLES, 2):
+            continue  # "الناطق باسم …": the link, not the given name Basim
         if (w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5)) and i not in ctx.covered:
             hit = _name_at(ctx, i, min_tokens=2)
             if hit:
                 yield hit[0], hit[1], hit[2], "PER", 0.55
+        elif w[:1] == "و" and w[1:] in names and w[1:] not in W.NAME_STOP and i not in ctx.lexicon and not ctx.inside_match(i):
+            # the second of two people: "… محمد سالم وأحمد ولد علي"
+            hit = _name_rest(ctx, i, i, i + 1, 2)
+            if hit:
+                yield i, 1, hit[2], "PER", 0.55
 
 
 def _surname(w: str) -> bool:
     return w.startswith("ال") and w.endswith("ي") and len(w) > 4
 
 
-def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
+_NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
+
+
+def _last_name_in_a(ctx: Context, k: int) -> bool:
+    """A last name in -a before a comma or a full stop ("إدوارد بوبا،"), not an adverb ("فورا،")."""
+    return ctx.word(k + 1) in ("،", ".") and ctx.word(k) not in W.ADVERBS_IN_A
+
+
+def _foreign_name(ctx: Context, j: int, shortest: int = 6) -> bool:
+    """A word in -a (or -un) right after a title that another name word follows ("باباغانا زولوم", "جون
+    كامارا"), not an accusative adverb ("رسميا", "مجددا")."""
+    w, after = ctx.word(j), ctx.word(j + 1)
+    return (
+        len(w) >= shortest
+        and not w.endswith(("يا", "دا", "را"))
+        and ctx.is_word(j + 1)
+        and not after.startswith(("ال", "و"))
+        and after not in W.NAME_STOP
+        and j + 1 not in ctx.lexicon
+    )
+
+
+def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = False) -> Hit | None:
     w = ctx.word(j)
+    known = ctx.lexicon.get(j)
+    if known is not None and known.entry.label == "PER" and known.clitic == 0:
+        last, k = known.last, known.last + 1  # a known person named in full: "تميم بن حمد [آل ثاني]"
+        extends = ctx.word(k) in W.NAME_CONNECTORS and not ctx.word(last).startswith("ال")  # "… الحلبوسي" is complete
+        return _name_rest(ctx, j, last, k, min_tokens) if extends else None
     if (
         not ctx.is_word(j)
-        or w.startswith("ال")
+        or ctx.inside_match(j)
+        or w.startswith(("ال", "لل"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES)  # "ونائبه": a conjunction
         or w in W.NAME_STOP
         or len(w) < 2
@@ -307,14 +503,21 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         or stem_in(w, W.NOT_NAME_HEADS, 0)
     ):
         return None
-    if w.endswith(("ات", "ون")) or (w.endswith("ا") and len(w) > 3):
+    if w.endswith("ات") or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
+    if w.endswith("ون") and w not in W.COMMON_FIRST_NAMES and not (after_title and _foreign_name(ctx, j, shortest=3)):
+        return None  # "مسلحون"; but "جون كامارا" after a title
     last = j
     k = j + 1
     if w in W.NAME_CONNECTORS:  # "عبد" or "أبو" alone is no name: the next word belongs to it
         if not ctx.is_word(k) or k in ctx.lexicon or ctx.word(k) in W.NAME_STOP:
             return None
         last, k = k, k + 1
+    return _name_rest(ctx, j, last, k, min_tokens)
+
+
+def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit | None:
+    """The rest of a name whose words j..last are read: more names, connectors with their name, a surname."""
     while k < len(ctx.tokens) and k - j < 5:
         w = ctx.word(k)
         # "علي" is also "على" without its dots: inside a name only when a name goes on after it
@@ -328,12 +531,14 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
         )
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
+        if stem_in(w, _NOT_IN_NAME, 2):
+            break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
             last = k + 1
             k += 2
             while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(k):  # "بن عبد الرحمن"
                 last, k = k, k + 1
-            if _surname(ctx.word(last)):
+            if _surname(ctx.word(last)) or w == "ال":  # "آل ثاني" is the family: the name ends
                 break
             continue
         if w.startswith("ال"):
@@ -341,7 +546,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1) -> Hit | None:
             if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
                 last = k
             break
-        if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3):
+        if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
         last = k
         k += 1
@@ -364,8 +569,12 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         while j < n and j - i < 6:
             w = ctx.word(j)
             b = _bare(w)
-            if b in W.WEAPON_MODIFIERS or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
+            if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif ctx.lex_label(j) == "WEAPON":
+                j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
+            elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
+                j += 1  # "الألغام المضادة للأفراد"
             elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
@@ -374,6 +583,19 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 break
         if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+@lru_cache(maxsize=65536)
+def _weapon_modifier(b: str) -> bool:
+    """A weapon's modifier in any number and case: "باليستيين", "انتحاريتين", "ناسفا", "رشاشتين" (the table
+    holds the singular forms)."""
+    if b in W.WEAPON_MODIFIERS:
+        return True
+    for ending in ("تين", "تان", "ين", "ان", "ات", "ا"):
+        if b.endswith(ending) and len(b) - len(ending) >= 3:
+            stem = b[: -len(ending)]
+            return stem in W.WEAPON_MODIFIERS or stem + "ه" in W.WEAPON_MODIFIERS
+    return False
 
 
 def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
@@ -423,8 +645,12 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
     toks = ctx.tokens
     for i in range(1, len(toks)):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
-        if toks[i - 1].norm in W.VICTIM_NOUNS and i not in ctx.lexicon and _nationality_person(toks[i].norm):
-            yield i, 0, i, "NORP", 0.55
+        tok = toks[i]
+        if i not in ctx.lexicon and _nationality_person(tok.norm):
+            # right after the noun or verb, or an accusative a few words after the verb ("قتل مستوطنون فلسطينيا")
+            reach = 3 if tok.norm.endswith("يا") else 1
+            if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)):
+                yield i, 0, i, "NORP", 0.55
 
 
 @lru_cache(maxsize=65536)

@@ -135,6 +135,7 @@ class Command(BaseCommand):
         parser.add_argument("--export-rows", type=int, default=100_000, help="rows per measured export (?limit=)")
         parser.add_argument("--seed", type=int, default=5)
         parser.add_argument("--explain", action="store_true", help="print the plans of each page's slowest query instead of timing")
+        parser.add_argument("--load-only", action="store_true", help="create the synthetic data, then stop without timing")
 
     def handle(self, *args, **options):
         rng = random.Random(options["seed"])
@@ -150,6 +151,8 @@ class Command(BaseCommand):
                 with connection.cursor() as cursor:
                     # A freshly loaded table has no visibility map and no statistics yet; autovacuum would set them.
                     cursor.execute("VACUUM ANALYZE")
+        if options["load_only"]:
+            return
         with override_settings(MARSAD_PUBLIC_CACHE_SECONDS=0):
             if options["explain"]:
                 self._explain()
