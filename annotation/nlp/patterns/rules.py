@@ -456,8 +456,9 @@ APPOSITIVE_TITLES = W.APPOSITIVE_TITLES
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …",
     "وقال سيدي ولد أحمد، حاكم المقاطعة، …"."""
-    for i, tok in enumerate(ctx.tokens):
-        if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
+    toks = ctx.tokens
+    for i in range(3, len(toks)):
+        if toks[i - 1].norm != "،" or not stem_in(toks[i].norm, APPOSITIVE_TITLES, 2):
             continue
         for size in (4, 3, 2):  # the longest name that ends at the comma
             start = i - 1 - size
