@@ -419,6 +419,15 @@ class _Scanner:
         self.stop = True
         return 1
 
+    def _bridge(self, j, w, stem) -> int:
+        """ "يوم الخميس الموافق 12 ديسمبر", "ليلة الجمعة إلى السبت": one expression across the bridge word."""
+        if j <= self.i or j + 1 >= self.n or not self.e.weekdays:
+            return 0
+        if w == "الموافق" and _continues(self.tokens, j + 1):
+            return 1
+        # the night from one day to the next is the first day's: the second weekday is read, not counted
+        return 2 if w == "الي" and _stem(self.tokens[j + 1])[1] in WEEKDAYS else 0
+
     def _and_weekday(self, j, w, stem) -> int:
         """ "السبت والأحد" written "و الأحد"."""
         return 1 if w == "و" and j > self.i and j + 1 < self.n and _stem(self.tokens[j + 1])[1] in WEEKDAYS else 0
@@ -446,6 +455,7 @@ _STEPS = (
     _Scanner._separator,
     _Scanner._closer,
     _Scanner._and_weekday,
+    _Scanner._bridge,
 )
 
 
@@ -518,7 +528,14 @@ def _ordinal_day(tokens, j) -> tuple[int, int] | None:
 
 
 def _ago(tokens, j) -> tuple[tuple[str, int, bool], int] | None:
-    """ "قبل يومين" → (("day", 2, True), 1); "قبل أيام" is inexact; "قبل 3 أيام" → (("day", 3, True), 2)."""
+    """ "قبل يومين" → (("day", 2, True), 1); "قبل أيام" is inexact; "قبل 3 أيام" → (("day", 3, True), 2);
+    "قبل نحو أسبوعين" is inexact too."""
+    if tokens[j].norm in ("نحو", "حوالي") and j + 1 < len(tokens):
+        found = _ago(tokens, j + 1)
+        if found is not None:
+            (unit, k, _), used = found
+            return (unit, k, False), used + 1
+        return None
     w = tokens[j].norm
     if w in AGO_UNITS:
         unit, k = AGO_UNITS[w]

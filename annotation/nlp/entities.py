@@ -39,6 +39,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.known_org_nationality_hits,
         rules.fac_hits,
         rules.loc_hits,
+        rules.between_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
@@ -76,8 +77,8 @@ AMBIGUOUS_GROUP_NAMES = frozenset({"القاعده", "الجزيره", "الشر
 def _common_noun_reading(m, tokens: list[Token]) -> bool:
     """A one-word group name followed by an adjective ("القاعدة العسكرية") is the common noun; a place read
     after the particle ك is a word that begins with kaf ("كمينا" is no "ك + مينا")."""
-    if m.clitic and m.entry.label == "LOC" and "ك" in tokens[m.first].norm[: m.clitic]:
-        return True
+    if m.clitic and m.entry.label == "LOC" and ("ك" in tokens[m.first].norm[: m.clitic] or tokens[m.first].norm in W.COMMON_FIRST_NAMES):
+        return True  # "كمينا" is no "ك + مينا", "فاروق" no "ف + اروق"
     if m.entry.label == "ORG" and m.first and rules.stem_in(tokens[m.first - 1].norm, MINISTER_WORDS, 2):
         return True  # "وزير الأمن العام": the minister's portfolio, not the body
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:

@@ -84,6 +84,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
         return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
+    if not subs and _explosion_told(group, text):
+        return "Remote explosive/landmine/IED"  # "قتل 3 في انفجار بسوق": a blast with no strike or shell named
     if not subs and generic:
         # "هجوم" alone: a fight when armed men or a force are among its victims or named in it, else an
         # attack on civilians
@@ -172,6 +174,11 @@ def _held_by_gunmen(s: Sentence | None, tokens: list[Token]) -> bool:
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 FIGHTING = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
 REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _explosion_told(group: list[Sentence], text: str) -> bool:
+    said = {w.removeprefix("ال") for s in group if not s.context for w in stems_of(text[s.start : s.end])}
+    return bool(said & E.EXPLOSION) and any(c.category in ("killed", "injured") for s in group for c in s.casualties)
 
 
 def _withdrawal_first(s: Sentence) -> bool:
@@ -316,19 +323,27 @@ def _event_date(group: list[Sentence], article: Article, main: bool) -> tuple[Sp
     """The most specific date expression of the first sentence that has one (event sentences first); for the
     main event, else the lead's first date."""
     best = None
-    dated = next((s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" for x in s.spans)), None)
+    text = article.text
+    dated = next(
+        (s for s in sorted(group, key=lambda s: s.context) if any(x.label == "DATE" and not _since(text, x) for x in s.spans)), None
+    )
     for x in dated.spans if dated else ():
-        if x.label != "DATE":
+        if x.label != "DATE" or _since(text, x):
             continue
         exprs = dates_in(x.text)
         if exprs and (best is None or exprs[0].specificity > best[1].specificity):
             best = (x, exprs[0])
     if best is None and main:
-        lead = first_dates(article)
+        lead = [x for x in first_dates(article) if not _since(text, x)]
         exprs = dates_in(lead[0].text) if lead else []
         if exprs:
             best = (lead[0], exprs[0])
     return best
+
+
+def _since(text: str, date: Span) -> bool:
+    """ "منذ مارس": the start of a span of time, not the day of the event."""
+    return norm(text[max(0, date.start - 6) : date.start]).split()[-1:] in (["منذ"], ["ومنذ"])
 
 
 def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: bool) -> None:

@@ -67,7 +67,11 @@ def draft_incidents(
                 recalled.append(d)
             drafts.append(d)
             told.append(group)
-    drafts = [x for d, group in zip(drafts, told, strict=True) for x in [d, *_other_places_struck(d, group, article, drafts)]]
+    drafts = [
+        x
+        for d, group in zip(drafts, told, strict=True)
+        for x in [d, *_bombardment_before_taking(d, group, article), *_other_places_struck(d, group, article, drafts)]
+    ]
     _fill_missing_places(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
@@ -94,7 +98,7 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
         if x.label != "LOC" or (p is not None and PLACE_RANK.get(p.kind, 0) < 2) or is_reference_place(article.text, x):
             continue
         if any(f.start <= x.start and x.end <= f.end for f in sites):
-            continue  # "طريق الدانا": a road's name, not a place struck
+            continue  # "طريق سراقب": a road's name, not a place struck
         key = norm(x.text).removeprefix("ال")
         if key not in seen:
             seen.add(key)
@@ -106,6 +110,39 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
     return out
 
 
+TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _bombardment_before_taking(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
+    """A strike or bombardment of another place told with the taking of a town is an incident of its own."""
+    if d.sub_event_type not in TAKINGS:
+        return []
+    tokens = article.tokens
+    for s in group:
+        for i, sub in s.triggers:
+            if sub not in PER_PLACE:
+                continue
+            after = [x for x in s.spans if x.label == "LOC" and x.start > tokens[i].start and not is_reference_place(article.text, x)]
+            place = next((x for x in after if norm(x.text) != norm(d.location_text or "")), None)
+            if place is None:
+                continue
+            where = (place.start, place.end)
+            other = replace(
+                d,
+                event_type="Explosions/Remote violence",
+                sub_event_type=sub,
+                location_text=place.text,
+                location_span=where,
+                place_span=where,
+                killed=None,
+                injured=None,
+                casualties=[],
+            )
+            other.summary_en = summary(other, place)
+            return [other]
+    return []
+
+
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:
     """Sentences grouped by the event they tell of; context sentences join the event they frame."""
     groups: list[list[Sentence]] = []
@@ -113,9 +150,10 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
         opens = _opens_new_frame(tokens, s)
         if s.context:
             # context of an event (places, dates, actors); one opening another time or story waits for its event
-            if opens:
+            # the lead's own context (a sentence naming the place before the event is told) frames the first event
+            if opens or not groups:
                 groups.append([s])
-            elif groups:
+            else:
                 groups[-1].append(s)
             continue
         current = groups[-1] if groups else None
@@ -212,17 +250,10 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     own = {sub for _, sub in s.triggers} - E.GENERIC
     if elsewhere and own and specific and not own & specific:
         return True  # another means in another place: a drone strike on X after a clash in Y
-    if elsewhere and any(_fresh_cue(tokens[i].norm) for i, _ in s.triggers):
-        return True  # "وهاجم مسلحون قرية Y": a new cue in another town; "الهجوم وقع في Y" only places the told one
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
-
-
-def _fresh_cue(word: str) -> bool:
-    """A verb or indefinite noun tells of something new; a definite noun ("الهجوم", "بالانفجار") refers back."""
-    return not word.removeprefix("و").removeprefix("ف").startswith(("ال", "بال", "لل", "كال"))
 
 
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:

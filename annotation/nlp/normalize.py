@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
@@ -65,7 +66,7 @@ class Normalized:
     """Normalised text plus ``offsets[i]`` = index in the original of normalised char i (``offsets[-1] == len(original)``)."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when nothing was dropped
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) range to the original text."""
@@ -91,11 +92,21 @@ for _code, _value in _MAPPING.items():
     _TABLE[_code] = _value
 
 
+# A whole article folds faster when only the characters norm() changes are replaced (two in a hundred or so in
+# Arabic news) than through translate, which looks every character up; the result is norm()'s.
+_CHANGED = {chr(c): v or "" for c, v in _MAPPING.items() if v != chr(c)}
+_CHANGING = re.compile("[" + "".join(re.escape(c) for c in sorted(_CHANGED)) + "]")
+
+
+def _fold(text: str) -> str:
+    return _CHANGING.sub(lambda m: _CHANGED[m.group()], text)
+
+
 def normalize(text: str) -> Normalized:
     """Normalised text with its offset map (monotonic: ``offsets[i] < offsets[i + 1]``)."""
     if not _DROP.search(text):  # the usual case: nothing dropped, offsets are the identity
-        return Normalized(text.translate(_TABLE), tuple(range(len(text) + 1)))
+        return Normalized(_fold(text), range(len(text) + 1))
     drop = _DROP_CODES
     offsets = [i for i, ch in enumerate(text) if ord(ch) not in drop]
     offsets.append(len(text))
-    return Normalized(text.translate(_TABLE), tuple(offsets))
+    return Normalized(_fold(text), tuple(offsets))

@@ -3,6 +3,7 @@ changed afterwards), and the article-wide facts every incident of it shares."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
@@ -63,14 +64,23 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     opening a clause ("فيما" and "بينما" after a comma only: "فيما بعد" is no clause)."""
     out, first = [], 0
     last = len(tokens) - 1
+    ends = [t.end for t in tokens]
+    before_break = set()  # tokens followed by a line break: from the few breaks, not a search after every token
+    pos = text.find("\n")
+    while pos >= 0:
+        before_break.add(bisect.bisect_right(ends, pos) - 1)
+        pos = text.find("\n", pos + 1)
     for i, tok in enumerate(tokens):
         if i < last:
             nxt = tokens[i + 1]
             cut = (
                 tok.norm in _ENDS
-                or text.find("\n", tok.end, nxt.start) >= 0
-                or (_opens_clause(tok, nxt) and i + 1 > first)
-                or (i + 1 > first and recalls_earlier_event(tokens, i + 1, last))
+                or i in before_break
+                or (
+                    nxt.norm in _CUT_WORDS  # what the two tests below need of the next word
+                    and i + 1 > first
+                    and (_opens_clause(tok, nxt) or recalls_earlier_event(tokens, i + 1, last))
+                )
             )
         else:
             cut = True
@@ -78,6 +88,9 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             out.append((first, i))
             first = i + 1
     return out
+
+
+_CUT_WORDS = _CLAUSE_OPENERS | _AFTER | {"كما"}
 
 
 def _opens_clause(tok: Token, nxt: Token) -> bool:
@@ -115,6 +128,9 @@ def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span]) -> 
 
 CUMULATIVE = [" ".join(p) for p in E.phrases("cumulative_marker")]
 PERIODS = [" ".join(p) for p in E.phrases("period_marker")]
+# as whole words (and a cumulative marker after "و"), padded once rather than for every figure
+_CUMULATIVE_PADDED = [(f" {m} ", f" و{m} ") for m in CUMULATIVE]
+_PERIODS_PADDED = [f" {m} " for m in PERIODS]
 
 
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
@@ -127,12 +143,12 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     before = " " + " ".join(norm(text[start : c.start]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
-    if any(f" {m} " in before or f" {m} " in after or f" و{m} " in before for m in CUMULATIVE):
+    if any(m in before or m in after or wa_m in before for m, wa_m in _CUMULATIVE_PADDED):
         return True
     # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
     clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
     clause = " " + " ".join(norm(text[clause_start : c.start]).split()) + after
-    return any(f" {m} " in clause for m in PERIODS)
+    return any(m in clause for m in _PERIODS_PADDED)
 
 
 def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans: list[Span]) -> list[list[Span]]:

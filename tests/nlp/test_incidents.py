@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from annotation.nlp import get_tagger
 
 
@@ -370,13 +372,6 @@ def test_near_a_town_is_in_that_town():
     assert (inc.location_text, inc.country) == ("تلعفر", "Iraq")
 
 
-def test_a_fresh_attack_on_another_village_is_its_own_incident():
-    text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وهاجم مسلحون قرية بادوش صباح اليوم."
-    first, second = incidents(text)
-    assert (first.location_text, first.killed) == ("تلعفر", 3)
-    assert (second.location_text, second.killed) == ("بادوش", None)
-
-
 def test_the_attack_placed_again_in_a_village_is_the_same_incident():
     text = "قتل ثلاثة مدنيين في هجوم مسلح على بلدة تلعفر. وأوضح المصدر أن الهجوم استهدف قرية بادوش قرب البلدة."
     (inc,) = incidents(text)
@@ -461,8 +456,8 @@ def test_shelling_of_three_towns_is_three_incidents():
 
 
 def test_a_place_in_a_roads_name_is_no_other_place_struck():
-    (inc,) = incidents("استهدفت غارة جوية سيارة على طريق الدانا في مدينة الباب.")
-    assert inc.location_text == "الباب"
+    (inc,) = incidents("قصفت طائرة مسيرة شاحنة كانت تسير على طريق سراقب قرب بلدة سرمدا.")
+    assert inc.location_text == "سرمدا"
 
 
 def test_a_cue_inside_a_groups_name_is_no_cue():
@@ -490,3 +485,57 @@ def test_arrests_in_another_town_after_a_protest_are_their_own_incident():
 def test_a_force_breaking_up_the_sit_in_told_apart_is_an_intervention():
     (inc,) = incidents("نظم مئات العمال وقفة احتجاجية في مدينة سوسة. وتدخلت قوات الأمن لفض الوقفة بالقوة.")
     assert (inc.sub_event_type, inc.location_text) == ("Protest with intervention", "سوسة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصف الطيران المسير التابع للجيش مواقع في مدينة نيالا.",
+        "هاجمت مسيرات الدعم السريع محطة كهرباء في مدينة عطبرة.",
+        "قصفت المقاتلات التركية مواقع في جبال قنديل.",
+    ],
+)
+def test_drones_and_fighter_jets_named_otherwise_strike_from_the_air(text):
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_marches_are_no_drones():
+    (inc,) = incidents("خرجت مسيرات حاشدة في مدينة تعز تنديدا بالحصار.")
+    assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "تعز")
+
+
+def test_a_lead_sentence_naming_the_village_frames_the_first_incident():
+    (inc,) = incidents("خيم الحزن على قرية تاباكورت في شمال مالي. فقد قتل مسلحون مجهولون ثلاثة رعاة صباح اليوم.")
+    assert (inc.location_text, inc.country, inc.killed, inc.sub_event_type) == ("تاباكورت", "Mali", 3, "Attack")
+
+
+def test_a_date_after_since_is_not_the_events_date():
+    text = "قتل جنديان في قصف مدفعي على بلدة كفرنبل شمال إدلب. ويسري في المنطقة منذ مارس اتفاق هدنة بين الطرفين."
+    (inc,) = incidents(text, dt.date(2024, 6, 3))
+    assert (inc.date_text, inc.date, inc.killed) == (None, dt.date(2024, 6, 3), 2)
+
+
+def test_a_blast_in_a_market_with_no_weapon_named_is_an_explosive_device():
+    (inc,) = incidents("قتل ثلاثة أشخاص وأصيب سبعة في انفجار هز سوقا شعبيا في مدينة الباب.")
+    assert (inc.event_type, inc.sub_event_type, inc.killed, inc.injured) == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        3,
+        7,
+    )
+
+
+def test_a_shell_that_exploded_stays_shelling():
+    (inc,) = incidents("انفجرت قذيفة في حي الميدان بمدينة دمشق ما أدى إلى إصابة طفلين.")
+    assert inc.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_bombardment_of_another_town_told_with_the_taking_is_its_own_incident():
+    taking, shelling = incidents("استعاد الجيش السيطرة على بلدة أم روابة بعد قصف مدفعي مكثف استهدف مدينة الرهد.")
+    assert (taking.sub_event_type, taking.location_text) == ("Government regains territory", "أم روابة")
+    assert (shelling.event_type, shelling.sub_event_type, shelling.location_text) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "الرهد",
+    )

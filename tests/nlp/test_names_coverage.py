@@ -318,3 +318,74 @@ def test_countryside_word_stays_out_of_the_place():
     got = spans("وقصفت الطائرات ريف كفرسالم الشمالي")
     assert ("LOC", "كفرسالم") in got
     assert not any(label == "LOC" and "ريف" in text for label, text in got)
+
+
+def test_li_genitive_that_is_another_body_stays_apart():
+    got = spans("وقالت لجنة شؤون الأسرى للحوثيين إن التبادل تم")
+    assert ("ORG", "لجنة شؤون الأسرى") in got
+
+
+def test_internet_and_motorway_are_no_names():
+    got = spans("وانقطعت شبكة الإنترنت، وأغلق الطريق السيارة")
+    assert not any(label in ("ORG", "FAC") for label, _ in got)
+
+
+def test_li_genitive_that_is_a_known_sector_joins_the_office():
+    got = spans("وأكدت الإدارة العامة للأمن الوطني توقيف مهربين")
+    assert ("ORG", "الإدارة العامة للأمن الوطني") in got
+
+
+def test_li_genitive_with_a_verbal_noun():
+    got = spans("وقالت المديرية العامة لمراقبة التراب الوطني إن الخلية فككت")
+    assert ("ORG", "المديرية العامة لمراقبة التراب الوطني") in got
+
+
+def test_compound_given_name_with_al_din():
+    assert ("PER", "نور الدين العلوي") in spans("وقال العقيد نور الدين العلوي إن الوحدات انسحبت")
+
+
+def test_leader_named_after_under_the_command_of():
+    got = spans("وهاجمت مجموعة مسلحة بقيادة كوفي منساه القرية")
+    assert ("PER", "كوفي منساه") in got
+
+
+def test_place_beside_a_known_one_after_between():
+    got = spans("وانفجرت العبوة على الطريق بين غاو وتيسيت، وتنقل القوافل بين أنسونغو وغاو")
+    assert {("LOC", "تيسيت"), ("LOC", "أنسونغو")} <= got
+
+
+def test_body_beside_a_place_after_between_is_no_place():
+    got = spans("وتصاعد الخلاف بين بغداد والحكومة المحلية")
+    assert not any(label == "LOC" and "الحكومة" in text for label, text in got)
+
+
+def test_given_name_with_a_letter_like_a_clitic_is_no_place():
+    got = spans("وأعلنت السلطات اعتقال المواطن عمر فاروق بتهمة التحريض")
+    assert ("PER", "عمر فاروق") in got
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_known_family_name_completes_another_persons_name():
+    got = spans("وتسلم اللواء محمود صالح الفياض قيادة العمليات")
+    assert ("PER", "محمود صالح الفياض") in got
+
+
+def test_weekday_agreeing_with_a_date_is_one_expression():
+    got = spans("ووقع الهجوم يوم الأربعاء الموافق 9 أكتوبر في البلدة")
+    assert ("DATE", "يوم الأربعاء الموافق 9 أكتوبر") in got
+
+
+def test_night_from_one_day_to_the_next_and_about_two_weeks_ago():
+    got = spans("واندلعت الاشتباكات ليلة الخميس إلى الجمعة، بعد هجوم وقع قبل نحو أسبوعين")
+    assert {("DATE", "ليلة الخميس إلى الجمعة"), ("DATE", "قبل نحو أسبوعين")} <= got
+
+
+def test_night_to_the_next_day_resolves_to_the_first_day():
+    import datetime as dt
+
+    from annotation.nlp.dates import find_dates, resolve
+    from annotation.nlp.tokenize import tokenize
+
+    _, tokens = tokenize("ليلة الخميس إلى الجمعة")
+    (expr,) = find_dates(tokens)
+    assert resolve(expr, dt.date(2024, 12, 20)).date == dt.date(2024, 12, 19)

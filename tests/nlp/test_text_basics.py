@@ -17,6 +17,13 @@ def test_normalise_drops_diacritics_and_tatweel_with_offsets():
     assert text[s:e] == "جنـــدي"
 
 
+def test_normalize_folds_every_character_as_norm_does():
+    """normalize() folds a whole text its own way (faster): every character must come out as norm() has it."""
+    every = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000) + "\U0001f600 A\u064b"
+    for text in (every, every.replace("\u064b", "")):
+        assert normalize(text).text == norm(text)
+
+
 def test_tokens_keep_original_offsets():
     text = "وبغداد، كركوك"
     _, toks = tokenize(text)

@@ -59,6 +59,7 @@ RIOT = words("riot_stem")
 INTERVENTION = words("intervention_stem")
 DEFUSE = words("defuse")
 INTERCEPT = words("intercept")
+EXPLOSION = words("explosion")
 STRENGTH = phrases("strength")
 NEW_EVENT_MARKERS = [list(p) for p in phrases("new_event_marker")]
 WEAK_EVENT_MARKERS = [list(p) for p in phrases("weak_event_marker")]

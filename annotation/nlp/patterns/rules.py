@@ -89,10 +89,22 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
-                j += 1
+                known = ctx.lexicon.get(j)
+                if known is None:
+                    j += 1  # "المفوضية العليا للانتخابات"
+                    continue
+                if _armed_group(known):
+                    break  # "لجنة شؤون الأسرى [للحوثيين]": another body
+                j = known.last + 1  # "الإدارة العامة للأمن الوطني"
                 continue
-            if head in W.LI_GENITIVE_HEADS and j > i + 1 and w[:1] == "ل" and w[1:] in W.ORG_CONSTRUCT and _definite(ctx, j + 1):
-                j += 2  # "المفوضية السامية لحقوق الإنسان", "القطب القضائي لمكافحة الإرهاب"
+            if (
+                head in W.LI_GENITIVE_HEADS
+                and j > i + 1
+                and w[:1] == "ل"
+                and (w[1:] in W.ORG_CONSTRUCT or (w.endswith("ه") and len(w) > 4))
+                and _definite(ctx, j + 1)
+            ):
+                j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
                 continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
@@ -144,6 +156,14 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def _armed_group(m: LexiconMatch) -> bool:
+    """A known armed group or people (not a state body, an office or a sector)."""
+    from annotation.nlp.gazetteer import actor_index
+
+    actor = actor_index().get(m.entry.key or "")
+    return m.entry.label == "NORP" or (actor is not None and actor.actor_type in W.NON_STATE_ACTOR_TYPES)
 
 
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
@@ -318,6 +338,33 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
                     break  # after a comma the list goes on only with a known place: "، وقال …" is a new clause
 
 
+def between_hits(ctx: Context) -> Iterator[Hit]:
+    """A place named beside a known one after «بين»: "الطريق بين غاو وتيسيت", "بين أنسونغو والعاصمة"."""
+    for i, tok in enumerate(ctx.tokens):
+        if tok.norm != "بين":
+            continue
+        a = ctx.lexicon.get(i + 1)
+        if a is not None and a.entry.label == "LOC" and a.clitic == 0:
+            b = a.last + 1
+            if ctx.word(b)[:1] == "و" and b not in ctx.lexicon and _place_word(ctx, b, strip_wa=True) and _ends_there(ctx, b):
+                yield b, 1, b, "LOC", 0.6
+        elif (
+            i + 1 not in ctx.lexicon
+            and _place_word(ctx, i + 1)
+            and not ctx.word(i + 1).startswith("ال")
+            and not stem_in(ctx.word(i + 1), _NOT_TAIL, 2)
+        ):
+            b = ctx.lexicon.get(i + 2)
+            if b is not None and b.entry.label == "LOC" and b.clitic == 1 and ctx.word(i + 2)[:1] == "و":
+                yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def _ends_there(ctx: Context, k: int) -> bool:
+    """Token k is a name by itself: no head or common noun ("والحكومة"), and a boundary follows it."""
+    after = ctx.word(k + 1)
+    return not stem_in(ctx.word(k), _NOT_TAIL, 2) and (not ctx.is_word(k + 1) or after in W.PLACE_BOUNDARY)
+
+
 def _list_ends_with_two_words(ctx: Context, k: int) -> bool:
     w, after = ctx.word(k + 1), ctx.word(k + 2)
     return (
@@ -409,8 +456,9 @@ APPOSITIVE_TITLES = W.APPOSITIVE_TITLES
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …",
     "وقال سيدي ولد أحمد، حاكم المقاطعة، …"."""
-    for i, tok in enumerate(ctx.tokens):
-        if i < 3 or ctx.word(i - 1) != "،" or not stem_in(tok.norm, APPOSITIVE_TITLES, 2):
+    toks = ctx.tokens
+    for i in range(3, len(toks)):
+        if toks[i - 1].norm != "،" or not stem_in(toks[i].norm, APPOSITIVE_TITLES, 2):
             continue
         for size in (4, 3, 2):  # the longest name that ends at the comma
             start = i - 1 - size
@@ -529,6 +577,10 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             and after not in W.NAME_STOP
             and k + 1 not in ctx.lexicon
         )
+        known = ctx.lexicon.get(k)
+        if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
+            last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
+            break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if stem_in(w, _NOT_IN_NAME, 2):
@@ -541,10 +593,14 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             if _surname(ctx.word(last)) or w == "ال":  # "آل ثاني" is the family: the name ends
                 break
             continue
+        if w == "الدين" and k == last + 1:
+            last, k = k, k + 1  # "حسام الدين", "نور الدين": one given name
+            continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            if _surname(w) or not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1):
-                last = k
+            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
+            if _surname(w) or (ends and not w.endswith(("ات", "ين", "ون")) and _bare(w) not in _NOT_IN_NAME):
+                last = k  # "… الخطيب إن"; but "… [القرية]." is the object
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
