@@ -2,7 +2,9 @@
 
 import datetime
 import re
+from contextlib import contextmanager
 
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, F, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import get_language
@@ -19,6 +21,40 @@ _PUBLIC = [Incident.Status.PUBLISHED, Incident.Status.RETRACTED]
 # narrow the filters or download the data; nobody pages through hundreds of pages.
 COUNT_CAP = 1_000
 SEARCH_COUNT_CAP = 200
+
+# The misspelling fallback (trigram word similarity) costs ~0.4 ms per row it compares, and with
+# other filters the planner may compare all of them (326 s at a million rows): it gets this long,
+# then the reader is told it took too long. Normal fallbacks take well under it (docs/scaling.md).
+FUZZY_TIMEOUT_MS = 1_500
+
+
+class TooSlow(Exception):
+    """A bounded read ran out of time (its queries were cancelled by the database)."""
+
+
+@contextmanager
+def time_limit(milliseconds):
+    """Run the reads inside within `milliseconds` on PostgreSQL, or raise TooSlow (no limit on SQLite).
+
+    The limit is a transaction-local statement_timeout, restored on the way out, so the rest of the
+    request runs unbounded; the reads must be evaluated inside the block.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting('statement_timeout')")
+                (before,) = cursor.fetchone()
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"])
+            yield
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) == "57014":  # query_canceled
+            raise TooSlow from error
+        raise
 
 
 _LIST_DEFERRED = (

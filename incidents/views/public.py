@@ -82,14 +82,21 @@ def incident_list(request):
     page = _paginate(request, selectors.list_rows(filterset.qs))
     governorates = selectors.governorates()
     _label_governorates(page, selectors.governorate_label_fn(governorates))
-    fuzzy = False
+    fuzzy = fuzzy_too_slow = False
     if page.paginator.count == 0 and request.GET.get("q", "").strip() and connection.vendor == "postgresql":
-        # Nothing matched the words as typed: show similar spellings, and say so.
+        # Nothing matched the words as typed: show similar spellings, and say so. The retry is
+        # bounded in time (it can compare every row): past the limit the reader is told so.
         fuzzy_set = selectors.public_incidents(request.GET, fuzzy=True)
-        fuzzy_page = _paginate(request, selectors.list_rows(fuzzy_set.qs))
-        if fuzzy_page.paginator.count:
-            filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
-            _label_governorates(page, selectors.governorate_label_fn(governorates))
+        try:
+            with selectors.time_limit(selectors.FUZZY_TIMEOUT_MS):
+                fuzzy_page = _paginate(request, selectors.list_rows(fuzzy_set.qs))
+                if fuzzy_page.paginator.count:
+                    _label_governorates(fuzzy_page, selectors.governorate_label_fn(governorates))  # reads the rows
+        except selectors.TooSlow:
+            fuzzy_too_slow = True
+        else:
+            if fuzzy_page.paginator.count:
+                filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
     query = filter_query(request)
     return render(
         request,
@@ -98,6 +105,7 @@ def incident_list(request):
             "filter": filterset,
             "page": page,
             "fuzzy": fuzzy,
+            "fuzzy_too_slow": fuzzy_too_slow,
             "query": query,
             "export_query": filter_query(request, drop=("page", "page_size")),
             "governorates": governorates,

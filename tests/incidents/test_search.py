@@ -137,6 +137,59 @@ def test_list_page_falls_back_to_similar_spellings(client, world):
         assert codes == []
 
 
+def _slow_fuzzy(monkeypatch):
+    """The misspelling fallback made slow on purpose (a sleep in its WHERE), with a 100 ms limit."""
+    import incidents.filters
+    from incidents import selectors
+
+    real = incidents.filters.search_filter
+
+    def slow(queryset, query, *, fuzzy=False):
+        found = real(queryset, query, fuzzy=fuzzy)
+        return found.extra(where=["(SELECT true FROM pg_sleep(0.5))"]) if fuzzy else found
+
+    monkeypatch.setattr(incidents.filters, "search_filter", slow)
+    monkeypatch.setattr(selectors, "FUZZY_TIMEOUT_MS", 100)
+
+
+@pytest.mark.django_db
+def test_a_slow_misspelling_fallback_is_cut_off_with_a_notice(client, world, monkeypatch):
+    from django.db import connection
+
+    _slow_fuzzy(monkeypatch)
+    response = client.get("/ar/?country=IRQ&q=بعقوبا")
+    assert response.status_code == 200
+    assert [i.code for i in response.context["page"]] == []
+    assert response.context["fuzzy"] is False
+    html = response.content.decode()
+    if connection.vendor == "postgresql":
+        assert response.context["fuzzy_too_slow"] is True
+        assert "fuzzy-too-slow" in html
+        # The database connection is still usable and unbounded after the cancelled query.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('statement_timeout')")
+            assert cursor.fetchone() == ("0",)
+        assert client.get("/ar/?q=بعقوبة").context["page"][0].code == world["attack"].code
+    else:  # SQLite has no fallback: nothing to bound
+        assert response.context["fuzzy_too_slow"] is False
+        assert "fuzzy-too-slow" not in html
+
+
+@pytest.mark.django_db
+def test_a_quick_misspelling_fallback_leaves_no_time_limit_behind(client, world):
+    from django.db import connection
+
+    response = client.get("/ar/?country=IRQ&q=بعقوبا")
+    if connection.vendor != "postgresql":
+        assert [i.code for i in response.context["page"]] == []
+        return
+    assert [i.code for i in response.context["page"]] == [world["attack"].code]
+    assert (response.context["fuzzy"], response.context["fuzzy_too_slow"]) == (True, False)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        assert cursor.fetchone() == ("0",)
+
+
 @pytest.mark.django_db
 def test_search_document_includes_actor_names(world):
     group = entity("كتائب الاختبار", "Test Brigades", actor_type="Political militia")
