@@ -79,24 +79,22 @@ def _paginate(request, queryset):
 def incident_list(request):
     filterset = selectors.public_incidents(request.GET)
     filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
-    page = _paginate(request, selectors.list_rows(filterset.qs))
     governorates = selectors.governorates()
-    _label_governorates(page, selectors.governorate_label_fn(governorates))
-    fuzzy = fuzzy_too_slow = False
-    if page.paginator.count == 0 and request.GET.get("q", "").strip() and connection.vendor == "postgresql":
-        # Nothing matched the words as typed: show similar spellings, and say so. The retry is
-        # bounded in time (it can compare every row): past the limit the reader is told so.
+    searching = bool(request.GET.get("q", "").strip())
+    # A search combined with filters that contradict it can make the database read every row
+    # (docs/scaling.md): its reads are bounded in time, and past the limit the reader is told so.
+    page = _rows_page(request, filterset, governorates, limit_ms=selectors.SEARCH_TIMEOUT_MS if searching else None)
+    too_slow = page is None
+    if too_slow:
+        page = _paginate(request, filterset.qs.none())
+    fuzzy = False
+    if searching and not too_slow and page.paginator.count == 0 and connection.vendor == "postgresql":
+        # Nothing matched the words as typed: show similar spellings, and say so.
         fuzzy_set = selectors.public_incidents(request.GET, fuzzy=True)
-        try:
-            with selectors.time_limit(selectors.FUZZY_TIMEOUT_MS):
-                fuzzy_page = _paginate(request, selectors.list_rows(fuzzy_set.qs))
-                if fuzzy_page.paginator.count:
-                    _label_governorates(fuzzy_page, selectors.governorate_label_fn(governorates))  # reads the rows
-        except selectors.TooSlow:
-            fuzzy_too_slow = True
-        else:
-            if fuzzy_page.paginator.count:
-                filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
+        fuzzy_page = _rows_page(request, fuzzy_set, governorates, limit_ms=selectors.FUZZY_TIMEOUT_MS)
+        too_slow = fuzzy_page is None
+        if not too_slow and fuzzy_page.paginator.count:
+            filterset, page, fuzzy = fuzzy_set, fuzzy_page, True
     query = filter_query(request)
     return render(
         request,
@@ -105,13 +103,25 @@ def incident_list(request):
             "filter": filterset,
             "page": page,
             "fuzzy": fuzzy,
-            "fuzzy_too_slow": fuzzy_too_slow,
+            "search_too_slow": too_slow,
             "query": query,
             "export_query": filter_query(request, drop=("page", "page_size")),
             "governorates": governorates,
             "active_filters": [k for k in FILTER_PARAMS if k != "sort" and request.GET.get(k)],
         },
     )
+
+
+def _rows_page(request, filterset, governorates, *, limit_ms=None):
+    """The requested page of the filtered rows, read (count and rows) within limit_ms if given;
+    None when the database took longer."""
+    try:
+        with selectors.time_limit(limit_ms):
+            page = _paginate(request, selectors.list_rows(filterset.qs))
+            _label_governorates(page, selectors.governorate_label_fn(governorates))  # reads the rows
+    except selectors.TooSlow:
+        return None
+    return page
 
 
 def _label_governorates(page, label):

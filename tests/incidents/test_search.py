@@ -137,42 +137,60 @@ def test_list_page_falls_back_to_similar_spellings(client, world):
         assert codes == []
 
 
-def _slow_fuzzy(monkeypatch):
-    """The misspelling fallback made slow on purpose (a sleep in its WHERE), with a 100 ms limit."""
+def _slow_search(monkeypatch, *, fuzzy):
+    """The search as typed (fuzzy=False) or its misspelling fallback (fuzzy=True) made slow on
+    purpose (a half-second sleep in its WHERE), with 100 ms limits."""
     import incidents.filters
     from incidents import selectors
 
     real = incidents.filters.search_filter
 
-    def slow(queryset, query, *, fuzzy=False):
+    def slow(queryset, query, *, fuzzy=False, slowed=fuzzy):
         found = real(queryset, query, fuzzy=fuzzy)
-        return found.extra(where=["(SELECT true FROM pg_sleep(0.5))"]) if fuzzy else found
+        return found.extra(where=["(SELECT true FROM pg_sleep(0.5))"]) if fuzzy == slowed else found
 
     monkeypatch.setattr(incidents.filters, "search_filter", slow)
+    monkeypatch.setattr(selectors, "SEARCH_TIMEOUT_MS", 100)
     monkeypatch.setattr(selectors, "FUZZY_TIMEOUT_MS", 100)
+
+
+@pytest.mark.django_db
+def test_a_slow_search_as_typed_is_cut_off_with_a_notice(client, world, monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_sleep and statement_timeout are PostgreSQL's")
+    _slow_search(monkeypatch, fuzzy=False)
+    response = client.get("/ar/?country=IRQ&q=بعقوبة")
+    assert response.status_code == 200
+    assert [i.code for i in response.context["page"]] == []
+    assert (response.context["fuzzy"], response.context["search_too_slow"]) == (False, True)
+    assert "search-too-slow" in response.content.decode()
+    # Without words the same filters are not bounded (and not slowed).
+    assert [i.code for i in client.get("/ar/?country=IRQ&event_type=Violence against civilians").context["page"]] == [world["attack"].code]
 
 
 @pytest.mark.django_db
 def test_a_slow_misspelling_fallback_is_cut_off_with_a_notice(client, world, monkeypatch):
     from django.db import connection
 
-    _slow_fuzzy(monkeypatch)
+    _slow_search(monkeypatch, fuzzy=True)
     response = client.get("/ar/?country=IRQ&q=بعقوبا")
     assert response.status_code == 200
     assert [i.code for i in response.context["page"]] == []
     assert response.context["fuzzy"] is False
     html = response.content.decode()
     if connection.vendor == "postgresql":
-        assert response.context["fuzzy_too_slow"] is True
-        assert "fuzzy-too-slow" in html
+        assert response.context["search_too_slow"] is True
+        assert "search-too-slow" in html
         # The database connection is still usable and unbounded after the cancelled query.
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('statement_timeout')")
             assert cursor.fetchone() == ("0",)
         assert client.get("/ar/?q=بعقوبة").context["page"][0].code == world["attack"].code
     else:  # SQLite has no fallback: nothing to bound
-        assert response.context["fuzzy_too_slow"] is False
-        assert "fuzzy-too-slow" not in html
+        assert response.context["search_too_slow"] is False
+        assert "search-too-slow" not in html
 
 
 @pytest.mark.django_db
@@ -184,7 +202,7 @@ def test_a_quick_misspelling_fallback_leaves_no_time_limit_behind(client, world)
         assert [i.code for i in response.context["page"]] == []
         return
     assert [i.code for i in response.context["page"]] == [world["attack"].code]
-    assert (response.context["fuzzy"], response.context["fuzzy_too_slow"]) == (True, False)
+    assert (response.context["fuzzy"], response.context["search_too_slow"]) == (True, False)
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('statement_timeout')")
         assert cursor.fetchone() == ("0",)
