@@ -5,7 +5,7 @@ import re
 from contextlib import contextmanager
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, F, Prefetch, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import get_language
 
@@ -180,7 +180,10 @@ def place_get(pk):
 
 
 def actor_get(pk):
-    return public_actors().filter(pk=pk).first()
+    """An actor named in at least one public incident: an existence test (its page counts the
+    incidents once, in `stats_by_month_and_field`; a count here read them all once more)."""
+    public_role = IncidentActor.objects.filter(entity=OuterRef("pk"), incident__status__in=_PUBLIC)
+    return Entity.objects.filter(pk=pk).filter(Exists(public_role)).first()
 
 
 def incidents_for_place(place):
@@ -216,7 +219,11 @@ def stats_by_month(queryset):
         rows = queryset.order_by().values("month").annotate(**_sums(queryset)).order_by("month")
     else:
         rows = queryset.order_by().annotate(month=TruncMonth("date_start")).values("month").annotate(**_sums(queryset)).order_by("month")
-    found = {_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows if r["month"] is not None}
+    return _month_series({_month_start(r["month"]): (r["incidents"], r["fatalities"]) for r in rows if r["month"] is not None})
+
+
+def _month_series(found):
+    """{month: (incidents, fatalities)} as [(month, incidents, fatalities)] oldest first, empty months filled."""
     if not found:
         return []
     first, last = min(found), max(found)
@@ -243,6 +250,22 @@ def stats_by_field(queryset, field, limit=None):
     if limit:
         rows = rows[:limit]
     return [(r[field], r["incidents"], r["fatalities"]) for r in rows]
+
+
+def stats_by_month_and_field(queryset, field, limit=None):
+    """`stats_by_month(queryset)` and `stats_by_field(queryset, field, limit)` of incidents from one
+    grouped read (a page showing both reads its incidents once, not twice)."""
+    months, values = {}, {}
+    rows = queryset.order_by().annotate(month=TruncMonth("date_start")).values("month", field).annotate(**_sums(queryset))
+    for row in rows:
+        counts = (row["incidents"], row["fatalities"])
+        if row["month"] is not None:
+            month = _month_start(row["month"])
+            months[month] = tuple(map(sum, zip(months.get(month, (0, 0)), counts, strict=True)))
+        if row[field] != "":
+            values[row[field]] = tuple(map(sum, zip(values.get(row[field], (0, 0)), counts, strict=True)))
+    ranked = sorted(values.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return _month_series(months), [(value, *counts) for value, counts in ranked]
 
 
 def governorates():

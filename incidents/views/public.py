@@ -204,7 +204,7 @@ def actor_detail(request, pk):
     page = _paginate(request, selectors.list_rows(incidents))
     label = selectors.governorate_label_fn()
     _label_governorates(page, label)
-    months = selectors.stats_by_month(incidents)
+    months, by_governorate = selectors.stats_by_month_and_field(incidents, "admin1", limit=10)
     return render(
         request,
         "incidents/public/actor.html",
@@ -214,7 +214,7 @@ def actor_detail(request, pk):
             "query": filter_query(request),
             "month_chart": charts.month_columns(months, label=_("Incidents by month")),
             "totals": _totals(months),
-            "by_governorate": charts.horizontal_bars(selectors.stats_by_field(incidents, "admin1", limit=10), label_fn=label),
+            "by_governorate": charts.horizontal_bars(by_governorate, label_fn=label),
         },
     )
 

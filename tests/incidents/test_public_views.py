@@ -291,3 +291,53 @@ def test_filter_form_keeps_the_chosen_values_in_the_reader_language(client, worl
     assert '<option value="Attack" selected>' in html
     assert '<option value="-fatalities" selected>' in html
     assert '<option value="SYR" selected>Syria</option>' in client.get("/en/?country=SYR").content.decode()
+
+
+def test_actor_page_counts_each_incident_once_in_one_grouped_read(client, world, editor, reviewer):
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import entity, publish
+
+    militia = entity("كتيبة الوادي الأخضر", "Green Valley Battalion")
+    for day, admin1, killed, roles in [
+        (datetime.date(2024, 1, 5), "Ninewa", 2, ["actor1"]),
+        (datetime.date(2024, 1, 20), "Kirkuk", 0, ["actor1", "actor2"]),  # named twice: one incident
+        (datetime.date(2024, 3, 2), "Ninewa", 5, ["actor2"]),
+        (datetime.date(2024, 3, 9), "Kirkuk", 1, ["actor1"]),
+        (datetime.date(2024, 3, 30), "", 4, ["actor1"]),
+    ]:
+        publish(
+            editor,
+            reviewer,
+            title_ar=f"اشتباك عند سد القرية في {day:%d/%m}",
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            date_start=day,
+            country="IRQ",
+            admin1=admin1,
+            fatalities=killed,
+            actors=[(militia, role) for role in roles],
+        )
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/en/actors/{militia.pk}/")
+    assert response.status_code == 200
+    assert response.context["totals"] == {"incidents": 5, "fatalities": 12}
+    assert [(bar["label"], bar["value"]) for bar in response.context["by_governorate"]] == [("Kirkuk", 2), ("Ninewa", 2)]
+    assert len(response.context["page"]) == 5
+    # The actor, the page's count, rows and actors, and one grouped read for the chart, bars and totals.
+    assert len(captured) == 5, [q["sql"] for q in captured]
+    from incidents import selectors
+
+    incidents = selectors.incidents_for_actor(militia)
+    assert selectors.stats_by_month_and_field(incidents, "admin1", limit=1) == (
+        selectors.stats_by_month(incidents),
+        selectors.stats_by_field(incidents, "admin1", limit=1),
+    )
+    assert selectors.stats_by_month(incidents)[:3] == [
+        (datetime.date(2024, 1, 1), 2, 2),
+        (datetime.date(2024, 2, 1), 0, 0),
+        (datetime.date(2024, 3, 1), 3, 10),
+    ]
