@@ -41,3 +41,8 @@ def test_definite_facility_word_takes_no_persons_name():
     got = spans("وقال مدير الشؤون القنصلية نزار الخالدي، إن المخطوفين بخير")
     assert ("PER", "نزار الخالدي") in got
     assert not any(label == "FAC" for label, _ in got)
+
+
+def test_facility_named_by_one_given_name():
+    got = spans("ونقل المصابون إلى مستشفى الأمل ثم إلى مستشفى خليل.")
+    assert ("FAC", "مستشفى خليل") in got

@@ -262,6 +262,8 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
         hit = _name_at(ctx, j, min_tokens=2)
         if hit:
             return hit[2]
+        if w in W.COMMON_FIRST_NAMES and (not ctx.is_word(j + 1) or ctx.word(j + 1) in W.NAME_STOP):
+            return j  # one given name: "مستشفى ناصر"
     if w in W.FAC_NAME_PREFIXES and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP:
         last = j + 1
         while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(last + 1):  # "كرم أبو سالم"
