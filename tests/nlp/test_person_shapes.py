@@ -46,3 +46,24 @@ def test_definite_facility_word_takes_no_persons_name():
 def test_facility_named_by_one_given_name():
     got = spans("ونقل المصابون إلى مستشفى الأمل ثم إلى مستشفى خليل.")
     assert ("FAC", "مستشفى خليل") in got
+
+
+def test_rare_given_name_from_the_open_list_opens_a_name():
+    got = spans("وأصيبت راغدة الكبيسي بشظايا في ساقها")
+    assert ("PER", "راغدة الكبيسي") in got
+
+
+def test_open_given_names_hold_no_place():
+    from annotation.nlp.gazetteer import load_places
+    from annotation.nlp.normalize import norm
+
+    open_names = {norm(n) for n in get_given_names_open()}
+    assert len(open_names) > 50
+    assert not open_names & {norm(p.name_ar) for p in load_places()}
+
+
+def get_given_names_open():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "annotation/nlp/data/given_names_open.txt"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
