@@ -67,3 +67,9 @@ def get_given_names_open():
 
     path = Path(__file__).resolve().parents[2] / "annotation/nlp/data/given_names_open.txt"
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_family_name_with_al_recurs_whole():
+    got = spans("واستقبل الوزير سعود بن فيصل آل مهنا في المطار. وأكد آل مهنا أن الزيارة ناجحة")
+    assert ("PER", "آل مهنا") in got
+    assert ("PER", "مهنا") not in got
