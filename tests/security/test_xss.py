@@ -137,7 +137,7 @@ def test_no_template_turns_escaping_off():
     ]
     assert offenders == []
     # Reviewed: each builds markup with format_html/escape from user values (review spans, chart bars,
-    # the filter form's fast <select> widget, the public list's rows rendered in Python).
+    # the filter form's fast widgets, the public list's rows rendered in Python).
     reviewed = {"annotation/templatetags/review_tags.py", "incidents/charts.py", "incidents/filters.py", "incidents/rows.py"}
     python = [p for app in ("annotation", "incidents", "config") for p in (root / app).rglob("*.py")]
     users = {

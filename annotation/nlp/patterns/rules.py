@@ -116,6 +116,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break
             if j == i + 1 and head.startswith("ال") and w.startswith("ال") and not _adjective_like(w):
                 break  # a definite head takes adjectives, not a construct: "[الحكومة] الحداد"
+            if j == i + 1 and head in W.MASCULINE_ORG_HEADS and w.startswith("ال") and w.endswith(("ه", "ات")):
+                break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
@@ -412,6 +414,8 @@ def _place_word(ctx: Context, j: int, strip_wa: bool = False, in_list: bool = Fa
     w = ctx.word(j)[1:] if strip_wa else ctx.word(j)
     if len(w) < 3 or w in W.LOC_NAME_STOP or _bare(w) in W.LOC_NAME_STOP or (len(w) > 4 and w.endswith(("ها", "هم"))):
         return False
+    if stem_in(w, W.LOC_HEADS_DROP, 2):
+        return False  # another place-type word ("قرية [بإقليم] كيدال"): the name comes after it
     # "منطقة نائية", "قرية زراعية": an indefinite feminine adjective, not a name (in a list of villages, a name)
     return in_list or w.startswith("ال") or not w.endswith("يه")
 

@@ -1,0 +1,37 @@
+"""Where an entity ends: words that follow a name but are not part of it (sentences written for these tests)."""
+
+from annotation.nlp import get_tagger
+
+
+def spans(text):
+    return {(s.label, s.text) for s in get_tagger().tag(text).spans}
+
+
+def test_an_adjective_after_a_place_type_word_is_no_place():
+    got = spans("ومن ناحية أخرى، دعت الحكومة المالية إلى الحوار")
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_a_second_place_type_word_is_no_name():
+    got = spans("اندلعت اشتباكات في قرية بإقليم كيدال شمال البلاد")
+    assert ("LOC", "كيدال") in got
+    assert not any(text.startswith("بإقليم") for _, text in got)
+
+
+def test_a_feminine_noun_after_a_masculine_body_is_its_object():
+    got = spans("وأعلن الجيش السيطرة على البلدة بعد معارك عنيفة")
+    assert ("ORG", "الجيش") in got
+    assert not any("السيطرة" in text for _, text in got)
+
+
+def test_a_masculine_body_keeps_its_adjective():
+    got = spans("وقال المجلس العسكري في بيان إن الوضع هادئ")
+    assert ("ORG", "المجلس العسكري") in got
+
+
+def test_what_a_force_fires_is_no_part_of_its_name():
+    fire = spans("وأطلقت قوات الأمن النار على المحتجين وسط المدينة")
+    gas = spans("واستخدمت قوات الأمن الغاز المسيل للدموع لتفريق المتظاهرين")
+    assert ("ORG", "قوات الأمن") in fire
+    assert ("ORG", "قوات الأمن") in gas
+    assert not any(label == "ORG" and ("النار" in text or "الغاز" in text) for label, text in fire | gas)
