@@ -44,6 +44,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
+        rules.age_hits,
         rules.speaker_hits,
         rules.first_name_hits,
     ):

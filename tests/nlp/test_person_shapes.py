@@ -73,3 +73,8 @@ def test_family_name_with_al_recurs_whole():
     got = spans("واستقبل الوزير سعود بن فيصل آل مهنا في المطار. وأكد آل مهنا أن الزيارة ناجحة")
     assert ("PER", "آل مهنا") in got
     assert ("PER", "مهنا") not in got
+
+
+def test_name_before_its_bearers_age():
+    got = spans("وقتل زهير قنديل (34 عاما) برصاص قناص، كما أصيب نضال حمدونة، 19 عاما، بجروح")
+    assert {("PER", "زهير قنديل"), ("PER", "نضال حمدونة")} <= got

@@ -483,6 +483,24 @@ def appositive_hits(ctx: Context) -> Iterator[Hit]:
                 break
 
 
+AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"})
+
+
+def age_hits(ctx: Context) -> Iterator[Hit]:
+    """A name of two to four words before its bearer's age: "زهير قنديل (34 عاما)", "زهير قنديل، 34 عاما،"."""
+    for i in range(4, len(ctx.tokens)):
+        if ctx.word(i) not in AGE_WORDS or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
+            continue
+        for size in (4, 3, 2):  # the longest name that ends before the bracket or the comma
+            start = i - 2 - size
+            if start < 0:
+                continue
+            hit = _name_at(ctx, start, min_tokens=2)
+            if hit and hit[2] == i - 3:
+                yield hit
+                break
+
+
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
     """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
     أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
