@@ -133,13 +133,13 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Disrupted weapons use"  # a bomb found and defused: nobody hurt
     if sub == "Peaceful protest":
         stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
-        if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
+        if any(stem.startswith(_RIOT) or stem[2:].startswith(_RIOT) for stem in stems):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
         # a force's intervention may be told in a sentence of its own ("وتدخلت قوات الأمن لفض الوقفة")
         stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
-        if any(stem.startswith(w) if len(w) > 2 else stem == w for stem in stems for w in E.INTERVENTION):
+        if any(stem in _INTERVENTION_WORDS or stem.startswith(_INTERVENTION_STEMS) for stem in stems):
             return "Protest with intervention"
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
@@ -154,6 +154,10 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+# str.startswith takes a tuple: one call per stem rather than one per stem and prefix
+_RIOT = tuple(E.RIOT)
+_INTERVENTION_STEMS = tuple(w for w in E.INTERVENTION if len(w) > 2)  # a prefix of the word
+_INTERVENTION_WORDS = frozenset(w for w in E.INTERVENTION if len(w) <= 2)  # the whole word
 CAPTORS = E.words("captor")
 
 
