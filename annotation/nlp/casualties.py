@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_number, parse_range, word_value
@@ -155,14 +156,19 @@ class PhraseIndex:
     def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:
         """(tag, length) of every table with a phrase starting at token i (first token read through clitics)."""
         out: list[tuple[object, int]] = []
-        starting = self._starting(tokens[i].norm)
+        word = tokens[i].norm
+        starting = self._by_word.get(word)
+        if starting is None:
+            starting = self._starting(word)
         if not starting:
             return out
         seen: set = set()
+        n = len(tokens)
         for tag, p in starting:
-            if tag not in seen and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
+            k = len(p)  # a one-word phrase matches at once; a longer one needs its next words, all in the text
+            if tag not in seen and (k == 1 or (i + k <= n and all(tokens[i + m].norm == p[m] for m in range(1, k)))):
                 seen.add(tag)
-                out.append((tag, len(p)))
+                out.append((tag, k))
         return out
 
 
@@ -197,13 +203,16 @@ def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str
     return "unknown"
 
 
-def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_class: dict[int, str]) -> list[Casualty]:
-    """Casualty figures in tokens[first:last+1]; ``org_class`` maps a token to the class of the group named there."""
+def find_casualties(
+    text: str, tokens: list[Token], first: int, last: int, org_class: dict[int, str], openers: Iterable[int] | None = None
+) -> list[Casualty]:
+    """Casualty figures in tokens[first:last+1]; ``org_class`` maps a token to the class of the group named there.
+    ``openers``: the tokens of that range that may open a phrase (may_open_phrase), when the caller has them."""
     out: list[Casualty] = []
     used: set[int] = set()
-    for i in range(first, last + 1):
-        if not may_open_phrase(tokens[i].norm):
-            continue
+    if openers is None:
+        openers = [i for i in range(first, last + 1) if may_open_phrase(tokens[i].norm)]
+    for i in openers:
         for cat, n in CASUALTY_INDEX.matches(tokens, i):
             # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we. But in
             # "12 جنديا قتلوا وأصيب 8 آخرون" the first verb had its own figure before it.

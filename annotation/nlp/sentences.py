@@ -112,16 +112,15 @@ def recalls_earlier_event(tokens: list[Token], i: int, last: int) -> bool:
 NEGATORS = E.words("negator")
 
 
-def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span]) -> tuple[tuple[int, str], ...]:
+def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span], openers: list[int]) -> tuple[tuple[int, str], ...]:
     """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال") and words of a
-    group's name ("هيئة تحرير الشام", "حركة تحرير السودان")."""
+    group's name ("هيئة تحرير الشام", "حركة تحرير السودان"). ``openers``: the sentence's tokens that may open a
+    phrase (may_open_phrase)."""
     names = [(x.start, x.end) for x in spans if x.label == "ORG"]
     return tuple(
         (i, sub)
-        for i in range(first, last + 1)
-        if may_open_phrase(tokens[i].norm)
-        and not (i > first and tokens[i - 1].norm in NEGATORS)
-        and not any(a <= tokens[i].start < b for a, b in names)
+        for i in openers
+        if not (i > first and tokens[i - 1].norm in NEGATORS) and not any(a <= tokens[i].start < b for a, b in names)
         for sub, _n in TRIGGER_INDEX.matches(tokens, i)
     )
 
@@ -166,18 +165,25 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
     """The article's sentences with their spans, triggers and own casualty figures (a toll "since" a date is none)."""
     bounds = _bounds(text, tokens)
     out = []
+    openers = [i for i, t in enumerate(tokens) if may_open_phrase(t.norm)]  # ascending
+    k = 0
     for (first, last), mine in zip(bounds, _spans_by_sentence(bounds, tokens, spans), strict=True):
         start, end = tokens[first].start, tokens[last].end
-        figures = find_casualties(text, tokens, first, last, org_class)
+        j = k
+        while k < len(openers) and openers[k] <= last:
+            k += 1
+        own = openers[j:k]  # the sentences cover the tokens in order: this one's openers follow the last one's
+        figures = find_casualties(text, tokens, first, last, org_class, own)
+        held = tuple(mine)
         out.append(
             Sentence(
                 first,
                 last,
                 start,
                 end,
-                triggers=_triggers(tokens, first, last, mine),
-                casualties=tuple(c for c in figures if not _cumulative(text, start, end, tuple(mine), c)),
-                spans=tuple(mine),
+                triggers=_triggers(tokens, first, last, mine, own),
+                casualties=tuple(c for c in figures if not _cumulative(text, start, end, held, c)),
+                spans=held,
             )
         )
     return out
