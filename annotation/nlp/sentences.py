@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
 from annotation.nlp.date_resolution import Reference
@@ -41,10 +42,10 @@ class Sentence:
     def is_event(self) -> bool:
         return bool(self.triggers or self.casualties)
 
-    @property
+    @cached_property  # read a few hundred times per article; the fields it reads are frozen
     def context(self) -> bool:
         """Attached to an event for its places, dates and actors, without triggers or figures of its own."""
-        return not self.is_event
+        return not (self.triggers or self.casualties)
 
 
 @dataclass(frozen=True)
