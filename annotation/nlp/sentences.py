@@ -63,31 +63,26 @@ class Article:
 def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما", "فيما", "بينما"
     opening a clause ("فيما" and "بينما" after a comma only: "فيما بعد" is no clause)."""
-    out, first = [], 0
     last = len(tokens) - 1
+    if last < 0:
+        return []
     ends = [t.end for t in tokens]
-    before_break = set()  # tokens followed by a line break: from the few breaks, not a search after every token
-    pos = text.find("\n")
+    cuts = {last}  # a cut after these tokens; whether a token ends a sentence does not depend on the cuts before it
+    pos = text.find("\n")  # tokens followed by a line break: from the few breaks, not a search after every token
     while pos >= 0:
-        before_break.add(bisect.bisect_right(ends, pos) - 1)
+        cuts.add(bisect.bisect_right(ends, pos) - 1)
         pos = text.find("\n", pos + 1)
-    for i, tok in enumerate(tokens):
-        if i < last:
-            nxt = tokens[i + 1]
-            cut = (
-                tok.norm in _ENDS
-                or i in before_break
-                or (
-                    nxt.norm in _CUT_WORDS  # what the two tests below need of the next word
-                    and i + 1 > first
-                    and (_opens_clause(tok, nxt) or recalls_earlier_event(tokens, i + 1, last))
-                )
-            )
-        else:
-            cut = True
-        if cut:
-            out.append((first, i))
-            first = i + 1
+    norms = [t.norm for t in tokens]
+    cuts.update(i for i, w in enumerate(norms) if w in _ENDS)
+    cuts.update(
+        i
+        for i, w in enumerate(norms[1:])  # w is the next word (what the two tests need of it)
+        if w in _CUT_WORDS and (_opens_clause(tokens[i], tokens[i + 1]) or recalls_earlier_event(tokens, i + 1, last))
+    )
+    out, first = [], 0
+    for i in sorted(c for c in cuts if 0 <= c <= last):
+        out.append((first, i))
+        first = i + 1
     return out
 
 
