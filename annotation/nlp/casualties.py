@@ -141,27 +141,29 @@ class PhraseIndex:
         for tag, phrases in tables.items():
             for p in sorted(phrases, key=len, reverse=True):
                 self.by_first.setdefault(p[0], []).append((tag, p))
-        self._by_word: dict[str, tuple] = {}  # word -> the (tag, phrase) its readings may start, in reading order
+        # word -> (the (tag, phrase) its readings may start, in reading order; what matches returns for it when
+        # all those phrases are one word long, else None)
+        self._by_word: dict[str, tuple[tuple, tuple | None]] = {}
 
-    def _starting(self, word: str) -> tuple:
+    def _starting(self, word: str) -> tuple[tuple, tuple | None]:
         found = self._by_word.get(word)
         if found is None:
             if len(self._by_word) > 100_000:
                 self._by_word = {}
-            found = self._by_word[word] = tuple(
-                entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ())
-            )
+            entries = tuple(entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ()))
+            fixed = None
+            if all(len(p) == 1 for _tag, p in entries):
+                fixed = tuple((tag, 1) for tag in dict.fromkeys(tag for tag, _p in entries))  # each tag once, in order
+            found = self._by_word[word] = (entries, fixed)
         return found
 
-    def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:
+    def matches(self, tokens: list[Token], i: int) -> tuple[tuple[object, int], ...]:
         """(tag, length) of every table with a phrase starting at token i (first token read through clitics)."""
-        out: list[tuple[object, int]] = []
         word = tokens[i].norm
-        starting = self._by_word.get(word)
-        if starting is None:
-            starting = self._starting(word)
-        if not starting:
-            return out
+        starting, fixed = self._by_word.get(word) or self._starting(word)
+        if fixed is not None:
+            return fixed
+        out: list[tuple[object, int]] = []
         seen: set = set()
         n = len(tokens)
         for tag, p in starting:
@@ -169,7 +171,7 @@ class PhraseIndex:
             if tag not in seen and (k == 1 or (i + k <= n and all(tokens[i + m].norm == p[m] for m in range(1, k)))):
                 seen.add(tag)
                 out.append((tag, k))
-        return out
+        return tuple(out)
 
 
 CASUALTY_INDEX = PhraseIndex(CASUALTY_WORDS)
