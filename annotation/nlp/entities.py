@@ -44,6 +44,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
+        rules.age_hits,
         rules.speaker_hits,
         rules.first_name_hits,
     ):
@@ -109,7 +110,11 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
             continue
         for clitic, stem in readings(tok.norm):
             if clitic <= 1 and stem in surnames and not (i + 1 < len(tokens) and tokens[i + 1].norm == stem):
-                out.append(span(i, clitic, i, "PER", "rules", 0.6))
+                family = tokens[i - 1].norm if i > 0 and clitic == 0 else ""
+                if family[-2:] == "ال" and len(family) <= 3 and _norm(surnames[stem].text.split()[-2]) == "ال":
+                    out.append(span(i - 1, len(family) - 2, i, "PER", "rules", 0.6))  # "وأشار آل ثاني": the family
+                else:
+                    out.append(span(i, clitic, i, "PER", "rules", 0.6))
                 break
     return out
 

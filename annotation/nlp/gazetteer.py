@@ -95,8 +95,8 @@ AMBIGUOUS_PLACE_WORDS = frozenset(
 
 @cache
 def load_given_names() -> list[str]:
-    """Common given names (data/given_names.txt)."""
-    return [r[0] for r in _rows("given_names.txt")]
+    """Common given names (data/given_names.txt, curated) and rare ones from an open list (given_names_open.txt)."""
+    return [r[0] for fname in ("given_names.txt", "given_names_open.txt") for r in _rows(fname)]
 
 
 # "عبد الله": the fragment alone is no place.

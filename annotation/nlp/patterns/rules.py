@@ -230,7 +230,7 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
-        j = _fac_name_end(ctx, i + 1) + 1
+        j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
             if stem_in(w, W.TITLES, 1):
@@ -252,17 +252,20 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, j - 1, "FAC", 0.7
 
 
-def _fac_name_end(ctx: Context, j: int) -> int:
+def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
     """The last token of a facility's proper name right after its head, or j - 1 when there is none: a person's
     name ("مسجد عمر بن الخطاب"), a name opened by a prefix ("مستشفى ابن سينا", "معبر كرم أبو سالم"), or one
-    unknown word the facility's adjective follows ("حقل هجليج النفطي")."""
+    unknown word the facility's adjective follows ("حقل هجليج النفطي"). A definite head takes no such name
+    ("للشؤون القنصلية نزار …": an adjective, then the official)."""
     w = ctx.word(j)
-    if not ctx.is_word(j) or w.startswith("ال") or j in ctx.lexicon or w in W.NAME_STOP:
+    if definite or not ctx.is_word(j) or w.startswith("ال") or j in ctx.lexicon or w in W.NAME_STOP:
         return j - 1
     if w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS:
         hit = _name_at(ctx, j, min_tokens=2)
         if hit:
             return hit[2]
+        if w in W.COMMON_FIRST_NAMES and (not ctx.is_word(j + 1) or ctx.word(j + 1) in W.NAME_STOP):
+            return j  # one given name: "مستشفى ناصر"
     if w in W.FAC_NAME_PREFIXES and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP:
         last = j + 1
         while ctx.word(last) in W.NAME_CONNECTORS and ctx.is_word(last + 1):  # "كرم أبو سالم"
@@ -437,12 +440,18 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w in W.ORG_CONSTRUCT or w in W.ORG_HEADS:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
+            elif w.startswith("لل") and j > i + 1:
+                j += 1  # "وكيل الوزارة للشؤون الأمنية …": a li-genitive inside the title
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
         if hit is None and ctx.word(j) == "،" and j > i + 1:
-            # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …"
-            hit = _name_at(ctx, j + 1, min_tokens=2, after_title=True)
+            # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
+            # a rank may open it: "قائد اللواء، العقيد …،"
+            k = j + 1
+            while stem_in(ctx.word(k), W.TITLES, 0) and k - j < 3:
+                k += 1
+            hit = _name_at(ctx, k, min_tokens=2, after_title=True)
             if hit and ctx.word(hit[2] + 1) not in ("،", ".", ")", ""):
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
@@ -470,6 +479,24 @@ def appositive_hits(ctx: Context) -> Iterator[Hit]:
                 continue
             hit = _name_at(ctx, start, min_tokens=2)
             if hit and hit[2] == i - 2:
+                yield hit
+                break
+
+
+AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"})
+
+
+def age_hits(ctx: Context) -> Iterator[Hit]:
+    """A name of two to four words before its bearer's age: "زهير قنديل (34 عاما)", "زهير قنديل، 34 عاما،"."""
+    for i in range(4, len(ctx.tokens)):
+        if ctx.word(i) not in AGE_WORDS or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
+            continue
+        for size in (4, 3, 2):  # the longest name that ends before the bracket or the comma
+            start = i - 2 - size
+            if start < 0:
+                continue
+            hit = _name_at(ctx, start, min_tokens=2)
+            if hit and hit[2] == i - 3:
                 yield hit
                 break
 
@@ -543,11 +570,17 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         last, k = known.last, known.last + 1  # a known person named in full: "تميم بن حمد [آل ثاني]"
         extends = ctx.word(k) in W.NAME_CONNECTORS and not ctx.word(last).startswith("ال")  # "… الحلبوسي" is complete
         return _name_rest(ctx, j, last, k, min_tokens) if extends else None
+    if w[:1] in ("ب", "ل") and w[1:] == "ابي" and ctx.is_word(j + 1) and not ctx.inside_match(j):
+        # "المعروف بأبي قتيبة": the kunya without its particle
+        if j + 1 in ctx.lexicon or ctx.word(j + 1) in W.NAME_STOP:
+            return None
+        hit = _name_rest(ctx, j, j + 1, j + 2, min_tokens)
+        return (j, 1, hit[2], "PER", hit[4]) if hit else None
     if (
         not ctx.is_word(j)
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل"))
-        or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES)  # "ونائبه": a conjunction
+        or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
         or w in W.NAME_STOP
         or len(w) < 2
         or j in ctx.lexicon
@@ -568,6 +601,20 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     return _name_rest(ctx, j, last, k, min_tokens)
 
 
+def _name_after_rank(ctx: Context, j: int) -> bool:
+    """A name in و right after a definite rank ("العقيد ونيس …"), not a conjunction ("العقيد وزملاؤه", "العميد
+    والعقيد", "رئيس وأعضاء المجلس")."""
+    w = ctx.word(j)
+    return (
+        ctx.word(j - 1).startswith("ال")
+        and stem_in(ctx.word(j - 1), W.TITLES, 0) is not None
+        and not w.startswith("وال")
+        and not w.endswith(("ه", "ها", "هم"))
+        and ctx.is_word(j + 1)
+        and ctx.word(j + 1) not in W.NAME_STOP
+    )
+
+
 def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit | None:
     """The rest of a name whose words j..last are read: more names, connectors with their name, a surname."""
     while k < len(ctx.tokens) and k - j < 5:
@@ -584,6 +631,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         known = ctx.lexicon.get(k)
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
+            break
+        if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
+            last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
             break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
