@@ -285,18 +285,21 @@ def _says_similar(tokens: list[Token], s: Sentence) -> bool:
     return False
 
 
+_FAMILIES = {
+    "Arrests": "arrest",
+    "Abduction/forced disappearance": "abduction",
+    "Agreement": "agreement",
+    "Peaceful protest": "protest",
+    "Violent demonstration": "protest",
+    "Looting/property destruction": "looting",
+    "Non-violent transfer of territory": "territory",
+    "Change to group/activity": "group",
+    "Headquarters or base established": "group",
+}
+
+
 def _family(sub: str) -> str:
-    return {
-        "Arrests": "arrest",
-        "Abduction/forced disappearance": "abduction",
-        "Agreement": "agreement",
-        "Peaceful protest": "protest",
-        "Violent demonstration": "protest",
-        "Looting/property destruction": "looting",
-        "Non-violent transfer of territory": "territory",
-        "Change to group/activity": "group",
-        "Headquarters or base established": "group",
-    }.get(sub, "violence")
+    return _FAMILIES.get(sub, "violence")
 
 
 def _local_places(text: str, spans: list[Span]) -> set[str]:
