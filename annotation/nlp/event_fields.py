@@ -33,6 +33,14 @@ STATE = {"State forces", "External/Other forces"}
 
 
 ARMED = {"Rebel group", "Political militia", "Identity militia"}
+_STATE_OR_ARMED = STATE | ARMED
+
+
+def names_force(name: str) -> bool:
+    """Whether an organisation's name has a force word ("قوات", "الشرطة" …): unknown to the gazetteer, it is a
+    state force."""
+    key = norm(name)
+    return any(w in key for w in FORCE_WORDS)
 
 
 def _event_of(sub: str) -> str:
@@ -46,7 +54,7 @@ def _state_actor_first(s: Sentence) -> bool:
             a = actors.get(x.entity_key or "")
             if a is not None and a.actor_type:
                 return a.actor_type in STATE
-            if a is None and any(w in norm(x.text) for w in FORCE_WORDS):
+            if a is None and names_force(x.text):
                 return True
     return False
 
@@ -210,7 +218,7 @@ def _names_force(group: list[Sentence]) -> bool:
             if x.label != "ORG":
                 continue
             a = actors.get(x.entity_key or "")
-            if (a is not None and a.actor_type in STATE | ARMED) or (a is None and any(w in norm(x.text) for w in FORCE_WORDS)):
+            if (a is not None and a.actor_type in _STATE_OR_ARMED) or (a is None and names_force(x.text)):
                 return True
     return False
 

@@ -9,13 +9,13 @@ from dataclasses import replace
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import (
     ARMED,
-    FORCE_WORDS,
     PLACE_RANK,
     STATE,
     country_of,
     dates_in,
     draft_fields,
     is_reference_place,
+    names_force,
     summary,
 )
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
@@ -328,7 +328,7 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
             "militants"
             if a and a.actor_type in ARMED
             else "security_forces"
-            if (a and a.actor_type in STATE) or (not a and any(w in norm(s.text) for w in FORCE_WORDS))
+            if (a and a.actor_type in STATE) or (not a and names_force(s.text))
             else None
         )
         if cls is None:
