@@ -168,7 +168,9 @@ class PhraseIndex:
         n = len(tokens)
         for tag, p in starting:
             k = len(p)  # a one-word phrase matches at once; a longer one needs its next words, all in the text
-            if tag not in seen and (k == 1 or (i + k <= n and all(tokens[i + m].norm == p[m] for m in range(1, k)))):
+            if tag not in seen and (
+                k == 1 or (i + k <= n and tokens[i + 1].norm == p[1] and all(tokens[i + m].norm == p[m] for m in range(2, k)))
+            ):
                 seen.add(tag)
                 out.append((tag, k))
         return tuple(out)
