@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_number, parse_range, word_value
@@ -140,30 +141,39 @@ class PhraseIndex:
         for tag, phrases in tables.items():
             for p in sorted(phrases, key=len, reverse=True):
                 self.by_first.setdefault(p[0], []).append((tag, p))
-        self._by_word: dict[str, tuple] = {}  # word -> the (tag, phrase) its readings may start, in reading order
+        # word -> (the (tag, phrase) its readings may start, in reading order; what matches returns for it when
+        # all those phrases are one word long, else None)
+        self._by_word: dict[str, tuple[tuple, tuple | None]] = {}
 
-    def _starting(self, word: str) -> tuple:
+    def _starting(self, word: str) -> tuple[tuple, tuple | None]:
         found = self._by_word.get(word)
         if found is None:
             if len(self._by_word) > 100_000:
                 self._by_word = {}
-            found = self._by_word[word] = tuple(
-                entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ())
-            )
+            entries = tuple(entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ()))
+            fixed = None
+            if all(len(p) == 1 for _tag, p in entries):
+                fixed = tuple((tag, 1) for tag in dict.fromkeys(tag for tag, _p in entries))  # each tag once, in order
+            found = self._by_word[word] = (entries, fixed)
         return found
 
-    def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:
+    def matches(self, tokens: list[Token], i: int) -> tuple[tuple[object, int], ...]:
         """(tag, length) of every table with a phrase starting at token i (first token read through clitics)."""
+        word = tokens[i].norm
+        starting, fixed = self._by_word.get(word) or self._starting(word)
+        if fixed is not None:
+            return fixed
         out: list[tuple[object, int]] = []
-        starting = self._starting(tokens[i].norm)
-        if not starting:
-            return out
         seen: set = set()
+        n = len(tokens)
         for tag, p in starting:
-            if tag not in seen and all(i + k < len(tokens) and tokens[i + k].norm == p[k] for k in range(1, len(p))):
+            k = len(p)  # a one-word phrase matches at once; a longer one needs its next words, all in the text
+            if tag not in seen and (
+                k == 1 or (i + k <= n and tokens[i + 1].norm == p[1] and all(tokens[i + m].norm == p[m] for m in range(2, k)))
+            ):
                 seen.add(tag)
-                out.append((tag, len(p)))
-        return out
+                out.append((tag, k))
+        return tuple(out)
 
 
 CASUALTY_INDEX = PhraseIndex(CASUALTY_WORDS)
@@ -197,13 +207,16 @@ def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str
     return "unknown"
 
 
-def find_casualties(text: str, tokens: list[Token], first: int, last: int, org_class: dict[int, str]) -> list[Casualty]:
-    """Casualty figures in tokens[first:last+1]; ``org_class`` maps a token to the class of the group named there."""
+def find_casualties(
+    text: str, tokens: list[Token], first: int, last: int, org_class: dict[int, str], openers: Iterable[int] | None = None
+) -> list[Casualty]:
+    """Casualty figures in tokens[first:last+1]; ``org_class`` maps a token to the class of the group named there.
+    ``openers``: the tokens of that range that may open a phrase (may_open_phrase), when the caller has them."""
     out: list[Casualty] = []
     used: set[int] = set()
-    for i in range(first, last + 1):
-        if not may_open_phrase(tokens[i].norm):
-            continue
+    if openers is None:
+        openers = [i for i in range(first, last + 1) if may_open_phrase(tokens[i].norm)]
+    for i in openers:
         for cat, n in CASUALTY_INDEX.matches(tokens, i):
             # "مقتل وجرح عشرات": one figure for two categories; ACLED cannot split it, neither do we. But in
             # "12 جنديا قتلوا وأصيب 8 آخرون" the first verb had its own figure before it.

@@ -132,6 +132,7 @@ ORDINAL_DAYS = {
     "الثلاثين": 30,
 }
 SEPARATORS = {"/", "(", ")", "-"}
+_TRAILING = frozenset(SEPARATORS | {"من", "و", "يوم", "شهر"})  # words an expression does not end on
 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
@@ -268,7 +269,7 @@ class _Scanner:
 
     def _finish(self, last: int) -> DateExpr | None:
         tokens, i, e = self.tokens, self.i, self.e
-        while last >= i and tokens[last].norm in SEPARATORS | {"من", "و", "يوم", "شهر"} and not _opened(tokens, i, last, tokens[last].norm):
+        while last >= i and tokens[last].norm in _TRAILING and not _opened(tokens, i, last, tokens[last].norm):
             last -= 1
         if not self.core or last < i:
             return None

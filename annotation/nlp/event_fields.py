@@ -33,6 +33,14 @@ STATE = {"State forces", "External/Other forces"}
 
 
 ARMED = {"Rebel group", "Political militia", "Identity militia"}
+_STATE_OR_ARMED = STATE | ARMED
+
+
+def names_force(name: str) -> bool:
+    """Whether an organisation's name has a force word ("قوات", "الشرطة" …): unknown to the gazetteer, it is a
+    state force."""
+    key = norm(name)
+    return any(w in key for w in FORCE_WORDS)
 
 
 def _event_of(sub: str) -> str:
@@ -46,7 +54,7 @@ def _state_actor_first(s: Sentence) -> bool:
             a = actors.get(x.entity_key or "")
             if a is not None and a.actor_type:
                 return a.actor_type in STATE
-            if a is None and any(w in norm(x.text) for w in FORCE_WORDS):
+            if a is None and names_force(x.text):
                 return True
     return False
 
@@ -133,13 +141,13 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Disrupted weapons use"  # a bomb found and defused: nobody hurt
     if sub == "Peaceful protest":
         stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
-        if any(stem.startswith(r) or stem[2:].startswith(r) for stem in stems for r in E.RIOT):
+        if any(stem.startswith(_RIOT) or stem[2:].startswith(_RIOT) for stem in stems):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
         # a force's intervention may be told in a sentence of its own ("وتدخلت قوات الأمن لفض الوقفة")
         stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
-        if any(stem.startswith(w) if len(w) > 2 else stem == w for stem in stems for w in E.INTERVENTION):
+        if any(stem in _INTERVENTION_WORDS or stem.startswith(_INTERVENTION_STEMS) for stem in stems):
             return "Protest with intervention"
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
@@ -154,6 +162,10 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+# str.startswith takes a tuple: one call per stem rather than one per stem and prefix
+_RIOT = tuple(E.RIOT)
+_INTERVENTION_STEMS = tuple(w for w in E.INTERVENTION if len(w) > 2)  # a prefix of the word
+_INTERVENTION_WORDS = frozenset(w for w in E.INTERVENTION if len(w) <= 2)  # the whole word
 CAPTORS = E.words("captor")
 
 
@@ -206,7 +218,7 @@ def _names_force(group: list[Sentence]) -> bool:
             if x.label != "ORG":
                 continue
             a = actors.get(x.entity_key or "")
-            if (a is not None and a.actor_type in STATE | ARMED) or (a is None and any(w in norm(x.text) for w in FORCE_WORDS)):
+            if (a is not None and a.actor_type in _STATE_OR_ARMED) or (a is None and names_force(x.text)):
                 return True
     return False
 

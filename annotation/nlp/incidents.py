@@ -9,13 +9,13 @@ from dataclasses import replace
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import (
     ARMED,
-    FORCE_WORDS,
     PLACE_RANK,
     STATE,
     country_of,
     dates_in,
     draft_fields,
     is_reference_place,
+    names_force,
     summary,
 )
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
@@ -146,6 +146,14 @@ def _bombardment_before_taking(d: IncidentDraft, group: list[Sentence], article:
 def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list[list[Sentence]]:
     """Sentences grouped by the event they tell of; context sentences join the event they frame."""
     groups: list[list[Sentence]] = []
+    local: dict[int, set[str]] = {}  # id of a sentence -> its local places, read once
+
+    def places(x: Sentence) -> set[str]:
+        found = local.get(id(x))
+        if found is None:
+            found = local[id(x)] = _local_places(text, x.spans)
+        return found
+
     for s in sents:
         opens = _opens_new_frame(tokens, s)
         if s.context:
@@ -162,7 +170,7 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
             earlier.append(s)  # details of an event the lead already counted ("إصابة اثنين" again)
         elif current is not None and not any(not x.context for x in current) and (current[0].context and not opens):
             current.append(s)  # the event a date-opening sentence announced
-        elif current is None or opens or _starts_new_event(text, tokens, s, current):
+        elif current is None or opens or _starts_new_event(tokens, s, current, places):
             groups.append([s])
         else:
             current.append(s)
@@ -222,9 +230,9 @@ def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
     return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
 
 
-def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list[Sentence]) -> bool:
-    if _opens_new_frame(tokens, s):
-        return True
+def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence], places) -> bool:
+    """Whether an event sentence that opens no new frame (the caller tested it) tells of another event than the
+    current group's; ``places(sentence)`` gives a sentence's local places (_local_places)."""
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
     if _other_past_date(s, current):
         return True
@@ -234,7 +242,7 @@ def _starts_new_event(text: str, tokens: list[Token], s: Sentence, current: list
     if any(c.category in ("killed", "injured") for x in current for c in x.casualties):
         families.add("violence")
     mine = {_family(sub) for _, sub in s.triggers if sub not in E.GENERIC}
-    here, before = _local_places(text, s.spans), _local_places(text, [x for c in current for x in c.spans])
+    here, before = places(s), set().union(*map(places, current))
     elsewhere = bool(here and before and not here & before)
     arrests_at_protest = families == {"protest"} and mine == {"arrest"} and not elsewhere  # its intervention
     if families and mine and not families & mine and (s.casualties or "arrest" in mine or elsewhere) and not arrests_at_protest:
@@ -277,18 +285,21 @@ def _says_similar(tokens: list[Token], s: Sentence) -> bool:
     return False
 
 
+_FAMILIES = {
+    "Arrests": "arrest",
+    "Abduction/forced disappearance": "abduction",
+    "Agreement": "agreement",
+    "Peaceful protest": "protest",
+    "Violent demonstration": "protest",
+    "Looting/property destruction": "looting",
+    "Non-violent transfer of territory": "territory",
+    "Change to group/activity": "group",
+    "Headquarters or base established": "group",
+}
+
+
 def _family(sub: str) -> str:
-    return {
-        "Arrests": "arrest",
-        "Abduction/forced disappearance": "abduction",
-        "Agreement": "agreement",
-        "Peaceful protest": "protest",
-        "Violent demonstration": "protest",
-        "Looting/property destruction": "looting",
-        "Non-violent transfer of territory": "territory",
-        "Change to group/activity": "group",
-        "Headquarters or base established": "group",
-    }.get(sub, "violence")
+    return _FAMILIES.get(sub, "violence")
 
 
 def _local_places(text: str, spans: list[Span]) -> set[str]:
@@ -317,7 +328,7 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
             "militants"
             if a and a.actor_type in ARMED
             else "security_forces"
-            if (a and a.actor_type in STATE) or (not a and any(w in norm(s.text) for w in FORCE_WORDS))
+            if (a and a.actor_type in STATE) or (not a and names_force(s.text))
             else None
         )
         if cls is None:

@@ -116,7 +116,7 @@ class ModelAttributes:
         return [cache[h] for h in hints]
 
 
-def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[list[str]]:
+def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[tuple[str, ...]]:
     """token_features as crfsuite reads them when tagging (same attributes, same order), less the ones the model
     does not know: the scores, labels and marginals are exactly those of the feature dicts."""
     words = attrs.words([t.norm for t in tokens])
@@ -124,20 +124,23 @@ def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttribut
     n = len(tokens)
     e2, e1, e_1, e_2 = attrs.edges
     bias = attrs.bias
-    out = []
-    for i in range(n):
-        f = [*words[i][0], *hs[i][0], *bias, *(hs[i - 2][1] if i >= 2 else e2)]
-        if i:
-            f += (*hs[i - 1][2], *words[i - 1][1])
-        else:
-            f += e1
-        if i + 1 < n:
-            f += (*hs[i + 1][3], *words[i + 1][2])
-        else:
-            f += e_1
-        f += hs[i + 2][4] if i + 2 < n else e_2
-        out.append(f)
-    return out
+
+    def edge(i: int) -> tuple[str, ...]:  # a token with fewer than two neighbours on a side
+        f = words[i][0] + hs[i][0] + bias + (hs[i - 2][1] if i >= 2 else e2)
+        f += hs[i - 1][2] + words[i - 1][1] if i else e1
+        f += hs[i + 1][3] + words[i + 1][2] if i + 1 < n else e_1
+        return f + (hs[i + 2][4] if i + 2 < n else e_2)
+
+    if n < 5:
+        return [edge(i) for i in range(n)]
+    own = [w[0] + h[0] + bias for w, h in zip(words, hs, strict=True)]
+    inner = [
+        o + h2[1] + h1[2] + w1[1] + h3[3] + w3[2] + h4[4]
+        for o, h2, h1, w1, h3, w3, h4 in zip(
+            own[2 : n - 2], hs[: n - 4], hs[1 : n - 3], words[1 : n - 3], hs[3 : n - 1], words[3 : n - 1], hs[4:], strict=True
+        )
+    ]  # token i: itself, then the hints and words at i-2, i-1, i+1 and i+2
+    return [edge(0), edge(1), *inner, edge(n - 2), edge(n - 1)]
 
 
 def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:

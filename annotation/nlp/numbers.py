@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotation.nlp.tokenize import Token, readings
 
@@ -87,6 +88,7 @@ class Number:
     vague: bool = False
 
 
+@lru_cache(maxsize=65536)
 def word_value(word: str) -> int | None:
     for clitic, stem in readings(word):
         if clitic > 1:
@@ -102,6 +104,15 @@ def _digits(word: str) -> int | None:
     return int(w) if w.isdecimal() and len(w) <= 7 else None
 
 
+@lru_cache(maxsize=65536)
+def _vague_value(word: str) -> int | None:
+    """The figure a vague quantity word stands for ("عشرات": 12), through a و/ب/ل clitic."""
+    for clitic, stem in readings(word):
+        if clitic <= 1 and stem in VAGUE:
+            return VAGUE[stem]
+    return None
+
+
 def parse_number(tokens: list[Token], i: int) -> Number | None:
     """The number starting at token i (digits, words, compounds, ``عدد من``, ``العشرات``) or None."""
     if i >= len(tokens):
@@ -112,9 +123,9 @@ def parse_number(tokens: list[Token], i: int) -> Number | None:
         return Number(d, d, i, i)
     if w in ("عدد", "العدد") and i + 1 < len(tokens) and tokens[i + 1].norm == "من":
         return Number(3, 3, i, i + 1, vague=True)
-    for clitic, stem in readings(w):
-        if clitic <= 1 and stem in VAGUE:
-            return Number(VAGUE[stem], VAGUE[stem], i, i, vague=True)
+    vague = _vague_value(w)
+    if vague is not None:
+        return Number(vague, vague, i, i, vague=True)
     v = word_value(w)
     if v is None:
         return None

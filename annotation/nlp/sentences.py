@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
 from annotation.nlp.date_resolution import Reference
@@ -41,10 +42,10 @@ class Sentence:
     def is_event(self) -> bool:
         return bool(self.triggers or self.casualties)
 
-    @property
+    @cached_property  # read a few hundred times per article; the fields it reads are frozen
     def context(self) -> bool:
         """Attached to an event for its places, dates and actors, without triggers or figures of its own."""
-        return not self.is_event
+        return not (self.triggers or self.casualties)
 
 
 @dataclass(frozen=True)
@@ -62,31 +63,26 @@ class Article:
 def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """(first, last) token of each sentence: cut at end punctuation, a line break, or "كما", "فيما", "بينما"
     opening a clause ("فيما" and "بينما" after a comma only: "فيما بعد" is no clause)."""
-    out, first = [], 0
     last = len(tokens) - 1
+    if last < 0:
+        return []
     ends = [t.end for t in tokens]
-    before_break = set()  # tokens followed by a line break: from the few breaks, not a search after every token
-    pos = text.find("\n")
+    cuts = {last}  # a cut after these tokens; whether a token ends a sentence does not depend on the cuts before it
+    pos = text.find("\n")  # tokens followed by a line break: from the few breaks, not a search after every token
     while pos >= 0:
-        before_break.add(bisect.bisect_right(ends, pos) - 1)
+        cuts.add(bisect.bisect_right(ends, pos) - 1)
         pos = text.find("\n", pos + 1)
-    for i, tok in enumerate(tokens):
-        if i < last:
-            nxt = tokens[i + 1]
-            cut = (
-                tok.norm in _ENDS
-                or i in before_break
-                or (
-                    nxt.norm in _CUT_WORDS  # what the two tests below need of the next word
-                    and i + 1 > first
-                    and (_opens_clause(tok, nxt) or recalls_earlier_event(tokens, i + 1, last))
-                )
-            )
-        else:
-            cut = True
-        if cut:
-            out.append((first, i))
-            first = i + 1
+    norms = [t.norm for t in tokens]
+    cuts.update(i for i, w in enumerate(norms) if w in _ENDS)
+    cuts.update(
+        i
+        for i, w in enumerate(norms[1:])  # w is the next word (what the two tests need of it)
+        if w in _CUT_WORDS and (_opens_clause(tokens[i], tokens[i + 1]) or recalls_earlier_event(tokens, i + 1, last))
+    )
+    out, first = [], 0
+    for i in sorted(c for c in cuts if 0 <= c <= last):
+        out.append((first, i))
+        first = i + 1
     return out
 
 
@@ -112,16 +108,15 @@ def recalls_earlier_event(tokens: list[Token], i: int, last: int) -> bool:
 NEGATORS = E.words("negator")
 
 
-def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span]) -> tuple[tuple[int, str], ...]:
+def _triggers(tokens: list[Token], first: int, last: int, spans: list[Span], openers: list[int]) -> tuple[tuple[int, str], ...]:
     """(token, sub-event type) of each cue in the sentence, except cues denied ("انسحبت دون قتال") and words of a
-    group's name ("هيئة تحرير الشام", "حركة تحرير السودان")."""
+    group's name ("هيئة تحرير الشام", "حركة تحرير السودان"). ``openers``: the sentence's tokens that may open a
+    phrase (may_open_phrase)."""
     names = [(x.start, x.end) for x in spans if x.label == "ORG"]
     return tuple(
         (i, sub)
-        for i in range(first, last + 1)
-        if may_open_phrase(tokens[i].norm)
-        and not (i > first and tokens[i - 1].norm in NEGATORS)
-        and not any(a <= tokens[i].start < b for a, b in names)
+        for i in openers
+        if not (i > first and tokens[i - 1].norm in NEGATORS) and not any(a <= tokens[i].start < b for a, b in names)
         for sub, _n in TRIGGER_INDEX.matches(tokens, i)
     )
 
@@ -166,18 +161,25 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
     """The article's sentences with their spans, triggers and own casualty figures (a toll "since" a date is none)."""
     bounds = _bounds(text, tokens)
     out = []
+    openers = [i for i, t in enumerate(tokens) if may_open_phrase(t.norm)]  # ascending
+    k = 0
     for (first, last), mine in zip(bounds, _spans_by_sentence(bounds, tokens, spans), strict=True):
         start, end = tokens[first].start, tokens[last].end
-        figures = find_casualties(text, tokens, first, last, org_class)
+        j = k
+        while k < len(openers) and openers[k] <= last:
+            k += 1
+        own = openers[j:k]  # the sentences cover the tokens in order: this one's openers follow the last one's
+        figures = find_casualties(text, tokens, first, last, org_class, own)
+        held = tuple(mine)
         out.append(
             Sentence(
                 first,
                 last,
                 start,
                 end,
-                triggers=_triggers(tokens, first, last, mine),
-                casualties=tuple(c for c in figures if not _cumulative(text, start, end, tuple(mine), c)),
-                spans=tuple(mine),
+                triggers=_triggers(tokens, first, last, mine, own),
+                casualties=tuple(c for c in figures if not _cumulative(text, start, end, held, c)),
+                spans=held,
             )
         )
     return out

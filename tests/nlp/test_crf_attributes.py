@@ -20,12 +20,12 @@ def _as_crfsuite_reads(features: dict) -> list[str]:
     return [f"{k}:{v}" if isinstance(v, str) else k for k, v in features.items() if v is not False]
 
 
-@pytest.mark.parametrize("words", [1, 2, 3, 12])
+@pytest.mark.parametrize("words", [1, 2, 3, 4, 5, 6, 12])
 def test_tagging_attributes_are_the_training_features_in_order(words):
     _, tokens = tokenize(SENTENCE)
     tokens, hints = tokens[:words], HINTS[:words]
     expected = [_as_crfsuite_reads(f) for f in crf_model.token_features(tokens, hints)]
-    assert crf_model.token_attributes(tokens, hints, crf_model.ModelAttributes()) == expected
+    assert [list(f) for f in crf_model.token_attributes(tokens, hints, crf_model.ModelAttributes())] == expected
 
 
 def test_model_attribute_names_are_those_the_model_has_weights_for(tmp_path):
