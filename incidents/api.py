@@ -17,7 +17,7 @@ from ninja.pagination import PaginationBase, paginate
 from pydantic import create_model
 
 from incidents import selectors
-from incidents.exports import incident_records, url_for_code
+from incidents.exports import incident_records, too_slow_message, url_for_code
 from incidents.filters import IncidentFilter
 from incidents.models import PublicTally
 
@@ -118,6 +118,12 @@ class EntityCount(Schema):
     incident_count: int
 
 
+@api.exception_handler(selectors.TooSlow)
+def search_too_slow(request, error):
+    """A search stopped at its time limit: 503 with the reason in the error body."""
+    return api.create_response(request, {"detail": too_slow_message()}, status=503)
+
+
 class PlaceOut(EntityCount):
     latitude: float | None
     longitude: float | None
@@ -162,7 +168,14 @@ class Pages(PaginationBase):
     def paginate_queryset(self, queryset, pagination, request, **params):
         size = max(1, min(pagination.page_size, MAX_PAGE_SIZE))
         number = max(1, min(pagination.page, MAX_PAGE))  # a page number beyond 64 bits must not reach the database
-        count = queryset.total() if isinstance(queryset, Records) else _count(queryset)
+        if isinstance(queryset, Records):
+            # A search is read (count and page) within the list's time limit, else TooSlow (503).
+            with selectors.time_limit(queryset.limit_ms):
+                count = queryset.total()
+                results = queryset[(number - 1) * size : number * size]
+        else:
+            count = _count(queryset)
+            results = queryset[(number - 1) * size : number * size]
 
         def link(n):
             query = request.GET.copy()
@@ -176,7 +189,7 @@ class Pages(PaginationBase):
             "page_size": size,
             "next": link(number + 1) if number * size < count else None,
             "previous": link(number - 1) if number > 1 else None,
-            "results": queryset[(number - 1) * size : number * size],
+            "results": results,
         }
 
 
@@ -188,6 +201,7 @@ class Records:
         self.filterset = filterset
         self.queryset = filterset.qs
         self.url_for_code = url_for_code(request)
+        self.limit_ms = selectors.SEARCH_TIMEOUT_MS if selectors.searched(request.GET) else None
 
     def total(self):
         """The exact total: summed from the stats tallies when the filters are ones they are kept

@@ -5,14 +5,17 @@ flat whatever the size of the export.
 """
 
 import csv
+import functools
 import json
 import re
 
 from django.db import connection
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from annotation.models import Article, Entity, Source
+from incidents import selectors
 from incidents.models import ON_GLOBE, CasualtyFigure, Incident, IncidentActor, IncidentSource, point_on_globe
 from incidents.selectors import public_incidents
 from incidents.taxonomy import COUNTRIES, INTER_CODES, disorder_type
@@ -264,7 +267,27 @@ def _public_filtered(request, *, located=False):
     queryset = public_incidents(request.GET).qs
     if located:
         queryset = queryset.filter(ON_GLOBE)
+    if selectors.searched(request.GET):  # a search that contradicts the filters can scan every row
+        queryset = selectors.within_time(queryset, selectors.SEARCH_TIMEOUT_MS)
     return _limit(request, queryset)
+
+
+def too_slow_message():
+    """What a reader is told when a search was stopped at its time limit (the list page says the same)."""
+    return _("This search took too long and was stopped: check the spelling, or remove some filters.")
+
+
+def _bounded(view):
+    """An export whose search ran past its time limit answers 503 with a plain message, before any byte."""
+
+    @functools.wraps(view)
+    def bounded_view(request):
+        try:
+            return view(request)
+        except selectors.TooSlow:
+            return HttpResponse(too_slow_message(), status=503, content_type="text/plain; charset=utf-8")
+
+    return bounded_view
 
 
 # The full records of the JSON and GeoJSON exports, read as plain values chunk by chunk like the CSV.
@@ -432,11 +455,13 @@ def _download(response, filename):
     return response
 
 
+@_bounded
 def export_csv(request):
     response = StreamingHttpResponse(csv_lines(_public_filtered(request)), content_type="text/csv; charset=utf-8")
     return _download(response, "marsad-incidents.csv")
 
 
+@_bounded
 def export_json(request):
     records = incident_records(_public_filtered(request), url_for_code(request))
     response = StreamingHttpResponse(json_chunks(records), content_type="application/json")
@@ -463,6 +488,7 @@ def map_geojson_chunks(queryset, url_for_code):
     yield "]}\n"
 
 
+@_bounded
 def export_geojson(request):
     if request.GET.get("properties") == "map":
         queryset = _public_filtered(request, located=True)

@@ -1,10 +1,13 @@
 """Atom feed of newly published and corrected incidents; the list's filters narrow it."""
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from incidents import selectors
+from incidents.exports import too_slow_message
 from incidents.selectors import public_incidents
 
 FEED_SIZE = 50
@@ -12,6 +15,12 @@ FEED_SIZE = 50
 
 class IncidentFeed(Feed):
     feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except selectors.TooSlow:  # a search stopped at its time limit
+            return HttpResponse(too_slow_message(), status=503, content_type="text/plain; charset=utf-8")
 
     def get_object(self, request, *args, **kwargs):
         return request.GET.copy()
@@ -31,7 +40,11 @@ class IncidentFeed(Feed):
         params.pop("sort", None)
         # Newest activity first: a correction brings an incident back to the top of the feed.
         queryset = public_incidents(params).qs.defer("search_text", "search_vector")
-        return queryset.order_by("-updated_at", "-id")[:FEED_SIZE]
+        queryset = queryset.order_by("-updated_at", "-id")[:FEED_SIZE]
+        if not selectors.searched(params):
+            return queryset
+        with selectors.time_limit(selectors.SEARCH_TIMEOUT_MS):
+            return list(queryset)
 
     def item_title(self, item):
         title = item.title

@@ -60,6 +60,30 @@ def time_limit(milliseconds):
         raise
 
 
+# A search read by an export, the API or the feed: the first rows of it are selected within the
+# list's limit before anything is sent (exports stream after their view has returned).
+SEARCH_PROBE_ROWS = 2_000
+
+
+def searched(params):
+    """Whether the reader's filters carry search words (the reads a time limit is for)."""
+    return bool(params.get("q", "").strip())
+
+
+def within_time(queryset, milliseconds, *, rows=SEARCH_PROBE_ROWS):
+    """`queryset`, its first `rows` matches selected within `milliseconds` first (or TooSlow).
+
+    When fewer match, they are all there is: the QuerySet returned reads just those by primary key,
+    so the export that streams it later cannot scan the table. Otherwise the matches are frequent
+    enough to be found quickly and it is returned as it is. On SQLite or without a limit, unchanged.
+    """
+    if milliseconds is None or connection.vendor != "postgresql":
+        return queryset
+    with time_limit(milliseconds):
+        ids = list(queryset.values_list("pk", flat=True)[:rows])
+    return queryset.filter(pk__in=ids) if len(ids) < rows else queryset
+
+
 _LIST_DEFERRED = (
     "search_text",
     "search_vector",

@@ -304,3 +304,64 @@ def test_reindex_search_brings_old_search_texts_up_to_date(world):
     call_command("reindex_search", stdout=out)
     assert found("كركوك") == [world["retracted"].code]
     assert out.getvalue().strip() == f"reindexed {Incident.objects.count()} incidents"
+
+
+# The exports, the API and the feed take the list's search: each is bounded the same way.
+_DATA_ADDRESSES = [
+    "/export/incidents.csv?",
+    "/export/incidents.json?",
+    "/export/incidents.geojson?",
+    "/export/incidents.geojson?properties=map&",
+    "/api/v1/incidents?",
+    "/feeds/incidents.atom?",
+]
+_TOO_SLOW_AR = "استغرق هذا البحث وقتًا أطول من اللازم فأُوقف: راجع التهجئة أو أزل بعض عوامل التصفية."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", _DATA_ADDRESSES)
+def test_a_slow_search_in_an_export_the_api_or_the_feed_is_refused_before_any_byte(client, world, monkeypatch, address):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_sleep and statement_timeout are PostgreSQL's")
+    _slow_search(monkeypatch, fuzzy=False)
+    response = client.get(address + "country=IRQ&q=بعقوبة", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 503
+    assert response.streaming is False
+    if address.startswith("/api/"):
+        assert response.json() == {"detail": _TOO_SLOW_AR}
+    else:
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        assert response.content.decode() == _TOO_SLOW_AR
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        assert cursor.fetchone() == ("0",)
+    # Without words the same filters are not bounded (and not slowed).
+    assert client.get(address + "country=IRQ").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", _DATA_ADDRESSES)
+def test_a_quick_search_in_an_export_the_api_or_the_feed_finds_its_rows(client, world, address):
+    response = client.get(address + "country=IRQ&q=بعقوبة")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert world["attack"].code in body.decode()
+    assert world["clash"].code not in body.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", _DATA_ADDRESSES[:3] + _DATA_ADDRESSES[4:5])
+def test_a_search_export_reads_a_constant_number_of_queries(client, world, address):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for words, found in (("بعقوبة", 1), ("مسلح", 2)):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(address + "q=" + words)
+            body = (b"".join(response.streaming_content) if response.streaming else response.content).decode()
+        assert sum(body.count(world[key].code) > 0 for key in ("attack", "clash")) == found
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
