@@ -62,7 +62,7 @@ def time_limit(milliseconds):
 
 # A search read by an export, the API or the feed: the first rows of it are selected within the
 # list's limit before anything is sent (exports stream after their view has returned).
-SEARCH_PROBE_ROWS = 2_000
+SEARCH_PROBE_ROWS = 200
 
 
 def searched(params):
