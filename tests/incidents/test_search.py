@@ -365,3 +365,21 @@ def test_a_search_export_reads_a_constant_number_of_queries(client, world, addre
         assert sum(body.count(world[key].code) > 0 for key in ("attack", "clash")) == found
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_within_time_narrows_a_search_to_its_few_matches_or_leaves_it_as_it_is(world):
+    from django.db import connection
+
+    from incidents import selectors
+
+    queryset = selectors.public_incidents({"q": "مسلح"}).qs
+    narrowed = selectors.within_time(queryset, 1_000, rows=5)
+    assert list(narrowed.values_list("code", flat=True)) == list(queryset.values_list("code", flat=True))
+    assert sorted(narrowed.values_list("code", flat=True)) == sorted([world["attack"].code, world["clash"].code])
+    if connection.vendor == "postgresql":
+        assert "IN (" in str(narrowed.query) or "= ANY" in str(narrowed.query)
+        assert selectors.within_time(queryset, 1_000, rows=2) is queryset  # as many as the probe: frequent
+    else:
+        assert narrowed is queryset
+    assert selectors.within_time(queryset, None, rows=5) is queryset
