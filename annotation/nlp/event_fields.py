@@ -149,6 +149,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
         if any(stem in _INTERVENTION_WORDS or stem.startswith(_INTERVENTION_STEMS) for stem in stems):
             return "Protest with intervention"
+        if any(_FIRED_ON_PROTESTERS.search(norm(text[s.start : s.end])) for s in group):
+            return "Protest with intervention"  # "أطلقت الشرطة النار على المحتجين" with nobody hurt
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
         if "civilians" in classes and not classes & {"security_forces", "militants"}:
@@ -162,6 +164,12 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+# a force firing on the crowd: the verb, then the fire or bullets, then "على" the protesters, within one clause
+# ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين"); the word "النار" alone is no cue ("وقف إطلاق النار")
+_FIRED_ON_PROTESTERS = re.compile(
+    r"(?<!\w)[وف]?(?:اطلق|فتح)\w*(?:\s+[^\s،,.]+){0,4}?\s+(?:النار|الرصاص|الذخيره|الاعيره)"
+    r"(?:\s+[^\s،,.]+){0,2}?\s+علي\s+(?:ال)?(?:محتج|متظاهر|معتصم)"
+)
 # str.startswith takes a tuple: one call per stem rather than one per stem and prefix
 _RIOT = tuple(E.RIOT)
 _INTERVENTION_STEMS = tuple(w for w in E.INTERVENTION if len(w) > 2)  # a prefix of the word

@@ -539,3 +539,19 @@ def test_a_bombardment_of_another_town_told_with_the_taking_is_its_own_incident(
         "Shelling/artillery/missile attack",
         "الرهد",
     )
+
+
+def test_firing_on_protesters_with_nobody_hurt_is_an_intervention():
+    text = "أطلقت قوات الأمن النار على المحتجين في مدينة الناصرية يوم الأحد، بعد أن تجمع المئات للمطالبة بفرص عمل."
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_fire_opened_on_the_sit_in_is_an_intervention():
+    (inc,) = incidents("فتح عناصر الشرطة النار على المعتصمين أمام مقر البلدية في مدينة قفصة صباح الاثنين.")
+    assert inc.sub_event_type == "Protest with intervention"
+
+
+def test_a_protest_for_a_ceasefire_stays_peaceful():
+    (inc,) = incidents("تظاهر مئات الطلاب في مدينة قابس للمطالبة بوقف إطلاق النار على المدنيين والمحتجين في غزة.")
+    assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")
