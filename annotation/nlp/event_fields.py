@@ -402,9 +402,8 @@ _ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the 
 
 
 def _event_site(group: list[Sentence], place: Span | None) -> Span | None:
-    """A facility named in the event's first sentence, more precise than its town ("مطعم X" in "مدينة Y")."""
-    first = next((s for s in group if not s.context), None)
-    for x in first.spans if first else ():
+    """The first facility named in the event's own sentences, more precise than its town ("مطعم X" in "مدينة Y")."""
+    for x in (x for s in group if not s.context for x in s.spans):
         if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
             if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES:
                 return x

@@ -555,3 +555,15 @@ def test_fire_opened_on_the_sit_in_is_an_intervention():
 def test_a_protest_for_a_ceasefire_stays_peaceful():
     (inc,) = incidents("تظاهر مئات الطلاب في مدينة قابس للمطالبة بوقف إطلاق النار على المدنيين والمحتجين في غزة.")
     assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")
+
+
+def test_a_site_named_in_a_later_event_sentence_is_more_precise_than_the_city():
+    text = "لقي خمسة أشخاص مصرعهم في هجوم بمدينة بنزرت مساء السبت. وقالت الشرطة إن مسلحين أطلقوا النار داخل مقهى النخيل قبل أن يفروا."
+    (inc,) = incidents(text)
+    assert (inc.location_text, inc.country) == ("مقهى النخيل", "Tunisia")
+
+
+def test_shells_on_a_market_of_the_town_are_no_second_incident_in_the_town():
+    text = "قتل أربعة مدنيين وأصيب سبعة آخرون يوم الخميس في مدينة كادوقلي. وسقطت القذائف على سوق الماشية وسط المدينة عند الظهر."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Shelling/artillery/missile attack", "سوق الماشية", 4)
