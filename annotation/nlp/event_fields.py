@@ -395,7 +395,32 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
     # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
     town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
-    return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+    # else the city the event's own clause puts it in ("في/ب/قرب X", "قصفت X"), else the first city
+    city = next((x for x in told if _tied_to_event(text, x)), None)
+    return town or city or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+_IN = frozenset({"في", "قرب", "بالقرب", "عند", "داخل", "علي"})  # the place where it happened follows these
+_STRUCK = ("استهدف", "هاجم", "قصف", "داهم", "اقتحم")  # the place struck is the verb's object
+_PLACE_KIND = frozenset({"مدينه", "بلده", "قريه", "حي", "منطقه", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه"})
+
+
+def _tied_to_event(text: str, span: Span) -> bool:
+    """Whether the place is where the clause puts its event: after "في/ب/قرب/عند" ("بمدينة X", "ببلدة X", "قرب X"),
+    or struck by the verb ("قصفت الطائرات X")."""
+    before = norm(text[max(0, span.start - 30) : span.start])
+    if before[-1:].isalpha():  # a clitic on the name itself ("ببغداد")
+        return before.split()[-1].removeprefix("و") == "ب"
+    words = before.split()
+    if words and words[-1].removeprefix("و").removeprefix("ب") in _PLACE_KIND:
+        if words[-1].removeprefix("و").startswith("ب"):
+            return True  # "بمدينة X"
+        words = words[:-1]
+    if not words:
+        return False
+    word = words[-1]
+    forms = (word, word.removeprefix("و"), word.removeprefix("ف"))  # "وفي", "فقصفت": not the "ف" of "في"
+    return any(w in _IN or w.startswith(_STRUCK) for w in forms)
 
 
 _ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the town says more

@@ -567,3 +567,8 @@ def test_shells_on_a_market_of_the_town_are_no_second_incident_in_the_town():
     text = "قتل أربعة مدنيين وأصيب سبعة آخرون يوم الخميس في مدينة كادوقلي. وسقطت القذائف على سوق الماشية وسط المدينة عند الظهر."
     (inc,) = incidents(text)
     assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Shelling/artillery/missile attack", "سوق الماشية", 4)
+
+
+def test_the_city_the_clash_is_put_in_beats_a_city_named_before():
+    (inc,) = incidents("بعد يومين من اجتماع طرابلس، قتل ثلاثة مسلحين في اشتباكات بمدينة الزاوية يوم الجمعة.")
+    assert (inc.sub_event_type, inc.location_text) == ("Armed clash", "الزاوية")
