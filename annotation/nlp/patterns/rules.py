@@ -473,14 +473,9 @@ def appositive_hits(ctx: Context) -> Iterator[Hit]:
     for i in range(3, len(toks)):
         if toks[i - 1].norm != "،" or not stem_in(toks[i].norm, APPOSITIVE_TITLES, 2):
             continue
-        for size in (4, 3, 2):  # the longest name that ends at the comma
-            start = i - 1 - size
-            if start < 0:
-                continue
-            hit = _name_at(ctx, start, min_tokens=2)
-            if hit and hit[2] == i - 2:
-                yield hit
-                break
+        hit = _name_ending_at(ctx, i - 2)  # the longest name that ends at the comma
+        if hit:
+            yield hit
 
 
 AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"})
@@ -491,14 +486,18 @@ def age_hits(ctx: Context) -> Iterator[Hit]:
     for i in range(4, len(ctx.tokens)):
         if ctx.word(i) not in AGE_WORDS or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
             continue
-        for size in (4, 3, 2):  # the longest name that ends before the bracket or the comma
-            start = i - 2 - size
-            if start < 0:
-                continue
-            hit = _name_at(ctx, start, min_tokens=2)
-            if hit and hit[2] == i - 3:
-                yield hit
-                break
+        hit = _name_ending_at(ctx, i - 3)  # the longest name that ends before the bracket or the comma
+        if hit:
+            yield hit
+
+
+def _name_ending_at(ctx: Context, last: int) -> Hit | None:
+    """The longest name of two to four words whose last word is token ``last``."""
+    for size in (4, 3, 2):
+        start = last + 1 - size
+        if start >= 0 and (hit := _name_at(ctx, start, min_tokens=2)) and hit[2] == last:
+            return hit
+    return None
 
 
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
