@@ -149,6 +149,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
         if any(stem in _INTERVENTION_WORDS or stem.startswith(_INTERVENTION_STEMS) for stem in stems):
             return "Protest with intervention"
+        if any(_FIRED_ON_PROTESTERS.search(norm(text[s.start : s.end])) for s in group):
+            return "Protest with intervention"  # "أطلقت الشرطة النار على المحتجين" with nobody hurt
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
         if "civilians" in classes and not classes & {"security_forces", "militants"}:
@@ -162,6 +164,12 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+# a force firing on the crowd: the verb, then the fire or bullets, then "على" the protesters, within one clause
+# ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين"); the word "النار" alone is no cue ("وقف إطلاق النار")
+_FIRED_ON_PROTESTERS = re.compile(
+    r"(?<!\w)[وف]?(?:اطلق|فتح)\w*(?:\s+[^\s،,.]+){0,4}?\s+(?:النار|الرصاص|الذخيره|الاعيره)"
+    r"(?:\s+[^\s،,.]+){0,2}?\s+علي\s+(?:ال)?(?:محتج|متظاهر|معتصم)"
+)
 # str.startswith takes a tuple: one call per stem rather than one per stem and prefix
 _RIOT = tuple(E.RIOT)
 _INTERVENTION_STEMS = tuple(w for w in E.INTERVENTION if len(w) > 2)  # a prefix of the word
@@ -387,16 +395,40 @@ def _event_place(group: list[Sentence], article: Article) -> Span | None:
     town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
     # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
     town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
-    return town or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+    # else the city the event's own clause puts it in ("في/ب/قرب X", "قصفت X"), else the first city
+    city = next((x for x in told if _tied_to_event(text, x)), None)
+    return town or city or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+_IN = frozenset({"في", "قرب", "بالقرب", "عند", "داخل", "علي"})  # the place where it happened follows these
+_STRUCK = ("استهدف", "هاجم", "قصف", "داهم", "اقتحم")  # the place struck is the verb's object
+_PLACE_KIND = frozenset({"مدينه", "بلده", "قريه", "حي", "منطقه", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه"})
+
+
+def _tied_to_event(text: str, span: Span) -> bool:
+    """Whether the place is where the clause puts its event: after "في/ب/قرب/عند" ("بمدينة X", "ببلدة X", "قرب X"),
+    or struck by the verb ("قصفت الطائرات X")."""
+    before = norm(text[max(0, span.start - 30) : span.start])
+    if before[-1:].isalpha():  # a clitic on the name itself ("ببغداد")
+        return before.split()[-1].removeprefix("و") == "ب"
+    words = before.split()
+    if words and words[-1].removeprefix("و").removeprefix("ب") in _PLACE_KIND:
+        if words[-1].removeprefix("و").startswith("ب"):
+            return True  # "بمدينة X"
+        words = words[:-1]
+    if not words:
+        return False
+    word = words[-1]
+    forms = (word, word.removeprefix("و"), word.removeprefix("ف"))  # "وفي", "فقصفت": not the "ف" of "في"
+    return any(w in _IN or w.startswith(_STRUCK) for w in forms)
 
 
 _ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the town says more
 
 
 def _event_site(group: list[Sentence], place: Span | None) -> Span | None:
-    """A facility named in the event's first sentence, more precise than its town ("مطعم X" in "مدينة Y")."""
-    first = next((s for s in group if not s.context), None)
-    for x in first.spans if first else ():
+    """The first facility named in the event's own sentences, more precise than its town ("مطعم X" in "مدينة Y")."""
+    for x in (x for s in group if not s.context for x in s.spans):
         if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
             if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES:
                 return x

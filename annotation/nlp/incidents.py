@@ -89,7 +89,10 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
     if d.sub_event_type not in PER_PLACE:
         return []
     places = place_index()
-    seen = {norm(x.location_text or "").removeprefix("ال") for x in drafts if x.sub_event_type == d.sub_event_type}
+    same = [x for x in (*drafts, d) if x.sub_event_type == d.sub_event_type]
+    seen = {norm(x.location_text or "").removeprefix("ال") for x in same}
+    # the town of a draft placed at a site in it ("سوق X" in "مدينة Y") is already struck
+    seen |= {norm(article.text[x.place_span[0] : x.place_span[1]]).removeprefix("ال") for x in same if x.place_span}
     out = []
     named = [x for s in group if not s.context for x in s.spans]
     sites = [f for f in named if f.label == "FAC"]

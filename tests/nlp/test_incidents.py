@@ -539,3 +539,36 @@ def test_a_bombardment_of_another_town_told_with_the_taking_is_its_own_incident(
         "Shelling/artillery/missile attack",
         "الرهد",
     )
+
+
+def test_firing_on_protesters_with_nobody_hurt_is_an_intervention():
+    text = "أطلقت قوات الأمن النار على المحتجين في مدينة الناصرية يوم الأحد، بعد أن تجمع المئات للمطالبة بفرص عمل."
+    (inc,) = incidents(text)
+    assert (inc.event_type, inc.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_fire_opened_on_the_sit_in_is_an_intervention():
+    (inc,) = incidents("فتح عناصر الشرطة النار على المعتصمين أمام مقر البلدية في مدينة قفصة صباح الاثنين.")
+    assert inc.sub_event_type == "Protest with intervention"
+
+
+def test_a_protest_for_a_ceasefire_stays_peaceful():
+    (inc,) = incidents("تظاهر مئات الطلاب في مدينة قابس للمطالبة بوقف إطلاق النار على المدنيين والمحتجين في غزة.")
+    assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")
+
+
+def test_a_site_named_in_a_later_event_sentence_is_more_precise_than_the_city():
+    text = "لقي خمسة أشخاص مصرعهم في هجوم بمدينة بنزرت مساء السبت. وقالت الشرطة إن مسلحين أطلقوا النار داخل مقهى النخيل قبل أن يفروا."
+    (inc,) = incidents(text)
+    assert (inc.location_text, inc.country) == ("مقهى النخيل", "Tunisia")
+
+
+def test_shells_on_a_market_of_the_town_are_no_second_incident_in_the_town():
+    text = "قتل أربعة مدنيين وأصيب سبعة آخرون يوم الخميس في مدينة كادوقلي. وسقطت القذائف على سوق الماشية وسط المدينة عند الظهر."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Shelling/artillery/missile attack", "سوق الماشية", 4)
+
+
+def test_the_city_the_clash_is_put_in_beats_a_city_named_before():
+    (inc,) = incidents("بعد يومين من اجتماع طرابلس، قتل ثلاثة مسلحين في اشتباكات بمدينة الزاوية يوم الجمعة.")
+    assert (inc.sub_event_type, inc.location_text) == ("Armed clash", "الزاوية")
