@@ -433,7 +433,22 @@ class PublicTally(models.Model):
         return f"{self.month:%Y-%m} {self.country} {self.admin1} {self.event_type}: {self.incidents}"
 
 
-class PendingSource(models.Model):
+class SecondPersonDecision(models.Model):
+    """A change one person proposes and a different one decides (the database refuses a decider who proposed it)."""
+
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["proposed_at", "id"]
+
+
+class PendingSource(SecondPersonDecision):
     """An article offered as a new source of a published incident: public only once a second person approves it."""
 
     class Status(models.TextChoices):
@@ -447,15 +462,8 @@ class PendingSource(models.Model):
     quote_end = models.PositiveIntegerField(_("quote end"), null=True, blank=True)
     quote = models.TextField(_("supporting quote"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
-    proposed_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["proposed_at", "id"]
+    class Meta(SecondPersonDecision.Meta):
         verbose_name = _("pending source")
         verbose_name_plural = _("pending sources")
         constraints = [
@@ -469,7 +477,7 @@ class PendingSource(models.Model):
         return f"{self.incident_id} ← {self.article_id} ({self.status})"
 
 
-class PendingCorrection(models.Model):
+class PendingCorrection(SecondPersonDecision):
     """A correction of a published incident: the submitted form, public only once a different reviewer approves it.
 
     ``payload`` is the posted form (field → list of values) so that approval re-binds and re-validates it and
@@ -486,15 +494,8 @@ class PendingCorrection(models.Model):
     payload = models.JSONField(_("submitted form"))
     note = models.TextField(_("what was corrected"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
-    proposed_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["proposed_at", "id"]
+    class Meta(SecondPersonDecision.Meta):
         verbose_name = _("pending correction")
         verbose_name_plural = _("pending corrections")
         constraints = [
