@@ -80,7 +80,7 @@ def incident_list(request):
     filterset = selectors.public_incidents(request.GET)
     filterset.form.fields["admin1"].widget.attrs["list"] = "governorates"
     governorates = selectors.governorates()
-    searching = bool(request.GET.get("q", "").strip())
+    searching = selectors.searched(request.GET)
     # A search combined with filters that contradict it can make the database read every row
     # (docs/scaling.md): its reads are bounded in time, and past the limit the reader is told so.
     page = _rows_page(request, filterset, governorates, limit_ms=selectors.SEARCH_TIMEOUT_MS if searching else None)
