@@ -80,8 +80,9 @@ def draft_incidents(
     return drafts
 
 
-# Strikes and bombardments told together ("غارات على بلدات X وY") are one event per place (ACLED codes each location).
-PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# Strikes, bombardments and bombs told together ("غارات على بلدات X وY") are one event per place (ACLED codes each
+# location).
+PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
 
 
 def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:

@@ -27,3 +27,10 @@ def test_the_province_of_the_town_is_the_same_place():
     text = "قتل جنديان بانفجار عبوة ناسفة في مدينة الرمادي مساء الأحد. وانفجرت العبوة بآلية عسكرية على طريق رئيسي في محافظة الأنبار."
     (inc,) = incidents(text)
     assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Remote explosive/landmine/IED", "الرمادي", 2)
+
+
+def test_bombs_in_two_towns_are_two_incidents():
+    text = "انفجرت عبوتان ناسفتان في بلدتي هيت وراوة بمحافظة الأنبار صباح اليوم مما أدى إلى إصابة أربعة مدنيين."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text, first.injured) == ("Remote explosive/landmine/IED", "هيت", 4)
+    assert (second.sub_event_type, second.location_text, second.injured) == ("Remote explosive/landmine/IED", "راوة", None)
