@@ -58,3 +58,16 @@ def test_protesters_named_again_are_no_second_protest():
     text = "تظاهر مئات الطلاب في مدينة قابس تضامنا مع المحتجين في مدينة صفاقس."
     (inc,) = incidents(text)
     assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")
+
+
+def test_a_drone_strike_told_with_a_clash_is_its_own_incident():
+    text = "اشتبك الجيش مع مسلحين في بلدة الخالدية صباح الأحد. وقتل أربعة مسلحين بغارة نفذتها طائرة مسيرة."
+    assert [(x.sub_event_type, x.location_text) for x in incidents(text)] == [
+        ("Armed clash", "الخالدية"),
+        ("Air/drone strike", "الخالدية"),
+    ]
+
+
+def test_a_drone_strike_with_nothing_of_its_own_stays_with_the_clash():
+    text = "اشتبك الجيش مع مسلحين في بلدة الخالدية وقتل ثلاثة مسلحين. وقصفت طائرات مسيرة مواقع المسلحين."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
