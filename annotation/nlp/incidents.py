@@ -7,17 +7,8 @@ import datetime as dt
 from dataclasses import replace
 
 from annotation.nlp.date_resolution import article_reference
-from annotation.nlp.event_fields import (
-    ARMED,
-    PLACE_RANK,
-    STATE,
-    country_of,
-    dates_in,
-    draft_fields,
-    is_reference_place,
-    names_force,
-    summary,
-)
+from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
+from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
