@@ -68,7 +68,7 @@ def _not_event_place(preceding: str) -> bool:
     if not before:
         return False
     word = before[-1].removeprefix("و")
-    if word.replace("ال", "", 1) in DIRECTIONS or word in OFFICE_OF:
+    if word.removeprefix("ال") in DIRECTIONS or word in OFFICE_OF:
         return True
     if word in NOT_THE_PLACE:
         return not (len(before) > 1 and before[-2] in NEAR)
@@ -120,16 +120,23 @@ def _tied_to_event(text: str, span: Span) -> bool:
     return any(w in _IN or w.startswith(_STRUCK) for w in forms)
 
 
-_ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the town says more
+_ROUTES = frozenset({"طريق", "شارع"})
 
 
 def event_site(group: list[Sentence], place: Span | None) -> Span | None:
-    """The first facility named in the event's own sentences, more precise than its town ("مطعم X" in "مدينة Y")."""
-    for x in (x for s in group if not s.context for x in s.spans):
+    """The first facility named in the event's own sentences, more precise than its town: "مطعم X" or "الطريق
+    الدولي" near "مدينة Y". A road named after the towns it joins ("طريق X - Y") is not: those towns say more."""
+    spans = [x for s in group if not s.context for x in s.spans]
+    for x in spans:
         if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
-            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES:
+            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not _names_a_place(x, spans):
                 return x
     return None
+
+
+def _names_a_place(site: Span, spans: list[Span]) -> bool:
+    """Whether a place (LOC) is named inside the facility's name ("طريق بغداد")."""
+    return any(y.label == "LOC" and site.start <= y.start and y.end <= site.end for y in spans)
 
 
 def incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:
