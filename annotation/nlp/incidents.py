@@ -1,5 +1,5 @@
 """Draft incidents: split an article into sentences, group the sentences of each event, and draft each one
-(the fields themselves are picked in event_fields)."""
+(the fields themselves are picked in event_fields, the place in event_place)."""
 
 from __future__ import annotations
 
