@@ -49,3 +49,14 @@ def test_reference_points_destinations_and_datelines_are_not_where_it_happened()
     text = "الموصل - قتل جنديان في هجوم شمال كركوك أثناء عودتهما إلى أربيل من قرية البشير."
     refs = {name: is_reference_place(text, span_of(text, name)) for name in ("الموصل", "كركوك", "أربيل", "البشير")}
     assert refs == {"الموصل": True, "كركوك": True, "أربيل": True, "البشير": False}
+
+
+def test_a_town_of_the_event_sentence_beats_a_city_named_in_a_sentence_before_it():
+    text = "وصل وفد حكومي إلى مدينة حمص صباح اليوم. وفي وقت لاحق انفجرت عبوة ناسفة في بلدة تلبيسة وقتل مدنيان."
+    assert where(text)[0] == "تلبيسة"
+
+
+def test_the_adjective_form_of_a_direction_is_a_reference_point_too():
+    text = "سقطت قذائف هاون شمالي درعا على بلدة طفس وأصيب ثلاثة أطفال."
+    assert is_reference_place(text, span_of(text, "درعا"))
+    assert where(text) == ("طفس", "طفس")
