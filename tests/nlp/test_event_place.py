@@ -60,3 +60,16 @@ def test_the_adjective_form_of_a_direction_is_a_reference_point_too():
     text = "سقطت قذائف هاون شمالي درعا على بلدة طفس وأصيب ثلاثة أطفال."
     assert is_reference_place(text, span_of(text, "درعا"))
     assert where(text) == ("طفس", "طفس")
+
+
+def test_the_town_a_later_sentence_names_is_where_the_main_event_happened():
+    text = "قتل خمسة جنود في هجوم مسلح في مالي. وكان مسلحون قد هاجموا دورية للجيش قرب بلدة دونتزا."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.country, inc.killed) == ("Armed clash", "دونتزا", "Mali", 5)
+
+
+def test_a_later_attack_with_figures_of_its_own_stays_another_incident():
+    text = "قتل خمسة جنود في هجوم مسلح في مالي. وكان مسلحون قد هاجموا دورية للجيش قرب بلدة دونتزا وقتلوا جنديين."
+    main, other = incidents(text)
+    assert (main.location_text, main.killed) == ("مالي", 5)
+    assert (other.location_text, other.killed) == ("دونتزا", 2)
