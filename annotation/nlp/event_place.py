@@ -4,7 +4,7 @@ governorate), the facility that is more precise still, and the incident's countr
     place = event_place(group, article)       # a LOC span of the group, or None
     site = event_site(group, place)           # a FAC span of the event's own sentences, or None
     country = incident_country(place, group, article)
-    n = detail_of_main(drafts, spans)         # the later draft that places the main event in a town, or None
+    k = placing_detail(drafts, n, spans)      # the later draft that places drafts[n] in a town, or None
 """
 
 from __future__ import annotations
@@ -183,27 +183,26 @@ def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> 
     return names.get(max(counts, key=counts.get))
 
 
-def detail_of_main(drafts: list[IncidentDraft], spans: list[Span]) -> int | None:
-    """The index of a later draft that tells where the main event happened: the lead names only the country or
-    province ("قتل خمسة جنود في هجوم بولاية X"), a later sentence of the same kind names the town ("ووقع الهجوم
-    في بلدة Y"), in the same country, on no other day and with no other figures. None when there is none."""
-    if len(drafts) < 2:
-        return None
-    main = drafts[0]
+def placing_detail(drafts: list[IncidentDraft], n: int, spans: list[Span]) -> int | None:
+    """The index of a later draft that tells where draft ``n`` happened: it names only the country or province
+    ("قتل خمسة جنود في هجوم بولاية X"), a later sentence of the same kind names the town ("ووقع الهجوم في بلدة
+    Y"), in the same country, on no other day and with no other figures. None when there is none."""
+    event = drafts[n]
     by_offsets = {(x.start, x.end): x for x in spans if x.label == "LOC"}
 
     def rank(d: IncidentDraft) -> float:
         x = by_offsets.get(d.place_span) if d.place_span else None
         return place_rank(x) if x is not None else -1
 
-    if rank(main) >= PLACE_RANK["city"]:
+    if rank(event) >= PLACE_RANK["city"]:
         return None
-    for n, d in enumerate(drafts[1:], 1):
-        if d.sub_event_type != main.sub_event_type or rank(d) < PLACE_RANK["city"] or d.country not in (None, main.country):
+    for k in range(n + 1, len(drafts)):
+        d = drafts[k]
+        if d.sub_event_type != event.sub_event_type or rank(d) < PLACE_RANK["city"] or d.country not in (None, event.country):
             continue
-        if d.date and main.date and d.date != main.date:
+        if d.date and event.date and d.date != event.date:
             continue  # another day: another event
-        if (d.killed or d.injured) and (main.killed or main.injured) and (d.killed, d.injured) != (main.killed, main.injured):
+        if (d.killed or d.injured) and (event.killed or event.injured) and (d.killed, d.injured) != (event.killed, event.injured):
             continue  # other figures: another event
-        return n
+        return k
     return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
-from annotation.nlp.event_place import PLACE_RANK, country_of, detail_of_main, is_reference_place
+from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -65,7 +65,7 @@ def draft_incidents(
         for x in [d, *_bombardment_before_taking(d, group, article), *_other_places_struck(d, group, article, drafts)]
     ]
     _fill_missing_places(drafts, spans)
-    _merge_detail_of_main(drafts, spans)
+    _merge_placing_details(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
         d.background = True
@@ -209,18 +209,23 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
             d.place_span = d.location_span
 
 
-def _merge_detail_of_main(drafts: list[IncidentDraft], spans: list[Span]) -> None:
-    """The main event placed in a town by a later sentence (event_place.detail_of_main): one event, at that town."""
-    n = detail_of_main(drafts, spans)
-    if n is None:
-        return
-    main, detail = drafts[0], drafts.pop(n)
-    main.location_text, main.location_span, main.place_span = detail.location_text, detail.location_span, detail.place_span
-    main.country = main.country or detail.country
-    main.killed = main.killed if main.killed is not None else detail.killed
-    main.injured = main.injured if main.injured is not None else detail.injured
-    main.evidence = main.evidence + detail.evidence
-    main.summary_en = summary(main, next((x for x in spans if (x.start, x.end) == main.place_span), None))
+def _merge_placing_details(drafts: list[IncidentDraft], spans: list[Span]) -> None:
+    """An event told first in a country or province and placed in a town by a later sentence
+    (event_place.placing_detail): one event, at that town."""
+    n = 0
+    while n < len(drafts):
+        k = placing_detail(drafts, n, spans)
+        if k is None:
+            n += 1
+            continue
+        d, detail = drafts[n], drafts.pop(k)
+        d.location_text, d.location_span, d.place_span = detail.location_text, detail.location_span, detail.place_span
+        d.country = d.country or detail.country
+        d.killed = d.killed if d.killed is not None else detail.killed
+        d.injured = d.injured if d.injured is not None else detail.injured
+        d.evidence = d.evidence + detail.evidence
+        d.summary_en = summary(d, next((x for x in spans if (x.start, x.end) == d.place_span), None))
+        n += 1
 
 
 def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sentence]) -> list[Sentence] | None:

@@ -73,3 +73,11 @@ def test_a_later_attack_with_figures_of_its_own_stays_another_incident():
     main, other = incidents(text)
     assert (main.location_text, main.killed) == ("مالي", 5)
     assert (other.location_text, other.killed) == ("دونتزا", 2)
+
+
+def test_a_second_event_told_in_its_province_then_in_its_town_is_one_incident_at_the_town():
+    text = (
+        "انفجرت عبوة ناسفة في مدينة كركوك وأصيب ثلاثة مدنيين. وفي حادث منفصل، قتل خمسة جنود في هجوم مسلح في محافظة نينوى."
+        " وكان مسلحون قد هاجموا دورية للجيش قرب بلدة تلعفر."
+    )
+    assert [(i.location_text, i.killed, i.injured) for i in incidents(text)] == [("كركوك", None, 3), ("تلعفر", 5, None)]
