@@ -18,6 +18,19 @@ class Context:
     tokens: list[Token]
     lexicon: dict[int, LexiconMatch]  # first token → match
     covered: dict[int, int]  # first token → last token of an ORG/LOC found so far (lexicon or rules)
+    text: str = ""  # the original text (its spelling tells "على" from the name "علي", a pronoun's "ه" from "ة")
+
+    def raw(self, j: int) -> str:
+        """Token j as written in the original text ("" when out of range or without the text)."""
+        return self.text[self.tokens[j].start : self.tokens[j].end] if self.text and 0 <= j < len(self.tokens) else ""
+
+    def pronoun_suffix(self, j: int) -> bool:
+        """Token j ends in a possessive pronoun as written ("أنصاره", "قواتها", "عناصرهم"), not in a ta marbuta
+        ("حمزة"): a noun with its owner, which ends a name ("وقال X Y [أنصاره]" reads no third name)."""
+        w = _strip_marks(self.raw(j))
+        if len(w) <= 4 or w.endswith(("الله", "اللة")) or w == "عبده":
+            return False
+        return w.endswith(("ها", "هم", "هما")) or (w.endswith("ه") and not w.endswith("اه"))  # "منساه" is Mensah
 
     def word(self, j: int) -> str:
         return self.tokens[j].norm if 0 <= j < len(self.tokens) else ""
@@ -36,6 +49,13 @@ class Context:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
         return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
+
+
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0640", "\u0670"}
+
+
+def _strip_marks(w: str) -> str:
+    return "".join(ch for ch in w if ch not in _MARKS)
 
 
 @lru_cache(maxsize=262144)
@@ -258,6 +278,14 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
     unknown word the facility's adjective follows ("حقل هجليج النفطي"). A definite head takes no such name
     ("للشؤون القنصلية نزار …": an adjective, then the official)."""
     w = ctx.word(j)
+    if not definite and w in W.FAC_PERSON_TITLES and ctx.is_word(j + 1):
+        hit = _name_at(ctx, j + 1)  # "مستشفى الملك عبدالله", "مطار الشهيد …"
+        if hit:
+            return hit[2]
+    if not definite and w.startswith("ال") and w[2:] in W.COMMON_FIRST_NAMES and j not in ctx.lexicon:
+        hit = _name_rest(ctx, j, j, j + 1, 2)  # "شارع الحبيب بورقيبة": a name opened by a definite given name
+        if hit:
+            return hit[2]
     if definite or not ctx.is_word(j) or w.startswith("ال") or j in ctx.lexicon or w in W.NAME_STOP:
         return j - 1
     if w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS:
@@ -272,6 +300,17 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
             last += 1
         return last
     after = ctx.word(j + 1)
+    adjective_after = after.startswith("ال") and after.endswith("ي") and after not in W.ORG_STOP
+    if (
+        stem_in(ctx.word(j - 1), W.FAC_NAMED_HEADS, 3)
+        and len(w) > 2
+        and not w.endswith(("يه", "ات", "ين", "ون"))
+        and (adjective_after or not w.endswith("ي"))
+        and w not in W.FAC_NAME_ADJECTIVES
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (not ctx.is_word(j + 1) or after in W.PLACE_BOUNDARY or adjective_after)
+    ):
+        return j  # "سجن كوبر في …", "معبر أدري الحدودي"
     if (
         len(w) > 2
         and not w.endswith(("يه", "ي", "ات", "ا"))
@@ -622,6 +661,7 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         after = ctx.word(k + 1)
         ali = (
             w == "علي"
+            and not ctx.raw(k).endswith("ى")  # "صادق على القانون": the preposition as written
             and ctx.is_word(k + 1)
             and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES)
             and after not in W.NAME_STOP
@@ -638,6 +678,10 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             break
         if stem_in(w, _NOT_IN_NAME, 2):
             break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
+        if not w.startswith("ال") and w not in W.COMMON_FIRST_NAMES and ctx.pronoun_suffix(k):
+            break  # "ودعا عثمان سونكو [أنصاره]": a noun with its owner's pronoun
+        if w.startswith(("بال", "وال", "فال", "كال", "لل")) and len(w) > 5 and w not in W.COMMON_FIRST_NAMES:
+            break  # "التقى … [بالوفد]": a preposition or conjunction with the article, never inside a name
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
             last = k + 1
             k += 2
@@ -648,6 +692,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w == "الدين" and k == last + 1:
             last, k = k, k + 1  # "حسام الدين", "نور الدين": one given name
+            continue
+        if w.startswith("ال") and ctx.word(k + 1) in ("ولد", "بن", "ابن", "بنت") and ctx.is_word(k + 2) and k + 2 not in ctx.lexicon:
+            last, k = k, k + 1  # "محمد الحسن ولد …": a definite given name inside a longer name
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)

@@ -1,0 +1,50 @@
+"""Name and facility shapes of unseen wire reports (issue 9): sentences written for these tests."""
+
+from annotation.nlp import get_tagger
+
+
+def spans(text):
+    return {(s.label, s.text) for s in get_tagger().tag(text).spans}
+
+
+def test_name_stops_before_a_noun_with_its_owners_pronoun():
+    got = spans("ودعا عمر بوزيد أنصاره إلى التزام الهدوء")
+    assert ("PER", "عمر بوزيد") in got
+    assert not any("أنصاره" in text for _, text in got)
+
+
+def test_name_in_ah_is_no_pronoun():
+    assert ("PER", "كوجو منساه") in spans("وقال الرائد كوجو منساه إن الدورية عادت")
+
+
+def test_preposition_ala_is_not_the_name_ali():
+    got = spans("وأفادت الإذاعة بأن المجلس صادق على الاتفاق أمس")
+    assert not any(label == "PER" for label, _ in got)
+
+
+def test_definite_given_name_inside_a_long_name():
+    assert ("PER", "محمد الحسن ولد أعمر") in spans("والتقى محمد الحسن ولد أعمر بالوفد في العاصمة")
+
+
+def test_one_unknown_word_names_a_prison_or_crossing():
+    got = spans("نقل المعتقلون إلى سجن بورخ في الشرق، وأغلق معبر تمالت الحدودي")
+    assert ("FAC", "سجن بورخ") in got
+    assert ("FAC", "معبر تمالت الحدودي") in got
+
+
+def test_facility_head_before_an_adjective_is_no_name():
+    got = spans("نقل الجرحى إلى مستشفى ميداني قرب الحدود، ثم إلى مستشفى كبير في المدينة")
+    assert not any(label == "FAC" for label, _ in got)
+
+
+def test_facility_named_after_a_titled_person():
+    got = spans("ونقل المصابون إلى مستشفى الأمير سلمان العسكري صباح اليوم")
+    assert ("FAC", "مستشفى الأمير سلمان العسكري") in got
+
+
+def test_street_named_after_a_person_with_a_definite_given_name():
+    assert ("FAC", "شارع الحبيب السالمي") in spans("وتجمع المحتجون في شارع الحبيب السالمي وسط المدينة")
+
+
+def test_mosque_head_jami():
+    assert ("FAC", "جامع القرويين") in spans("وأقيمت الصلاة في جامع القرويين بحضور المئات")
