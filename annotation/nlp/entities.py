@@ -37,6 +37,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         covered[first] = max(last, covered.get(first, last))
     for family in (
         rules.known_org_nationality_hits,
+        rules.quoted_org_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.between_hits,

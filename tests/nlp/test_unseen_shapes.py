@@ -48,3 +48,36 @@ def test_street_named_after_a_person_with_a_definite_given_name():
 
 def test_mosque_head_jami():
     assert ("FAC", "جامع القرويين") in spans("وأقيمت الصلاة في جامع القرويين بحضور المئات")
+
+
+def test_quoted_name_after_a_group_head_is_the_group():
+    got = spans("وتبنت جماعة «سرايا الفجر» الهجوم على الحاجز")
+    assert ("ORG", "سرايا الفجر") in got
+
+
+def test_quoted_group_named_like_a_place_is_the_group():
+    got = spans("وأعلنت حركة «ماسينا» مسؤوليتها عن الكمين")
+    assert ("ORG", "ماسينا") in got
+    assert ("LOC", "ماسينا") not in got
+
+
+def test_navy_with_nationality_and_not_a_maritime_border():
+    assert ("ORG", "البحرية الإيرانية") in spans("واحتجزت البحرية الإيرانية ناقلة نفط أمس")
+    assert not any(label == "ORG" for label, _ in spans("وناقش الوفد الحدود البحرية اللبنانية مع الوسطاء"))
+
+
+def test_air_force_keeps_its_nationality():
+    assert ("ORG", "سلاح الجو المصري") in spans("وشن سلاح الجو المصري غارات على مواقع المهربين")
+
+
+def test_title_nationality_then_name():
+    got = spans("وقال العقيد النيجري أبارشي كوندو في تصريح إن الدورية عادت")
+    assert ("PER", "أبارشي كوندو") in got
+
+
+def test_last_name_in_a_before_what_was_said():
+    assert ("PER", "تيسفاي غيتاشيو جولا") in spans("وقال المتحدث تيسفاي غيتاشيو جولا إن الطريق مغلق")
+
+
+def test_strait_keeps_its_head():
+    assert ("LOC", "مضيق باب المندب") in spans("وعبرت السفينة مضيق باب المندب فجرا")

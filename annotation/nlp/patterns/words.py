@@ -18,13 +18,20 @@ ORG_HEADS = _words(
 نقابه اداره قطب نيابه جمعيه بعثه
 """
 )
+# Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
+QUOTED_ORG_HEADS = _words(
+    """
+حركه جماعه تنظيم كتيبه كتائب لواء الويه سرايا مليشيا ميليشيا فصيل مجموعه جبهه حزب تحالف ائتلاف تجمع قناه
+صحيفه جريده اذاعه وكاله موقع شبكه منظمه جمعيه عمليه
+"""
+) - {"عمليه"}
 # Definite heads that stand alone as an organisation ("الجيش", "الشرطة").
 ORG_ALONE = _words({"الجيش", "الشرطه"})
 DEFINITE_ORG_HEADS = _words(
     """
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
-النقابه الاداره القطب النيابه المحكمه المديريه
+النقابه الاداره القطب النيابه المحكمه المديريه البحريه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -127,7 +134,7 @@ LOC_HEADS_DROP = _words(
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
 MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب")
-LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد"})
+LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج"})
 LOC_DUAL_HEADS = _words({"قريتي", "بلدتي", "منطقتي", "مدينتي", "محافظتي", "ولايتي", "بلدات", "قري", "قرى"})
 # Institution heads whose name may continue with a li- genitive ("المفوضية العليا للانتخابات").
 LI_GENITIVE_HEADS = _words(
@@ -139,7 +146,7 @@ LI_GENITIVE_HEADS = _words(
 # Media heads followed by a proper name without article ("شبكة دستورنا").
 MEDIA_HEADS = _words({"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع"})
 MEDIA_COMMON_NOUNS = _words({"انباء", "اخبار", "اعلام", "اعلاميه", "رسميه", "محليه", "تلفزيون", "تواصل"})
-PLACE_NAME_PREFIXES = _words("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود")
+PLACE_NAME_PREFIXES = _words("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود باب")
 # Words that open a facility's name ("مستشفى ابن سينا", "كنيسة مار إلياس", "معبر كرم أبو سالم").
 FAC_NAME_PREFIXES = PLACE_NAME_PREFIXES | _words("ابن بن مار عبد كرم")
 # After these heads a media outlet's name is the place ("ولاية الجزيرة" is a Sudanese state, not the channel).
