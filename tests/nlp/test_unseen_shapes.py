@@ -81,3 +81,21 @@ def test_last_name_in_a_before_what_was_said():
 
 def test_strait_keeps_its_head():
     assert ("LOC", "مضيق باب المندب") in spans("وعبرت السفينة مضيق باب المندب فجرا")
+
+
+def test_unknown_word_after_a_cardinal_direction_is_a_place():
+    assert ("LOC", "بورغو") in spans("وهاجم المسلحون دورية للجيش جنوب بورغو، وفق مصادر محلية")
+
+
+def test_direction_before_a_common_word_is_no_place():
+    got = spans("وتقدمت القوات شمال شرق المدينة بعد ظهر أمس")
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_plural_place_head_opens_a_list():
+    got = spans("وقصفت الطائرات أحياء الزيتون والصبرة والرمال")
+    assert {("LOC", "الزيتون"), ("LOC", "الصبرة"), ("LOC", "الرمال")} <= got
+
+
+def test_forest_keeps_its_head():
+    assert ("LOC", "غابة تنتيكو") in spans("وفر المسلحون إلى غابة تنتيكو بعد الهجوم")

@@ -426,6 +426,28 @@ def between_hits(ctx: Context) -> Iterator[Hit]:
                 yield i + 1, 0, i + 1, "LOC", 0.6
 
 
+def direction_hits(ctx: Context) -> Iterator[Hit]:
+    """One unknown indefinite word after a cardinal direction, ending there: "جنوب كيسمايو", "شمالي دوري،"."""
+    for i, tok in enumerate(ctx.tokens):
+        if not stem_in(tok.norm, W.CARDINAL_DIRECTIONS, 2):
+            continue
+        j = i + 1
+        w = ctx.word(j)
+        if (
+            j in ctx.lexicon
+            or ctx.inside_match(j)
+            or not _place_word(ctx, j)
+            or w.startswith(("ال", "و", "لل"))
+            or w.endswith(("ات", "ين", "ون", "يه", "ا"))
+            or len(w) < 3
+            or stem_in(w, _NOT_TAIL, 2)
+            or w in W.COMMON_FIRST_NAMES
+            or not _ends_there(ctx, j)
+        ):
+            continue
+        yield j, 0, j, "LOC", 0.6
+
+
 def _ends_there(ctx: Context, k: int) -> bool:
     """Token k is a name by itself: no head or common noun ("والحكومة"), and a boundary follows it."""
     after = ctx.word(k + 1)

@@ -134,8 +134,14 @@ LOC_HEADS_DROP = _words(
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
 MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب")
-LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج"})
-LOC_DUAL_HEADS = _words({"قريتي", "بلدتي", "منطقتي", "مدينتي", "محافظتي", "ولايتي", "بلدات", "قري", "قرى"})
+LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج", "غابه"})
+LOC_DUAL_HEADS = _words(
+    """
+قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى مدن محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
+"""
+)
+# Cardinal directions after which one unknown indefinite word is a place ("جنوب كيسمايو", "شمالي دوري").
+CARDINAL_DIRECTIONS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 # Institution heads whose name may continue with a li- genitive ("المفوضية العليا للانتخابات").
 LI_GENITIVE_HEADS = _words(
     """
