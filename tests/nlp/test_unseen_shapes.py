@@ -99,3 +99,8 @@ def test_plural_place_head_opens_a_list():
 
 def test_forest_keeps_its_head():
     assert ("LOC", "غابة تنتيكو") in spans("وفر المسلحون إلى غابة تنتيكو بعد الهجوم")
+
+
+def test_everyday_words_spelled_like_small_towns_are_no_places():
+    got = spans("وخلال الأشهر الماضية شنت الفصائل هجمات متفرقة")
+    assert not any(label == "LOC" for label, _ in got)
