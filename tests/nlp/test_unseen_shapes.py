@@ -104,3 +104,13 @@ def test_forest_keeps_its_head():
 def test_everyday_words_spelled_like_small_towns_are_no_places():
     got = spans("وخلال الأشهر الماضية شنت الفصائل هجمات متفرقة")
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_name_after_a_verb_of_announcing_before_the_office():
+    assert ("PER", "مسعد بولس") in spans("وأعلن مسعد بولس مستشار الرئيس وصوله إلى المدينة")
+
+
+def test_saint_opens_a_church_name_and_a_preposition_ends_a_bridge_name():
+    got = spans("واستهدف الهجوم كنيسة القديس يوسف، وأغلق جسر الملك حسين أمام المسافرين")
+    assert ("FAC", "كنيسة القديس يوسف") in got
+    assert ("FAC", "جسر الملك حسين") in got

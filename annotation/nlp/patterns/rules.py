@@ -590,7 +590,8 @@ def speaker_hits(ctx: Context) -> Iterator[Hit]:
     """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
     أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
     for i, tok in enumerate(ctx.tokens):
-        if not stem_in(tok.norm, W.SPEECH_VERBS, 1):
+        speech = stem_in(tok.norm, W.SPEECH_VERBS, 1) is not None
+        if not speech and not stem_in(tok.norm, W.STATEMENT_VERBS, 1):
             continue
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
@@ -598,7 +599,10 @@ def speaker_hits(ctx: Context) -> Iterator[Hit]:
         hit = _name_at(ctx, i + 1, min_tokens=2)
         if hit is None or any(ctx.word(k) in W.SOURCE_NOUNS for k in range(hit[0], hit[2] + 1)):
             continue
-        if stem_in(ctx.word(hit[2] + 1), W.SPEECH_FOLLOWERS, 2) or ctx.word(hit[2] + 1) == "،":
+        after = ctx.word(hit[2] + 1)
+        said = stem_in(after, W.SPEECH_FOLLOWERS, 2) if speech else after in ("ان", "انه", "انها")
+        # or the bearer's office right after the name: "وأعلن مسعد بولس مستشار الرئيس …"
+        if said or after == "،" or (after in W.APPOSITIVE_TITLES and ctx.is_word(hit[2] + 2)):
             yield hit[0], hit[1], hit[2], "PER", 0.55
 
 

@@ -86,6 +86,13 @@ TITLES = _words(
 )
 # Verbs of saying after which a name may come ("وقال أمادو ديالو إن …"), and what follows the speaker's name.
 SPEECH_VERBS = _words("قال قالت اكد اكدت اوضح اوضحت اضاف اضافت صرح صرحت افاد افادت ذكر ذكرت اشار اشارت روي روت يقول تقول")
+# Verbs of announcing and stating whose subject is often a person named without a title ("وأعلن X Y أن …").
+STATEMENT_VERBS = _words(
+    """
+اعلن اعلنت اتهم اتهمت حذر حذرت دعا دعت طالب طالبت نفي نفت كشف كشفت ادان ادانت اعتبر اعتبرت شدد شددت
+اكد اكدت وصف وصفت راي رات توعد توعدت تعهد تعهدت
+"""
+)
 SPEECH_FOLLOWERS = _words("ان انه انها انهم لوكاله للصحفيين لقناه لصحيفه لموقع لاذاعه في خلال عبر")
 # Sources that are no names ("قال مصدر أمني إن", "أفاد شهود عيان").
 SOURCE_NOUNS = _words(
@@ -121,6 +128,7 @@ NAME_STOP = _words(
 الذين اللذين الذي وهو وهي بينما فيما لكن لكنه لكنها
 اصيب اصيبت قتل قتلت توفي توفيت نجا نجت اعتقل اعتقلت
 بتهمه بتهم بسبب بجروح بجراح بشظايا بجانب
+امام داخل خارج وراء تحت فوق عقب اثر جراء
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -202,7 +210,7 @@ FAC_NAME_ADJECTIVES = _words(
 """
 )
 # Titles that open the name of the person a facility is named after ("مستشفى الملك …", "مسجد الشيخ …").
-FAC_PERSON_TITLES = _words("الملك الامير الشيخ الامام السلطان الشهيد الرئيس السيده الحاج المجاهد الزعيم")
+FAC_PERSON_TITLES = _words("الملك الامير الشيخ الامام السلطان الشهيد الرئيس السيده الحاج المجاهد الزعيم القديس القديسه مار")
 
 WEAPON_HEADS = _words(
     """
