@@ -114,3 +114,18 @@ def test_saint_opens_a_church_name_and_a_preposition_ends_a_bridge_name():
     got = spans("واستهدف الهجوم كنيسة القديس يوسف، وأغلق جسر الملك حسين أمام المسافرين")
     assert ("FAC", "كنيسة القديس يوسف") in got
     assert ("FAC", "جسر الملك حسين") in got
+
+
+def test_weapon_models_after_their_head():
+    got = spans("وأطلقت السفن صواريخ توماهوك، وقصفت طائرات إف-35 المواقع، وصودرت بنادق كلاشينكوف")
+    assert {("WEAPON", "صواريخ توماهوك"), ("WEAPON", "طائرات إف-35"), ("WEAPON", "بنادق كلاشينكوف")} <= got
+
+
+def test_drone_written_min_dun_tayyar_and_live_ammunition():
+    got = spans("وأسقطت الدفاعات طائرة من دون طيار، وضبطت الدورية ذخيرة حية")
+    assert {("WEAPON", "طائرة من دون طيار"), ("WEAPON", "ذخيرة حية")} <= got
+
+
+def test_or_after_a_weapon_is_no_model():
+    got = spans("ولم يتضح هل كانت صواريخ أم قذائف")
+    assert ("WEAPON", "صواريخ") in got

@@ -785,6 +785,14 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "الألغام المضادة للأفراد"
             elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
                 j += 2
+            elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
+                j += 3  # "طائرة من دون طيار"
+            elif w in W.WEAPON_MODELS and j == i + 1:
+                j += 1  # "صواريخ كروز", "بنادق كلاشنيكوف"
+                if ctx.word(j) == "-" and ctx.word(j + 1).isdecimal():
+                    j += 2  # "إف-16"
+                elif ctx.word(j).isdecimal():
+                    j += 1
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
                 j += 3
             else:
@@ -799,7 +807,7 @@ def _weapon_modifier(b: str) -> bool:
     holds the singular forms)."""
     if b in W.WEAPON_MODIFIERS:
         return True
-    for ending in ("تين", "تان", "ين", "ان", "ات", "ا"):
+    for ending in ("تين", "تان", "ين", "ان", "ات", "ا", "ه"):
         if b.endswith(ending) and len(b) - len(ending) >= 3:
             stem = b[: -len(ending)]
             return stem in W.WEAPON_MODIFIERS or stem + "ه" in W.WEAPON_MODIFIERS
