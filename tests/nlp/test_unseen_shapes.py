@@ -129,3 +129,9 @@ def test_drone_written_min_dun_tayyar_and_live_ammunition():
 def test_or_after_a_weapon_is_no_model():
     got = spans("ولم يتضح هل كانت صواريخ أم قذائف")
     assert ("WEAPON", "صواريخ") in got
+
+
+def test_generic_forces_head_before_a_known_body_is_left_out():
+    got = spans("وانتشرت قوات الجيش في الشوارع بعد الاشتباكات")
+    assert ("ORG", "الجيش") in got
+    assert not any(text.startswith("قوات") for _, text in got)

@@ -99,6 +99,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
             i += 1
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
+        if head == "قوات" and (ctx.lex_label(i + 1) == "ORG" or ctx.word(i + 1) in W.ORG_ALONE):
+            i += 1
+            continue  # "قوات [الجيش]": the body the generic head stands before
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
             continue  # "جماعة <a known group>": the known group is the entity
@@ -305,7 +308,14 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
         hit = _name_at(ctx, j + 1)  # "مستشفى الملك عبدالله", "مطار الشهيد …"
         if hit:
             return hit[2]
-    if not definite and w.startswith("ال") and w[2:] in W.COMMON_FIRST_NAMES and j not in ctx.lexicon:
+    if (
+        not definite
+        and w.startswith("ال")
+        and w[2:] in W.COMMON_FIRST_NAMES
+        and j not in ctx.lexicon
+        and j + 1 not in ctx.lexicon
+        and ctx.word(j + 1) not in W.LOC_NAME_STOP
+    ):
         hit = _name_rest(ctx, j, j, j + 1, 2)  # "شارع الحبيب بورقيبة": a name opened by a definite given name
         if hit:
             return hit[2]
