@@ -135,3 +135,8 @@ def test_generic_forces_head_before_a_known_body_is_left_out():
     got = spans("وانتشرت قوات الجيش في الشوارع بعد الاشتباكات")
     assert ("ORG", "الجيش") in got
     assert not any(text.startswith("قوات") for _, text in got)
+
+
+def test_peoples_of_the_sahel_and_the_horn_are_groups():
+    got = spans("واندلعت اشتباكات بين الدوغون والبامبارا، ونزح آلاف من الدينكا")
+    assert {("NORP", "الدوغون"), ("NORP", "البامبارا"), ("NORP", "الدينكا")} <= got
