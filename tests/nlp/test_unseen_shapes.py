@@ -140,3 +140,13 @@ def test_generic_forces_head_before_a_known_body_is_left_out():
 def test_peoples_of_the_sahel_and_the_horn_are_groups():
     got = spans("واندلعت اشتباكات بين الدوغون والبامبارا، ونزح آلاف من الدينكا")
     assert {("NORP", "الدوغون"), ("NORP", "البامبارا"), ("NORP", "الدينكا")} <= got
+
+
+def test_ali_spelled_with_ya_in_a_text_that_writes_ala_is_a_name():
+    got = spans("وقال علي حسن إن القوات سيطرت على البلدة")
+    assert ("PER", "علي حسن") in got
+
+
+def test_ala_without_dots_stays_a_preposition():
+    got = spans("وسيطرت القوات علي مواقع المسلحين وعلي الطريق")
+    assert not any(label == "PER" for label, _ in got)

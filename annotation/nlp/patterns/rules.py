@@ -24,6 +24,18 @@ class Context:
         """Token j as written in the original text ("" when out of range or without the text)."""
         return self.text[self.tokens[j].start : self.tokens[j].end] if self.text and 0 <= j < len(self.tokens) else ""
 
+    def name_ali(self, j: int) -> bool:
+        """Token j is the given name Ali, not the preposition "على" written without its dots: the text spells
+        the preposition with alef maqsura elsewhere, this token with ya, and a name goes on after it."""
+        if self.word(j) != "علي" or not self.raw(j).endswith("ي") or "على" not in self.text:
+            return False
+        after = self.word(j + 1)
+        return j + 1 not in self.lexicon and (
+            after in W.COMMON_FIRST_NAMES
+            or after in W.NAME_CONNECTORS
+            or (after.startswith("ال") and after.endswith("ي") and len(after) > 4)
+        )
+
     def pronoun_suffix(self, j: int) -> bool:
         """Token j ends in a possessive pronoun as written ("أنصاره", "قواتها", "عناصرهم"), not in a ta marbuta
         ("حمزة"): a noun with its owner, which ends a name ("وقال X Y [أنصاره]" reads no third name)."""
@@ -681,7 +693,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
-        or w in W.NAME_STOP
+        or (w in W.NAME_STOP and not ctx.name_ali(j))
         or len(w) < 2
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
