@@ -150,3 +150,9 @@ def test_ali_spelled_with_ya_in_a_text_that_writes_ala_is_a_name():
 def test_ala_without_dots_stays_a_preposition():
     got = spans("وسيطرت القوات علي مواقع المسلحين وعلي الطريق")
     assert not any(label == "PER" for label, _ in got)
+
+
+def test_nationality_joins_an_aircraft_only_right_after_its_head():
+    got = spans("وقصفت طائرات مسيرة تركية القرية، ثم حلقت الطائرات الروسية فوقها")
+    assert ("WEAPON", "طائرات مسيرة") in got
+    assert ("WEAPON", "الطائرات الروسية") in got

@@ -799,7 +799,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         while j < n and j - i < 6:
             w = ctx.word(j)
             b = _bare(w)
-            if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
+            if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
