@@ -252,13 +252,17 @@ class _Scanner:
 
     def run(self) -> DateExpr | None:
         j = self.i
+        tokens, known = self.tokens, _WORD_STEPS
         while j < self.n and not self.stop:
-            clitic, stem = _stem(self.tokens[j])
+            w = tokens[j].norm
+            found = known.get(w)
+            if found is None:
+                found = _word_steps(w)
+            clitic, stem, steps = found
             if j > self.i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
                 break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
-            w = self.tokens[j].norm
             used = 0
-            for step in _STEPS:  # the first step that recognises the token
+            for step in steps:  # the first step that recognises the token (of those that may)
                 used = step(self, j, w, stem)
                 if used:
                     break
@@ -458,6 +462,45 @@ _STEPS = (
     _Scanner._and_weekday,
     _Scanner._bridge,
 )
+
+
+_TWO_WORD_FIRSTS = frozenset(k[0] for k in (*TWO_WORD_MONTHS, *TWO_WORD_HIJRI))
+_WORD_STEPS: dict[str, tuple] = {}  # word -> (clitic, stem, the steps that may recognise it)
+
+
+def _word_steps(w: str) -> tuple:
+    """The steps whose test on the word and its stem can pass, in _STEPS' order (the others return 0 for it)."""
+    clitic, stem = _stem_of(w)
+    decimal = w.isdecimal()
+    may = (
+        stem in WEEKDAYS,  # _weekday
+        stem in RELATIVE_DAYS,  # _relative_day
+        stem == "الليله",  # _tonight
+        decimal,  # _numeric
+        w == "اول",  # _day_before_yesterday
+        stem in ("يوم", "يومي"),  # _day_word
+        stem in PARTS_OF_DAY,  # _part_of_day
+        stem in MONTH_PARTS,  # _month_part
+        stem in MONTHS or stem in _TWO_WORD_FIRSTS,  # _month (_month_at reads the stem)
+        w in AMBIGUOUS_MONTHS,  # _ambiguous_month
+        w in HIJRI_MONTHS,  # _hijri_month
+        decimal,  # _year
+        decimal,  # _day_number
+        stem in ORDINAL_DAYS,  # _ordinal_day
+        stem in UNITS,  # _unit
+        w in ANCHORS,  # _anchor
+        stem == "قبل",  # _ago
+        w in ("من", "شهر"),  # _filler
+        w in SEPARATORS,  # _separator
+        w in (")", "/"),  # _closer
+        w == "و",  # _and_weekday
+        w in ("الموافق", "الي"),  # _bridge
+    )
+    found = (clitic, stem, tuple(step for step, ok in zip(_STEPS, may, strict=True) if ok))
+    if len(_WORD_STEPS) > 100_000:
+        _WORD_STEPS.clear()
+    _WORD_STEPS[w] = found
+    return found
 
 
 def _numeric_date(tokens, j) -> tuple[int, int, int] | None:
