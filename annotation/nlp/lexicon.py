@@ -18,12 +18,15 @@ def key_of(surface: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _TOKEN.finditer(norm(surface)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class LexiconMatch:
     first: int  # token index
     last: int  # inclusive
     clitic: int  # normalised characters of clitic before the match on the first token
     entry: LexiconEntry
+
+    def __init__(self, first: int, last: int, clitic: int, entry: LexiconEntry):
+        self.__dict__.update(first=first, last=last, clitic=clitic, entry=entry)  # as Span: cheaper than frozen's
 
 
 class Lexicon:
@@ -87,16 +90,18 @@ class Lexicon:
         starts = self._starts
         while i < n:
             w = tokens[i].norm
-            found = None
-            if w[:1].isalpha() or w[:1].isdecimal():
-                found = starts.get(w)  # the cache _starts_of fills, read without a call per token
-                if found is None:
-                    found = self._starts_of(w)
-                    starts = self._starts  # _starts_of may have started a new cache
-            m = self.match_at(tokens, i) if found else None
-            if m:
-                out.append(m)
-                i = m.last + 1
-            else:
-                i += 1
+            found = starts.get(w)  # the cache _starts_of fills, read without a call per token
+            if found is None:
+                if not (w[:1].isalpha() or w[:1].isdecimal()):
+                    i += 1  # punctuation opens no entry
+                    continue
+                found = self._starts_of(w)
+                starts = self._starts  # _starts_of may have started a new cache
+            if found:
+                m = self.match_at(tokens, i)
+                if m:
+                    out.append(m)
+                    i = m.last + 1
+                    continue
+            i += 1
         return out

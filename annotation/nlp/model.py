@@ -145,18 +145,34 @@ def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttribut
 
 def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:
     """BIO label per token for spans given as Span or (start, end, label)."""
-    labels = ["O"] * len(tokens)
+    n = len(tokens)
+    labels = ["O"] * n
     starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
     for s in spans:
         start, end, label = (s.start, s.end, s.label) if isinstance(s, Span) else s
-        i = max(0, bisect.bisect_right(starts, start) - 1)
-        first = True
-        while i < len(tokens) and tokens[i].start < end:
-            if tokens[i].end > start:
-                labels[i] = ("B-" if first else "I-") + label
-                first = False
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            i = 0
+        while i < n and starts[i] < end:
+            if ends[i] > start:  # the first token the span reaches; every later one before its end is inside it
+                b, inside = _BIO.get(label) or _bio(label)
+                labels[i] = b
+                i += 1
+                while i < n and starts[i] < end:
+                    labels[i] = inside
+                    i += 1
+                break
             i += 1
     return labels
+
+
+_BIO: dict[str, tuple[str, str]] = {}
+
+
+def _bio(label: str) -> tuple[str, str]:
+    found = _BIO[label] = ("B-" + label, "I-" + label)
+    return found
 
 
 def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
@@ -196,6 +212,7 @@ def _outside(runs: list[tuple[int, int, int, int, str]], taken: list[Span]) -> l
     return out
 
 
+@lru_cache(maxsize=65536)
 def _clitic_length(word: str) -> int:
     """Original-text characters of a conjunction/preposition glued before an article (و/ب/ف/ك + ال)."""
     for p in ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال"):
