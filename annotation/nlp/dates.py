@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from annotation.nlp.date_resolution import DateExpr, ResolvedDate, resolve
 from annotation.nlp.numbers import parse_number
@@ -211,25 +213,27 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
 def find_dates(tokens: list[Token]) -> list[DateExpr]:
     """Date expressions, left to right, non-overlapping."""
     out: list[DateExpr] = []
-    i, n = 0, len(tokens)
     opens = _MAY_OPEN
-    while i < n:
-        w = tokens[i].norm
-        may = opens.get(w)
-        if may is None:
-            if len(opens) > 100_000:
-                opens.clear()
-            may = opens[w] = bool(w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN)
-        if not may:
-            i += 1
+    norms = list(map(_NORM, tokens))
+    may = list(map(opens.get, norms))  # whether each word may open an expression, None for a new word
+    if None in may:
+        if len(opens) > 100_000:
+            opens.clear()
+        for k, w in enumerate(norms):
+            if may[k] is None:
+                may[k] = opens[w] = bool(w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN)
+    after = 0  # the token after the last expression read
+    for i in compress(range(len(tokens)), may):
+        if i < after:
             continue
         expr = _scan(tokens, i)
         if expr:
             out.append(expr)
-            i = expr.last + 1
-        else:
-            i += 1
+            after = expr.last + 1
     return out
+
+
+_NORM = itemgetter(2)  # Token.norm
 
 
 _MAY_OPEN: dict[str, bool] = {}  # word -> whether a date expression may open with it (find_dates' quick test)
