@@ -433,6 +433,23 @@ class PublicTally(models.Model):
         return f"{self.month:%Y-%m} {self.country} {self.admin1} {self.event_type}: {self.incidents}"
 
 
+class ExportRow(models.Model):
+    """A public incident's download rows, built once per incident version (incidents.stored_rows).
+
+    The exports stream these texts instead of building each row in Python; a row whose version is not
+    the incident's (or that is missing) is built on the fly, so a download never shows a stale row.
+    """
+
+    incident = models.OneToOneField(Incident, on_delete=models.CASCADE, primary_key=True, related_name="export_row")
+    version = models.PositiveIntegerField()
+    csv = models.TextField()  # one CSV line in ACLED's columns, with its line ending
+    record = models.TextField()  # the JSON record, its address left as a mark (exports.URL_MARK)
+    geometry = models.TextField()  # the GeoJSON geometry ("null" when the incident has no point)
+
+    def __str__(self):
+        return f"{self.incident_id} v{self.version}"
+
+
 class SecondPersonDecision(models.Model):
     """A change one person proposes and a different one decides (the database refuses a decider who proposed it)."""
 
