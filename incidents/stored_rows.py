@@ -9,7 +9,7 @@ missed a change is never served.
 Bulk loads that bypass the ORM (the benchmark's COPY) call `export_rows_rebuild()` afterwards.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -29,19 +29,25 @@ def export_rows_refresh(ids):
     if not public:
         return 0
     texts = exports.stored_texts(list(public))
-    rows = [
-        ExportRow(incident_id=pk, version=public[pk], csv=csv, record=record, geometry=geometry)
-        for pk, (csv, record, geometry) in texts.items()
-    ]
-    ExportRow.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["incident"], update_fields=["version", "csv", "record", "geometry"]
-    )
+    rows = [(pk, public[pk], csv, record, geometry) for pk, (csv, record, geometry) in texts.items()]
+    # Row by row parameters: bulk_create's arrays of long texts cost ≈ 1.5 ms a row to quote.
+    with connection.cursor() as cursor:
+        cursor.executemany(_UPSERT, rows)
     return len(rows)
+
+
+_UPSERT = (
+    f"INSERT INTO {ExportRow._meta.db_table} (incident_id, version, csv, record, geometry) VALUES (%s, %s, %s, %s, %s) "  # noqa: S608
+    "ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, csv = excluded.csv, record = excluded.record, "
+    "geometry = excluded.geometry"
+)
 
 
 def export_rows_rebuild(*, only_missing=False, progress=None):
     """(Re)build the stored rows of every public incident, chunk by chunk (after a bulk load or a restore)."""
-    public = Incident.objects.public().order_by("pk")
+    # In the exports' default order (newest first), so that their reads of the stored rows go
+    # through the table in the order it was written.
+    public = Incident.objects.public().order_by("-date_start", "-id")
     if only_missing:
         public = public.exclude(export_row__version=F("version"))
     ids = list(public.values_list("pk", flat=True))
