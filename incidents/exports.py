@@ -310,7 +310,7 @@ def _bounded(view):
 
 
 # The full records of the JSON and GeoJSON exports, read as plain values chunk by chunk like the CSV.
-_RECORD_FIELDS = (
+RECORD_FIELDS = (
     "id",
     "code",
     "status",
@@ -418,8 +418,8 @@ def _record(row, actors, figures, sources, url):
     }
 
 
-def _records_built(rows, url_for_code):
-    """{id: full record} for a chunk of incidents (dicts of _RECORD_FIELDS), three queries."""
+def records_built(rows, url_for_code):
+    """{id: full record} for a chunk of incidents (dicts of RECORD_FIELDS), three queries."""
     ids = [row["id"] for row in rows]
     actors = _fetch_for(_RECORD_ACTORS_SQL, ids)
     figures = _fetch_for(_RECORD_FIGURES_SQL, ids)
@@ -437,11 +437,11 @@ def incident_records(queryset, url_for_code):
     chunk = []
 
     def flush(rows):
-        built = _records_built(rows, url_for_code)
+        built = records_built(rows, url_for_code)
         for row in rows:
             yield built[row["id"]]
 
-    for row in queryset.values(*_RECORD_FIELDS).iterator(chunk_size=CHUNK_SIZE):
+    for row in queryset.values(*RECORD_FIELDS).iterator(chunk_size=CHUNK_SIZE):
         chunk.append(row)
         if len(chunk) >= CHUNK_SIZE:
             yield from flush(chunk)
@@ -476,8 +476,8 @@ def _record_texts(queryset, url_for_code):
         missing = [row[0] for row in chunk if row[3] != row[2]]
         built = {}
         if missing:
-            fields = Incident.objects.filter(pk__in=missing).order_by().values(*_RECORD_FIELDS)
-            built = {pk: (_dumps(record), _dumps(_geometry(record))) for pk, record in _records_built(list(fields), url_for_code).items()}
+            fields = Incident.objects.filter(pk__in=missing).order_by().values(*RECORD_FIELDS)
+            built = {pk: (_dumps(record), _dumps(_geometry(record))) for pk, record in records_built(list(fields), url_for_code).items()}
         for pk, code, version, stored_version, record, geometry in chunk:
             if stored_version == version:
                 yield code, record.replace(_URL_MARK_JSON, _dumps(url_for_code(code)), 1), geometry
@@ -498,8 +498,8 @@ def stored_texts(ids):
     what incidents.stored_rows keeps, built by the same code as the exports' own rows."""
     writer = csv.writer(_Echo())
     lines = _csv_built(list(Incident.objects.filter(pk__in=ids).order_by().values(*_CSV_FIELDS)), writer)
-    rows = list(Incident.objects.filter(pk__in=ids).order_by().values(*_RECORD_FIELDS))
-    records = _records_built(rows, lambda code: URL_MARK)
+    rows = list(Incident.objects.filter(pk__in=ids).order_by().values(*RECORD_FIELDS))
+    records = records_built(rows, lambda code: URL_MARK)
     return {pk: (lines[pk], _dumps(record), _dumps(_geometry(record))) for pk, record in records.items() if pk in lines}
 
 
