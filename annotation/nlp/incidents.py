@@ -4,20 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
-from annotation.nlp.event_fields import (
-    ARMED,
-    PLACE_RANK,
-    STATE,
-    country_of,
-    dates_in,
-    draft_fields,
-    is_reference_place,
-    names_force,
-    summary,
-)
+from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
+from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -29,6 +20,7 @@ PAST_WORDS = E.words("past_word")
 OTHERS = E.words("others")
 SIMILAR = E.words("similar")
 EVENT_NOUNS = E.words("event_noun")
+REPORTING = E.words("reporting_verb")
 
 
 _MARKERS_BY_FIRST: dict[str, list[list[str]]] = {}
@@ -79,8 +71,9 @@ def draft_incidents(
     return drafts
 
 
-# Strikes and bombardments told together ("غارات على بلدات X وY") are one event per place (ACLED codes each location).
-PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# Strikes, bombardments and bombs told together ("غارات على بلدات X وY") are one event per place (ACLED codes each
+# location).
+PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
 
 
 def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
@@ -157,6 +150,14 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
             found = local[id(x)] = _local_places(text, x.spans)
         return found
 
+    wide: dict[int, dict[str, _Area]] = {}
+
+    def areas(x: Sentence) -> dict[str, _Area]:
+        found = wide.get(id(x))
+        if found is None:
+            found = wide[id(x)] = _areas(text, x.spans)
+        return found
+
     for s in sents:
         opens = _opens_new_frame(tokens, s)
         if s.context:
@@ -173,7 +174,7 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
             earlier.append(s)  # details of an event the lead already counted ("إصابة اثنين" again)
         elif current is not None and not any(not x.context for x in current) and (current[0].context and not opens):
             current.append(s)  # the event a date-opening sentence announced
-        elif current is None or opens or _starts_new_event(tokens, s, current, places):
+        elif current is None or opens or _starts_new_event(tokens, s, current, places, areas):
             groups.append([s])
         else:
             current.append(s)
@@ -233,9 +234,10 @@ def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
     return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
 
 
-def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence], places) -> bool:
+def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence], places, areas) -> bool:
     """Whether an event sentence that opens no new frame (the caller tested it) tells of another event than the
-    current group's; ``places(sentence)`` gives a sentence's local places (_local_places)."""
+    current group's; ``places(sentence)`` gives a sentence's local places (_local_places), ``areas(sentence)``
+    every place it names where something may happen (_areas)."""
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
     if _other_past_date(s, current):
         return True
@@ -261,6 +263,10 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence],
     own = {sub for _, sub in s.triggers} - E.GENERIC
     if elsewhere and own and specific and not own & specific:
         return True  # another means in another place: a drone strike on X after a clash in Y
+    if own and words[0].removeprefix("و") not in REPORTING and _elsewhere_wide(s, current, areas):
+        # "وفي بلدة Y قتل …": a cue of its own in a town the event so far did not name is another incident;
+        # reported speech ("وأشار المصدر أن …") tells more of the same one
+        return True
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
@@ -316,6 +322,47 @@ def _local_places(text: str, spans: list[Span]) -> set[str]:
             if p is None or PLACE_RANK.get(p.kind, 0) >= 2:
                 out.add(norm(x.text).removeprefix("ال"))
     return out
+
+
+def _areas(text: str, spans) -> dict[str, _Area]:
+    """The places a sentence names where something may happen (not countries, not reference points such as
+    "شمال بغداد"), by normalised name."""
+    places = place_index()
+    out: dict[str, _Area] = {}
+    for x in spans:
+        if x.label != "LOC" or is_reference_place(text, x):
+            continue
+        p = places.get(x.entity_key or "")
+        if p is not None and p.kind == "country":
+            continue
+        key = norm(x.text).removeprefix("ال")
+        if p is None:
+            out[key] = _Area(frozenset({key}), "", True)
+        else:
+            out[key] = _Area(frozenset({key, p.name_en.lower()}), p.admin1_en.lower(), PLACE_RANK.get(p.kind, 0) >= 2)
+    return out
+
+
+@dataclass(frozen=True)
+class _Area:
+    names: frozenset[str]  # its name, and a gazetteer place's English name
+    province: str  # a gazetteer place's province (English, lower case), else ""
+    local: bool  # a town, a city or a place the gazetteer does not know (a village, a district)
+
+
+def _elsewhere_wide(s: Sentence, current: list[Sentence], areas) -> bool:
+    """The sentence names a town or village and the event so far names places, none of them the same place or
+    the province of another (the gazetteer's provinces; a village it does not know is compared by name)."""
+    here = areas(s)
+    before = [a for x in current for a in areas(x).values()]
+    if not any(a.local for a in here.values()) or not before:
+        return False
+    return not any(_same_area(a, b) for a in here.values() for b in before)
+
+
+def _same_area(a: _Area, b: _Area) -> bool:
+    """One place, or a place and its province."""
+    return bool(a.names & b.names) or a.province in b.names or b.province in a.names
 
 
 def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
