@@ -1,5 +1,5 @@
 """Draft incidents: split an article into sentences, group the sentences of each event, and draft each one
-(the fields themselves are picked in event_fields)."""
+(the fields themselves are picked in event_fields, the place in event_place)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,8 @@ import re
 from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
-from annotation.nlp.event_fields import (
-    ARMED,
-    PLACE_RANK,
-    STATE,
-    country_of,
-    dates_in,
-    draft_fields,
-    is_reference_place,
-    names_force,
-    summary,
-)
+from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
+from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -83,6 +74,7 @@ def draft_incidents(
         ]
     ]
     _fill_missing_places(drafts, spans)
+    _merge_placing_details(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
         d.background = True
@@ -335,6 +327,25 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
         if country is not None:
             d.location_text, d.location_span = country.text, (country.start, country.end)
             d.place_span = d.location_span
+
+
+def _merge_placing_details(drafts: list[IncidentDraft], spans: list[Span]) -> None:
+    """An event told first in a country or province and placed in a town by a later sentence
+    (event_place.placing_detail): one event, at that town."""
+    n = 0
+    while n < len(drafts):
+        k = placing_detail(drafts, n, spans)
+        if k is None:
+            n += 1
+            continue
+        d, detail = drafts[n], drafts.pop(k)
+        d.location_text, d.location_span, d.place_span = detail.location_text, detail.location_span, detail.place_span
+        d.country = d.country or detail.country
+        d.killed = d.killed if d.killed is not None else detail.killed
+        d.injured = d.injured if d.injured is not None else detail.injured
+        d.evidence = d.evidence + detail.evidence
+        d.summary_en = summary(d, next((x for x in spans if (x.start, x.end) == d.place_span), None))
+        n += 1
 
 
 def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sentence]) -> list[Sentence] | None:
