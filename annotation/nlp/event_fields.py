@@ -131,13 +131,14 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         if stems & E.DEFUSE and not hurt:
             return "Disrupted weapons use"  # a bomb found and defused: nobody hurt
     if sub == "Peaceful protest":
-        stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
+        # what the protest was against ("احتجاجا على اعتقال ناشط") says nothing of what happened to it
+        stems = {w for s in group if not s.context for w in stems_of(_MOTIVE.sub(" ", norm(text[s.start : s.end])))}
         if any(stem.startswith(_RIOT) or stem[2:].startswith(_RIOT) for stem in stems):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
         # a force's intervention may be told in a sentence of its own ("وتدخلت قوات الأمن لفض الوقفة")
-        stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
+        stems |= {w for s in group if s.context for w in stems_of(_MOTIVE.sub(" ", norm(text[s.start : s.end])))}
         if any(stem in _INTERVENTION_WORDS or stem.startswith(_INTERVENTION_STEMS) for stem in stems):
             return "Protest with intervention"
         if any(_FIRED_ON_PROTESTERS.search(norm(text[s.start : s.end])) for s in group):
@@ -155,6 +156,9 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+# a protest's motive: its marker and the next three words of its clause ("احتجاجا على اعتقال ناشط", "للمطالبة بالإفراج
+# عن معتقلين") (normalised text)
+_MOTIVE = re.compile(r"(?<!\w)(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}")
 # a force firing on the crowd: the verb, then the fire or bullets, then "على" the protesters, within one clause
 # ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين"); the word "النار" alone is no cue ("وقف إطلاق النار")
 _FIRED_ON_PROTESTERS = re.compile(

@@ -71,3 +71,10 @@ def test_a_drone_strike_told_with_a_clash_is_its_own_incident():
 def test_a_drone_strike_with_nothing_of_its_own_stays_with_the_clash():
     text = "اشتبك الجيش مع مسلحين في بلدة الخالدية وقتل ثلاثة مسلحين. وقصفت طائرات مسيرة مواقع المسلحين."
     assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_an_arrest_the_protest_is_against_is_no_intervention():
+    (inc,) = incidents("تظاهر المئات في مدينة قابس احتجاجا على اعتقال ناشط.")
+    assert inc.sub_event_type == "Peaceful protest"
+    (inc,) = incidents("تظاهر المئات في مدينة قابس رفضا لقرار الحكومة قبل أن تفرقهم الشرطة بالغاز.")
+    assert inc.sub_event_type == "Protest with intervention"
