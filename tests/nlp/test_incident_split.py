@@ -78,3 +78,10 @@ def test_an_arrest_the_protest_is_against_is_no_intervention():
     assert inc.sub_event_type == "Peaceful protest"
     (inc,) = incidents("تظاهر المئات في مدينة قابس رفضا لقرار الحكومة قبل أن تفرقهم الشرطة بالغاز.")
     assert inc.sub_event_type == "Protest with intervention"
+
+
+def test_the_word_after_the_verb_says_who_took_the_town():
+    (inc,) = incidents("سيطرت الحركة على بلدة الخالدية بعد انسحاب القوات الحكومية منها.")
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
+    (inc,) = incidents("سيطر الجيش على بلدة الخالدية بعد معارك مع المسلحين.")
+    assert inc.sub_event_type == "Government regains territory"
