@@ -156,3 +156,7 @@ def test_nationality_joins_an_aircraft_only_right_after_its_head():
     got = spans("وقصفت طائرات مسيرة تركية القرية، ثم حلقت الطائرات الروسية فوقها")
     assert ("WEAPON", "طائرات مسيرة") in got
     assert ("WEAPON", "الطائرات الروسية") in got
+
+
+def test_forces_head_stays_before_an_army_named_with_its_nationality():
+    assert ("ORG", "قوات الجيش الكيني") in spans("وتقدمت قوات الجيش الكيني نحو الحدود")

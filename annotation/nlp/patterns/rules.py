@@ -111,9 +111,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
             i += 1
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
-        if head == "قوات" and (ctx.lex_label(i + 1) == "ORG" or ctx.word(i + 1) in W.ORG_ALONE):
+        if head == "قوات" and ctx.word(i + 1) in W.ORG_ALONE and not _nisba_stem(ctx.word(i + 2)):
             i += 1
-            continue  # "قوات [الجيش]": the body the generic head stands before
+            continue  # "قوات [الجيش] والشرطة": the body the generic head stands before ("قوات الجيش الجزائري" is whole)
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
             continue  # "جماعة <a known group>": the known group is the entity
