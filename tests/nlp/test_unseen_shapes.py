@@ -160,3 +160,13 @@ def test_nationality_joins_an_aircraft_only_right_after_its_head():
 
 def test_forces_head_stays_before_an_army_named_with_its_nationality():
     assert ("ORG", "قوات الجيش الكيني") in spans("وتقدمت قوات الجيش الكيني نحو الحدود")
+
+
+def test_known_place_after_a_preposition_keeps_its_part_adjective():
+    assert ("LOC", "القدس الشرقية") in spans("واعتقلت الشرطة ثلاثة شبان في القدس الشرقية مساء أمس")
+
+
+def test_adjective_after_a_countryside_belongs_to_the_countryside():
+    got = spans("وقصفت المدفعية قرى ريف إدلب الجنوبي")
+    assert ("LOC", "إدلب") in got
+    assert ("LOC", "إدلب الجنوبي") not in got

@@ -449,6 +449,19 @@ def between_hits(ctx: Context) -> Iterator[Hit]:
                 yield i + 1, 0, i + 1, "LOC", 0.6
 
 
+def place_adjective_hits(ctx: Context) -> Iterator[Hit]:
+    """A known place after a preposition with the adjective of its part or age: "في القدس الشرقية", "بالموصل
+    القديمة" (after a noun the adjective is that noun's: "ريف حلب الشمالي")."""
+    for m in ctx.lexicon.values():
+        if (
+            m.entry.label == "LOC"
+            and ctx.word(m.last + 1) in W.PLACE_PART_ADJECTIVES
+            and m.last + 1 not in ctx.lexicon
+            and (m.clitic > 0 or not ctx.is_word(m.first - 1) or ctx.word(m.first - 1) in W.PLACE_PREPOSITIONS)
+        ):
+            yield m.first, m.clitic, m.last + 1, "LOC", 0.8
+
+
 def _with_clitics(table: frozenset, clitics: tuple[str, ...]) -> frozenset:
     """Every word of table with each of the clitics before it (a set lookup instead of a clitic reading per token)."""
     return frozenset(c + w for w in table for c in ("", *clitics))
