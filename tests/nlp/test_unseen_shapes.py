@@ -170,3 +170,23 @@ def test_adjective_after_a_countryside_belongs_to_the_countryside():
     got = spans("وقصفت المدفعية قرى ريف إدلب الجنوبي")
     assert ("LOC", "إدلب") in got
     assert ("LOC", "إدلب الجنوبي") not in got
+
+
+def test_title_with_a_bi_genitive_before_the_name():
+    got = spans("وقال الوزير المكلف بالأمن عمر سانغاري إن التحقيق جار")
+    assert ("PER", "عمر سانغاري") in got
+    assert not any("بالأمن" in text for label, text in got if label == "PER")
+
+
+def test_foreign_first_names_in_a_after_a_title():
+    got = spans("وقالت الوزيرة السويدية ماريا ستينرغارد إن بلادها قلقة، وقال زعيم المعارضة رايلا أودينغا إن الانتخابات مزورة")
+    assert {("PER", "ماريا ستينرغارد"), ("PER", "رايلا أودينغا")} <= got
+
+
+def test_adverb_in_iyyan_after_a_title_is_no_name():
+    got = spans("وقال الوزير حاليا وإقليميا إن الوضع هادئ")
+    assert not any(label == "PER" for label, _ in got)
+
+
+def test_definite_given_name_in_in_ends_a_name():
+    assert ("PER", "محمد عثمان الحسين") in spans("وقال الفريق أول محمد عثمان الحسين إن العمليات مستمرة")

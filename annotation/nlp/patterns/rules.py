@@ -570,8 +570,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w in W.ORG_CONSTRUCT or w in W.ORG_HEADS:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
-            elif w.startswith("لل") and j > i + 1:
-                j += 1  # "وكيل الوزارة للشؤون الأمنية …": a li-genitive inside the title
+            elif w.startswith(("لل", "بال")) and j > i + 1:
+                j += 1  # "وكيل الوزارة للشؤون الأمنية …", "الوزير المكلف بالأمن …": a genitive inside the title
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
@@ -686,13 +686,15 @@ def _last_name_in_a(ctx: Context, k: int) -> bool:
     return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
 
 
-def _foreign_name(ctx: Context, j: int, shortest: int = 6) -> bool:
+def _foreign_name(ctx: Context, j: int, shortest: int = 5) -> bool:
     """A word in -a (or -un) right after a title that another name word follows ("باباغانا زولوم", "جون
-    كامارا"), not an accusative adverb ("رسميا", "مجددا")."""
+    كامارا", "ماريا مالمر"), not an accusative adverb ("رسميا", "مجددا")."""
     w, after = ctx.word(j), ctx.word(j + 1)
     return (
         len(w) >= shortest
-        and not w.endswith(("يا", "دا", "را"))
+        and not w.endswith(("دا", "را"))
+        and w not in W.ADVERBS_IN_A
+        and not (w.endswith("يا") and after.endswith("ا"))  # "دوليا وإقليميا", "حاليا ورسميا"
         and ctx.is_word(j + 1)
         and not after.startswith(("ال", "و"))
         and after not in W.NAME_STOP
@@ -716,7 +718,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     if (
         not ctx.is_word(j)
         or ctx.inside_match(j)
-        or w.startswith(("ال", "لل"))
+        or w.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
         or (w in W.NAME_STOP and not ctx.name_ali(j))
         or len(w) < 2
@@ -798,7 +800,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
             ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
-            if _surname(w) or (ends and not w.endswith(("ات", "ين", "ون")) and _bare(w) not in _NOT_IN_NAME):
+            plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
+            if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
