@@ -49,6 +49,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.appositive_hits,
         rules.age_hits,
         rules.speaker_hits,
+        rules.victim_name_hits,
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):

@@ -190,3 +190,13 @@ def test_adverb_in_iyyan_after_a_title_is_no_name():
 
 def test_definite_given_name_in_in_ends_a_name():
     assert ("PER", "محمد عثمان الحسين") in spans("وقال الفريق أول محمد عثمان الحسين إن العمليات مستمرة")
+
+
+def test_name_after_what_befell_its_bearer():
+    got = spans("وأدانت المنظمة اغتيال ساليفو ديالو، وأكدت العائلة مقتل إسماعيل جبريل بعد إصابته")
+    assert {("PER", "ساليفو ديالو"), ("PER", "إسماعيل جبريل")} <= got
+
+
+def test_counts_plurals_and_agreeing_adjectives_after_a_victim_noun_are_no_names():
+    got = spans("وأسفر الهجوم عن مقتل خمسة إرهابيين واعتقال أربعة آخرين، وتم اختطاف طفلة صغيرة في المدينة")
+    assert not any(label == "PER" for label, _ in got)

@@ -630,6 +630,37 @@ def _name_ending_at(ctx: Context, last: int) -> Hit | None:
     return None
 
 
+_VICTIM_FORMS = _with_clitics(W.VICTIM_NOUNS, ("و", "ب", "ل", "ف"))
+_AFTER_VICTIM = W._words("في بعد علي خلال اثناء عند قرب امام داخل اثر جراء منذ برصاص بنيران")
+
+
+def victim_name_hits(ctx: Context) -> Iterator[Hit]:
+    """A name of two to four words right after what befell its bearer: "اغتيال X Y في …", "اعتقال X Y،"."""
+    for i, tok in enumerate(ctx.tokens):
+        if tok.norm not in _VICTIM_FORMS:
+            continue
+        w = ctx.word(i + 1)
+        if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
+            continue
+        hit = _name_at(ctx, i + 1, min_tokens=2)
+        if hit is None or any(ctx.word(k) in W.SOURCE_NOUNS or stem_in(ctx.word(k), W.TITLES, 0) for k in range(hit[0], hit[2] + 1)):
+            continue
+        if all(_strip_marks(ctx.raw(k)).endswith("ة") for k in (hit[0], hit[0] + 1)):
+            continue  # "اختطاف طفلة صغيرة": a noun and its adjective agreeing in the feminine
+        if any(_not_a_name_word(ctx.word(k)) for k in range(hit[0], hit[2] + 1)):
+            continue  # "مقتل خمسة إرهابيين", "مقتل أربعة آخرين"
+        after = ctx.word(hit[2] + 1)
+        if after in (".", "،", "") or after in _AFTER_VICTIM:
+            yield hit[0], hit[1], hit[2], "PER", 0.55
+
+
+def _not_a_name_word(w: str) -> bool:
+    """A count, a plural or dual, or a short particle: no word of a name after a victim's noun."""
+    if w in W.COMMON_FIRST_NAMES:
+        return False
+    return len(w) < 3 or _is_count(w) or w.endswith(("ين", "ون", "ان", "ات")) or w in ("اخر", "اخري", "اخرين")
+
+
 _SAID_FORMS = _with_clitics(W.SPEECH_VERBS | W.STATEMENT_VERBS, ("و", "ف", "ب", "ل", "ك"))
 
 
