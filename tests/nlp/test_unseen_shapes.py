@@ -200,3 +200,8 @@ def test_name_after_what_befell_its_bearer():
 def test_counts_plurals_and_agreeing_adjectives_after_a_victim_noun_are_no_names():
     got = spans("وأسفر الهجوم عن مقتل خمسة إرهابيين واعتقال أربعة آخرين، وتم اختطاف طفلة صغيرة في المدينة")
     assert not any(label == "PER" for label, _ in got)
+
+
+def test_a_name_without_connectors_stops_at_three_words():
+    got = spans("والتقى الرئيس محمد سالم أحمد يوسف كمارا المبعوث الأممي")
+    assert ("PER", "محمد سالم أحمد") in got

@@ -839,6 +839,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
         last = k
         k += 1
+    if last - j >= 3 and not any(ctx.word(k) in W.NAME_CONNECTORS or ctx.word(k).startswith("عبد") for k in range(j, last + 1)):
+        last = j + 2  # four words or more with no بن، ولد، عبد، أبو: the name has run into the sentence
     if last - j + 1 < min_tokens:
         return None
     return j, 0, last, "PER", 0.7
