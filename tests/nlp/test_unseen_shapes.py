@@ -216,3 +216,7 @@ def test_a_building_head_before_a_body_leaves_the_body():
 
 def test_police_station_stays_a_facility():
     assert ("FAC", "مركز شرطة العامرية") in spans("وهاجم مسلحون مركز شرطة العامرية ليلا")
+
+
+def test_one_word_facility_name_before_a_known_place():
+    assert ("FAC", "سجن بورخ") in spans("ونقل المعتقلون إلى سجن بورخ بالخرطوم مساء أمس")

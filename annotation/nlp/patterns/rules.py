@@ -358,9 +358,15 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
         and (adjective_after or not w.endswith("ي"))
         and w not in W.FAC_NAME_ADJECTIVES
         and not stem_in(w, _NOT_TAIL, 2)
-        and (not ctx.is_word(j + 1) or after in W.PLACE_BOUNDARY or adjective_after)
+        and (
+            not ctx.is_word(j + 1)
+            or after in W.PLACE_BOUNDARY
+            or adjective_after
+            or (j + 1 in ctx.lexicon and ctx.lexicon[j + 1].entry.label == "LOC")
+            or stem_in(after, W.ALL_LOC_HEADS, 2)
+        )
     ):
-        return j  # "سجن كوبر في …", "معبر أدري الحدودي"
+        return j  # "سجن كوبر في …", "معبر أدري الحدودي", "مستشفى X بمدينة …"
     if (
         len(w) > 2
         and not w.endswith(("يه", "ي", "ات", "ا"))
