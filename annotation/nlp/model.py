@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotation.nlp.normalize import norm
-from annotation.nlp.tokenize import Token, readings, tokenize
+from annotation.nlp.tokenize import END, NORM, START, Token, readings, tokenize
 from annotation.nlp.types import LexiconEntry, Span
 
 MODEL_PREFIX = "crf-"
@@ -119,7 +119,7 @@ class ModelAttributes:
 def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[tuple[str, ...]]:
     """token_features as crfsuite reads them when tagging (same attributes, same order), less the ones the model
     does not know: the scores, labels and marginals are exactly those of the feature dicts."""
-    words = attrs.words([t.norm for t in tokens])
+    words = attrs.words(list(map(NORM, tokens)))
     hs = attrs.hints(hints)
     n = len(tokens)
     e2, e1, e_1, e_2 = attrs.edges
@@ -147,8 +147,8 @@ def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]
     """BIO label per token for spans given as Span or (start, end, label)."""
     n = len(tokens)
     labels = ["O"] * n
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts = list(map(START, tokens))
+    ends = list(map(END, tokens))
     for s in spans:
         start, end, label = (s.start, s.end, s.label) if isinstance(s, Span) else s
         i = bisect.bisect_right(starts, start) - 1
