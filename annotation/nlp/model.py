@@ -8,6 +8,7 @@ import os
 import struct
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 from annotation.nlp.normalize import norm
@@ -100,20 +101,20 @@ class ModelAttributes:
     def words(self, norms: list[str]) -> list[tuple]:
         """(own attributes, as the left neighbour, as the right neighbour) of each normalised word."""
         cache = self._words
-        new = [w for w in set(norms) if w not in cache]
+        new = list(filterfalse(cache.__contains__, set(norms)))
         if len(cache) + len(new) > 200_000:
             cache = self._words = {}
             new = list(set(norms))
         for w in new:
             cache[w] = (self._kept(*_word_attributes(w)), self._kept("-1:w:" + w), self._kept("1:w:" + w))
-        return [cache[w] for w in norms]
+        return list(map(cache.__getitem__, norms))
 
     def hints(self, hints: list[str]) -> list[tuple]:
         """Each BIO hint's attributes on the token itself and on the tokens two and one before and after it."""
         cache = self._hints
         for h in set(hints) - cache.keys():
             cache[h] = tuple(self._kept(f"{k}:{h}") for k in ("hint", "-2:hint", "-1:hint", "1:hint", "2:hint"))
-        return [cache[h] for h in hints]
+        return list(map(cache.__getitem__, hints))
 
 
 def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[tuple[str, ...]]:
