@@ -8,7 +8,8 @@ import os
 import struct
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import attrgetter
 from pathlib import Path
 
 from annotation.nlp.normalize import norm
@@ -176,17 +177,16 @@ def _bio(label: str) -> tuple[str, str]:
     return found
 
 
-def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
-    return [
-        Span(start, end, text[start:end], label, "model", round(min(probs[i:j]) if probs else 0.5, 3))
-        for i, j, start, end, label in _bio_runs(tokens, labels)
-    ]
-
-
-def _bio_runs(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, int, int, str]]:
-    """(first token, token after the last, start, end, label) of each span the BIO labels mark."""
-    out, n, after = [], len(labels), 0
-    for i in [k for k, lab in enumerate(labels) if lab != "O"]:
+def _model_spans(text: str, tokens: list[Token], labels: list[str], marginal, taken: list[Span] | None) -> list[Span]:
+    """A span for each run the BIO labels mark, with the least marginal of its tokens as confidence; with
+    ``taken`` (spans sorted by start, never overlapping), only the runs that overlap none of them: merge() would
+    drop the others in favour of the rules' and lexicon's spans, as it tests here, and their marginals are not
+    computed."""
+    out: list[Span] = []
+    n, after = len(labels), 0
+    taken = taken or []
+    starts = list(map(_SPAN_START, taken))
+    for i in compress(range(n), map("O".__ne__, labels)):
         if i < after:
             continue  # inside the span just read
         label = labels[i][2:]
@@ -194,23 +194,17 @@ def _bio_runs(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, in
         j = i + 1
         while j < n and labels[j] == inside:
             j += 1
-        out.append((i, j, tokens[i].start + _clitic_length(tokens[i].norm), tokens[j - 1].end, label))
         after = j
-    return out
-
-
-def _outside(runs: list[tuple[int, int, int, int, str]], taken: list[Span]) -> list[tuple[int, int, int, int, str]]:
-    """The runs that overlap none of the taken spans (sorted by start, never overlapping): merge() would drop the
-    others in favour of the rules' and lexicon's spans, as it tests here."""
-    starts = [s.start for s in taken]
-    out = []
-    for run in runs:
-        start, end = run[2], run[3]
+        start, end = tokens[i].start + _clitic_length(tokens[i].norm), tokens[j - 1].end
         k = bisect.bisect_left(starts, start)
         if (k < len(taken) and taken[k].start < end) or (k > 0 and taken[k - 1].end > start):
             continue
-        out.append(run)
+        conf = round(min(marginal(labels[m], m) for m in range(i, j)), 3)
+        out.append(Span(start, end, text[start:end], label, "model", conf))
     return out
+
+
+_SPAN_START = attrgetter("start")
 
 
 @lru_cache(maxsize=65536)
@@ -263,16 +257,8 @@ class CrfModel:
         marginals are not computed."""
         if not tokens:
             return []
-        tagger = self._tagger
-        labels = tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
-        runs = _bio_runs(tokens, labels)
-        if taken is not None:
-            runs = _outside(runs, taken)
-        marginal = tagger.marginal
-        return [
-            Span(start, end, text[start:end], label, "model", round(min(marginal(labels[k], k) for k in range(i, j)), 3))
-            for i, j, start, end, label in runs
-        ]
+        labels = self._tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
+        return _model_spans(text, tokens, labels, self._tagger.marginal, taken)
 
 
 def train(
