@@ -89,15 +89,19 @@ class ModelAttributes:
     """The attributes a trained model has weights for; crfsuite skips every other one, so tagging need not send it.
     Caches, per word and per hint, what remains of its attributes."""
 
-    def __init__(self, names: frozenset[str] | None = None):
+    def __init__(self, names: frozenset[str] | None = None, encoded: bool = False):
         self.names = names  # None: keep everything
+        # encoded: the attributes as UTF-8 bytes, which python-crfsuite copies as they are (a str it encodes
+        # into a new bytes object, attribute after attribute, at every call)
+        self.encoded = encoded
         self._words: dict[str, tuple] = {}
         self._hints: dict[str, tuple] = {}
         self.bias = self._kept("bias")
         self.edges = tuple(self._kept(f"{d}:edge") for d in (-2, -1, 1, 2))
 
-    def _kept(self, *attrs: str) -> tuple[str, ...]:
-        return attrs if self.names is None else tuple(a for a in attrs if a in self.names)
+    def _kept(self, *attrs: str) -> tuple[str, ...] | tuple[bytes, ...]:
+        kept = attrs if self.names is None else tuple(a for a in attrs if a in self.names)
+        return tuple(a.encode("utf-8") for a in kept) if self.encoded else kept
 
     def words(self, norms: list[str]) -> list[tuple]:
         """(own attributes, as the left neighbour, as the right neighbour) of each normalised word."""
@@ -244,7 +248,7 @@ class CrfModel:
         self.path = Path(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
-        self._attributes = ModelAttributes(model_attribute_names(self.path))
+        self._attributes = ModelAttributes(model_attribute_names(self.path), encoded=True)
         names = self.path.with_name(self.path.name + LEARNED_SUFFIX)
         self.learned: list[LexiconEntry] = []
         if names.is_file():
