@@ -29,7 +29,7 @@ _RECALL_REACH = 10
 _SPELLS = frozenset(norm(w) for w in ("أيام", "يومين", "ساعات", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "أقل"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Sentence:
     first: int  # token indexes
     last: int
@@ -38,6 +38,19 @@ class Sentence:
     triggers: tuple[tuple[int, str], ...] = ()  # (token, sub_event_type)
     casualties: tuple[Casualty, ...] = ()
     spans: tuple[Span, ...] = ()
+
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        start: int,
+        end: int,
+        triggers: tuple[tuple[int, str], ...] = (),
+        casualties: tuple[Casualty, ...] = (),
+        spans: tuple[Span, ...] = (),
+    ):
+        # filled at once: cheaper than the frozen dataclass's field-by-field object.__setattr__
+        self.__dict__.update(first=first, last=last, start=start, end=end, triggers=triggers, casualties=casualties, spans=spans)
 
     @property
     def is_event(self) -> bool:
