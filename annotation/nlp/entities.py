@@ -31,15 +31,17 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for m in matches:
         out.append(span(m.first, m.clitic, m.last, m.entry.label, "lexicon", 0.9, m.entry.key))
     covered = {m.first: m.last for m in matches if m.entry.label in ("ORG", "LOC")}
-    ctx = rules.Context(tokens, lex, covered)
+    ctx = rules.Context(tokens, lex, covered, text)
     for first, clitic, last, label, conf in rules.org_hits(ctx):
         out.append(span(first, clitic, last, label, "rules", conf))
         covered[first] = max(last, covered.get(first, last))
     for family in (
         rules.known_org_nationality_hits,
+        rules.quoted_org_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.between_hits,
+        rules.direction_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
