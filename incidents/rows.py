@@ -2,8 +2,9 @@
 
 A list page shows 25 rows; through `{% include %}` each cost ≈ 0.4 ms of variable lookups, filters
 and URL reversing, most of a page's time. Here the page-wide parts (the language, the translated
-words, the URL prefixes) are worked out once per page and each row is one format string. Nothing is
-cached across requests, so an edited incident shows its new row at once.
+words, the URL prefixes) are worked out once per page and each row is one format string. The rows
+are read as plain values (`read`: two queries, no model instances). Nothing is cached across
+requests, so an edited incident shows its new row at once.
 """
 
 import functools
@@ -16,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from incidents.models import Incident
-from incidents.selectors import looks_like_code
+from incidents.selectors import LIST_ROW_FIELDS, list_row_actors, looks_like_code
 
 _SENTINEL = 987654321  # stands for an id in a reversed URL, split off to give the prefix and suffix
 _ROLES_SHOWN = ("actor1", "actor2")
@@ -34,6 +35,34 @@ def _when(language, precision, start, end):
     if end != start:
         text += " – " + escape(date_filter(end, "j F Y"))
     return text
+
+
+class Row:
+    """One incident as its list row shows it: the values of selectors.LIST_ROW_FIELDS (the place's
+    names as place_name_ar and place_name_en), its actors as (role, entity id, Arabic name, English
+    name) and, set by the page, its governorate's label."""
+
+    __slots__ = (*(name.replace("__", "_") for name in LIST_ROW_FIELDS), "actors", "admin1_label")
+
+    def __init__(self, values):
+        for name, value in zip(self.__slots__, values, strict=False):
+            setattr(self, name, value)
+        self.actors = []
+        self.admin1_label = ""
+
+    def get_absolute_url(self):
+        return reverse("incidents:detail", kwargs={"code": self.code})
+
+
+def read(queryset):
+    """The rows of a page: `queryset` is a (sliced) selectors.list_rows; their actors are read in one
+    more query (none when the page is empty)."""
+    page = [Row(values) for values in queryset]
+    if page:
+        by_id = {row.id: row for row in page}
+        for incident_id, *actor in list_row_actors(list(by_id)):
+            by_id[incident_id].actors.append(actor)
+    return page
 
 
 class _Page:
@@ -70,22 +99,20 @@ class _Page:
         retracted = incident.status == Incident.Status.RETRACTED
         title = incident.title_en if self.english and incident.title_en else incident.title_ar
         if incident.place_id:
-            place = incident.place
-            name = place.name_en if self.english and place.name_en else place.name_ar
+            name = incident.place_name_en if self.english and incident.place_name_en else incident.place_name_ar
             where = f'<a href="{self.place_url % incident.place_id}"><bdi>{escape(name)}</bdi></a>'
         else:
             where = f"<bdi>{escape(incident.place_text)}</bdi>"
         if incident.admin1:
-            label = getattr(incident, "admin1_label", "") or incident.admin1
+            label = incident.admin1_label or incident.admin1
             where += f" (<bdi>{escape(label)}</bdi>)"
-        chips = []
-        for link in incident.actors.all():
-            if link.role in _ROLES_SHOWN:
-                entity = link.entity
-                name = entity.name_en if self.english and entity.name_en else entity.name_ar
-                chips.append(f'<a class="actor-chip" href="{self.actor_url % link.entity_id}"><bdi>{escape(name)}</bdi></a>')
         actors = ""
-        if incident.actors.all():
+        if incident.actors:
+            chips = []
+            for role, entity_id, name_ar, name_en in incident.actors:
+                if role in _ROLES_SHOWN:
+                    name = name_en if self.english and name_en else name_ar
+                    chips.append(f'<a class="actor-chip" href="{self.actor_url % entity_id}"><bdi>{escape(name)}</bdi></a>')
             actors = f'\n  <div class="incident-actors small">{"".join(chips)}</div>\n  '
         badge = f'<span class="badge text-bg-danger">{self.retracted}</span>' if retracted else ""
         when = _when(self.language, incident.time_precision, incident.date_start, incident.date_end)
@@ -113,6 +140,6 @@ def incident_when(incident):
 
 
 def incident_rows(incidents):
-    """The <li> rows of a list of incidents (loaded by selectors.list_rows), as safe HTML."""
+    """The <li> rows of a list of incidents (Rows, from `read`), as safe HTML."""
     page = _Page()
     return mark_safe("".join(page.row(incident) for incident in incidents))  # noqa: S308 — every value is escaped above

@@ -209,6 +209,7 @@ def incident_retract(*, incident, user, note, expected_version=None):
     locked.retraction_note = note.strip()
     _record(locked, user, HistoryAction.RETRACTED)
     _save(locked)
+    _close_open_proposals(locked, user)
     _log("retract", locked, user)
     return locked
 
@@ -246,6 +247,7 @@ def incident_merge(*, duplicate, into, user, expected_version=None):
     duplicate.last_changed_by = user
     _record(duplicate, user, HistoryAction.MERGED)
     _save(duplicate)
+    _close_open_proposals(duplicate, user)
     # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
     into.corrected_at = timezone.now()
     into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
@@ -253,6 +255,19 @@ def incident_merge(*, duplicate, into, user, expected_version=None):
     _save(into)
     _log("merge", duplicate, user, into=into.code)
     return into
+
+
+def _close_open_proposals(incident, user):
+    """A retracted or merged incident takes no more corrections or sources: the proposals still waiting for a
+    second person are turned down by whoever closed the incident, so that no queue keeps them open."""
+    now = timezone.now()
+    for model in (PendingSource, PendingCorrection):
+        open_ = model.objects.filter(incident=incident, status=model.Status.PENDING)
+        # No one decides on their own proposal (a database constraint): the closer's own proposals close undecided.
+        closed = open_.exclude(proposed_by=user).update(status=model.Status.REJECTED, decided_by=user, decided_at=now)
+        closed += open_.filter(proposed_by=user).update(status=model.Status.REJECTED, decided_at=now)
+        if closed:
+            _log("proposals_closed", incident, user, kind=model._meta.model_name, count=closed)
 
 
 def _require_reviewer(user):

@@ -8,8 +8,8 @@ from functools import lru_cache
 from annotation.nlp.actors import UNNAMED, pick_actors, protesters
 from annotation.nlp.date_resolution import DateExpr, resolve_in
 from annotation.nlp.dates import find_dates
-from annotation.nlp.focus import nationality_of
-from annotation.nlp.gazetteer import actor_index, country_names, place_index
+from annotation.nlp.event_place import PLACE_RANK, event_place, event_site, incident_country, place_rank
+from annotation.nlp.gazetteer import actor_index, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence, first_dates
@@ -17,15 +17,6 @@ from annotation.nlp.tokenize import WORD, Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
-PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
-
-
-UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
-
-
-DIRECTIONS = E.words("direction")
-
-
 PRIORITY = [t[0] for t in E.EVENT_TRIGGERS]
 
 
@@ -248,54 +239,6 @@ EVENT_OF_SUB = {
 }
 
 
-def place_rank(span: Span) -> float:
-    p = place_index().get(span.entity_key or "")
-    return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
-
-
-def _best_place(spans: list[Span]) -> Span | None:
-    places = place_index()
-    best, best_rank = None, -1
-    for s in spans:
-        if s.label != "LOC":
-            continue
-        p = places.get(s.entity_key or "")
-        rank = PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
-        if rank > best_rank:
-            best, best_rank = s, rank
-    return best
-
-
-NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودتهم إلى القاهرة")
-
-
-OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not where it happened
-
-
-def is_reference_place(text: str, span: Span) -> bool:
-    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة"), an
-    office holder's area ("حاكم منطقة X") or the dateline."""
-    if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
-        return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    return _not_event_place(text[max(0, span.start - 24) : span.start])
-
-
-NEAR = E.words("near")  # "بالقرب من X" is where it happened
-
-
-@lru_cache(maxsize=16384)
-def _not_event_place(preceding: str) -> bool:
-    before = norm(preceding).split()
-    if not before:
-        return False
-    word = before[-1].removeprefix("و")
-    if word.replace("ال", "", 1) in DIRECTIONS or word in OFFICE_OF:
-        return True
-    if word in NOT_THE_PLACE:
-        return not (len(before) > 1 and before[-2] in NEAR)
-    return len(before) > 1 and before[-2] in OFFICE_OF
-
-
 def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: tuple[str, str] | None = None) -> IncidentDraft | None:
     """The draft incident told by a group of sentences, or None when it says too little to be one.
 
@@ -310,15 +253,15 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     d.killed, d.injured = _figure(group, "killed"), _figure(group, "injured")
     d.casualties = [c for s in group for c in s.casualties]
     _set_date(d, group, article, main)
-    place = _event_place(group, article)
+    place = event_place(group, article)
     if place:
         d.location_text, d.location_span = place.text, (place.start, place.end)
         d.place_span = d.location_span
     # a facility ("مطعم X", "سجن Y") is more precise than a city, not than a town or village
-    site = _event_site(group, place) if place is None or place_rank(place) < PLACE_RANK["town"] else None
+    site = event_site(group, place) if place is None or place_rank(place) < PLACE_RANK["town"] else None
     if site is not None:
         d.location_text, d.location_span = site.text, (site.start, site.end)
-    d.country = _incident_country(place, group, article)
+    d.country = incident_country(place, group, article)
     _set_actors(d, group, article)
     if not main and d.killed is None and d.injured is None and not d.location_text and not d.date_text:
         return None
@@ -378,87 +321,6 @@ def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: b
         d.date, d.date_end, d.date_precision = day, day, "day"
 
 
-def _event_place(group: list[Sentence], article: Article) -> Span | None:
-    """The first town or village named in the event's sentences (outside "شمال X" references), else in the sentences
-    that frame it, else the first city, else the most precise place."""
-    text = article.text
-    spans = [x for s in group for x in s.spans]
-    candidates = [x for x in spans if x.label == "LOC" and not is_reference_place(text, x)]
-    event_spans = {id(x) for s in group if not s.context for x in s.spans}
-    candidates = [x for x in candidates if id(x) in event_spans or country_of(x, [], []) in (None, article.country)]
-    # a place inside a facility's name ("طريق الدانا") only when nothing else is named
-    facilities = [x for x in spans if x.label == "FAC"]
-    outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
-    candidates = outside or candidates
-    told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
-    # a known town named in the event's own sentences is more precise than a city named before it
-    town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
-    # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
-    town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
-    # else the city the event's own clause puts it in ("في/ب/قرب X", "قصفت X"), else the first city
-    city = next((x for x in told if _tied_to_event(text, x)), None)
-    return town or city or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
-
-
-_IN = frozenset({"في", "قرب", "بالقرب", "عند", "داخل", "علي"})  # the place where it happened follows these
-_STRUCK = ("استهدف", "هاجم", "قصف", "داهم", "اقتحم")  # the place struck is the verb's object
-_PLACE_KIND = frozenset({"مدينه", "بلده", "قريه", "حي", "منطقه", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه"})
-
-
-def _tied_to_event(text: str, span: Span) -> bool:
-    """Whether the place is where the clause puts its event: after "في/ب/قرب/عند" ("بمدينة X", "ببلدة X", "قرب X"),
-    or struck by the verb ("قصفت الطائرات X")."""
-    before = norm(text[max(0, span.start - 30) : span.start])
-    if before[-1:].isalpha():  # a clitic on the name itself ("ببغداد")
-        return before.split()[-1].removeprefix("و") == "ب"
-    words = before.split()
-    if words and words[-1].removeprefix("و").removeprefix("ب") in _PLACE_KIND:
-        if words[-1].removeprefix("و").startswith("ب"):
-            return True  # "بمدينة X"
-        words = words[:-1]
-    if not words:
-        return False
-    word = words[-1]
-    forms = (word, word.removeprefix("و"), word.removeprefix("ف"))  # "وفي", "فقصفت": not the "ف" of "في"
-    return any(w in _IN or w.startswith(_STRUCK) for w in forms)
-
-
-_ROUTES = frozenset({"طريق", "شارع"})  # a road runs between towns: the town says more
-
-
-def _event_site(group: list[Sentence], place: Span | None) -> Span | None:
-    """The first facility named in the event's own sentences, more precise than its town ("مطعم X" in "مدينة Y")."""
-    for x in (x for s in group if not s.context for x in s.spans):
-        if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
-            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES:
-                return x
-    return None
-
-
-def _incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:
-    """The country of the event's place when the gazetteer knows it, else the article's focus country."""
-    if place is not None and place.entity_key in place_index():
-        return place_index()[place.entity_key].country_en
-    return _territory_named(group, article) or article.country or country_of(None, [x for s in group for x in s.spans], article.spans)
-
-
-TERRITORY_WORDS = E.words("territory_word")
-
-
-def _territory_named(group: list[Sentence], article: Article) -> str | None:
-    """ "داخل الأراضي السورية": the event's sentences say in whose territory it happened."""
-    tokens = article.tokens
-    for s in group:
-        if s.context:
-            continue
-        for i in range(s.first, s.last):
-            if any(stem in TERRITORY_WORDS for c, stem in readings(tokens[i].norm) if c <= 1):
-                nat = nationality_of(tokens[i + 1].norm)
-                if nat is not None and not nat.ambiguous:
-                    return country_names().get(nat.iso3)
-    return None
-
-
 def _set_actors(d: IncidentDraft, group: list[Sentence], article: Article) -> None:
     """Who acted and who was acted upon (announcers and media are no party to the event)."""
     a1, a2 = pick_actors(article.tokens, group, article.text)
@@ -475,25 +337,6 @@ def _set_actors(d: IncidentDraft, group: list[Sentence], article: Article) -> No
 @lru_cache(maxsize=4096)
 def dates_in(span_text: str) -> list:
     return find_dates(tokenize(span_text)[1])
-
-
-def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> str | None:
-    places, actors, names = place_index(), actor_index(), country_names()
-    if place is not None and place.entity_key in places:
-        return places[place.entity_key].country_en
-    counts: dict[str, float] = {}
-    for weight, pool in ((2.0, spans), (1.0, all_spans)):
-        for x in pool:
-            iso = None
-            if x.entity_key in places:
-                iso = places[x.entity_key].country_iso3
-            elif x.entity_key in actors:
-                iso = actors[x.entity_key].country_iso3
-            if iso:
-                counts[iso] = counts.get(iso, 0) + weight
-    if not counts:
-        return None
-    return names.get(max(counts, key=counts.get))
 
 
 @lru_cache(maxsize=1)

@@ -1,26 +1,19 @@
 """Draft incidents: split an article into sentences, group the sentences of each event, and draft each one
-(the fields themselves are picked in event_fields)."""
+(the fields themselves are picked in event_fields, the place in event_place)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
-from annotation.nlp.event_fields import (
-    ARMED,
-    PLACE_RANK,
-    STATE,
-    country_of,
-    dates_in,
-    draft_fields,
-    is_reference_place,
-    names_force,
-    summary,
-)
+from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
+from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
+from annotation.nlp.patterns import words as W
 from annotation.nlp.sentences import Article, Sentence, recalls_earlier_event, split_sentences
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
@@ -29,6 +22,8 @@ PAST_WORDS = E.words("past_word")
 OTHERS = E.words("others")
 SIMILAR = E.words("similar")
 EVENT_NOUNS = E.words("event_noun")
+REPORTING = E.words("reporting_verb")
+PARTICIPANTS = E.words("participant")
 
 
 _MARKERS_BY_FIRST: dict[str, list[list[str]]] = {}
@@ -70,17 +65,24 @@ def draft_incidents(
     drafts = [
         x
         for d, group in zip(drafts, told, strict=True)
-        for x in [d, *_bombardment_before_taking(d, group, article), *_other_places_struck(d, group, article, drafts)]
+        for x in [
+            d,
+            *_bombardment_before_taking(d, group, article),
+            *_other_places_struck(d, group, article, drafts),
+            *_cue_again_elsewhere(d, group, article, drafts),
+        ]
     ]
     _fill_missing_places(drafts, spans)
+    _merge_placing_details(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
         d.background = True
     return drafts
 
 
-# Strikes and bombardments told together ("غارات على بلدات X وY") are one event per place (ACLED codes each location).
-PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# Strikes, bombardments and bombs told together ("غارات على بلدات X وY") are one event per place (ACLED codes each
+# location).
+PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
 
 
 def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
@@ -114,6 +116,93 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
 
 
 TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_CUE_REACH = 15  # tokens from a cue to the place it happened
+
+
+def _cue_again_elsewhere(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """The draft's cue told again with a place of its own ("أوقفت الوحدة إرهابيا في X، … عن اعتقال عنصرين في Y"):
+    an incident of the same type at each cue's place (_cue_place) that neither the draft nor an earlier draft of its
+    type has, when its cues name two places or more."""
+    if d.sub_event_type in PER_PLACE:
+        return []  # _other_places_struck
+    text = article.text
+    cues = sorted(
+        i
+        for s in group
+        if not s.context
+        for i, sub in s.triggers
+        if sub == d.sub_event_type and article.tokens[i].norm.removeprefix("و") not in PARTICIPANTS
+    )
+    if len(cues) < 2:
+        return []
+    taken = [
+        _Area(frozenset({norm(x.location_text or "").removeprefix("ال")}), "", True)
+        for x in (*drafts, d)
+        if x.sub_event_type == d.sub_event_type and x.location_text
+    ]
+    found: list[tuple[Span, _Area]] = []
+    for n, i in enumerate(cues):
+        s = next(s for s in group if s.first <= i <= s.last)
+        place = _cue_place(article, s, i, cues[n + 1] if n + 1 < len(cues) else None)
+        if place is not None:
+            area = next(iter(_areas(text, [place]).values()))
+            if not any(_same_area(area, a) for _, a in found):
+                found.append((place, area))
+    if len(found) < 2:
+        return []  # one place told with its cues: the draft's
+    out = []
+    for place, area in found:
+        if any(_same_area(area, a) for a in taken):
+            continue
+        taken.append(area)
+        where = (place.start, place.end)
+        other = replace(d, location_text=place.text, location_span=where, place_span=where, killed=None, injured=None, casualties=[])
+        known = place_index().get(place.entity_key or "")
+        other.country = known.country_en if known is not None else d.country
+        other.summary_en = summary(other, place)
+        out.append(other)
+    return out
+
+
+def _cue_place(article: Article, s: Sentence, i: int, next_cue: int | None) -> Span | None:
+    """The first place named after the cue at token i, before the next cue and within a few words, unless it
+    names a road or a site ("طريق X") or where people came from or went."""
+    tokens, text = article.tokens, article.text
+    end = min(s.last, i + _CUE_REACH, next_cue if next_cue is not None else s.last)
+    sites = [x for x in s.spans if x.label == "FAC"]
+    for x in s.spans:
+        if not (tokens[i].start < x.start and x.end <= tokens[end].end):
+            continue
+        if any(f.start <= x.start and x.end <= f.end for f in sites) or _names_road(text, x) or _origin(text, x):
+            continue
+        if _areas(text, [x]):
+            return x
+    return None
+
+
+_NOT_THE_PLACE = E.words("not_the_place")
+_NEAR = E.words("near")
+_HEADS = W.LOC_HEADS_DROP | W.LOC_DUAL_HEADS
+
+
+def _origin(text: str, x: Span) -> bool:
+    """Whether the place is where people came from or went ("ملاحقتهم من بلدة X", "في طريقهم إلى مدينة Y"), the
+    place-type word between the preposition and the name skipped; "بالقرب من X" is where it happened."""
+    before = norm(text[max(0, x.start - 30) : x.start]).split()
+    while before and before[-1] in _HEADS:
+        before.pop()
+    if not before or before[-1] not in _NOT_THE_PLACE:
+        return False
+    return not (len(before) > 1 and before[-2].removeprefix("ب") in _NEAR | {"كل"})  # "بكل من X وY": both
+
+
+# "طريق X" or "طريق X - Y" (normalised text before the place): a road's name
+_ROAD = re.compile(r"(?:^|\s)[وب]?(?:ال)?طريقي?\s*[\"”“«]?\s*(?:[^\s\-–]+\s*[\-–]\s*)?$")
+
+
+def _names_road(text: str, x: Span) -> bool:
+    """Whether the place names a road ("طريق X" or "طريق X - Y"), not where something happened."""
+    return bool(_ROAD.search(norm(text[max(0, x.start - 40) : x.start])))
 
 
 def _bombardment_before_taking(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
@@ -157,6 +246,14 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
             found = local[id(x)] = _local_places(text, x.spans)
         return found
 
+    wide: dict[int, dict[str, _Area]] = {}
+
+    def areas(x: Sentence) -> dict[str, _Area]:
+        found = wide.get(id(x))
+        if found is None:
+            found = wide[id(x)] = _areas(text, x.spans)
+        return found
+
     for s in sents:
         opens = _opens_new_frame(tokens, s)
         if s.context:
@@ -173,7 +270,7 @@ def _event_groups(tokens: list[Token], sents: list[Sentence], text: str) -> list
             earlier.append(s)  # details of an event the lead already counted ("إصابة اثنين" again)
         elif current is not None and not any(not x.context for x in current) and (current[0].context and not opens):
             current.append(s)  # the event a date-opening sentence announced
-        elif current is None or opens or _starts_new_event(tokens, s, current, places):
+        elif current is None or opens or _starts_new_event(tokens, s, current, places, areas):
             groups.append([s])
         else:
             current.append(s)
@@ -207,6 +304,25 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
             d.place_span = d.location_span
 
 
+def _merge_placing_details(drafts: list[IncidentDraft], spans: list[Span]) -> None:
+    """An event told first in a country or province and placed in a town by a later sentence
+    (event_place.placing_detail): one event, at that town."""
+    n = 0
+    while n < len(drafts):
+        k = placing_detail(drafts, n, spans)
+        if k is None:
+            n += 1
+            continue
+        d, detail = drafts[n], drafts.pop(k)
+        d.location_text, d.location_span, d.place_span = detail.location_text, detail.location_span, detail.place_span
+        d.country = d.country or detail.country
+        d.killed = d.killed if d.killed is not None else detail.killed
+        d.injured = d.injured if d.injured is not None else detail.injured
+        d.evidence = d.evidence + detail.evidence
+        d.summary_en = summary(d, next((x for x in spans if (x.start, x.end) == d.place_span), None))
+        n += 1
+
+
 def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sentence]) -> list[Sentence] | None:
     """The earlier event whose figures this sentence repeats exactly (and the current one does not)."""
     mine = {(c.category, c.min) for c in s.casualties}
@@ -233,9 +349,10 @@ def _opens_new_frame(tokens: list[Token], s: Sentence) -> bool:
     return bool(dates) and dates[0].start <= tokens[min(s.first + 1, s.last)].end
 
 
-def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence], places) -> bool:
+def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence], places, areas) -> bool:
     """Whether an event sentence that opens no new frame (the caller tested it) tells of another event than the
-    current group's; ``places(sentence)`` gives a sentence's local places (_local_places)."""
+    current group's; ``places(sentence)`` gives a sentence's local places (_local_places), ``areas(sentence)``
+    every place it names where something may happen (_areas)."""
     words = [tokens[i].norm for i in range(s.first, min(s.last + 1, s.first + 4))]
     if _other_past_date(s, current):
         return True
@@ -261,6 +378,10 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence],
     own = {sub for _, sub in s.triggers} - E.GENERIC
     if elsewhere and own and specific and not own & specific:
         return True  # another means in another place: a drone strike on X after a clash in Y
+    if own and words[0].removeprefix("و") not in REPORTING and _elsewhere_wide(s, current, areas):
+        # "وفي بلدة Y قتل …": a cue of its own in a town the event so far did not name is another incident;
+        # reported speech ("وأشار المصدر أن …") tells more of the same one
+        return True
     have = {(c.category, c.victim_class) for x in current for c in x.casualties}
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
@@ -316,6 +437,47 @@ def _local_places(text: str, spans: list[Span]) -> set[str]:
             if p is None or PLACE_RANK.get(p.kind, 0) >= 2:
                 out.add(norm(x.text).removeprefix("ال"))
     return out
+
+
+def _areas(text: str, spans) -> dict[str, _Area]:
+    """The places a sentence names where something may happen (not countries, not reference points such as
+    "شمال بغداد"), by normalised name."""
+    places = place_index()
+    out: dict[str, _Area] = {}
+    for x in spans:
+        if x.label != "LOC" or is_reference_place(text, x):
+            continue
+        p = places.get(x.entity_key or "")
+        if p is not None and p.kind == "country":
+            continue
+        key = norm(x.text).removeprefix("ال")
+        if p is None:
+            out[key] = _Area(frozenset({key}), "", True)
+        else:
+            out[key] = _Area(frozenset({key, p.name_en.lower()}), p.admin1_en.lower(), PLACE_RANK.get(p.kind, 0) >= 2)
+    return out
+
+
+@dataclass(frozen=True)
+class _Area:
+    names: frozenset[str]  # its name, and a gazetteer place's English name
+    province: str  # a gazetteer place's province (English, lower case), else ""
+    local: bool  # a town, a city or a place the gazetteer does not know (a village, a district)
+
+
+def _elsewhere_wide(s: Sentence, current: list[Sentence], areas) -> bool:
+    """The sentence names a town or village and the event so far names places, none of them the same place or
+    the province of another (the gazetteer's provinces; a village it does not know is compared by name)."""
+    here = areas(s)
+    before = [a for x in current for a in areas(x).values()]
+    if not any(a.local for a in here.values()) or not before:
+        return False
+    return not any(_same_area(a, b) for a in here.values() for b in before)
+
+
+def _same_area(a: _Area, b: _Area) -> bool:
+    """One place, or a place and its province."""
+    return bool(a.names & b.names) or a.province in b.names or b.province in a.names
 
 
 def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:

@@ -1,6 +1,8 @@
 """Template filters that show what incidents store as codes (ACLED's English sub-event types, history
 action codes, coordinates) in the reader's language and typography; places: annotation's place_names."""
 
+import functools
+
 from django import template
 from django.utils.html import format_html_join
 from django.utils.translation import gettext, ngettext
@@ -72,7 +74,13 @@ def incident_rows(incidents):
 @register.filter
 def governorate_options(pairs):
     """The filter form's <option>s of governorates, [(English name, Arabic name)] (82 of them: a loop
-    in the template cost more than the page's rows)."""
+    in the template cost more than the page's rows). The gazetteer seldom changes: the HTML is kept
+    per process for the last few lists of names, and an edited list gives new HTML at once."""
+    return _governorate_options(tuple(pairs))
+
+
+@functools.lru_cache(maxsize=4)
+def _governorate_options(pairs):
     return format_html_join("", '<option value="{}">{}</option>', pairs)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from annotation.areas import country_label
-from incidents import charts, selectors
+from incidents import charts, rows, selectors
 from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS
 from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
@@ -46,6 +46,10 @@ class CappedPaginator(Paginator):
     @property
     def capped(self):
         return self.count > self.cap
+
+    def _get_page(self, object_list, number, paginator):
+        # The page's slice of selectors.list_rows, read as list rows (incidents.rows.read).
+        return super()._get_page(rows.read(object_list), number, paginator)
 
 
 def page_size_from(request):
@@ -86,7 +90,7 @@ def incident_list(request):
     page = _rows_page(request, filterset, governorates, limit_ms=selectors.SEARCH_TIMEOUT_MS if searching else None)
     too_slow = page is None
     if too_slow:
-        page = _paginate(request, filterset.qs.none())
+        page = _paginate(request, selectors.list_rows(filterset.qs.none()))
     fuzzy = False
     if searching and not too_slow and page.paginator.count == 0 and connection.vendor == "postgresql":
         # Nothing matched the words as typed: show similar spellings, and say so.
@@ -118,7 +122,7 @@ def _rows_page(request, filterset, governorates, *, limit_ms=None):
     try:
         with selectors.time_limit(limit_ms):
             page = _paginate(request, selectors.list_rows(filterset.qs))
-            _label_governorates(page, selectors.governorate_label_fn(governorates))  # reads the rows
+            _label_governorates(page, selectors.governorate_label_fn(governorates))
     except selectors.TooSlow:
         return None
     return page

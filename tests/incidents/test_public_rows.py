@@ -33,7 +33,7 @@ WEEK_ROW_AR = (
 
 
 def _row(incident, language, admin1_label=None):
-    row = selectors.list_rows(Incident.objects.filter(pk=incident.pk)).get()
+    (row,) = rows.read(selectors.list_rows(Incident.objects.filter(pk=incident.pk)))
     if admin1_label is not None:
         row.admin1_label = admin1_label
     with translation.override(language):

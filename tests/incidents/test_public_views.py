@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from annotation.models import Entity
 from incidents import services
 from tests.factories import publish
 from tests.incidents.public_data import HIDDEN, LEAK, PUBLIC
@@ -291,6 +292,24 @@ def test_filter_form_keeps_the_chosen_values_in_the_reader_language(client, worl
     assert '<option value="Attack" selected>' in html
     assert '<option value="-fatalities" selected>' in html
     assert '<option value="SYR" selected>Syria</option>' in client.get("/en/?country=SYR").content.decode()
+
+
+def test_filter_options_are_kept_per_language_but_chosen_per_request(client, world):
+    assert '<option value="SYR" selected>سوريا</option>' in client.get("/ar/?country=SYR").content.decode()
+    html = client.get("/ar/?country=IRQ").content.decode()
+    assert '<option value="SYR">سوريا</option>' in html
+    assert '<option value="IRQ" selected>العراق</option>' in html
+    html = client.get("/ar/").content.decode()
+    assert '<option value="IRQ">العراق</option>' in html
+    assert '<option value="IRQ" selected>' not in html
+
+
+def test_a_renamed_governorate_is_suggested_by_its_new_name_at_once(client, world):
+    assert '<option value="Diyala">ديالى</option>' in client.get("/ar/").content.decode()
+    Entity.objects.filter(type="LOC", geo_kind="governorate", name_en="Diyala").update(name_ar="محافظة ديالى")
+    html = client.get("/ar/").content.decode()
+    assert '<option value="Diyala">محافظة ديالى</option>' in html
+    assert '<option value="Diyala">ديالى</option>' not in html
 
 
 def test_actor_page_counts_each_incident_once_in_one_grouped_read(client, world, editor, reviewer):

@@ -105,3 +105,40 @@ def test_merge_moves_sources(editor, reviewer, make_incident, make_article):
     assert dup.status == Incident.Status.MERGED
     assert dup.merged_into == keep
     assert keep.sources.count() == 1
+
+
+def test_retraction_closes_the_proposals_still_waiting(editor, editor2, reviewer, make_incident, make_article):
+    from incidents.models import PendingCorrection, PendingSource
+
+    incident = make_incident(editor, publish_by=reviewer)
+    correction = services.pending_correction_propose(incident=incident, user=editor2, expected_version=None, payload={}, note="التاريخ خطأ")
+    own_source = services.incident_attach_source(incident=incident, article=make_article(url="https://a.test/r1"), user=reviewer)
+    other_source = services.incident_attach_source(incident=incident, article=make_article(url="https://a.test/r2"), user=editor)
+
+    services.incident_retract(incident=incident, user=reviewer, note="تبيّن أن الخبر غير صحيح")
+
+    correction.refresh_from_db()
+    own_source.refresh_from_db()
+    other_source.refresh_from_db()
+    assert (correction.status, correction.decided_by) == (PendingCorrection.Status.REJECTED, reviewer)
+    assert (other_source.status, other_source.decided_by) == (PendingSource.Status.REJECTED, reviewer)
+    # The retracting reviewer's own proposal closes undecided: no one decides on their own proposal.
+    assert (own_source.status, own_source.decided_by, own_source.decided_at is not None) == (PendingSource.Status.REJECTED, None, True)
+    assert not PendingCorrection.objects.filter(status=PendingCorrection.Status.PENDING).exists()
+    assert not PendingSource.objects.filter(status=PendingSource.Status.PENDING).exists()
+
+
+def test_merge_closes_the_duplicates_waiting_correction(editor, editor2, reviewer, make_incident):
+    from incidents.models import PendingCorrection
+
+    keep = make_incident(editor, publish_by=reviewer)
+    dup = make_incident(editor, publish_by=reviewer)
+    correction = services.pending_correction_propose(incident=dup, user=editor2, expected_version=None, payload={}, note="عدد القتلى")
+    kept = services.pending_correction_propose(incident=keep, user=editor2, expected_version=None, payload={}, note="المكان")
+
+    services.incident_merge(duplicate=dup, into=keep, user=reviewer)
+
+    correction.refresh_from_db()
+    kept.refresh_from_db()
+    assert correction.status == PendingCorrection.Status.REJECTED
+    assert kept.status == PendingCorrection.Status.PENDING

@@ -1,0 +1,208 @@
+"""Where an incident happened: the place its sentences put it (town or village before city, city before
+governorate), the facility that is more precise still, and the incident's country.
+
+    place = event_place(group, article)       # a LOC span of the group, or None
+    site = event_site(group, place)           # a FAC span of the event's own sentences, or None
+    country = incident_country(place, group, article)
+    k = placing_detail(drafts, n, spans)      # the later draft that places drafts[n] in a town, or None
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from annotation.nlp.focus import nationality_of
+from annotation.nlp.gazetteer import actor_index, country_names, place_index
+from annotation.nlp.normalize import norm
+from annotation.nlp.patterns import events as E
+from annotation.nlp.sentences import Article, Sentence
+from annotation.nlp.tokenize import readings
+from annotation.nlp.types import IncidentDraft, Span
+
+PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
+
+
+UNKNOWN_PLACE_RANK = 3.1  # a village or district found by a rule ("قرية X"): smaller than the gazetteer's towns
+
+
+DIRECTIONS = E.words("direction")
+
+
+def place_rank(span: Span) -> float:
+    p = place_index().get(span.entity_key or "")
+    return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
+
+
+def _best_place(spans: list[Span]) -> Span | None:
+    places = place_index()
+    best, best_rank = None, -1
+    for s in spans:
+        if s.label != "LOC":
+            continue
+        p = places.get(s.entity_key or "")
+        rank = PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
+        if rank > best_rank:
+            best, best_rank = s, rank
+    return best
+
+
+NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودتهم إلى القاهرة")
+
+
+OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not where it happened
+
+
+def is_reference_place(text: str, span: Span) -> bool:
+    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة"), an
+    office holder's area ("حاكم منطقة X") or the dateline."""
+    if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
+        return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
+    return _not_event_place(text[max(0, span.start - 24) : span.start])
+
+
+NEAR = E.words("near")  # "بالقرب من X" is where it happened
+
+
+@lru_cache(maxsize=16384)
+def _not_event_place(preceding: str) -> bool:
+    before = norm(preceding).split()
+    if not before:
+        return False
+    word = before[-1].removeprefix("و")
+    if word.removeprefix("ال") in DIRECTIONS or word in OFFICE_OF:
+        return True
+    if word in NOT_THE_PLACE:
+        return not (len(before) > 1 and before[-2] in NEAR)
+    return len(before) > 1 and before[-2] in OFFICE_OF
+
+
+def event_place(group: list[Sentence], article: Article) -> Span | None:
+    """The first town or village named in the event's sentences (outside "شمال X" references), else in the sentences
+    that frame it, else the first city, else the most precise place."""
+    text = article.text
+    spans = [x for s in group for x in s.spans]
+    candidates = [x for x in spans if x.label == "LOC" and not is_reference_place(text, x)]
+    event_spans = {id(x) for s in group if not s.context for x in s.spans}
+    candidates = [x for x in candidates if id(x) in event_spans or country_of(x, [], []) in (None, article.country)]
+    # a place inside a facility's name ("طريق الدانا") only when nothing else is named
+    facilities = [x for x in spans if x.label == "FAC"]
+    outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
+    candidates = outside or candidates
+    told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
+    # a known town named in the event's own sentences is more precise than a city named before it
+    town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
+    town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
+    # else the city the event's own clause puts it in ("في/ب/قرب X", "قصفت X"), else the first city
+    city = next((x for x in told if _tied_to_event(text, x)), None)
+    return town or city or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+
+
+_IN = frozenset({"في", "قرب", "بالقرب", "عند", "داخل", "علي"})  # the place where it happened follows these
+_STRUCK = ("استهدف", "هاجم", "قصف", "داهم", "اقتحم")  # the place struck is the verb's object
+_PLACE_KIND = frozenset({"مدينه", "بلده", "قريه", "حي", "منطقه", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه"})
+
+
+def _tied_to_event(text: str, span: Span) -> bool:
+    """Whether the place is where the clause puts its event: after "في/ب/قرب/عند" ("بمدينة X", "ببلدة X", "قرب X"),
+    or struck by the verb ("قصفت الطائرات X")."""
+    before = norm(text[max(0, span.start - 30) : span.start])
+    if before[-1:].isalpha():  # a clitic on the name itself ("ببغداد")
+        return before.split()[-1].removeprefix("و") == "ب"
+    words = before.split()
+    if words and words[-1].removeprefix("و").removeprefix("ب") in _PLACE_KIND:
+        if words[-1].removeprefix("و").startswith("ب"):
+            return True  # "بمدينة X"
+        words = words[:-1]
+    if not words:
+        return False
+    word = words[-1]
+    forms = (word, word.removeprefix("و"), word.removeprefix("ف"))  # "وفي", "فقصفت": not the "ف" of "في"
+    return any(w in _IN or w.startswith(_STRUCK) for w in forms)
+
+
+_ROUTES = frozenset({"طريق", "شارع"})
+
+
+def event_site(group: list[Sentence], place: Span | None) -> Span | None:
+    """The first facility named in the event's own sentences, more precise than its town: "مطعم X" or "الطريق
+    الدولي" near "مدينة Y". A road named after the towns it joins ("طريق X - Y") is not: those towns say more."""
+    spans = [x for s in group if not s.context for x in s.spans]
+    for x in spans:
+        if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
+            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not _names_a_place(x, spans):
+                return x
+    return None
+
+
+def _names_a_place(site: Span, spans: list[Span]) -> bool:
+    """Whether a place (LOC) is named inside the facility's name ("طريق بغداد")."""
+    return any(y.label == "LOC" and site.start <= y.start and y.end <= site.end for y in spans)
+
+
+def incident_country(place: Span | None, group: list[Sentence], article: Article) -> str | None:
+    """The country of the event's place when the gazetteer knows it, else the article's focus country."""
+    if place is not None and place.entity_key in place_index():
+        return place_index()[place.entity_key].country_en
+    return _territory_named(group, article) or article.country or country_of(None, [x for s in group for x in s.spans], article.spans)
+
+
+TERRITORY_WORDS = E.words("territory_word")
+
+
+def _territory_named(group: list[Sentence], article: Article) -> str | None:
+    """ "داخل الأراضي السورية": the event's sentences say in whose territory it happened."""
+    tokens = article.tokens
+    for s in group:
+        if s.context:
+            continue
+        for i in range(s.first, s.last):
+            if any(stem in TERRITORY_WORDS for c, stem in readings(tokens[i].norm) if c <= 1):
+                nat = nationality_of(tokens[i + 1].norm)
+                if nat is not None and not nat.ambiguous:
+                    return country_names().get(nat.iso3)
+    return None
+
+
+def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> str | None:
+    places, actors, names = place_index(), actor_index(), country_names()
+    if place is not None and place.entity_key in places:
+        return places[place.entity_key].country_en
+    counts: dict[str, float] = {}
+    for weight, pool in ((2.0, spans), (1.0, all_spans)):
+        for x in pool:
+            iso = None
+            if x.entity_key in places:
+                iso = places[x.entity_key].country_iso3
+            elif x.entity_key in actors:
+                iso = actors[x.entity_key].country_iso3
+            if iso:
+                counts[iso] = counts.get(iso, 0) + weight
+    if not counts:
+        return None
+    return names.get(max(counts, key=counts.get))
+
+
+def placing_detail(drafts: list[IncidentDraft], n: int, spans: list[Span]) -> int | None:
+    """The index of a later draft that tells where draft ``n`` happened: it names only the country or province
+    ("قتل خمسة جنود في هجوم بولاية X"), a later sentence of the same kind names the town ("ووقع الهجوم في بلدة
+    Y"), in the same country, on no other day and with no other figures. None when there is none."""
+    event = drafts[n]
+    by_offsets = {(x.start, x.end): x for x in spans if x.label == "LOC"}
+
+    def rank(d: IncidentDraft) -> float:
+        x = by_offsets.get(d.place_span) if d.place_span else None
+        return place_rank(x) if x is not None else -1
+
+    if rank(event) >= PLACE_RANK["city"]:
+        return None
+    for k in range(n + 1, len(drafts)):
+        d = drafts[k]
+        if d.sub_event_type != event.sub_event_type or rank(d) < PLACE_RANK["city"] or d.country not in (None, event.country):
+            continue
+        if d.date and event.date and d.date != event.date:
+            continue  # another day: another event
+        if (d.killed or d.injured) and (event.killed or event.injured) and (d.killed, d.injured) != (event.killed, event.injured):
+            continue  # other figures: another event
+        return k
+    return None

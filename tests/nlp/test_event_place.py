@@ -1,0 +1,83 @@
+"""Where an incident happened (annotation/nlp/event_place.py), on short reports we wrote ourselves."""
+
+from annotation.nlp import get_tagger
+from annotation.nlp.event_place import is_reference_place
+from annotation.nlp.types import Span
+
+
+def incidents(text):
+    return get_tagger().tag(text).incidents
+
+
+def where(text):
+    (inc,) = incidents(text)
+    place = text[inc.place_span[0] : inc.place_span[1]] if inc.place_span else None
+    return inc.location_text, place
+
+
+def test_a_street_in_a_city_is_the_location_and_the_city_its_place():
+    text = "انفجرت عبوة ناسفة في شارع الرشيد وسط بغداد صباح اليوم وأصيب مدنيان."
+    assert where(text) == ("شارع الرشيد", "بغداد")
+
+
+def test_a_road_with_a_name_of_its_own_is_more_precise_than_the_city_near_it():
+    text = "أصيب ثلاثة مدنيين بانفجار عبوة ناسفة على الطريق الدولي قرب مدينة الرمادي."
+    assert where(text) == ("الطريق الدولي", "الرمادي")
+
+
+def test_a_road_named_after_a_town_is_not_the_location():
+    text = "انفجرت عبوة ناسفة على طريق بغداد - بعقوبة في محافظة ديالى وأصيب جنديان."
+    assert where(text) == ("بعقوبة", "بعقوبة")
+
+
+def test_a_town_struck_is_the_place_not_the_city_it_is_north_of():
+    text = "قصفت طائرات حربية شمال حلب مواقع في بلدة الأتارب وقتلت أربعة مدنيين."
+    assert where(text) == ("الأتارب", "الأتارب")
+
+
+def test_the_city_of_the_event_not_the_city_of_the_official_who_spoke():
+    text = "قال مسؤول في بغداد إن عبوة ناسفة انفجرت بمدينة الفلوجة وأصيب خمسة مدنيين."
+    assert where(text) == ("الفلوجة", "الفلوجة")
+
+
+def span_of(text, name):
+    start = text.index(name)
+    return Span(start, start + len(name), name, "LOC", "test", 1.0)
+
+
+def test_reference_points_destinations_and_datelines_are_not_where_it_happened():
+    text = "الموصل - قتل جنديان في هجوم شمال كركوك أثناء عودتهما إلى أربيل من قرية البشير."
+    refs = {name: is_reference_place(text, span_of(text, name)) for name in ("الموصل", "كركوك", "أربيل", "البشير")}
+    assert refs == {"الموصل": True, "كركوك": True, "أربيل": True, "البشير": False}
+
+
+def test_a_town_of_the_event_sentence_beats_a_city_named_in_a_sentence_before_it():
+    text = "وصل وفد حكومي إلى مدينة حمص صباح اليوم. وفي وقت لاحق انفجرت عبوة ناسفة في بلدة تلبيسة وقتل مدنيان."
+    assert where(text)[0] == "تلبيسة"
+
+
+def test_the_adjective_form_of_a_direction_is_a_reference_point_too():
+    text = "سقطت قذائف هاون شمالي درعا على بلدة طفس وأصيب ثلاثة أطفال."
+    assert is_reference_place(text, span_of(text, "درعا"))
+    assert where(text) == ("طفس", "طفس")
+
+
+def test_the_town_a_later_sentence_names_is_where_the_main_event_happened():
+    text = "قتل خمسة جنود في هجوم مسلح في مالي. وكان مسلحون قد هاجموا دورية للجيش قرب بلدة دونتزا."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.country, inc.killed) == ("Armed clash", "دونتزا", "Mali", 5)
+
+
+def test_a_later_attack_with_figures_of_its_own_stays_another_incident():
+    text = "قتل خمسة جنود في هجوم مسلح في مالي. وكان مسلحون قد هاجموا دورية للجيش قرب بلدة دونتزا وقتلوا جنديين."
+    main, other = incidents(text)
+    assert (main.location_text, main.killed) == ("مالي", 5)
+    assert (other.location_text, other.killed) == ("دونتزا", 2)
+
+
+def test_a_second_event_told_in_its_province_then_in_its_town_is_one_incident_at_the_town():
+    text = (
+        "انفجرت عبوة ناسفة في مدينة كركوك وأصيب ثلاثة مدنيين. وفي حادث منفصل، قتل خمسة جنود في هجوم مسلح في محافظة نينوى."
+        " وكان مسلحون قد هاجموا دورية للجيش قرب بلدة تلعفر."
+    )
+    assert [(i.location_text, i.killed, i.injured) for i in incidents(text)] == [("كركوك", None, 3), ("تلعفر", 5, None)]

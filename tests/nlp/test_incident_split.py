@@ -1,0 +1,60 @@
+"""Several incidents in one short report: a sentence with its own cue in another town is another incident."""
+
+from annotation.nlp import get_tagger
+
+
+def incidents(text):
+    return get_tagger().tag(text, None).incidents
+
+
+def test_second_bomb_in_another_town_is_its_own_incident():
+    text = (
+        "قتل ثلاثة جنود في هجوم بعبوة ناسفة استهدف دورية للجيش في مدينة الرمادي صباح اليوم. "
+        "وانفجرت عبوة ناسفة ثانية بسيارة مدنية في بلدة هيت دون وقوع إصابات."
+    )
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text, first.killed) == ("Remote explosive/landmine/IED", "الرمادي", 3)
+    assert (second.sub_event_type, second.location_text, second.killed) == ("Remote explosive/landmine/IED", "هيت", None)
+
+
+def test_reported_detail_naming_another_town_stays_one_incident():
+    text = "اعتقلت قوات الأمن خمسة مطلوبين في مدينة الرمادي فجر اليوم. وأوضح مصدر أمني أن القوات اعتقلت المطلوبين بعد ملاحقتهم من بلدة هيت."
+    (inc,) = incidents(text)  # which of the two towns is its place is the place picker's call
+    assert inc.sub_event_type == "Arrests"
+
+
+def test_the_province_of_the_town_is_the_same_place():
+    text = "قتل جنديان بانفجار عبوة ناسفة في مدينة الرمادي مساء الأحد. وانفجرت العبوة بآلية عسكرية على طريق رئيسي في محافظة الأنبار."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Remote explosive/landmine/IED", "الرمادي", 2)
+
+
+def test_bombs_in_two_towns_are_two_incidents():
+    text = "انفجرت عبوتان ناسفتان في بلدتي هيت وراوة بمحافظة الأنبار صباح اليوم مما أدى إلى إصابة أربعة مدنيين."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text, first.injured) == ("Remote explosive/landmine/IED", "هيت", 4)
+    assert (second.sub_event_type, second.location_text, second.injured) == ("Remote explosive/landmine/IED", "راوة", None)
+
+
+def test_the_same_cue_again_in_another_town_is_another_incident():
+    text = "اعتقلت قوات الأمن مطلوبا خطيرا في مدينة الرمادي، وأعلنت وزارة الداخلية عن اعتقال ثلاثة مشتبه بهم في بلدة هيت."
+    found = incidents(text)
+    assert sorted((x.sub_event_type, x.location_text) for x in found) == [("Arrests", "الرمادي"), ("Arrests", "هيت")]
+
+
+def test_a_place_past_the_cue_s_clause_is_not_another_incident():
+    text = "اعتقلت قوات الأمن مطلوبا خطيرا في مدينة الرمادي. وأوضحت الوزارة أن المعتقلين وعددهم ثلاثة، كانوا يقيمون في بلدة هيت."
+    (inc,) = incidents(text)
+    assert inc.sub_event_type == "Arrests"
+
+
+def test_a_road_named_after_towns_is_not_another_incident():
+    text = "قتل جنديان في كمين نصبه مسلحون قرب مدينة الرمادي. ووقع الكمين على طريق هيت - الرمادي مساء السبت."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Armed clash", "الرمادي", 2)
+
+
+def test_protesters_named_again_are_no_second_protest():
+    text = "تظاهر مئات الطلاب في مدينة قابس تضامنا مع المحتجين في مدينة صفاقس."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")
