@@ -45,15 +45,23 @@ def time_limit(milliseconds):
     if milliseconds is None or connection.vendor != "postgresql":
         yield
         return
+    # Outside a transaction (a request, in autocommit) the limit ends with the block's own
+    # transaction: one query. Inside one, it would outlive the block: read it first and restore it.
+    outermost = not connection.in_atomic_block
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute("SELECT current_setting('statement_timeout')")
-                (before,) = cursor.fetchone()
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"])
+                if outermost:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"])
+                else:
+                    cursor.execute(
+                        "SELECT current_setting('statement_timeout'), set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"]
+                    )
+                    before = cursor.fetchone()[0]
             yield
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+            if not outermost:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) == "57014":  # query_canceled
             raise TooSlow from error
