@@ -8,7 +8,10 @@ class IncidentsConfig(AppConfig):
 
     def ready(self):
         from annotation.review_panels import review_panel_register
-        from incidents import tallies  # noqa: F401 — connects the signals that keep the stats tallies exact
+        from incidents import (
+            stored_rows,  # noqa: F401 — connects the signals that keep the exports' stored rows current
+            tallies,  # noqa: F401 — connects the signals that keep the stats tallies exact
+        )
         from incidents.review_panel import incidents_panel
 
         review_panel_register(incidents_panel)

@@ -206,17 +206,18 @@ _OUTLETS_SQL = (
 )
 
 
-def _csv_chunk(rows, writer):
-    """CSV lines for a chunk of incidents: three queries for their actors, figures and outlets."""
+def _csv_built(rows, writer):
+    """{id: CSV line} for a chunk of incidents (dicts of _CSV_FIELDS): three queries for their actors,
+    figures and outlets."""
     ids = [row["id"] for row in rows]
     actors = _fetch_for(_ACTORS_SQL, ids)
     figures = _fetch_for(_FIGURES_SQL, ids)
     outlets = _fetch_for(_OUTLETS_SQL, ids)
-    lines = []
+    lines = {}
     for row in rows:
         names = list(dict.fromkeys(name for (name,) in outlets.get(row["id"], ())))
-        lines.append(writer.writerow(spreadsheet_safe(acled_row(row, actors.get(row["id"], ()), figures.get(row["id"], ()), names))))
-    return "".join(lines)
+        lines[row["id"]] = writer.writerow(spreadsheet_safe(acled_row(row, actors.get(row["id"], ()), figures.get(row["id"], ()), names)))
+    return lines
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -236,21 +237,39 @@ class _Echo:
         return value
 
 
+def _stored_chunks(queryset, column):
+    """Chunks of [(id, stored text or None)] in the queryset's order: None where the incident has no
+    stored row of its current version (never backfilled, or changed since), to be built instead."""
+    rows = queryset.values_list("id", "version", "export_row__version", f"export_row__{column}")
+    chunk = []
+    for pk, version, stored_version, text in rows.iterator(chunk_size=CHUNK_SIZE):
+        chunk.append((pk, text if stored_version == version else None))
+        if len(chunk) >= CHUNK_SIZE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _missing(chunk):
+    return [pk for pk, text in chunk if text is None]
+
+
 def csv_lines(queryset):
     """The CSV file as an iterator of strings: BOM and header first, then chunks of rows.
 
-    queryset: public incidents, filtered and ordered (without prefetches).
+    queryset: public incidents, filtered and ordered (without prefetches). Each incident's line is
+    read as stored for its version (incidents.stored_rows); the few without one are built here.
     """
     writer = csv.writer(_Echo())
     yield BOM + writer.writerow(ACLED_COLUMNS)
-    chunk = []
-    for row in queryset.values(*_CSV_FIELDS).iterator(chunk_size=CHUNK_SIZE):
-        chunk.append(row)
-        if len(chunk) >= CHUNK_SIZE:
-            yield _csv_chunk(chunk, writer)
-            chunk = []
-    if chunk:
-        yield _csv_chunk(chunk, writer)
+    for chunk in _stored_chunks(queryset, "csv"):
+        missing = _missing(chunk)
+        if not missing:
+            yield "".join([text for _pk, text in chunk])
+            continue
+        built = _csv_built(list(Incident.objects.filter(pk__in=missing).order_by().values(*_CSV_FIELDS)), writer)
+        yield "".join([built.get(pk, "") if text is None else text for pk, text in chunk])
 
 
 def _limit(request, queryset):
@@ -291,7 +310,7 @@ def _bounded(view):
 
 
 # The full records of the JSON and GeoJSON exports, read as plain values chunk by chunk like the CSV.
-_RECORD_FIELDS = (
+RECORD_FIELDS = (
     "id",
     "code",
     "status",
@@ -399,20 +418,30 @@ def _record(row, actors, figures, sources, url):
     }
 
 
+def records_built(rows, url_for_code):
+    """{id: full record} for a chunk of incidents (dicts of RECORD_FIELDS), three queries."""
+    ids = [row["id"] for row in rows]
+    actors = _fetch_for(_RECORD_ACTORS_SQL, ids)
+    figures = _fetch_for(_RECORD_FIGURES_SQL, ids)
+    sources = _fetch_for(_RECORD_SOURCES_SQL, ids)
+    return {
+        row["id"]: _record(
+            row, actors.get(row["id"], ()), figures.get(row["id"], ()), sources.get(row["id"], ()), url_for_code(row["code"])
+        )
+        for row in rows
+    }
+
+
 def incident_records(queryset, url_for_code):
     """Full incident records (dicts) for a filtered public QuerySet, four queries per chunk."""
     chunk = []
 
     def flush(rows):
-        ids = [row["id"] for row in rows]
-        actors = _fetch_for(_RECORD_ACTORS_SQL, ids)
-        figures = _fetch_for(_RECORD_FIGURES_SQL, ids)
-        sources = _fetch_for(_RECORD_SOURCES_SQL, ids)
+        built = records_built(rows, url_for_code)
         for row in rows:
-            pk = row["id"]
-            yield _record(row, actors.get(pk, ()), figures.get(pk, ()), sources.get(pk, ()), url_for_code(row["code"]))
+            yield built[row["id"]]
 
-    for row in queryset.values(*_RECORD_FIELDS).iterator(chunk_size=CHUNK_SIZE):
+    for row in queryset.values(*RECORD_FIELDS).iterator(chunk_size=CHUNK_SIZE):
         chunk.append(row)
         if len(chunk) >= CHUNK_SIZE:
             yield from flush(chunk)
@@ -421,30 +450,82 @@ def incident_records(queryset, url_for_code):
         yield from flush(chunk)
 
 
+# A stored record keeps its address as this mark (the address depends on the request's host); the
+# first occurrence in the JSON text is the "url" value, which comes second, after the incident's code.
+URL_MARK = "\x01"
+_URL_MARK_JSON = json.dumps(URL_MARK)
+
+
+def _dumps(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _geometry(record):
+    if record["latitude"] is None or record["longitude"] is None:
+        return None
+    return {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
+
+
+def _record_texts(queryset, url_for_code):
+    """(code, record JSON, geometry JSON) per incident in the queryset's order, as stored for each
+    incident's version (incidents.stored_rows); the few without one are built here."""
+    rows = queryset.values_list("id", "code", "version", "export_row__version", "export_row__record", "export_row__geometry")
+    chunk = []
+
+    def flush(chunk):
+        missing = [row[0] for row in chunk if row[3] != row[2]]
+        built = {}
+        if missing:
+            fields = Incident.objects.filter(pk__in=missing).order_by().values(*RECORD_FIELDS)
+            built = {pk: (_dumps(record), _dumps(_geometry(record))) for pk, record in records_built(list(fields), url_for_code).items()}
+        for pk, code, version, stored_version, record, geometry in chunk:
+            if stored_version == version:
+                yield code, record.replace(_URL_MARK_JSON, _dumps(url_for_code(code)), 1), geometry
+            elif pk in built:
+                yield code, *built[pk]
+
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        chunk.append(row)
+        if len(chunk) >= CHUNK_SIZE:
+            yield from flush(chunk)
+            chunk = []
+    if chunk:
+        yield from flush(chunk)
+
+
+def stored_texts(ids):
+    """{id: (CSV line, record JSON with URL_MARK, geometry JSON)} for these incidents as they are now:
+    what incidents.stored_rows keeps, built by the same code as the exports' own rows."""
+    writer = csv.writer(_Echo())
+    lines = _csv_built(list(Incident.objects.filter(pk__in=ids).order_by().values(*_CSV_FIELDS)), writer)
+    rows = list(Incident.objects.filter(pk__in=ids).order_by().values(*RECORD_FIELDS))
+    records = records_built(rows, lambda code: URL_MARK)
+    return {pk: (lines[pk], _dumps(record), _dumps(_geometry(record))) for pk, record in records.items() if pk in lines}
+
+
 def url_for_code(request):
     """Absolute incident addresses without a reverse() per row."""
     template = request.build_absolute_uri(reverse("incidents:detail", kwargs={"code": "CODE"}))
     return lambda code: template.replace("CODE", code)
 
 
-def json_chunks(records):
+def json_chunks(texts):
+    """The JSON export from (code, record JSON, geometry JSON) triples (_record_texts)."""
     yield '{"incidents": ['
     first = True
-    for record in records:
-        yield ("" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+    for _code, record, _geometry_text in texts:
+        yield ("" if first else ",\n") + record
         first = False
     yield "]}\n"
 
 
-def geojson_chunks(records):
+def geojson_chunks(texts):
+    """The GeoJSON export: each feature's text as json.dumps would write it, around the stored record."""
     yield '{"type": "FeatureCollection", "features": ['
     first = True
-    for record in records:
-        geometry = None
-        if record["latitude"] is not None and record["longitude"] is not None:
-            geometry = {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
-        feature = {"type": "Feature", "id": record["code"], "geometry": geometry, "properties": record}
-        yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
+    for code, record, geometry in texts:
+        feature = '{"type": "Feature", "id": ' + _dumps(code) + ', "geometry": ' + geometry + ', "properties": ' + record + "}"
+        yield ("" if first else ",\n") + feature
         first = False
     yield "]}\n"
 
@@ -463,8 +544,8 @@ def export_csv(request):
 
 @_bounded
 def export_json(request):
-    records = incident_records(_public_filtered(request), url_for_code(request))
-    response = StreamingHttpResponse(json_chunks(records), content_type="application/json")
+    texts = _record_texts(_public_filtered(request), url_for_code(request))
+    response = StreamingHttpResponse(json_chunks(texts), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -495,7 +576,7 @@ def export_geojson(request):
         detail = reverse("incidents:detail", kwargs={"code": "CODE"})
         chunks = map_geojson_chunks(queryset, lambda code: detail.replace("CODE", code))
         return StreamingHttpResponse(chunks, content_type="application/geo+json")
-    records = incident_records(_public_filtered(request), url_for_code(request))
-    response = StreamingHttpResponse(geojson_chunks(records), content_type="application/geo+json")
+    texts = _record_texts(_public_filtered(request), url_for_code(request))
+    response = StreamingHttpResponse(geojson_chunks(texts), content_type="application/geo+json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -236,7 +236,14 @@ class Incident(models.Model):
             # The public list reads published+retracted rows newest first: a partial index in that
             # order serves the page and the capped count without sorting (status IN (...) cannot use
             # the (status, date) index for ordering).
-            models.Index(fields=["-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_date"),
+            # It carries the version too, so that an export in date order pairs each incident with
+            # its stored row (ExportRow) from the index alone (Index Only Scan), not the wide rows.
+            models.Index(
+                fields=["-date_start", "-id"],
+                include=["version"],
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_date",
+            ),
             models.Index(
                 fields=["-fatalities", "-date_start", "-id"],
                 condition=Q(status__in=["published", "retracted"]),
@@ -431,6 +438,23 @@ class PublicTally(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.country} {self.admin1} {self.event_type}: {self.incidents}"
+
+
+class ExportRow(models.Model):
+    """A public incident's download rows, built once per incident version (incidents.stored_rows).
+
+    The exports stream these texts instead of building each row in Python; a row whose version is not
+    the incident's (or that is missing) is built on the fly, so a download never shows a stale row.
+    """
+
+    incident = models.OneToOneField(Incident, on_delete=models.CASCADE, primary_key=True, related_name="export_row")
+    version = models.PositiveIntegerField()
+    csv = models.TextField()  # one CSV line in ACLED's columns, with its line ending
+    record = models.TextField()  # the JSON record, its address left as a mark (exports.URL_MARK)
+    geometry = models.TextField()  # the GeoJSON geometry ("null" when the incident has no point)
+
+    def __str__(self):
+        return f"{self.incident_id} v{self.version}"
 
 
 class SecondPersonDecision(models.Model):

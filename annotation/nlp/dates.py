@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from annotation.nlp.date_resolution import DateExpr, ResolvedDate, resolve
 from annotation.nlp.numbers import parse_number
@@ -211,25 +213,27 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
 def find_dates(tokens: list[Token]) -> list[DateExpr]:
     """Date expressions, left to right, non-overlapping."""
     out: list[DateExpr] = []
-    i, n = 0, len(tokens)
     opens = _MAY_OPEN
-    while i < n:
-        w = tokens[i].norm
-        may = opens.get(w)
-        if may is None:
-            if len(opens) > 100_000:
-                opens.clear()
-            may = opens[w] = bool(w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN)
-        if not may:
-            i += 1
+    norms = list(map(_NORM, tokens))
+    may = list(map(opens.get, norms))  # whether each word may open an expression, None for a new word
+    if None in may:
+        if len(opens) > 100_000:
+            opens.clear()
+        for k, w in enumerate(norms):
+            if may[k] is None:
+                may[k] = opens[w] = bool(w[:1].isdecimal() or w in _STARTERS or _stem_of(w)[1] != w or w in _STARTERS_PLAIN)
+    after = 0  # the token after the last expression read
+    for i in compress(range(len(tokens)), may):
+        if i < after:
             continue
         expr = _scan(tokens, i)
         if expr:
             out.append(expr)
-            i = expr.last + 1
-        else:
-            i += 1
+            after = expr.last + 1
     return out
+
+
+_NORM = itemgetter(2)  # Token.norm
 
 
 _MAY_OPEN: dict[str, bool] = {}  # word -> whether a date expression may open with it (find_dates' quick test)
@@ -252,13 +256,17 @@ class _Scanner:
 
     def run(self) -> DateExpr | None:
         j = self.i
+        tokens, known = self.tokens, _WORD_STEPS
         while j < self.n and not self.stop:
-            clitic, stem = _stem(self.tokens[j])
+            w = tokens[j].norm
+            found = known.get(w)
+            if found is None:
+                found = _word_steps(w)
+            clitic, stem, steps = found
             if j > self.i and clitic and stem not in WEEKDAYS and stem not in RELATIVE_DAYS:
                 break  # "وفي", "بعد" … : a glued conjunction starts a new clause, except "والجمعة", "وأمس"
-            w = self.tokens[j].norm
             used = 0
-            for step in _STEPS:  # the first step that recognises the token
+            for step in steps:  # the first step that recognises the token (of those that may)
                 used = step(self, j, w, stem)
                 if used:
                     break
@@ -458,6 +466,45 @@ _STEPS = (
     _Scanner._and_weekday,
     _Scanner._bridge,
 )
+
+
+_TWO_WORD_FIRSTS = frozenset(k[0] for k in (*TWO_WORD_MONTHS, *TWO_WORD_HIJRI))
+_WORD_STEPS: dict[str, tuple] = {}  # word -> (clitic, stem, the steps that may recognise it)
+
+
+def _word_steps(w: str) -> tuple:
+    """The steps whose test on the word and its stem can pass, in _STEPS' order (the others return 0 for it)."""
+    clitic, stem = _stem_of(w)
+    decimal = w.isdecimal()
+    may = (
+        stem in WEEKDAYS,  # _weekday
+        stem in RELATIVE_DAYS,  # _relative_day
+        stem == "الليله",  # _tonight
+        decimal,  # _numeric
+        w == "اول",  # _day_before_yesterday
+        stem in ("يوم", "يومي"),  # _day_word
+        stem in PARTS_OF_DAY,  # _part_of_day
+        stem in MONTH_PARTS,  # _month_part
+        stem in MONTHS or stem in _TWO_WORD_FIRSTS,  # _month (_month_at reads the stem)
+        w in AMBIGUOUS_MONTHS,  # _ambiguous_month
+        w in HIJRI_MONTHS,  # _hijri_month
+        decimal,  # _year
+        decimal,  # _day_number
+        stem in ORDINAL_DAYS,  # _ordinal_day
+        stem in UNITS,  # _unit
+        w in ANCHORS,  # _anchor
+        stem == "قبل",  # _ago
+        w in ("من", "شهر"),  # _filler
+        w in SEPARATORS,  # _separator
+        w in (")", "/"),  # _closer
+        w == "و",  # _and_weekday
+        w in ("الموافق", "الي"),  # _bridge
+    )
+    found = (clitic, stem, tuple(step for step, ok in zip(_STEPS, may, strict=True) if ok))
+    if len(_WORD_STEPS) > 100_000:
+        _WORD_STEPS.clear()
+    _WORD_STEPS[w] = found
+    return found
 
 
 def _numeric_date(tokens, j) -> tuple[int, int, int] | None:

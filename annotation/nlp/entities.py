@@ -31,15 +31,17 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for m in matches:
         out.append(span(m.first, m.clitic, m.last, m.entry.label, "lexicon", 0.9, m.entry.key))
     covered = {m.first: m.last for m in matches if m.entry.label in ("ORG", "LOC")}
-    ctx = rules.Context(tokens, lex, covered)
+    ctx = rules.Context(tokens, lex, covered, text)
     for first, clitic, last, label, conf in rules.org_hits(ctx):
         out.append(span(first, clitic, last, label, "rules", conf))
         covered[first] = max(last, covered.get(first, last))
     for family in (
         rules.known_org_nationality_hits,
+        rules.quoted_org_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.between_hits,
+        rules.direction_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
@@ -102,12 +104,22 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     if not surnames:
         return []
     out = []
-    # a reading is the word less a clitic (or "لل" read as "ال"): it ends as the word does, so a token whose
-    # last three letters end no surname has no reading that is one
-    tails = {key[-3:] for key in surnames}
-    for i, tok in enumerate(tokens):
-        if tok.norm[-3:] not in tails:
+    # a reading with at most one clitic letter is the word, the word less its first letter, or "ال" + the word
+    # less "لل"/"ولل"/"فلل": a token with one that is a surname holds the surname (less its "ال") somewhere,
+    # found by a C-level search; each candidate is then tested as before
+    text_n = normalized.text
+    nstarts = [t.nstart for t in tokens]
+    candidates = set()
+    for key in surnames:
+        needle = key[2:] if key.startswith("ال") else key
+        pos = text_n.find(needle)
+        while pos != -1:
+            candidates.add(bisect.bisect_right(nstarts, pos) - 1)
+            pos = text_n.find(needle, pos + 1)
+    for i in sorted(candidates):
+        if i < 0:
             continue
+        tok = tokens[i]
         for clitic, stem in readings(tok.norm):
             if clitic <= 1 and stem in surnames and not (i + 1 < len(tokens) and tokens[i + 1].norm == stem):
                 family = tokens[i - 1].norm if i > 0 and clitic == 0 else ""

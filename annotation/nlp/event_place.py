@@ -4,6 +4,7 @@ governorate), the facility that is more precise still, and the incident's countr
     place = event_place(group, article)       # a LOC span of the group, or None
     site = event_site(group, place)           # a FAC span of the event's own sentences, or None
     country = incident_country(place, group, article)
+    k = placing_detail(drafts, n, spans)      # the later draft that places drafts[n] in a town, or None
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence
 from annotation.nlp.tokenize import readings
-from annotation.nlp.types import Span
+from annotation.nlp.types import IncidentDraft, Span
 
 PLACE_RANK = {"country": 0, "governorate": 1, "region": 1.5, "city": 2, "town": 3}
 
@@ -180,3 +181,28 @@ def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> 
     if not counts:
         return None
     return names.get(max(counts, key=counts.get))
+
+
+def placing_detail(drafts: list[IncidentDraft], n: int, spans: list[Span]) -> int | None:
+    """The index of a later draft that tells where draft ``n`` happened: it names only the country or province
+    ("قتل خمسة جنود في هجوم بولاية X"), a later sentence of the same kind names the town ("ووقع الهجوم في بلدة
+    Y"), in the same country, on no other day and with no other figures. None when there is none."""
+    event = drafts[n]
+    by_offsets = {(x.start, x.end): x for x in spans if x.label == "LOC"}
+
+    def rank(d: IncidentDraft) -> float:
+        x = by_offsets.get(d.place_span) if d.place_span else None
+        return place_rank(x) if x is not None else -1
+
+    if rank(event) >= PLACE_RANK["city"]:
+        return None
+    for k in range(n + 1, len(drafts)):
+        d = drafts[k]
+        if d.sub_event_type != event.sub_event_type or rank(d) < PLACE_RANK["city"] or d.country not in (None, event.country):
+            continue
+        if d.date and event.date and d.date != event.date:
+            continue  # another day: another event
+        if (d.killed or d.injured) and (event.killed or event.injured) and (d.killed, d.injured) != (event.killed, event.injured):
+            continue  # other figures: another event
+        return k
+    return None

@@ -1,17 +1,19 @@
 """Draft incidents: split an article into sentences, group the sentences of each event, and draft each one
-(the fields themselves are picked in event_fields)."""
+(the fields themselves are picked in event_fields, the place in event_place)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
-from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place
+from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
+from annotation.nlp.patterns import words as W
 from annotation.nlp.sentences import Article, Sentence, recalls_earlier_event, split_sentences
 from annotation.nlp.tokenize import Token, readings
 from annotation.nlp.types import IncidentDraft, Span
@@ -21,6 +23,7 @@ OTHERS = E.words("others")
 SIMILAR = E.words("similar")
 EVENT_NOUNS = E.words("event_noun")
 REPORTING = E.words("reporting_verb")
+PARTICIPANTS = E.words("participant")
 
 
 _MARKERS_BY_FIRST: dict[str, list[list[str]]] = {}
@@ -62,9 +65,15 @@ def draft_incidents(
     drafts = [
         x
         for d, group in zip(drafts, told, strict=True)
-        for x in [d, *_bombardment_before_taking(d, group, article), *_other_places_struck(d, group, article, drafts)]
+        for x in [
+            d,
+            *_bombardment_before_taking(d, group, article),
+            *_other_places_struck(d, group, article, drafts),
+            *_cue_again_elsewhere(d, group, article, drafts),
+        ]
     ]
     _fill_missing_places(drafts, spans)
+    _merge_placing_details(drafts, spans)
     _mark_background(drafts)
     for d in recalled:
         d.background = True
@@ -107,6 +116,93 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
 
 
 TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_CUE_REACH = 15  # tokens from a cue to the place it happened
+
+
+def _cue_again_elsewhere(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """The draft's cue told again with a place of its own ("أوقفت الوحدة إرهابيا في X، … عن اعتقال عنصرين في Y"):
+    an incident of the same type at each cue's place (_cue_place) that neither the draft nor an earlier draft of its
+    type has, when its cues name two places or more."""
+    if d.sub_event_type in PER_PLACE:
+        return []  # _other_places_struck
+    text = article.text
+    cues = sorted(
+        i
+        for s in group
+        if not s.context
+        for i, sub in s.triggers
+        if sub == d.sub_event_type and article.tokens[i].norm.removeprefix("و") not in PARTICIPANTS
+    )
+    if len(cues) < 2:
+        return []
+    taken = [
+        _Area(frozenset({norm(x.location_text or "").removeprefix("ال")}), "", True)
+        for x in (*drafts, d)
+        if x.sub_event_type == d.sub_event_type and x.location_text
+    ]
+    found: list[tuple[Span, _Area]] = []
+    for n, i in enumerate(cues):
+        s = next(s for s in group if s.first <= i <= s.last)
+        place = _cue_place(article, s, i, cues[n + 1] if n + 1 < len(cues) else None)
+        if place is not None:
+            area = next(iter(_areas(text, [place]).values()))
+            if not any(_same_area(area, a) for _, a in found):
+                found.append((place, area))
+    if len(found) < 2:
+        return []  # one place told with its cues: the draft's
+    out = []
+    for place, area in found:
+        if any(_same_area(area, a) for a in taken):
+            continue
+        taken.append(area)
+        where = (place.start, place.end)
+        other = replace(d, location_text=place.text, location_span=where, place_span=where, killed=None, injured=None, casualties=[])
+        known = place_index().get(place.entity_key or "")
+        other.country = known.country_en if known is not None else d.country
+        other.summary_en = summary(other, place)
+        out.append(other)
+    return out
+
+
+def _cue_place(article: Article, s: Sentence, i: int, next_cue: int | None) -> Span | None:
+    """The first place named after the cue at token i, before the next cue and within a few words, unless it
+    names a road or a site ("طريق X") or where people came from or went."""
+    tokens, text = article.tokens, article.text
+    end = min(s.last, i + _CUE_REACH, next_cue if next_cue is not None else s.last)
+    sites = [x for x in s.spans if x.label == "FAC"]
+    for x in s.spans:
+        if not (tokens[i].start < x.start and x.end <= tokens[end].end):
+            continue
+        if any(f.start <= x.start and x.end <= f.end for f in sites) or _names_road(text, x) or _origin(text, x):
+            continue
+        if _areas(text, [x]):
+            return x
+    return None
+
+
+_NOT_THE_PLACE = E.words("not_the_place")
+_NEAR = E.words("near")
+_HEADS = W.LOC_HEADS_DROP | W.LOC_DUAL_HEADS
+
+
+def _origin(text: str, x: Span) -> bool:
+    """Whether the place is where people came from or went ("ملاحقتهم من بلدة X", "في طريقهم إلى مدينة Y"), the
+    place-type word between the preposition and the name skipped; "بالقرب من X" is where it happened."""
+    before = norm(text[max(0, x.start - 30) : x.start]).split()
+    while before and before[-1] in _HEADS:
+        before.pop()
+    if not before or before[-1] not in _NOT_THE_PLACE:
+        return False
+    return not (len(before) > 1 and before[-2].removeprefix("ب") in _NEAR | {"كل"})  # "بكل من X وY": both
+
+
+# "طريق X" or "طريق X - Y" (normalised text before the place): a road's name
+_ROAD = re.compile(r"(?:^|\s)[وب]?(?:ال)?طريقي?\s*[\"”“«]?\s*(?:[^\s\-–]+\s*[\-–]\s*)?$")
+
+
+def _names_road(text: str, x: Span) -> bool:
+    """Whether the place names a road ("طريق X" or "طريق X - Y"), not where something happened."""
+    return bool(_ROAD.search(norm(text[max(0, x.start - 40) : x.start])))
 
 
 def _bombardment_before_taking(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
@@ -206,6 +302,25 @@ def _fill_missing_places(drafts: list[IncidentDraft], spans: list[Span]) -> None
         if country is not None:
             d.location_text, d.location_span = country.text, (country.start, country.end)
             d.place_span = d.location_span
+
+
+def _merge_placing_details(drafts: list[IncidentDraft], spans: list[Span]) -> None:
+    """An event told first in a country or province and placed in a town by a later sentence
+    (event_place.placing_detail): one event, at that town."""
+    n = 0
+    while n < len(drafts):
+        k = placing_detail(drafts, n, spans)
+        if k is None:
+            n += 1
+            continue
+        d, detail = drafts[n], drafts.pop(k)
+        d.location_text, d.location_span, d.place_span = detail.location_text, detail.location_span, detail.place_span
+        d.country = d.country or detail.country
+        d.killed = d.killed if d.killed is not None else detail.killed
+        d.injured = d.injured if d.injured is not None else detail.injured
+        d.evidence = d.evidence + detail.evidence
+        d.summary_en = summary(d, next((x for x in spans if (x.start, x.end) == d.place_span), None))
+        n += 1
 
 
 def _told_before(s: Sentence, earlier: list[list[Sentence]], current: list[Sentence]) -> list[Sentence] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from annotation.nlp.normalize import norm
 from annotation.nlp.tokenize import _TOKEN, Token, readings
@@ -18,12 +20,15 @@ def key_of(surface: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _TOKEN.finditer(norm(surface)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class LexiconMatch:
     first: int  # token index
     last: int  # inclusive
     clitic: int  # normalised characters of clitic before the match on the first token
     entry: LexiconEntry
+
+    def __init__(self, first: int, last: int, clitic: int, entry: LexiconEntry):
+        self.__dict__.update(first=first, last=last, clitic=clitic, entry=entry)  # as Span: cheaper than frozen's
 
 
 class Lexicon:
@@ -83,20 +88,22 @@ class Lexicon:
 
     def find(self, tokens: list[Token]) -> list[LexiconMatch]:
         """Non-overlapping longest matches, left to right."""
-        out, i, n = [], 0, len(tokens)
-        starts = self._starts
-        while i < n:
-            w = tokens[i].norm
-            found = None
-            if w[:1].isalpha() or w[:1].isdecimal():
-                found = starts.get(w)  # the cache _starts_of fills, read without a call per token
-                if found is None:
-                    found = self._starts_of(w)
-                    starts = self._starts  # _starts_of may have started a new cache
-            m = self.match_at(tokens, i) if found else None
+        norms = list(map(_NORM, tokens))
+        found = list(map(self._starts.get, norms))  # the cache _starts_of fills, read without a call per token
+        if None in found:
+            for k, w in enumerate(norms):
+                if found[k] is None:  # a new word (punctuation opens no entry)
+                    found[k] = self._starts_of(w) if w[:1].isalpha() or w[:1].isdecimal() else ()
+        out: list[LexiconMatch] = []
+        after = 0  # the token after the last match
+        for i in compress(range(len(tokens)), found):  # the tokens some entry may start at
+            if i < after:
+                continue
+            m = self.match_at(tokens, i)
             if m:
                 out.append(m)
-                i = m.last + 1
-            else:
-                i += 1
+                after = m.last + 1
         return out
+
+
+_NORM = itemgetter(2)  # Token.norm

@@ -145,21 +145,45 @@ def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttribut
 
 def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]) -> list[str]:
     """BIO label per token for spans given as Span or (start, end, label)."""
-    labels = ["O"] * len(tokens)
+    n = len(tokens)
+    labels = ["O"] * n
     starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
     for s in spans:
         start, end, label = (s.start, s.end, s.label) if isinstance(s, Span) else s
-        i = max(0, bisect.bisect_right(starts, start) - 1)
-        first = True
-        while i < len(tokens) and tokens[i].start < end:
-            if tokens[i].end > start:
-                labels[i] = ("B-" if first else "I-") + label
-                first = False
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            i = 0
+        while i < n and starts[i] < end:
+            if ends[i] > start:  # the first token the span reaches; every later one before its end is inside it
+                b, inside = _BIO.get(label) or _bio(label)
+                labels[i] = b
+                i += 1
+                while i < n and starts[i] < end:
+                    labels[i] = inside
+                    i += 1
+                break
             i += 1
     return labels
 
 
+_BIO: dict[str, tuple[str, str]] = {}
+
+
+def _bio(label: str) -> tuple[str, str]:
+    found = _BIO[label] = ("B-" + label, "I-" + label)
+    return found
+
+
 def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
+    return [
+        Span(start, end, text[start:end], label, "model", round(min(probs[i:j]) if probs else 0.5, 3))
+        for i, j, start, end, label in _bio_runs(tokens, labels)
+    ]
+
+
+def _bio_runs(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, int, int, str]]:
+    """(first token, token after the last, start, end, label) of each span the BIO labels mark."""
     out, n, after = [], len(labels), 0
     for i in [k for k, lab in enumerate(labels) if lab != "O"]:
         if i < after:
@@ -169,14 +193,26 @@ def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: lis
         j = i + 1
         while j < n and labels[j] == inside:
             j += 1
-        start = tokens[i].start + _clitic_length(tokens[i].norm)
-        end = tokens[j - 1].end
-        conf = round(min(probs[i:j]) if probs else 0.5, 3)
-        out.append(Span(start, end, text[start:end], label, "model", conf))
+        out.append((i, j, tokens[i].start + _clitic_length(tokens[i].norm), tokens[j - 1].end, label))
         after = j
     return out
 
 
+def _outside(runs: list[tuple[int, int, int, int, str]], taken: list[Span]) -> list[tuple[int, int, int, int, str]]:
+    """The runs that overlap none of the taken spans (sorted by start, never overlapping): merge() would drop the
+    others in favour of the rules' and lexicon's spans, as it tests here."""
+    starts = [s.start for s in taken]
+    out = []
+    for run in runs:
+        start, end = run[2], run[3]
+        k = bisect.bisect_left(starts, start)
+        if (k < len(taken) and taken[k].start < end) or (k > 0 and taken[k - 1].end > start):
+            continue
+        out.append(run)
+    return out
+
+
+@lru_cache(maxsize=65536)
 def _clitic_length(word: str) -> int:
     """Original-text characters of a conjunction/preposition glued before an article (و/ب/ف/ك + ال)."""
     for p in ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال"):
@@ -220,14 +256,22 @@ class CrfModel:
             rows = (line.rstrip("\n").split("\t") for line in names.read_text(encoding="utf-8").splitlines() if line.strip())
             self.learned = [LexiconEntry(surface, label, "learned") for surface, label in rows]
 
-    def predict_spans(self, text: str, tokens: list[Token], hint_spans: list[Span]) -> list[Span]:
+    def predict_spans(self, text: str, tokens: list[Token], hint_spans: list[Span], taken: list[Span] | None = None) -> list[Span]:
+        """The model's spans, each with the least marginal of its tokens as confidence. ``taken``: merge(hint_spans),
+        when the caller has it: the spans that overlap one of them are left out (merge would drop them), and their
+        marginals are not computed."""
         if not tokens:
             return []
-        labels = self._tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
-        probs = [1.0] * len(labels)  # only the labelled tokens' are read
-        for i in [k for k, lab in enumerate(labels) if lab != "O"]:
-            probs[i] = self._tagger.marginal(labels[i], i)
-        return spans_from_bio(text, tokens, labels, probs)
+        tagger = self._tagger
+        labels = tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
+        runs = _bio_runs(tokens, labels)
+        if taken is not None:
+            runs = _outside(runs, taken)
+        marginal = tagger.marginal
+        return [
+            Span(start, end, text[start:end], label, "model", round(min(marginal(labels[k], k) for k in range(i, j)), 3))
+            for i, j, start, end, label in runs
+        ]
 
 
 def train(

@@ -51,11 +51,13 @@ class Tagger:
             published = published.date()
         normalized, tokens = tokenize(text)
         candidates = find_entities(text, normalized, tokens, self.lexicon)
-        if self.crf is not None:
-            candidates += self.crf.predict_spans(text, tokens, candidates)
-        if self.farasa is not None:
-            candidates += self.farasa.spans(text)
+        # merging the rules' and lexicon's spans first, then the model's and Farasa's, keeps what one merge of all
+        # would (merge takes them in that order); the model's spans those overlap are not built at all
         spans = merge(candidates)
+        if self.crf is not None:
+            spans = merge(spans + self.crf.predict_spans(text, tokens, candidates, taken=spans))
+        if self.farasa is not None:
+            spans = merge(spans + self.farasa.spans(text))
         spans = merge(spans + recurring_mentions(text, normalized, tokens, spans))
         # a place name several countries share is read in the country the article is about
         scores = country_scores(text, spans, normalized.text)

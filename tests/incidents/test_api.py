@@ -101,7 +101,7 @@ def test_list_parameters_are_the_filtersets(client, world):
 
     schema = client.get("/api/v1/openapi.json").json()
     params = {p["name"] for p in schema["paths"]["/api/v1/incidents"]["get"]["parameters"]}
-    assert params == set(IncidentFilter.base_filters) | {"page", "page_size"}
+    assert params == set(IncidentFilter.base_filters) | {"page", "page_size", "after"}
 
 
 def test_detail_matches_the_list_record(client, world):
@@ -117,3 +117,59 @@ def test_list_total_comes_from_the_tallies_when_the_filters_allow(client, world)
     assert client.get("/api/v1/incidents?country=SYR").json()["count"] == 40
     assert client.get("/api/v1/incidents?country=SYR&min_killed=0").json()["count"] == 1  # min_killed: counted
     assert client.get("/api/v1/incidents").json()["count"] == 5 - 1 + 40
+
+
+def _codes_by_pages(client, url):
+    codes, pages = [], 0
+    while url:
+        data = client.get(url).json()
+        codes += [i["code"] for i in data["results"]]
+        url, pages = data["next"], pages + 1
+    return codes, pages
+
+
+@pytest.mark.parametrize("sort", ["-date", "date", "-fatalities", "-updated"])
+def test_after_cursor_reads_the_same_sequence_as_the_numbered_pages(client, world, sort):
+    from incidents.api import _cursor
+    from incidents.exports import RECORD_FIELDS
+    from incidents.selectors import public_incidents
+
+    numbered, _pages = _codes_by_pages(client, f"/api/v1/incidents?page_size=2&sort={sort}")
+    queryset = public_incidents({"sort": sort}).qs
+    first = queryset.values(*RECORD_FIELDS)[0]
+    data = client.get("/api/v1/incidents", {"sort": sort, "page_size": 2, "after": _cursor(list(queryset.query.order_by), first)}).json()
+    assert data["page"] is None and data["previous"] is None
+    assert data["count"] == 5 and data["count_exact"] is True
+    assert "after=" in data["next"] and "page=" not in data["next"]
+    by_position, pages = _codes_by_pages(client, data["next"])
+    assert numbered[:3] + by_position == numbered  # the cursor's pages continue where the first two rows end
+    assert [i["code"] for i in data["results"]] == numbered[1:3]
+    assert pages == 2  # rows four and five, then an empty page (a full page always links on)
+
+
+def test_a_cursor_for_another_order_or_made_up_is_refused(client, world):
+    from incidents.api import _cursor
+    from incidents.exports import RECORD_FIELDS
+    from incidents.selectors import public_incidents
+
+    queryset = public_incidents({}).qs
+    cursor = _cursor(list(queryset.query.order_by), queryset.values(*RECORD_FIELDS)[0])
+    assert client.get(f"/api/v1/incidents?after={cursor}&sort=-fatalities").status_code == 400
+    for made_up in ("xyz", "W10", "WyJkYXRlIl0"):
+        response = client.get(f"/api/v1/incidents?after={made_up}")
+        assert response.status_code == 400
+        assert response.json() == {"detail": "Invalid ?after= cursor: use the one in the previous response's next link."}
+
+
+def test_a_search_count_is_capped_and_the_pages_go_on_by_position(client, world, monkeypatch):
+    from incidents import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 1)
+    data = client.get("/api/v1/incidents", {"q": "مسلح", "page_size": 1}).json()
+    assert (data["count"], data["count_exact"]) == (1, False)
+    assert [i["code"] for i in data["results"]] == [world["attack"].code]
+    second = client.get(data["next"]).json()
+    assert [i["code"] for i in second["results"]] == [world["clash"].code]
+    assert client.get(second["next"]).json()["results"] == []  # full page, so linked; then nothing
+    exact = client.get("/api/v1/incidents", {"q": "بعقوبة"}).json()
+    assert (exact["count"], exact["count_exact"], exact["next"]) == (1, True, None)

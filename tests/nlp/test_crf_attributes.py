@@ -48,3 +48,30 @@ def test_known_attributes_only_tag_exactly_as_the_feature_dicts(tmp_path):
     marginals = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
     assert tagger.tag(filtered) == labels
     assert [tagger.marginal(lab, i) for i, lab in enumerate(labels)] == marginals
+
+
+def test_spans_left_out_beside_taken_ones_are_those_merge_drops(tmp_path):
+    """predict_spans(taken=merge(hints)) returns exactly the model spans one merge of everything keeps, with the
+    confidences predict_spans gives without taken."""
+    from annotation.nlp.merge import merge
+    from annotation.nlp.types import Span
+
+    path = crf_model.train(EXAMPLES, tmp_path, max_iterations=15)
+    crf = crf_model.CrfModel(path)
+    text = "قال العقيد نزار الحمداني إن الطريق إلى العوينات مغلق منذ الخميس"
+    _, tokens = tokenize(text)
+    everything = crf.predict_spans(text, tokens, [])
+    assert len(everything) >= 2
+    # a rules span over the first model span, another inside the second one, and one over no model span
+    first, second = everything[0], everything[1]
+    hints = [
+        Span(first.start, first.end, first.text, "ORG", "rules", 0.7),
+        Span(second.start + 1, second.end, text[second.start + 1 : second.end], "LOC", "lexicon", 0.9),
+        Span(0, 3, "قال", "ORG", "rules", 0.7),
+    ]
+    taken = merge(hints)
+    kept = crf.predict_spans(text, tokens, hints, taken=taken)
+    alone = crf.predict_spans(text, tokens, hints)
+    assert kept and first not in kept and all(s.start != second.start for s in kept)
+    assert merge(taken + kept) == merge(hints + alone)
+    assert [s for s in merge(hints + alone) if s.origin == "model"] == kept

@@ -49,3 +49,35 @@ def test_reference_points_destinations_and_datelines_are_not_where_it_happened()
     text = "الموصل - قتل جنديان في هجوم شمال كركوك أثناء عودتهما إلى أربيل من قرية البشير."
     refs = {name: is_reference_place(text, span_of(text, name)) for name in ("الموصل", "كركوك", "أربيل", "البشير")}
     assert refs == {"الموصل": True, "كركوك": True, "أربيل": True, "البشير": False}
+
+
+def test_a_town_of_the_event_sentence_beats_a_city_named_in_a_sentence_before_it():
+    text = "وصل وفد حكومي إلى مدينة حمص صباح اليوم. وفي وقت لاحق انفجرت عبوة ناسفة في بلدة تلبيسة وقتل مدنيان."
+    assert where(text)[0] == "تلبيسة"
+
+
+def test_the_adjective_form_of_a_direction_is_a_reference_point_too():
+    text = "سقطت قذائف هاون شمالي درعا على بلدة طفس وأصيب ثلاثة أطفال."
+    assert is_reference_place(text, span_of(text, "درعا"))
+    assert where(text) == ("طفس", "طفس")
+
+
+def test_the_town_a_later_sentence_names_is_where_the_main_event_happened():
+    text = "قتل خمسة جنود في هجوم مسلح في مالي. وكان مسلحون قد هاجموا دورية للجيش قرب بلدة دونتزا."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.country, inc.killed) == ("Armed clash", "دونتزا", "Mali", 5)
+
+
+def test_a_later_attack_with_figures_of_its_own_stays_another_incident():
+    text = "قتل خمسة جنود في هجوم مسلح في مالي. وكان مسلحون قد هاجموا دورية للجيش قرب بلدة دونتزا وقتلوا جنديين."
+    main, other = incidents(text)
+    assert (main.location_text, main.killed) == ("مالي", 5)
+    assert (other.location_text, other.killed) == ("دونتزا", 2)
+
+
+def test_a_second_event_told_in_its_province_then_in_its_town_is_one_incident_at_the_town():
+    text = (
+        "انفجرت عبوة ناسفة في مدينة كركوك وأصيب ثلاثة مدنيين. وفي حادث منفصل، قتل خمسة جنود في هجوم مسلح في محافظة نينوى."
+        " وكان مسلحون قد هاجموا دورية للجيش قرب بلدة تلعفر."
+    )
+    assert [(i.location_text, i.killed, i.injured) for i in incidents(text)] == [("كركوك", None, 3), ("تلعفر", 5, None)]

@@ -34,3 +34,27 @@ def test_bombs_in_two_towns_are_two_incidents():
     first, second = incidents(text)
     assert (first.sub_event_type, first.location_text, first.injured) == ("Remote explosive/landmine/IED", "هيت", 4)
     assert (second.sub_event_type, second.location_text, second.injured) == ("Remote explosive/landmine/IED", "راوة", None)
+
+
+def test_the_same_cue_again_in_another_town_is_another_incident():
+    text = "اعتقلت قوات الأمن مطلوبا خطيرا في مدينة الرمادي، وأعلنت وزارة الداخلية عن اعتقال ثلاثة مشتبه بهم في بلدة هيت."
+    found = incidents(text)
+    assert sorted((x.sub_event_type, x.location_text) for x in found) == [("Arrests", "الرمادي"), ("Arrests", "هيت")]
+
+
+def test_a_place_past_the_cue_s_clause_is_not_another_incident():
+    text = "اعتقلت قوات الأمن مطلوبا خطيرا في مدينة الرمادي. وأوضحت الوزارة أن المعتقلين وعددهم ثلاثة، كانوا يقيمون في بلدة هيت."
+    (inc,) = incidents(text)
+    assert inc.sub_event_type == "Arrests"
+
+
+def test_a_road_named_after_towns_is_not_another_incident():
+    text = "قتل جنديان في كمين نصبه مسلحون قرب مدينة الرمادي. ووقع الكمين على طريق هيت - الرمادي مساء السبت."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text, inc.killed) == ("Armed clash", "الرمادي", 2)
+
+
+def test_protesters_named_again_are_no_second_protest():
+    text = "تظاهر مئات الطلاب في مدينة قابس تضامنا مع المحتجين في مدينة صفاقس."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")

@@ -132,8 +132,10 @@ def test_protest_broken_up_is_a_protest_with_intervention():
 
 
 def test_moreover_is_not_an_intervention():
-    (inc,) = incidents("تظاهر العشرات في ساحة المدينة في البصرة، فضلا عن وقفات في الناصرية.")
-    assert inc.sub_event_type == "Peaceful protest"
+    # a protest in each of the two towns (ACLED codes each location), neither with an intervention
+    found = incidents("تظاهر العشرات في ساحة المدينة في البصرة، فضلا عن وقفات في الناصرية.")
+    assert [(x.sub_event_type, x.location_text) for x in found][1:] == [("Peaceful protest", "الناصرية")]
+    assert found[0].sub_event_type == "Peaceful protest"
 
 
 def test_residential_is_not_a_place_name():

@@ -26,13 +26,38 @@ MAX_ZIPF = 4.3
 BIG_CITY = 100_000  # a big city's name is frequent because it is a big city
 
 
+# Letters the engine's matching form does not tell apart (normalize.norm): a town's name matches every word
+# spelled with any of them, so each of those words must be tested ("آلاشهر" matches "الأشهر", "الفصايل" "الفصائل").
+_SAME_IN_MATCHING = {
+    "ا": "اأإآ",
+    "أ": "اأإآ",
+    "إ": "اأإآ",
+    "آ": "اأإآ",
+    "ي": "يئى",
+    "ئ": "يئى",
+    "ى": "يىئ",
+    "ه": "هة",
+    "ة": "هة",
+    "و": "وؤ",
+    "ؤ": "وؤ",
+}
+_MAX_SPELLINGS = 256
+
+
+def spellings_of(name: str) -> set[str]:
+    """Every spelling the matching form of name stands for (at most _MAX_SPELLINGS of them)."""
+    out = {""}
+    for ch in name:
+        out = {s + c for s in out for c in _SAME_IN_MATCHING.get(ch, ch)}
+        if len(out) > _MAX_SPELLINGS:
+            out = set(sorted(out)[:_MAX_SPELLINGS])
+    return out | {name}
+
+
 def everyday_word(name: str, population: int) -> bool:
     if " " in name.strip() or population >= BIG_CITY:
         return False
-    spellings = {name, name.replace("ه", "ة") if name.endswith("ه") else name, name[:-1] + "ى" if name.endswith("ي") else name}
-    if name[0] in "اأإآ":
-        spellings |= {alef + name[1:] for alef in "اأإآ"}
-    frequency = max(zipf_frequency(s, "ar") for s in spellings)  # a town's name is often spelled without hamza
+    frequency = max(zipf_frequency(s, "ar") for s in spellings_of(name))  # a town's name is often spelled without hamza
     return frequency >= (MAX_ZIPF_SMALL if population < SMALL_TOWN else MAX_ZIPF)
 
 

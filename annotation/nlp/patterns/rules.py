@@ -18,6 +18,31 @@ class Context:
     tokens: list[Token]
     lexicon: dict[int, LexiconMatch]  # first token → match
     covered: dict[int, int]  # first token → last token of an ORG/LOC found so far (lexicon or rules)
+    text: str = ""  # the original text (its spelling tells "على" from the name "علي", a pronoun's "ه" from "ة")
+
+    def raw(self, j: int) -> str:
+        """Token j as written in the original text ("" when out of range or without the text)."""
+        return self.text[self.tokens[j].start : self.tokens[j].end] if self.text and 0 <= j < len(self.tokens) else ""
+
+    def name_ali(self, j: int) -> bool:
+        """Token j is the given name Ali, not the preposition "على" written without its dots: the text spells
+        the preposition with alef maqsura elsewhere, this token with ya, and a name goes on after it."""
+        if self.word(j) != "علي" or not self.raw(j).endswith("ي") or "على" not in self.text:
+            return False
+        after = self.word(j + 1)
+        return j + 1 not in self.lexicon and (
+            after in W.COMMON_FIRST_NAMES
+            or after in W.NAME_CONNECTORS
+            or (after.startswith("ال") and after.endswith("ي") and len(after) > 4)
+        )
+
+    def pronoun_suffix(self, j: int) -> bool:
+        """Token j ends in a possessive pronoun as written ("أنصاره", "قواتها", "عناصرهم"), not in a ta marbuta
+        ("حمزة"): a noun with its owner, which ends a name ("وقال X Y [أنصاره]" reads no third name)."""
+        w = _strip_marks(self.raw(j))
+        if len(w) <= 4 or w.endswith(("الله", "اللة")) or w == "عبده":
+            return False
+        return w.endswith(("ها", "هم", "هما")) or (w.endswith("ه") and not w.endswith("اه"))  # "منساه" is Mensah
 
     def word(self, j: int) -> str:
         return self.tokens[j].norm if 0 <= j < len(self.tokens) else ""
@@ -36,6 +61,13 @@ class Context:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
         return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
+
+
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0640", "\u0670"}
+
+
+def _strip_marks(w: str) -> str:
+    return "".join(ch for ch in w if ch not in _MARKS)
 
 
 @lru_cache(maxsize=262144)
@@ -73,9 +105,15 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
             continue
         clitic, head = found
+        if head == "البحريه" and (not _nisba_stem(ctx.word(i + 1)) or ctx.word(i - 1).startswith(("ال", "وال", "بال", "لل"))):
+            i += 1
+            continue  # "البحرية الإيرانية" is the navy; "الحدود البحرية اللبنانية" a border
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
             i += 1
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
+        if head == "قوات" and (ctx.lex_label(i + 1) == "ORG" or ctx.word(i + 1) in W.ORG_ALONE):
+            i += 1
+            continue  # "قوات [الجيش]": the body the generic head stands before
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
             continue  # "جماعة <a known group>": the known group is the entity
@@ -158,6 +196,26 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted name after an organisation's head: "حركة «X»", "قناة "X"", "جماعة "X Y"" (the name without its
+    head and quotes, as the gold writes "قناة «الجزيرة»"); the quoted words may be a place's name elsewhere."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in range(n - 2):
+        close = _QUOTES.get(ctx.word(i + 1))
+        if close is None:
+            continue
+        found = stem_in(toks[i].norm, W.QUOTED_ORG_HEADS)
+        if not found:
+            continue
+        end = next((k for k in range(i + 2, min(n, i + 7)) if ctx.word(k) == close), None)
+        if end is None or end == i + 2 or not all(ctx.is_word(k) or ctx.word(k).isascii() for k in range(i + 2, end)):
+            continue
+        yield i + 2, 0, end - 1, "ORG", 0.95  # over a place of the same spelling ("حركة «ماسينا»")
 
 
 def _armed_group(m: LexiconMatch) -> bool:
@@ -258,6 +316,21 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
     unknown word the facility's adjective follows ("حقل هجليج النفطي"). A definite head takes no such name
     ("للشؤون القنصلية نزار …": an adjective, then the official)."""
     w = ctx.word(j)
+    if not definite and w in W.FAC_PERSON_TITLES and ctx.is_word(j + 1):
+        hit = _name_at(ctx, j + 1)  # "مستشفى الملك عبدالله", "مطار الشهيد …"
+        if hit:
+            return hit[2]
+    if (
+        not definite
+        and w.startswith("ال")
+        and w[2:] in W.COMMON_FIRST_NAMES
+        and j not in ctx.lexicon
+        and j + 1 not in ctx.lexicon
+        and ctx.word(j + 1) not in W.LOC_NAME_STOP
+    ):
+        hit = _name_rest(ctx, j, j, j + 1, 2)  # "شارع الحبيب بورقيبة": a name opened by a definite given name
+        if hit:
+            return hit[2]
     if definite or not ctx.is_word(j) or w.startswith("ال") or j in ctx.lexicon or w in W.NAME_STOP:
         return j - 1
     if w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS:
@@ -272,6 +345,17 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
             last += 1
         return last
     after = ctx.word(j + 1)
+    adjective_after = after.startswith("ال") and after.endswith("ي") and after not in W.ORG_STOP
+    if (
+        stem_in(ctx.word(j - 1), W.FAC_NAMED_HEADS, 3)
+        and len(w) > 2
+        and not w.endswith(("يه", "ات", "ين", "ون"))
+        and (adjective_after or not w.endswith("ي"))
+        and w not in W.FAC_NAME_ADJECTIVES
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (not ctx.is_word(j + 1) or after in W.PLACE_BOUNDARY or adjective_after)
+    ):
+        return j  # "سجن كوبر في …", "معبر أدري الحدودي"
     if (
         len(w) > 2
         and not w.endswith(("يه", "ي", "ات", "ا"))
@@ -364,6 +448,28 @@ def between_hits(ctx: Context) -> Iterator[Hit]:
                 yield i + 1, 0, i + 1, "LOC", 0.6
 
 
+def direction_hits(ctx: Context) -> Iterator[Hit]:
+    """One unknown indefinite word after a cardinal direction, ending there: "جنوب كيسمايو", "شمالي دوري،"."""
+    for i, tok in enumerate(ctx.tokens):
+        if not stem_in(tok.norm, W.CARDINAL_DIRECTIONS, 2):
+            continue
+        j = i + 1
+        w = ctx.word(j)
+        if (
+            j in ctx.lexicon
+            or ctx.inside_match(j)
+            or not _place_word(ctx, j)
+            or w.startswith(("ال", "و", "لل"))
+            or w.endswith(("ات", "ين", "ون", "يه", "ا"))
+            or len(w) < 3
+            or stem_in(w, _NOT_TAIL, 2)
+            or w in W.COMMON_FIRST_NAMES
+            or not _ends_there(ctx, j)
+        ):
+            continue
+        yield j, 0, j, "LOC", 0.6
+
+
 def _ends_there(ctx: Context, k: int) -> bool:
     """Token k is a name by itself: no head or common noun ("والحكومة"), and a boundary follows it."""
     after = ctx.word(k + 1)
@@ -434,6 +540,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j = ctx.covered[j + 1] + 1
             elif w in W.TITLE_LINKS or stem_in(w, W.TITLES, 1):
                 j += 1
+            elif w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
+                j += 1  # "الجنرال الإثيوبي [name]": the title's nationality, not a family name
             elif w == "في" and ctx.lex_label(j + 1) == "LOC":
                 j = ctx.lexicon[j + 1].last + 1
             elif w.startswith("ال") and w not in W.NAME_STOP and not _surname(w):
@@ -504,7 +612,8 @@ def speaker_hits(ctx: Context) -> Iterator[Hit]:
     """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
     أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
     for i, tok in enumerate(ctx.tokens):
-        if not stem_in(tok.norm, W.SPEECH_VERBS, 1):
+        speech = stem_in(tok.norm, W.SPEECH_VERBS, 1) is not None
+        if not speech and not stem_in(tok.norm, W.STATEMENT_VERBS, 1):
             continue
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
@@ -512,7 +621,10 @@ def speaker_hits(ctx: Context) -> Iterator[Hit]:
         hit = _name_at(ctx, i + 1, min_tokens=2)
         if hit is None or any(ctx.word(k) in W.SOURCE_NOUNS for k in range(hit[0], hit[2] + 1)):
             continue
-        if stem_in(ctx.word(hit[2] + 1), W.SPEECH_FOLLOWERS, 2) or ctx.word(hit[2] + 1) == "،":
+        after = ctx.word(hit[2] + 1)
+        said = stem_in(after, W.SPEECH_FOLLOWERS, 2) if speech else after in ("ان", "انه", "انها")
+        # or the bearer's office right after the name: "وأعلن مسعد بولس مستشار الرئيس …"
+        if said or after == "،" or (after in W.APPOSITIVE_TITLES and ctx.is_word(hit[2] + 2)):
             yield hit[0], hit[1], hit[2], "PER", 0.55
 
 
@@ -544,8 +656,9 @@ _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
 
 
 def _last_name_in_a(ctx: Context, k: int) -> bool:
-    """A last name in -a before a comma or a full stop ("إدوارد بوبا،"), not an adverb ("فورا،")."""
-    return ctx.word(k + 1) in ("،", ".") and ctx.word(k) not in W.ADVERBS_IN_A
+    """A last name in -a before a comma, a full stop or what the person said ("إدوارد بوبا،", "… جولا إن"), not
+    an adverb ("فورا،")."""
+    return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
 
 
 def _foreign_name(ctx: Context, j: int, shortest: int = 6) -> bool:
@@ -580,7 +693,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
-        or w in W.NAME_STOP
+        or (w in W.NAME_STOP and not ctx.name_ali(j))
         or len(w) < 2
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
@@ -622,6 +735,7 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         after = ctx.word(k + 1)
         ali = (
             w == "علي"
+            and not ctx.raw(k).endswith("ى")  # "صادق على القانون": the preposition as written
             and ctx.is_word(k + 1)
             and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES)
             and after not in W.NAME_STOP
@@ -638,6 +752,10 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             break
         if stem_in(w, _NOT_IN_NAME, 2):
             break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
+        if not w.startswith("ال") and w not in W.COMMON_FIRST_NAMES and ctx.pronoun_suffix(k):
+            break  # "ودعا عثمان سونكو [أنصاره]": a noun with its owner's pronoun
+        if w.startswith(("بال", "وال", "فال", "كال", "لل")) and len(w) > 5 and w not in W.COMMON_FIRST_NAMES:
+            break  # "التقى … [بالوفد]": a preposition or conjunction with the article, never inside a name
         if w in W.NAME_CONNECTORS and ctx.is_word(k + 1):
             last = k + 1
             k += 2
@@ -648,6 +766,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w == "الدين" and k == last + 1:
             last, k = k, k + 1  # "حسام الدين", "نور الدين": one given name
+            continue
+        if w.startswith("ال") and ctx.word(k + 1) in ("ولد", "بن", "ابن", "بنت") and ctx.is_word(k + 2) and k + 2 not in ctx.lexicon:
+            last, k = k, k + 1  # "محمد الحسن ولد …": a definite given name inside a longer name
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
@@ -678,7 +799,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         while j < n and j - i < 6:
             w = ctx.word(j)
             b = _bare(w)
-            if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and _nisba_stem(w) and w.endswith("ه")):
+            if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
@@ -686,6 +807,14 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "الألغام المضادة للأفراد"
             elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
                 j += 2
+            elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
+                j += 3  # "طائرة من دون طيار"
+            elif w in W.WEAPON_MODELS and j == i + 1:
+                j += 1  # "صواريخ كروز", "بنادق كلاشنيكوف"
+                if ctx.word(j) == "-" and ctx.word(j + 1).isdecimal():
+                    j += 2  # "إف-16"
+                elif ctx.word(j).isdecimal():
+                    j += 1
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
                 j += 3
             else:
@@ -700,7 +829,7 @@ def _weapon_modifier(b: str) -> bool:
     holds the singular forms)."""
     if b in W.WEAPON_MODIFIERS:
         return True
-    for ending in ("تين", "تان", "ين", "ان", "ات", "ا"):
+    for ending in ("تين", "تان", "ين", "ان", "ات", "ا", "ه"):
         if b.endswith(ending) and len(b) - len(ending) >= 3:
             stem = b[: -len(ending)]
             return stem in W.WEAPON_MODIFIERS or stem + "ه" in W.WEAPON_MODIFIERS

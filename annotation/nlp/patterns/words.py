@@ -18,13 +18,20 @@ ORG_HEADS = _words(
 نقابه اداره قطب نيابه جمعيه بعثه
 """
 )
+# Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
+QUOTED_ORG_HEADS = _words(
+    """
+حركه جماعه تنظيم كتيبه كتائب لواء الويه سرايا مليشيا ميليشيا فصيل مجموعه جبهه حزب تحالف ائتلاف تجمع قناه
+صحيفه جريده اذاعه وكاله موقع شبكه منظمه جمعيه عمليه
+"""
+) - {"عمليه"}
 # Definite heads that stand alone as an organisation ("الجيش", "الشرطة").
 ORG_ALONE = _words({"الجيش", "الشرطه"})
 DEFINITE_ORG_HEADS = _words(
     """
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
-النقابه الاداره القطب النيابه المحكمه المديريه
+النقابه الاداره القطب النيابه المحكمه المديريه البحريه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -79,6 +86,13 @@ TITLES = _words(
 )
 # Verbs of saying after which a name may come ("وقال أمادو ديالو إن …"), and what follows the speaker's name.
 SPEECH_VERBS = _words("قال قالت اكد اكدت اوضح اوضحت اضاف اضافت صرح صرحت افاد افادت ذكر ذكرت اشار اشارت روي روت يقول تقول")
+# Verbs of announcing and stating whose subject is often a person named without a title ("وأعلن X Y أن …").
+STATEMENT_VERBS = _words(
+    """
+اعلن اعلنت اتهم اتهمت حذر حذرت دعا دعت طالب طالبت نفي نفت كشف كشفت ادان ادانت اعتبر اعتبرت شدد شددت
+اكد اكدت وصف وصفت راي رات توعد توعدت تعهد تعهدت
+"""
+)
 SPEECH_FOLLOWERS = _words("ان انه انها انهم لوكاله للصحفيين لقناه لصحيفه لموقع لاذاعه في خلال عبر")
 # Sources that are no names ("قال مصدر أمني إن", "أفاد شهود عيان").
 SOURCE_NOUNS = _words(
@@ -114,6 +128,7 @@ NAME_STOP = _words(
 الذين اللذين الذي وهو وهي بينما فيما لكن لكنه لكنها
 اصيب اصيبت قتل قتلت توفي توفيت نجا نجت اعتقل اعتقلت
 بتهمه بتهم بسبب بجروح بجراح بشظايا بجانب
+امام داخل خارج وراء تحت فوق عقب اثر جراء
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -127,8 +142,14 @@ LOC_HEADS_DROP = _words(
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
 MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب")
-LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد"})
-LOC_DUAL_HEADS = _words({"قريتي", "بلدتي", "منطقتي", "مدينتي", "محافظتي", "ولايتي", "بلدات", "قري", "قرى"})
+LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج", "غابه"})
+LOC_DUAL_HEADS = _words(
+    """
+قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
+"""
+)
+# Cardinal directions after which one unknown indefinite word is a place ("جنوب كيسمايو", "شمالي دوري").
+CARDINAL_DIRECTIONS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 # Institution heads whose name may continue with a li- genitive ("المفوضية العليا للانتخابات").
 LI_GENITIVE_HEADS = _words(
     """
@@ -139,7 +160,7 @@ LI_GENITIVE_HEADS = _words(
 # Media heads followed by a proper name without article ("شبكة دستورنا").
 MEDIA_HEADS = _words({"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع"})
 MEDIA_COMMON_NOUNS = _words({"انباء", "اخبار", "اعلام", "اعلاميه", "رسميه", "محليه", "تلفزيون", "تواصل"})
-PLACE_NAME_PREFIXES = _words("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود")
+PLACE_NAME_PREFIXES = _words("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود باب")
 # Words that open a facility's name ("مستشفى ابن سينا", "كنيسة مار إلياس", "معبر كرم أبو سالم").
 FAC_NAME_PREFIXES = PLACE_NAME_PREFIXES | _words("ابن بن مار عبد كرم")
 # After these heads a media outlet's name is the place ("ولاية الجزيرة" is a Sudanese state, not the channel).
@@ -175,11 +196,21 @@ FAC_HEADS = _words(
     """
 مقر معسكر قاعده مطار سجن مستشفي مسجد كنيسه مدرسه حاجز سيطره جسر سفاره قنصليه مبني محطه ميناء معبر
 طريق مجمع مصفاه حقل ثكنه مخفر مستودع مخزن منشاه مصنع فندق سوق ملعب شارع دوار نفق قلعه منفذ مستوصف
-مرفا مدرج فرع
+مرفا مدرج فرع جامع
 كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه
 """
 )
 FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر"})
+# Facility heads after which one unknown word is the facility's name ("سجن كوبر", "معبر أدري"): such places are
+# named, not described, so the word is a name unless it is an adjective.
+FAC_NAMED_HEADS = _words("سجن مطار معبر مستشفي ميناء مرفا جسر حقل قاعده مسجد جامع كنيسه فندق مصفاه ثكنه مخفر منفذ")
+FAC_NAME_ADJECTIVES = _words(
+    """
+كبير صغير قديم جديد خاص عام فخم فاخر مؤقت ضخم واسع اخر اخير اول اكبر كامل اخري اخيره جوي بري بحري
+"""
+)
+# Titles that open the name of the person a facility is named after ("مستشفى الملك …", "مسجد الشيخ …").
+FAC_PERSON_TITLES = _words("الملك الامير الشيخ الامام السلطان الشهيد الرئيس السيده الحاج المجاهد الزعيم القديس القديسه مار")
 
 WEAPON_HEADS = _words(
     """
@@ -207,7 +238,14 @@ WEAPON_MODIFIERS = _words(
 ناسفه ناسفتين لاصقه متفجره ضوئيه صاروخيه مدفعيه هاون اضاءه حراريه موجهه باليستي باليستيه يدويه مسيره
 مسير مسيرتين استطلاع حربيه حربي انتحاريه مفخخه حي مطاطي مورتر كاتيوشا غراد كورنيت صوتيه دخانيه
 تقليديه الصنع مسيل مسيله للدموع نارية ناريه ثقيله خفيفه متوسطه عنقوديه فوسفوريه مضاده حارقه مولوتوف
-رشاشه قتاليه هجوميه اباتشي ارضي ارضيه بحريه مدرعه مصفحه انتحاري ميركافا ابرامز ليوبارد صيد ابيض بيضاء
+رشاشه قتاليه هجوميه اباتشي ارضي ارضيه بحريه مدرعه مصفحه انتحاري ميركافا ابرامز ليوبارد صيد ابيض بيضاء حيه
+"""
+)
+# Names of weapon models and families written right after the weapon's head ("صواريخ كروز", "طائرات إف-16").
+WEAPON_MODELS = _words(
+    """
+كروز توماهوك هيمارس ستينغر ستنغر جافلين كونكورس تاو شاهد بيرقدار اكنجي سوخوي ميغ ميراج رافال باتريوت سكود
+كلاشنيكوف كلاشينكوف كلاشنكوف اف سام
 """
 )
 NATIONALITY_STEMS = _words(

@@ -31,6 +31,7 @@ from annotation.models import Article, Entity, Source
 from annotation.nlp.gazetteer import load_actors, load_places
 from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
 from incidents.search import _document_words, area_names, normalize_arabic
+from incidents.stored_rows import export_rows_rebuild
 from incidents.tallies import tally_rebuild
 from incidents.taxonomy import SUB_EVENT_TO_EVENT
 
@@ -146,6 +147,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             self._create(options["incidents"] - have, start=have, rng=rng)
             tally_rebuild()  # COPY bypasses the signals that keep the stats tallies
+            export_rows_rebuild(only_missing=True)  # … and the exports' stored rows
             self._emit("generate_s", f"{time.perf_counter() - started:.1f}", "s")
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
