@@ -144,12 +144,14 @@ class PhraseIndex:
         # word -> (the (tag, phrase) its readings may start, in reading order; what matches returns for it when
         # all those phrases are one word long, else None)
         self._by_word: dict[str, tuple[tuple, tuple | None]] = {}
+        self._by_next: dict[str, dict[str | None, tuple]] = {}  # word -> next word -> the phrases that may match
 
     def _starting(self, word: str) -> tuple[tuple, tuple | None]:
         found = self._by_word.get(word)
         if found is None:
             if len(self._by_word) > 100_000:
                 self._by_word = {}
+                self._by_next = {}
             entries = tuple(entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ()))
             fixed = None
             if all(len(p) == 1 for _tag, p in entries):
@@ -166,7 +168,16 @@ class PhraseIndex:
         out: list[tuple[object, int]] = []
         seen: set = set()
         n = len(tokens)
-        for tag, p in starting:
+        # only the one-word phrases and those whose second word is the next token's can match: remembered per
+        # (word, next word), in the phrases' order
+        nxt = tokens[i + 1].norm if i + 1 < n else None
+        by_next = self._by_next.get(word)
+        if by_next is None or len(by_next) > 1000:
+            by_next = self._by_next[word] = {}
+        candidates = by_next.get(nxt)
+        if candidates is None:
+            candidates = by_next[nxt] = tuple(e for e in starting if len(e[1]) == 1 or e[1][1] == nxt)
+        for tag, p in candidates:
             k = len(p)  # a one-word phrase matches at once; a longer one needs its next words, all in the text
             if tag not in seen and (
                 k == 1 or (i + k <= n and tokens[i + 1].norm == p[1] and all(tokens[i + m].norm == p[m] for m in range(2, k)))

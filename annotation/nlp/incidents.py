@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -527,6 +528,7 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
     actors = actor_index()
     out = {}
     ti = 0
+    ends = None
     for s in spans:
         if s.label != "ORG":
             continue
@@ -540,8 +542,9 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
         )
         if cls is None:
             continue
-        while ti < len(tokens) and tokens[ti].end <= s.start:
-            ti += 1
+        if ends is None:
+            ends = [t.end for t in tokens]
+        ti = max(ti, bisect.bisect_right(ends, s.start))  # the first token, from ti on, that ends after s starts
         if ti < len(tokens):
             out[ti] = cls
     return out
