@@ -100,7 +100,7 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         stems = {w for s in group for w in stems_of(text[s.start : s.end])}
         if "civilians" in hurt or any(stem in _CIVILIAN for stem in stems):
             return "Attack"
-        return "Armed clash" if _names_force(group) else "Attack"
+        return "Armed clash" if _names_force(group, STATE) else "Attack"
     if not subs:
         classes = {c.victim_class for s in group for c in s.casualties}
         cats = {c.category for s in group for c in s.casualties}
@@ -108,7 +108,10 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Arrests"
         if cats <= {"abducted"}:
             return "Abduction/forced disappearance"
-        return "Attack" if "civilians" in classes and not classes & {"security_forces", "militants"} else "Armed clash"
+        if classes & {"security_forces", "militants"}:
+            return "Armed clash"
+        # people killed with no fight told and no force named ("قتل 4 أشخاص برصاص مسلحين"): violence against civilians
+        return "Attack" if "civilians" in classes or not _names_force(group, STATE) else "Armed clash"
     told = {sub for s in group if not s.context for _, sub in s.triggers}
     if subs <= {"Arrests"} and "Peaceful protest" in told:
         subs = {"Peaceful protest"}  # protesters arrested: the protest is the event, the arrests its intervention
@@ -297,8 +300,8 @@ def _only_bombardment(s: Sentence | None, text: str) -> bool:
     return s is not None and not any(stem.removeprefix("ال").startswith(_GUN_STEMS) for stem in stems_of(text[s.start : s.end]))
 
 
-def _names_force(group: list[Sentence]) -> bool:
-    """Whether the event's sentences name an armed group or a state force."""
+def _names_force(group: list[Sentence], kinds: set[str] = _STATE_OR_ARMED) -> bool:
+    """Whether the event's sentences name a force of these kinds (by default an armed group or a state force)."""
     actors = actor_index()
     for s in group:
         if s.context:
@@ -307,7 +310,7 @@ def _names_force(group: list[Sentence]) -> bool:
             if x.label != "ORG":
                 continue
             a = actors.get(x.entity_key or "")
-            if (a is not None and a.actor_type in _STATE_OR_ARMED) or (a is None and names_force(x.text)):
+            if (a is not None and a.actor_type in kinds) or (a is None and names_force(x.text)):
                 return True
     return False
 
