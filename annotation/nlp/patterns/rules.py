@@ -299,10 +299,6 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
-        after = ctx.word(i + 1)
-        if after != "شرطه" and (ctx.lex_label(i + 1) == "ORG" or after in W.ORG_HEADS or after in W.ORG_ALONE):
-            continue  # "مقر [الشرطة]", "مبنى [وزارة الداخلية]": the body is named, not a building ("مركز شرطة" is
-            # one, and so is "مقر الوزارة", which names no body)
         j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
