@@ -154,7 +154,9 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Protest with intervention"  # "أطلقت الشرطة النار على المحتجين" with nobody hurt
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
-        target = None if classes & {"security_forces", "militants"} or _two_sides(group, tokens) else _target_kind(group, text, tokens)
+        if _two_sides(group, tokens):
+            return sub  # civilians killed in a fight between two sides are the battle's victims (ACLED)
+        target = None if classes & {"security_forces", "militants"} else _target_kind(group, text, tokens)
         if target == "armed":
             return sub  # an attack on a force's post or men is a battle, civilians hurt in it too (ACLED)
         if target == "civilian":
@@ -185,6 +187,8 @@ def _two_sides(group: list[Sentence], tokens: list[Token]) -> bool:
         for c, stem in readings(tokens[i].norm)
         if c <= 2
     )
+
+
 # militants are named as attackers far more often than as targets: only a force's men and posts say "armed"
 _ARMED_TARGET = E.words("armed_target") | {p[0] for p in E.VICTIM_WORDS["security_forces"] if len(p) == 1}
 _CIVILIAN_TARGET = E.words("civilian_target") | _CIVILIAN
@@ -203,7 +207,9 @@ def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str |
         if s.context:
             continue
         cues = [i for i, sub in s.triggers if sub in (E.GENERIC_ATTACK, "Armed clash")]
-        cues += [k for k in range(s.first, s.last + 1) if tokens[k].norm.startswith(_AIM_STEMS) or tokens[k].norm[1:].startswith(_AIM_STEMS)]
+        cues += [
+            k for k in range(s.first, s.last + 1) if tokens[k].norm.startswith(_AIM_STEMS) or tokens[k].norm[1:].startswith(_AIM_STEMS)
+        ]
         for i in sorted(cues):
             lead = True  # the words right after the cue name the attacker ("هجوم مسلحين …", "هاجمت قوات …")
             for k in range(i + 1, min(s.last, i + 7) + 1):
@@ -211,7 +217,9 @@ def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str |
                     break
                 at = tokens[k].start
                 org = next((x for x in s.spans if x.label == "ORG" and x.start <= at < x.end), None)
-                if lead and (org is not None or {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 1} & _ATTACKER_LEAD):
+                if lead and (
+                    org is not None or {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 1} & _ATTACKER_LEAD
+                ):
                     continue
                 lead = False
                 if org is not None:
@@ -224,6 +232,8 @@ def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str |
                 if stems & _CIVILIAN_TARGET:
                     return "civilian"
     return None
+
+
 # a protest's motive: its marker and the next three words of its clause ("احتجاجا على اعتقال ناشط", "للمطالبة بالإفراج
 # عن معتقلين") (normalised text)
 _MOTIVE = re.compile(r"(?<!\w)(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}")
