@@ -85,6 +85,10 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         if state is None:
             state = _state_actor_first(territory)
         return "Government regains territory" if state else "Non-state actor overtakes territory"
+    if first_with is not None and "Air/drone strike" not in subs and _aircraft_told(first_with, text, tokens):
+        subs = subs | {"Air/drone strike"}  # "قتل 3 بضربة مسيرة": the drone or aircraft is the means
+    elif not subs and any(s.casualties and _aircraft_told(s, text, tokens) for s in group if not s.context):
+        subs = {"Air/drone strike"}
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
     if not subs and _explosion_told(group, text):
         return "Remote explosive/landmine/IED"  # "قتل 3 في انفجار بسوق": a blast with no strike or shell named
@@ -262,6 +266,24 @@ def _held_by_gunmen(s: Sentence | None, tokens: list[Token]) -> bool:
         if any(stem.removeprefix("ال") in CAPTORS for k in around if k != i for c, stem in readings(tokens[k].norm) if c <= 1):
             return True
     return False
+
+
+AIRCRAFT = E.words("aircraft")
+STRIKE_VERB = tuple(E.words("strike_stem"))
+PROTEST_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Excessive force against protesters", "Protest with intervention"})
+
+
+def _aircraft_told(s: Sentence, text: str, tokens: list[Token]) -> bool:
+    """Whether the sentence tells of a drone or aircraft striking: one of their words ("مسيرة", "الطيران") with a
+    verb of striking or someone hurt, in a sentence with no protest ("مسيرة" is also a march)."""
+    if any(sub in PROTEST_TYPES for _, sub in s.triggers):
+        return False
+    craft = struck = False
+    for k in range(s.first, s.last + 1):
+        stems = {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 2}
+        craft = craft or bool(stems & AIRCRAFT)
+        struck = struck or any(stem.startswith(STRIKE_VERB) for stem in stems)
+    return craft and (struck or any(c.category in ("killed", "injured") for c in s.casualties))
 
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})

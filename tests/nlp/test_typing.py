@@ -44,3 +44,13 @@ def test_people_shot_with_no_force_named_are_civilians_attacked():
 def test_people_killed_where_a_state_force_is_named_is_a_clash():
     text = "قتل أربعة أشخاص خلال عملية لقوات الأمن العراقية في مدينة الرمادي مساء الخميس."
     assert main_type(text) == "Armed clash"
+
+
+def test_a_drone_named_alone_with_people_killed_is_a_strike():
+    text = "قتل ثلاثة أشخاص في ضربة نفذتها مسيرة على سيارة في مدينة مأرب مساء الأحد."
+    assert main_type(text) == "Air/drone strike"
+
+
+def test_a_march_is_no_drone():
+    text = "خرجت مسيرة حاشدة في مدينة مأرب للمطالبة برواتب الموظفين، وتظاهر المشاركون أمام مبنى المحافظة."
+    assert main_type(text) != "Air/drone strike"
