@@ -128,6 +128,11 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
     ):
         # gunmen or a militia holding people is an abduction; arrests are made by a state's forces (ACLED)
         return "Abduction/forced disappearance" if _held_by_gunmen(first_with, tokens) else "Arrests"
+    if subs == {"Arrests"}:
+        # someone killed where only arrests are cued ("استشهد شاب برصاص القوات واعتقلت آخرين"): the killing is the
+        # event; of armed men it is a fight, of anyone else an attack on civilians (ACLED)
+        killed = {c.victim_class for s in group for c in s.casualties if c.category == "killed"}
+        return "Armed clash" if killed & {"security_forces", "militants"} else "Attack"
     if subs & REMOTE and not any(c.category == "killed" for s in group for c in s.casualties):
         said = stems_of(" ".join(text[s.start : s.end] for s in group if not s.context))
         if said & E.INTERCEPT:

@@ -54,3 +54,13 @@ def test_a_drone_named_alone_with_people_killed_is_a_strike():
 def test_a_march_is_no_drone():
     text = "خرجت مسيرة حاشدة في مدينة مأرب للمطالبة برواتب الموظفين، وتظاهر المشاركون أمام مبنى المحافظة."
     assert main_type(text) != "Air/drone strike"
+
+
+def test_a_man_shot_dead_in_a_raid_with_arrests_is_an_attack():
+    text = "قتل شاب برصاص قوات الأمن خلال مداهمة في بلدة هيت فجر اليوم، واعتقلت القوات ثلاثة آخرين."
+    assert main_type(text) == "Attack"
+
+
+def test_gunmen_killed_in_a_raid_with_arrests_is_a_clash():
+    text = "قتل مسلحان خلال مداهمة لقوات الأمن في بلدة هيت فجر اليوم، واعتقلت القوات ثلاثة مطلوبين."
+    assert main_type(text) == "Armed clash"
