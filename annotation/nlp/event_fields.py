@@ -104,7 +104,7 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         stems = {w for s in group for w in stems_of(text[s.start : s.end])}
         if "civilians" in hurt or any(stem in _CIVILIAN for stem in stems):
             return "Attack"
-        return "Armed clash" if _names_force(group, STATE) else "Attack"
+        return "Armed clash" if _names_force(group, STATE, text) else "Attack"
     if not subs:
         classes = {c.victim_class for s in group for c in s.casualties}
         cats = {c.category for s in group for c in s.casualties}
@@ -115,7 +115,7 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         if classes & {"security_forces", "militants"}:
             return "Armed clash"
         # people killed with no fight told and no force named ("قتل 4 أشخاص برصاص مسلحين"): violence against civilians
-        return "Attack" if "civilians" in classes or not _names_force(group, STATE) else "Armed clash"
+        return "Attack" if "civilians" in classes or not _names_force(group, STATE, text) else "Armed clash"
     told = {sub for s in group if not s.context for _, sub in s.triggers}
     if subs <= {"Arrests"} and "Peaceful protest" in told:
         subs = {"Peaceful protest"}  # protesters arrested: the protest is the event, the arrests its intervention
@@ -337,14 +337,24 @@ def _only_bombardment(s: Sentence | None, text: str) -> bool:
     return s is not None and not any(stem.removeprefix("ال").startswith(_GUN_STEMS) for stem in stems_of(text[s.start : s.end]))
 
 
-def _names_force(group: list[Sentence], kinds: set[str] = _STATE_OR_ARMED) -> bool:
-    """Whether the event's sentences name a force of these kinds (by default an armed group or a state force)."""
+# a force named as the source of the news ("بحسب الشرطة", "أعلن الجيش", "مصدر في الجيش") is not a side of the event
+_SOURCE_BEFORE = re.compile(
+    r"(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|مصدر|مصادر|بيان|بيانا|"
+    r"باسم|المتحدث)\s*(?:\S+\s*)?$"
+)
+
+
+def _names_force(group: list[Sentence], kinds: set[str] = _STATE_OR_ARMED, text: str | None = None) -> bool:
+    """Whether the event's sentences name a force of these kinds (by default an armed group or a state force); with
+    the text, a force named only as the news's source does not count."""
     actors = actor_index()
     for s in group:
         if s.context:
             continue
         for x in s.spans:
             if x.label != "ORG":
+                continue
+            if text is not None and _SOURCE_BEFORE.search(norm(text[max(s.start, x.start - 30) : x.start])):
                 continue
             a = actors.get(x.entity_key or "")
             if (a is not None and a.actor_type in kinds) or (a is None and names_force(x.text)):

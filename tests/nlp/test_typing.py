@@ -64,3 +64,8 @@ def test_a_man_shot_dead_in_a_raid_with_arrests_is_an_attack():
 def test_gunmen_killed_in_a_raid_with_arrests_is_a_clash():
     text = "قتل مسلحان خلال مداهمة لقوات الأمن في بلدة هيت فجر اليوم، واعتقلت القوات ثلاثة مطلوبين."
     assert main_type(text) == "Armed clash"
+
+
+def test_police_named_as_the_source_is_no_side_of_the_attack():
+    text = "قتل أربعة أشخاص في هجوم شنه مجهولون على حي سكني في مدينة الرمادي، بحسب ما أعلنت الشرطة العراقية."
+    assert main_type(text) == "Attack"
