@@ -172,7 +172,7 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Attack"  # "هجوم مسلح على قرية": armed men against villagers, nobody fighting back
         if "civilians" in classes and not classes & {"security_forces", "militants"}:
             return "Attack"
-        if not classes & {"security_forces", "militants"} and not _names_force(group):
+        if not classes & {"security_forces", "militants"} and not _names_force(group, text=text):
             # "هجوم مسلح على سوق … قتل 5 أشخاص": nobody armed on the other side, civilians named
             stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
             if any(stem in _CIVILIAN or stem.removeprefix("ال") in _CIVILIAN for stem in stems):
