@@ -84,6 +84,19 @@ PLURAL_AFTER_NUMBER = {
     "الشهداء",
     "المصابين",
 }
+# Casualty nouns that are their own figure when no number comes before them: "سقوط قتيل وجريحين" (1 killed, 2
+# injured), "قتيلان" (2). After a number ("100 قتيل") the number is the figure.
+SELF_COUNTING = {
+    "قتيل": 1,
+    "جريح": 1,
+    "شهيد": 1,
+    "قتيلين": 2,
+    "قتيلان": 2,
+    "جريحين": 2,
+    "جريحان": 2,
+    "شهيدين": 2,
+    "شهيدان": 2,
+}
 QUALIFIERS = {
     "نحو",
     "حوالي",
@@ -234,9 +247,10 @@ def find_casualties(
                 and i > first
                 and _phrase_at(tokens, i - 1, CASUALTY_INDEX)
                 and not _figure_before(tokens, i - 1, first)
+                and not _self_count(tokens, i - 1, first)
             ):
                 break
-            found = (
+            found = (_self_count(tokens, i, first) if n == 1 else None) or (
                 _figure_after(tokens, i + n, last)
                 or _figure_before(tokens, i, first)
                 or (_figure_after_subject(tokens, i, n, last) if n == 1 else None)
@@ -257,6 +271,15 @@ def find_casualties(
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start : tokens[hi].end], tokens[lo].start, tokens[hi].end))
             break
     return out
+
+
+def _self_count(tokens, i, first) -> tuple[Number, int] | None:
+    """ "سقوط قتيل وجريحين": a casualty noun with no number before it counts itself."""
+    w = tokens[i].norm
+    value = SELF_COUNTING.get(w) or (SELF_COUNTING.get(w[1:]) if w.startswith("و") else None)
+    if value is None or _figure_before(tokens, i, first):
+        return None
+    return Number(value, value, i, i), i
 
 
 def _figure_after(tokens, j, last) -> tuple[Number, int] | None:

@@ -224,3 +224,13 @@ def test_a_victim_and_a_relative_are_two_civilians():
 def test_the_killers_named_after_the_victims_are_not_the_victims():
     assert cas("قتل شخص برصاص مسلحين قرب السوق") == [("killed", "unknown", 1, 1)]
     assert cas("لقيت امرأة مصرعها على يد مسلحين") == [("killed", "civilians", 1, 1)]
+
+
+def test_a_casualty_noun_without_a_number_counts_itself():
+    assert cas("أسفر القصف عن سقوط قتيل وجريحين") == [("killed", "unknown", 1, 1), ("injured", "unknown", 2, 2)]
+    assert cas("قتيلان وثلاثة جرحى في القصف") == [("killed", "unknown", 2, 2), ("injured", "unknown", 3, 3)]
+    assert cas("قتيل وجريحان في انفجار لغم") == [("killed", "unknown", 1, 1), ("injured", "unknown", 2, 2)]
+
+
+def test_a_number_before_the_casualty_noun_is_the_figure():
+    assert cas("سقط 100 قتيل في الهجوم") == [("killed", "unknown", 100, 100)]
