@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from annotation.nlp.normalize import norm
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_number, parse_range, word_value
 from annotation.nlp.patterns.events import CASUALTY_WORDS, FIRST_WORDS, STRENGTH, VICTIM_WORDS
 from annotation.nlp.patterns.words import NATIONALITY_STEMS
@@ -115,6 +116,8 @@ QUALIFIERS = {
     "المدنيين",
     "العسكريين",
     "الجنود",
+    "ايضا",
+    "كذلك",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
 # words after the victims that name who or what killed them ("قتل رجل برصاص مسلحين", "على يد مسلحين"): the
@@ -254,6 +257,7 @@ def find_casualties(
                 _figure_after(tokens, i + n, last)
                 or _figure_before(tokens, i, first)
                 or (_figure_after_subject(tokens, i, n, last) if n == 1 else None)
+                or _updated_toll(tokens, i, n, first, last)
             )
             if not found:
                 continue
@@ -280,6 +284,24 @@ def _self_count(tokens, i, first) -> tuple[Number, int] | None:
     if value is None or _figure_before(tokens, i, first):
         return None
     return Number(value, value, i, i), i
+
+
+_UPDATE_REACH = 6
+_SPAN_OF_TIME = frozenset(("منذ", "ومنذ", "خلال", "طيله", "طوال"))
+
+
+def _updated_toll(tokens, i, n, first, last) -> tuple[Number, int] | None:
+    """ "وارتفعت حصيلة القتلى لاحقا إلى 8": the figure after "إلى" a few words on, when the toll is said to rise."""
+    if not any(tokens[k].norm in UPDATE_WORDS for k in range(max(first, i - 3), i)):
+        return None
+    for k in range(i + n, min(last, i + n + _UPDATE_REACH)):
+        w = tokens[k].norm
+        if not w[:1].isalnum() or w in _SPAN_OF_TIME:
+            return None  # "ليرتفع عدد القتلى منذ مطلع الشهر إلى 45": a toll over a span of time
+        if w == "الي":
+            num = _count_at(tokens, k + 1, last)
+            return (num, num.last) if num is not None else None
+    return None
 
 
 def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
@@ -431,3 +453,57 @@ def _is_strength(tokens, j, first) -> bool:
         if _phrase_at(tokens, k, STRENGTH_INDEX):
             return True
     return False
+
+
+# "ارتفعت حصيلة القتلى إلى 8", "ليرتفع عدد الشهداء إلى 5": an updated toll replaces the figures told before it
+UPDATE_WORDS = frozenset(
+    p + w for p in ("", "و", "ل", "ف", "ب") for w in ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "ترتفع", "رفع", "يرفع")
+)
+# "وأصيب أيضا خمسة عناصر أمن": victims added to those told before
+ALSO_WORDS = frozenset(("ايضا", "كذلك"))
+_LOOK_BACK = 48  # characters before a figure read for an update word
+
+
+def _words_before(text: str, c: Casualty) -> list[str]:
+    return norm(text[max(0, c.start - _LOOK_BACK) : c.start]).split()[-6:]
+
+
+def is_update(text: str, c: Casualty) -> bool:
+    words = _words_before(text, c) + norm(c.raw).split()
+    return any(w in UPDATE_WORDS for w in words)
+
+
+def is_addition(text: str, c: Casualty) -> bool:
+    words = _words_before(text, c)[-3:] + norm(c.raw).split()
+    return any(w in ALSO_WORDS for w in words)
+
+
+def tally(figures: list[tuple[Casualty, ...]], category: str, text: str) -> int | None:
+    """One incident's figure of a category from the figures of its sentences (in order). Within one sentence
+    different victim groups add up ("مقتل 3 مسلحين و2 من الجنود": 5); across sentences the same group's toll told
+    twice is one toll (the largest: later sentences often tell a part of it); an updated toll ("ارتفعت
+    الحصيلة إلى 8") replaces what came before; victims "also" hurt add to the toll."""
+    by_class: dict[str, int] = {}
+    added = 0
+    seen = False
+    for sentence in figures:
+        mine: dict[str, int] = {}
+        for c in sentence:
+            if c.category != category:
+                continue
+            if seen and is_addition(text, c):
+                added += c.min
+                continue
+            if is_update(text, c):
+                if c.victim_class == "unknown":
+                    by_class = {}
+                by_class[c.victim_class] = c.min
+                continue
+            mine[c.victim_class] = max(mine.get(c.victim_class, 0), c.min)
+        for cls, value in mine.items():
+            by_class[cls] = max(by_class.get(cls, 0), value)
+        seen = seen or bool(mine) or bool(by_class)
+    if not by_class and not added:
+        return None
+    unknown = by_class.pop("unknown", 0)
+    return max(sum(by_class.values()), unknown) + added

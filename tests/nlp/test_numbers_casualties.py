@@ -234,3 +234,23 @@ def test_a_casualty_noun_without_a_number_counts_itself():
 
 def test_a_number_before_the_casualty_noun_is_the_figure():
     assert cas("سقط 100 قتيل في الهجوم") == [("killed", "unknown", 100, 100)]
+
+
+def test_an_updated_toll_replaces_the_first_figure():
+    (strike,) = _drafts("قتل 5 مدنيين في غارة جوية على مدينة إدلب. وارتفعت حصيلة القتلى لاحقا إلى 8.")
+    assert strike.killed == 8
+
+
+def test_a_rising_toll_over_a_span_of_time_is_not_the_incidents():
+    (attack,) = _drafts("قتل 7 أشخاص في هجوم على قرية، ليرتفع عدد القتلى في الولاية منذ مطلع الشهر إلى 45.")
+    assert attack.killed == 7
+
+
+def test_victims_also_hurt_add_to_the_toll():
+    (drafted,) = _drafts("قتل 3 متظاهرين برصاص قوات الأمن وأصيب 8 آخرون خلال احتجاجات في الخرطوم. وأصيب أيضا خمسة من عناصر الشرطة.")
+    assert (drafted.killed, drafted.injured) == (3, 13)
+
+
+def test_a_toll_told_again_is_not_added():
+    (drafted,) = _drafts("قتل 12 شخصا في هجوم استهدف قرية. وقال مصدر أمني إن بين القتلى 4 أطفال.")
+    assert drafted.killed == 12
