@@ -63,6 +63,11 @@ SINGULAR_VICTIMS = {
     "مزارع",
     "سايق",
     "خبير",
+    # "قتل ثلاثة جنود وجرح رابع": an ordinal after the victims told is one more
+    "ثالث",
+    "رابع",
+    "خامس",
+    "سادس",
 }
 # a relative named after a victim ("استشهاد امرأة وطفلها", "مقتل رجل وزوجته"): one more victim
 SINGULAR_VICTIMS |= {
@@ -286,7 +291,7 @@ def _self_count(tokens, i, first) -> tuple[Number, int] | None:
     return Number(value, value, i, i), i
 
 
-_UPDATE_REACH = 6
+_UPDATE_REACH = 9
 _SPAN_OF_TIME = frozenset(("منذ", "ومنذ", "خلال", "طيله", "طوال"))
 
 
@@ -337,7 +342,37 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
         more = Number(value, value, end, end) if value else _count_word(rest, end)
         if more is not None:
             return Number(first.min + more.min, first.max + more.max, first.first, end), end
+    elif first.last + 1 <= last and tokens[first.last + 1].norm == "من":
+        more = _far_conjunct(tokens, first.last + 2, last)  # "قتل 5 من عناصر الحركة و3 جنود"
+        if more is not None:
+            return Number(first.min + more.min, first.max + more.max, first.first, more.last), more.last
     return first, first.last
+
+
+_CONJUNCT_REACH = 5
+
+
+def _far_conjunct(tokens, j, last) -> Number | None:
+    """After "N من <group>", a second figure of other victims: "و3 جنود", "واثنين من الشرطة"."""
+    for k in range(j, min(last, j + _CONJUNCT_REACH) + 1):
+        w = tokens[k].norm
+        if not w[:1].isalnum() or w in CIRCUMSTANCE or w in BY_WHOM or _phrase_at(tokens, k, CASUALTY_INDEX):
+            return None
+        if not w.startswith("و"):
+            continue
+        if w == "و":
+            num = parse_number(tokens, k + 1) if k + 1 <= last else None
+        else:
+            rest = w[1:]
+            value = int(rest) if rest.isdecimal() and len(rest) < 5 else word_value(rest)
+            num = Number(value, value, k, k) if value else None
+        if num is None:
+            return None  # "وحلفائها": the group's name goes on
+        after = num.last + 1
+        if after <= last and (tokens[after].norm == "من" or VICTIM_INDEX.matches(tokens, after) or _count_word(tokens[after].norm, after)):
+            return Number(num.min, num.max, k, after)
+        return None
+    return None
 
 
 # Active verbs whose subject may stand between them and the victims' figure: "قتلت غارة جوية ثلاثة مسلحين".
@@ -358,6 +393,8 @@ ACTIVE_VERBS = {
     "اعدمت",
     "اغتال",
     "اغتالت",
+    "اردي",
+    "اردت",
 }
 # words that end the subject: prepositions, conjunctions and words that introduce a circumstance
 SUBJECT_STOP = CIRCUMSTANCE | {

@@ -254,3 +254,19 @@ def test_victims_also_hurt_add_to_the_toll():
 def test_a_toll_told_again_is_not_added():
     (drafted,) = _drafts("قتل 12 شخصا في هجوم استهدف قرية. وقال مصدر أمني إن بين القتلى 4 أطفال.")
     assert drafted.killed == 12
+
+
+def test_a_second_group_after_the_first_groups_name_adds_up():
+    assert [c[2] for c in cas("قتل 4 من عناصر التنظيم و2 جنود في الاشتباك")] == [6]
+
+
+def test_a_group_name_going_on_after_wa_adds_nothing():
+    assert [c[2] for c in cas("قتل 4 من عناصر الحركة وحلفائها في الاشتباك")] == [4]
+
+
+def test_an_ordinal_victim_is_one_more():
+    assert cas("قتل ثلاثة جنود وجرح رابع في الكمين") == [("killed", "security_forces", 3, 3), ("injured", "unknown", 1, 1)]
+
+
+def test_arda_is_a_killing_verb():
+    assert cas("أردى مسلحون مجهولون حارسا قتيلا") == [("killed", "unknown", 1, 1)]
