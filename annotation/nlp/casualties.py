@@ -454,8 +454,10 @@ def _count_at(tokens, k, last) -> Number | None:
 def _count_word(w: str, k: int) -> Number | None:
     if is_dual(w):
         return Number(2, 2, k, k)
-    if any(stem in SINGULAR_VICTIMS for c, stem in readings(w) if c <= 1) and w not in DUALS:
-        return Number(1, 1, k, k)
+    if any(stem in SINGULAR_VICTIMS or (stem[-1:] == "ا" and stem[:-1] in SINGULAR_VICTIMS) for c, stem in readings(w) if c <= 1) and (
+        w not in DUALS
+    ):
+        return Number(1, 1, k, k)  # "حارس", "حارسا"
     if _singular_nationality(w):  # "استشهاد فلسطينية", "أنهى حياة فلسطينيا"
         return Number(1, 1, k, k)
     return None
