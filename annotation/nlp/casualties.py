@@ -63,6 +63,7 @@ SINGULAR_VICTIMS = {
     "مزارع",
     "سايق",
     "خبير",
+    "فرد",
     # "قتل ثلاثة جنود وجرح رابع": an ordinal after the victims told is one more
     "ثالث",
     "رابع",
@@ -89,6 +90,8 @@ PLURAL_AFTER_NUMBER = {
     "الجرحي",
     "الشهداء",
     "المصابين",
+    "ضحايا",
+    "وفيات",
 }
 # Casualty nouns that are their own figure when no number comes before them: "سقوط قتيل وجريحين" (1 killed, 2
 # injured), "قتيلان" (2). After a number ("100 قتيل") the number is the figure.
@@ -153,6 +156,7 @@ NOT_COUNT_UNITS = {
     "الف",
 }
 _CLITIC_OK = 2
+TWO_AFTER_NOUN = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان"))
 
 
 @lru_cache(maxsize=65536)
@@ -258,8 +262,10 @@ def find_casualties(
                 and not _self_count(tokens, i - 1, first)
             ):
                 break
-            found = (_self_count(tokens, i, first) if n == 1 else None) or (
-                _figure_after(tokens, i + n, last)
+            found = (
+                (_self_count(tokens, i, first) if n == 1 else None)
+                or (_figure_before(tokens, i, first) if tokens[i].norm in PLURAL_AFTER_NUMBER else None)  # "4 شهداء في"
+                or _figure_after(tokens, i + n, last)
                 or _figure_before(tokens, i, first)
                 or (_figure_after_subject(tokens, i, n, last) if n == 1 else None)
                 or _updated_toll(tokens, i, n, first, last)
@@ -292,19 +298,25 @@ def _self_count(tokens, i, first) -> tuple[Number, int] | None:
 
 
 _UPDATE_REACH = 9
+TOLL_WORDS = frozenset(("عدد", "حصيله", "وعدد", "وحصيله"))
+REACHED = frozenset(("بلغ", "بلغت", "وصل", "وصلت", "يبلغ", "تبلغ"))
 _SPAN_OF_TIME = frozenset(("منذ", "ومنذ", "خلال", "طيله", "طوال"))
 
 
 def _updated_toll(tokens, i, n, first, last) -> tuple[Number, int] | None:
-    """ "وارتفعت حصيلة القتلى لاحقا إلى 8": the figure after "إلى" a few words on, when the toll is said to rise."""
-    if not any(tokens[k].norm in UPDATE_WORDS for k in range(max(first, i - 3), i)):
+    """ "وارتفعت حصيلة القتلى لاحقا إلى 8": the figure after "إلى" a few words on, when the toll is said to rise;
+    "عدد القتلى في الهجوم بلغ 8": the figure the toll reached."""
+    before = {tokens[k].norm for k in range(max(first, i - 3), i)}
+    rising = bool(before & UPDATE_WORDS)
+    if not rising and not before & TOLL_WORDS:
         return None
     for k in range(i + n, min(last, i + n + _UPDATE_REACH)):
         w = tokens[k].norm
         if not w[:1].isalnum() or w in _SPAN_OF_TIME:
             return None  # "ليرتفع عدد القتلى منذ مطلع الشهر إلى 45": a toll over a span of time
-        if w == "الي":
-            num = _count_at(tokens, k + 1, last)
+        if w == "الي" if rising else w in REACHED:
+            j = k + 2 if k + 2 <= last and tokens[k + 1].norm in ("الي", "نحو", "حوالي") else k + 1
+            num = _count_at(tokens, j, last)
             return (num, num.last) if num is not None else None
     return None
 
@@ -448,6 +460,8 @@ def _count_at(tokens, k, last) -> Number | None:
     num = parse_range(tokens, k)
     if num and _valid(tokens, num):
         return num
+    if k + 1 <= last and tokens[k + 1].norm in TWO_AFTER_NOUN and tokens[k].norm[:1].isalpha():
+        return Number(2, 2, k, k + 1)  # "مواطنين اثنين": the number word after its noun
     return _count_word(tokens[k].norm, k)
 
 
@@ -470,7 +484,18 @@ def _singular_nationality(word: str) -> bool:
     return False
 
 
+# "فقد 8 جنود حياتهم": lives lost, after the verb "lost"
+LIVES = frozenset(("حياتهم", "حياته", "حياتها", "حياتهما"))
+LOST = frozenset(("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "وفقد", "وفقدت"))
+
+
 def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
+    if tokens[i].norm in LIVES:
+        for start in range(i - 1, max(first, i - 5) - 1, -1):
+            if tokens[start].norm in LOST:
+                num = _count_at(tokens, start + 1, i - 1)
+                return (num, i) if num is not None else None
+        return None
     if tokens[i].norm in VERBS_AFTER_FIGURE:
         for start in range(i - 1, max(first, i - 7) - 1, -1):
             num = parse_range(tokens, start)

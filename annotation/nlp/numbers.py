@@ -72,6 +72,7 @@ _DUAL_OBLIQUE = {
     "شرطيين",
     "طالبين",
     "اخوين",
+    "فردين",
 }
 # Nominative duals of nouns whose oblique dual looks like their plural ("مدنيان", not "مدنيين").
 _DUAL_NOMINATIVE = {"مدنيان", "عسكريان", "صحفيان", "مسلحان", "مواطنان", "مزارعان", "ناشطان", "حارسان", "مقاتلان", "سايقان", "عاملان"}

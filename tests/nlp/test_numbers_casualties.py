@@ -270,3 +270,23 @@ def test_an_ordinal_victim_is_one_more():
 
 def test_arda_is_a_killing_verb():
     assert cas("أردى مسلحون مجهولون حارسا قتيلا") == [("killed", "unknown", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت الوزارة ارتقاء 4 شهداء في قصف إسرائيلي على البلدة", 4),
+        ("أسفر الهجوم عن سقوط 7 ضحايا", 7),
+        ("أسفر إطلاق النار عن 3 وفيات", 3),
+        ("فقد 8 جنود حياتهم في انفجار لغم", 8),
+        ("قتل فردان من الأمن في الانفجار", 2),
+        ("أسفرت الغارة عن استشهاد مواطنين اثنين", 2),
+        ("قال مسؤول إن عدد القتلى في الهجوم على القرية بلغ 8", 8),
+    ],
+)
+def test_more_shapes_of_a_killed_figure(text, expected):
+    assert [c[2] for c in cas(text) if c[0] == "killed"] == [expected]
+
+
+def test_lives_threatened_are_not_lives_lost():
+    assert [c[0] for c in cas("أصيب 3 أشخاص بجروح تهدد حياتهم")] == ["injured"]
