@@ -24,7 +24,7 @@ from annotation.nlp.gazetteer import actor_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.numbers import is_dual, word_value
 from annotation.nlp.patterns.words import MEDIA_HEADS
-from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.tokenize import START, Token, readings
 from annotation.nlp.types import Span
 
 
@@ -96,10 +96,6 @@ def _stems(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _in(word: str, table: frozenset[str]) -> bool:
     return any(s in table or s.removeprefix("ال") in table for s in _stems(word))
-
-
-def _start(token: Token) -> int:
-    return token.start
 
 
 @lru_cache(maxsize=16384)
@@ -213,7 +209,7 @@ def pick_actors(tokens: list[Token], group, text: str | None = None) -> tuple[Sp
         for x in s.spans:
             if x.label != "ORG" or not _is_actor(x):
                 continue
-            i = min(bisect_left(tokens, x.start, key=_start), len(tokens) - 1)
+            i = min(bisect_left(tokens, x.start, key=START), len(tokens) - 1)  # START: Token.start, read in C
             if tokens[i].start > x.start and i > 0:
                 i -= 1
             j = i

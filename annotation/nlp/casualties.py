@@ -70,10 +70,6 @@ SINGULAR_VICTIMS = {
     "خامس",
     "سادس",
 }
-# a relative named after a victim ("استشهاد امرأة وطفلها", "مقتل رجل وزوجته"): one more victim
-SINGULAR_VICTIMS |= {
-    p + s for p in ("ابن", "ابنت", "زوجت", "زوج", "شقيق", "شقيقت", "والد", "والدت", "طفل", "طفلت", "نجل", "اخ", "اخت") for s in ("ه", "ها")
-}
 PLURAL_AFTER_NUMBER = {
     "قتلي",
     "قتيلا",
@@ -128,9 +124,6 @@ QUALIFIERS = {
     "كذلك",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
-# words after the victims that name who or what killed them ("قتل رجل برصاص مسلحين", "على يد مسلحين"): the
-# victims' words end there
-BY_WHOM = {"برصاص", "برصاصه", "بنيران", "بيد", "يد", "علي", "بايدي", "ايدي"}
 BACK_CIRCUMSTANCE = {"خلالها", "خلاله", "فيها", "فيه", "جراءها", "جراءه", "اثرها", "اثره", "بسببها", "بسببه"}
 # Verbs that follow their subject's figure: "ثلاثة حراس من الدورية قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا", "نحبهم", "نحبه", "نحبهما", "فارقوا"}
@@ -176,12 +169,14 @@ class PhraseIndex:
         # word -> (the (tag, phrase) its readings may start, in reading order; what matches returns for it when
         # all those phrases are one word long, else None)
         self._by_word: dict[str, tuple[tuple, tuple | None]] = {}
+        self._by_next: dict[str, dict[str | None, tuple]] = {}  # word -> next word -> the phrases that may match
 
     def _starting(self, word: str) -> tuple[tuple, tuple | None]:
         found = self._by_word.get(word)
         if found is None:
             if len(self._by_word) > 100_000:
                 self._by_word = {}
+                self._by_next = {}
             entries = tuple(entry for clitic, stem in readings(word) if clitic <= _CLITIC_OK for entry in self.by_first.get(stem, ()))
             fixed = None
             if all(len(p) == 1 for _tag, p in entries):
@@ -198,7 +193,16 @@ class PhraseIndex:
         out: list[tuple[object, int]] = []
         seen: set = set()
         n = len(tokens)
-        for tag, p in starting:
+        # only the one-word phrases and those whose second word is the next token's can match: remembered per
+        # (word, next word), in the phrases' order
+        nxt = tokens[i + 1].norm if i + 1 < n else None
+        by_next = self._by_next.get(word)
+        if by_next is None or len(by_next) > 1000:
+            by_next = self._by_next[word] = {}
+        candidates = by_next.get(nxt)
+        if candidates is None:
+            candidates = by_next[nxt] = tuple(e for e in starting if len(e[1]) == 1 or e[1][1] == nxt)
+        for tag, p in candidates:
             k = len(p)  # a one-word phrase matches at once; a longer one needs its next words, all in the text
             if tag not in seen and (
                 k == 1 or (i + k <= n and tokens[i + 1].norm == p[1] and all(tokens[i + m].norm == p[m] for m in range(2, k)))
@@ -229,8 +233,6 @@ def _valid(tokens, num: Number) -> bool:
 
 def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
     for j in range(i, min(i + 6, len(tokens))):
-        if j > i and tokens[j].norm in BY_WHOM:
-            break
         if j > i and tokens[j].norm in CIRCUMSTANCE and not (j + 1 < len(tokens) and tokens[j + 1].norm == "صفوف"):
             break  # "قتل 5 أشخاص في هجوم مسلح": the attack's words say nothing of the victims
         if j in org_class:
@@ -278,10 +280,8 @@ def find_casualties(
             used.add(num.first)
             lo, hi = min(i, num.first), max(i + n - 1, end_tok)
             # "مقتل شاب": the counted noun itself tells who; "مقتل 5 جنود": the words after the number
-            # "مقتل رجل وزوجته": the first noun of the conjunct tells who
-            noun = num.first if _count_word(tokens[num.first].norm, num.first) is not None else num.last
             cls = _victim_class(
-                tokens, noun if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class
+                tokens, num.last if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class
             )
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start : tokens[hi].end], tokens[lo].start, tokens[hi].end))
             break
@@ -362,13 +362,15 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
 
 
 _CONJUNCT_REACH = 5
+# "قتل 5 من الجنود برصاص مسلحين": who killed them, not more victims
+_KILLERS = frozenset(("برصاص", "برصاصه", "بنيران", "بيد", "يد", "علي", "بايدي", "ايدي"))
 
 
 def _far_conjunct(tokens, j, last) -> Number | None:
     """After "N من <group>", a second figure of other victims: "و3 جنود", "واثنين من الشرطة"."""
     for k in range(j, min(last, j + _CONJUNCT_REACH) + 1):
         w = tokens[k].norm
-        if not w[:1].isalnum() or w in CIRCUMSTANCE or w in BY_WHOM or _phrase_at(tokens, k, CASUALTY_INDEX):
+        if not w[:1].isalnum() or w in CIRCUMSTANCE or w in _KILLERS or _phrase_at(tokens, k, CASUALTY_INDEX):
             return None
         if not w.startswith("و"):
             continue

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 
 from annotation.nlp.date_resolution import DateExpr, ResolvedDate, resolve
 from annotation.nlp.numbers import parse_number
-from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.tokenize import NORM, Token, readings
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
 MONTHS = {
@@ -214,7 +213,7 @@ def find_dates(tokens: list[Token]) -> list[DateExpr]:
     """Date expressions, left to right, non-overlapping."""
     out: list[DateExpr] = []
     opens = _MAY_OPEN
-    norms = list(map(_NORM, tokens))
+    norms = list(map(NORM, tokens))
     may = list(map(opens.get, norms))  # whether each word may open an expression, None for a new word
     if None in may:
         if len(opens) > 100_000:
@@ -231,9 +230,6 @@ def find_dates(tokens: list[Token]) -> list[DateExpr]:
             out.append(expr)
             after = expr.last + 1
     return out
-
-
-_NORM = itemgetter(2)  # Token.norm
 
 
 _MAY_OPEN: dict[str, bool] = {}  # word -> whether a date expression may open with it (find_dates' quick test)

@@ -11,7 +11,7 @@ from annotation.nlp.lexicon import Lexicon, key_of
 from annotation.nlp.normalize import Normalized
 from annotation.nlp.patterns import rules
 from annotation.nlp.patterns import words as W
-from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.tokenize import NSTART, Token, readings
 from annotation.nlp.types import LexiconEntry, Span
 
 # Labels whose every recurrence in an article is the same entity (a date or a weapon named twice is not).
@@ -42,12 +42,14 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.loc_hits,
         rules.between_hits,
         rules.direction_hits,
+        rules.place_adjective_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
         rules.age_hits,
         rules.speaker_hits,
+        rules.victim_name_hits,
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):
@@ -108,7 +110,7 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     # less "لل"/"ولل"/"فلل": a token with one that is a surname holds the surname (less its "ال") somewhere,
     # found by a C-level search; each candidate is then tested as before
     text_n = normalized.text
-    nstarts = [t.nstart for t in tokens]
+    nstarts = list(map(NSTART, tokens))
     candidates = set()
     for key in surnames:
         needle = key[2:] if key.startswith("ال") else key
@@ -152,7 +154,7 @@ def recurring_mentions(text: str, normalized: Normalized, tokens: list[Token], s
         return []
     lexicon = Lexicon(entries)
     # candidate tokens: where the first word of an entry occurs in the normalised text (a C-level search)
-    starts = [t.nstart for t in tokens]
+    starts = list(map(NSTART, tokens))
     candidates = set()
     for e in entries:
         first = key_of(e.surface)[0]

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 
 from annotation.nlp.gazetteer import Nationality, actor_index, match_form, namesakes, nationality_index, place_index
 from annotation.nlp.normalize import norm
@@ -59,12 +60,11 @@ _WORDS = re.compile(f"[{_LETTER}]+")
 
 def _nationality_mentions(folded: str):
     """(Nationality, after a force head) for each nationality word of a normalised text."""
-    previous = ""
-    for word in _WORDS.findall(folded):
-        nat = nationality_of(word)
-        if nat is not None:
-            yield nat, any(stem in FORCE_HEADS for _, stem in readings(previous))
-        previous = word
+    words = _WORDS.findall(folded)
+    nats = list(map(nationality_of, words))  # a C-level pass; a Nationality is always true, None false
+    for k in compress(range(len(words)), nats):
+        previous = words[k - 1] if k else ""
+        yield nats[k], any(stem in FORCE_HEADS for _, stem in readings(previous))
 
 
 @lru_cache(maxsize=8192)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -70,6 +71,7 @@ def draft_incidents(
             *_bombardment_before_taking(d, group, article),
             *_other_places_struck(d, group, article, drafts),
             *_cue_again_elsewhere(d, group, article, drafts),
+            *_other_means(d, group, article),
         ]
     ]
     _fill_missing_places(drafts, spans)
@@ -116,6 +118,30 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
 
 
 TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# Remote means ACLED codes apart from the fight they are told with.
+_REMOTE_MEANS = frozenset({"Air/drone strike", "Remote explosive/landmine/IED"})
+
+
+def _other_means(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
+    """A fight told with an air or drone strike or a bomb ("اشتبك الجيش مع مسلحين … وقصفت مسيرة مواقعهم"): the
+    strike or the bomb is an incident of its own when its sentence gives its own place, date or figures (the first
+    one told)."""
+    if d.sub_event_type not in ("Armed clash", "Attack"):
+        return []
+    for s in group:
+        if s.context:
+            continue
+        for sub in sorted({sub for _, sub in s.triggers} & _REMOTE_MEANS):
+            other = draft_fields([s], article=article, main=False)
+            if other is None:
+                continue  # no place, date or figure of its own: too little to tell it apart
+            other = replace(other, event_type=E.EVENT_OF[sub], sub_event_type=sub)
+            place = next((x for x in article.spans if (x.start, x.end) == other.location_span), None)
+            other.summary_en = summary(other, place)
+            return [other]
+    return []
+
+
 _CUE_REACH = 15  # tokens from a cue to the place it happened
 
 
@@ -485,6 +511,7 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
     actors = actor_index()
     out = {}
     ti = 0
+    ends = None
     for s in spans:
         if s.label != "ORG":
             continue
@@ -498,8 +525,9 @@ def _org_classes(tokens: list[Token], spans: list[Span]) -> dict[int, str]:
         )
         if cls is None:
             continue
-        while ti < len(tokens) and tokens[ti].end <= s.start:
-            ti += 1
+        if ends is None:
+            ends = [t.end for t in tokens]
+        ti = max(ti, bisect.bisect_right(ends, s.start))  # the first token, from ti on, that ends after s starts
         if ti < len(tokens):
             out[ti] = cls
     return out

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter
 
 from annotation.nlp.normalize import norm
-from annotation.nlp.tokenize import _TOKEN, Token, readings
+from annotation.nlp.tokenize import _TOKEN, NORM, Token, readings
 from annotation.nlp.types import LexiconEntry
 
 _END = object()
@@ -88,7 +87,7 @@ class Lexicon:
 
     def find(self, tokens: list[Token]) -> list[LexiconMatch]:
         """Non-overlapping longest matches, left to right."""
-        norms = list(map(_NORM, tokens))
+        norms = list(map(NORM, tokens))
         found = list(map(self._starts.get, norms))  # the cache _starts_of fills, read without a call per token
         if None in found:
             for k, w in enumerate(norms):
@@ -104,6 +103,3 @@ class Lexicon:
                 out.append(m)
                 after = m.last + 1
         return out
-
-
-_NORM = itemgetter(2)  # Token.norm

@@ -8,10 +8,12 @@ import os
 import struct
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress, filterfalse
+from operator import attrgetter
 from pathlib import Path
 
 from annotation.nlp.normalize import norm
-from annotation.nlp.tokenize import Token, readings, tokenize
+from annotation.nlp.tokenize import END, NORM, START, Token, readings, tokenize
 from annotation.nlp.types import LexiconEntry, Span
 
 MODEL_PREFIX = "crf-"
@@ -87,39 +89,43 @@ class ModelAttributes:
     """The attributes a trained model has weights for; crfsuite skips every other one, so tagging need not send it.
     Caches, per word and per hint, what remains of its attributes."""
 
-    def __init__(self, names: frozenset[str] | None = None):
+    def __init__(self, names: frozenset[str] | None = None, encoded: bool = False):
         self.names = names  # None: keep everything
+        # encoded: the attributes as UTF-8 bytes, which python-crfsuite copies as they are (a str it encodes
+        # into a new bytes object, attribute after attribute, at every call)
+        self.encoded = encoded
         self._words: dict[str, tuple] = {}
         self._hints: dict[str, tuple] = {}
         self.bias = self._kept("bias")
         self.edges = tuple(self._kept(f"{d}:edge") for d in (-2, -1, 1, 2))
 
-    def _kept(self, *attrs: str) -> tuple[str, ...]:
-        return attrs if self.names is None else tuple(a for a in attrs if a in self.names)
+    def _kept(self, *attrs: str) -> tuple[str, ...] | tuple[bytes, ...]:
+        kept = attrs if self.names is None else tuple(a for a in attrs if a in self.names)
+        return tuple(a.encode("utf-8") for a in kept) if self.encoded else kept
 
     def words(self, norms: list[str]) -> list[tuple]:
         """(own attributes, as the left neighbour, as the right neighbour) of each normalised word."""
         cache = self._words
-        new = [w for w in set(norms) if w not in cache]
+        new = list(filterfalse(cache.__contains__, set(norms)))
         if len(cache) + len(new) > 200_000:
             cache = self._words = {}
             new = list(set(norms))
         for w in new:
             cache[w] = (self._kept(*_word_attributes(w)), self._kept("-1:w:" + w), self._kept("1:w:" + w))
-        return [cache[w] for w in norms]
+        return list(map(cache.__getitem__, norms))
 
     def hints(self, hints: list[str]) -> list[tuple]:
         """Each BIO hint's attributes on the token itself and on the tokens two and one before and after it."""
         cache = self._hints
         for h in set(hints) - cache.keys():
             cache[h] = tuple(self._kept(f"{k}:{h}") for k in ("hint", "-2:hint", "-1:hint", "1:hint", "2:hint"))
-        return [cache[h] for h in hints]
+        return list(map(cache.__getitem__, hints))
 
 
 def token_attributes(tokens: list[Token], hints: list[str], attrs: ModelAttributes) -> list[tuple[str, ...]]:
     """token_features as crfsuite reads them when tagging (same attributes, same order), less the ones the model
     does not know: the scores, labels and marginals are exactly those of the feature dicts."""
-    words = attrs.words([t.norm for t in tokens])
+    words = attrs.words(list(map(NORM, tokens)))
     hs = attrs.hints(hints)
     n = len(tokens)
     e2, e1, e_1, e_2 = attrs.edges
@@ -147,8 +153,8 @@ def bio_labels(tokens: list[Token], spans: Iterable[Span | tuple[int, int, str]]
     """BIO label per token for spans given as Span or (start, end, label)."""
     n = len(tokens)
     labels = ["O"] * n
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts = list(map(START, tokens))
+    ends = list(map(END, tokens))
     for s in spans:
         start, end, label = (s.start, s.end, s.label) if isinstance(s, Span) else s
         i = bisect.bisect_right(starts, start) - 1
@@ -175,17 +181,16 @@ def _bio(label: str) -> tuple[str, str]:
     return found
 
 
-def spans_from_bio(text: str, tokens: list[Token], labels: list[str], probs: list[float] | None = None) -> list[Span]:
-    return [
-        Span(start, end, text[start:end], label, "model", round(min(probs[i:j]) if probs else 0.5, 3))
-        for i, j, start, end, label in _bio_runs(tokens, labels)
-    ]
-
-
-def _bio_runs(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, int, int, str]]:
-    """(first token, token after the last, start, end, label) of each span the BIO labels mark."""
-    out, n, after = [], len(labels), 0
-    for i in [k for k, lab in enumerate(labels) if lab != "O"]:
+def _model_spans(text: str, tokens: list[Token], labels: list[str], marginal, taken: list[Span] | None) -> list[Span]:
+    """A span for each run the BIO labels mark, with the least marginal of its tokens as confidence; with
+    ``taken`` (spans sorted by start, never overlapping), only the runs that overlap none of them: merge() would
+    drop the others in favour of the rules' and lexicon's spans, as it tests here, and their marginals are not
+    computed."""
+    out: list[Span] = []
+    n, after = len(labels), 0
+    taken = taken or []
+    starts = list(map(_SPAN_START, taken))
+    for i in compress(range(n), map("O".__ne__, labels)):
         if i < after:
             continue  # inside the span just read
         label = labels[i][2:]
@@ -193,23 +198,17 @@ def _bio_runs(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, in
         j = i + 1
         while j < n and labels[j] == inside:
             j += 1
-        out.append((i, j, tokens[i].start + _clitic_length(tokens[i].norm), tokens[j - 1].end, label))
         after = j
-    return out
-
-
-def _outside(runs: list[tuple[int, int, int, int, str]], taken: list[Span]) -> list[tuple[int, int, int, int, str]]:
-    """The runs that overlap none of the taken spans (sorted by start, never overlapping): merge() would drop the
-    others in favour of the rules' and lexicon's spans, as it tests here."""
-    starts = [s.start for s in taken]
-    out = []
-    for run in runs:
-        start, end = run[2], run[3]
+        start, end = tokens[i].start + _clitic_length(tokens[i].norm), tokens[j - 1].end
         k = bisect.bisect_left(starts, start)
         if (k < len(taken) and taken[k].start < end) or (k > 0 and taken[k - 1].end > start):
             continue
-        out.append(run)
+        conf = round(min(marginal(labels[m], m) for m in range(i, j)), 3)
+        out.append(Span(start, end, text[start:end], label, "model", conf))
     return out
+
+
+_SPAN_START = attrgetter("start")
 
 
 @lru_cache(maxsize=65536)
@@ -249,7 +248,7 @@ class CrfModel:
         self.path = Path(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
-        self._attributes = ModelAttributes(model_attribute_names(self.path))
+        self._attributes = ModelAttributes(model_attribute_names(self.path), encoded=True)
         names = self.path.with_name(self.path.name + LEARNED_SUFFIX)
         self.learned: list[LexiconEntry] = []
         if names.is_file():
@@ -262,16 +261,8 @@ class CrfModel:
         marginals are not computed."""
         if not tokens:
             return []
-        tagger = self._tagger
-        labels = tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
-        runs = _bio_runs(tokens, labels)
-        if taken is not None:
-            runs = _outside(runs, taken)
-        marginal = tagger.marginal
-        return [
-            Span(start, end, text[start:end], label, "model", round(min(marginal(labels[k], k) for k in range(i, j)), 3))
-            for i, j, start, end, label in runs
-        ]
+        labels = self._tagger.tag(token_attributes(tokens, bio_labels(tokens, hint_spans), self._attributes))
+        return _model_spans(text, tokens, labels, self._tagger.marginal, taken)
 
 
 def train(

@@ -80,13 +80,16 @@ _DUAL_NOMINATIVE = {"مدنيان", "عسكريان", "صحفيان", "مسلح�
 DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE} | _DUAL_NOMINATIVE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Number:
     min: int
     max: int
     first: int  # token indexes, inclusive
     last: int
     vague: bool = False
+
+    def __init__(self, min: int, max: int, first: int, last: int, vague: bool = False):
+        self.__dict__.update(min=min, max=max, first=first, last=last, vague=vague)  # cheaper than frozen's setattrs
 
 
 @lru_cache(maxsize=65536)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable
+from operator import attrgetter
 
 from annotation.nlp import farasa, model
 from annotation.nlp.entities import find_entities, recurring_mentions
@@ -55,7 +56,10 @@ class Tagger:
         # would (merge takes them in that order); the model's spans those overlap are not built at all
         spans = merge(candidates)
         if self.crf is not None:
-            spans = merge(spans + self.crf.predict_spans(text, tokens, candidates, taken=spans))
+            # the model's spans overlap neither these nor one another: merging them is sorting them in
+            extra = [s for s in self.crf.predict_spans(text, tokens, candidates, taken=spans) if s.end > s.start]
+            if extra:
+                spans = sorted(spans + extra, key=_start)
         if self.farasa is not None:
             spans = merge(spans + self.farasa.spans(text))
         spans = merge(spans + recurring_mentions(text, normalized, tokens, spans))
@@ -81,6 +85,7 @@ class Tagger:
         return TagResult(text=text, spans=spans, incidents=incidents)
 
 
+_start = attrgetter("start")
 _lock = threading.Lock()
 _tagger: Tagger | None = None
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 
 from annotation.nlp.casualties import PhraseIndex, find_casualties, may_open_phrase
 from annotation.nlp.date_resolution import Reference
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
-from annotation.nlp.tokenize import Token
+from annotation.nlp.tokenize import END, NORM, Token
 from annotation.nlp.types import Casualty, Span
 
 TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
@@ -28,7 +29,7 @@ _RECALL_REACH = 10
 _SPELLS = frozenset(norm(w) for w in ("أيام", "يومين", "ساعات", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "أقل"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Sentence:
     first: int  # token indexes
     last: int
@@ -37,6 +38,19 @@ class Sentence:
     triggers: tuple[tuple[int, str], ...] = ()  # (token, sub_event_type)
     casualties: tuple[Casualty, ...] = ()
     spans: tuple[Span, ...] = ()
+
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        start: int,
+        end: int,
+        triggers: tuple[tuple[int, str], ...] = (),
+        casualties: tuple[Casualty, ...] = (),
+        spans: tuple[Span, ...] = (),
+    ):
+        # filled at once: cheaper than the frozen dataclass's field-by-field object.__setattr__
+        self.__dict__.update(first=first, last=last, start=start, end=end, triggers=triggers, casualties=casualties, spans=spans)
 
     @property
     def is_event(self) -> bool:
@@ -66,18 +80,18 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     last = len(tokens) - 1
     if last < 0:
         return []
-    ends = [t.end for t in tokens]
+    ends = list(map(END, tokens))
     cuts = {last}  # a cut after these tokens; whether a token ends a sentence does not depend on the cuts before it
     pos = text.find("\n")  # tokens followed by a line break: from the few breaks, not a search after every token
     while pos >= 0:
         cuts.add(bisect.bisect_right(ends, pos) - 1)
         pos = text.find("\n", pos + 1)
-    norms = [t.norm for t in tokens]
-    cuts.update(i for i, w in enumerate(norms) if w in _ENDS)
+    norms = list(map(NORM, tokens))
+    cuts.update(compress(range(last + 1), map(_ENDS.__contains__, norms)))
     cuts.update(
         i
-        for i, w in enumerate(norms[1:])  # w is the next word (what the two tests need of it)
-        if w in _CUT_WORDS and (_opens_clause(tokens[i], tokens[i + 1]) or recalls_earlier_event(tokens, i + 1, last))
+        for i in compress(range(last), map(_CUT_WORDS.__contains__, norms[1:]))  # the next word may cut
+        if _opens_clause(tokens[i], tokens[i + 1]) or recalls_earlier_event(tokens, i + 1, last)
     )
     out, first = [], 0
     for i in sorted(c for c in cuts if 0 <= c <= last):
@@ -126,6 +140,8 @@ PERIODS = [" ".join(p) for p in E.phrases("period_marker")]
 # as whole words (and a cumulative marker after "و"), padded once rather than for every figure
 _CUMULATIVE_PADDED = [(f" {m} ", f" و{m} ") for m in CUMULATIVE]
 _PERIODS_PADDED = [f" {m} " for m in PERIODS]
+_BEFORE_MARKERS = [m for pair in _CUMULATIVE_PADDED for m in pair]  # before the figure: " m " or " وm "
+_AFTER_MARKERS = [m for m, _wa_m in _CUMULATIVE_PADDED]
 
 
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
@@ -139,12 +155,12 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     before = " " + " ".join(norm(text[start : c.end]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
-    if any(m in before or m in after or wa_m in before for m, wa_m in _CUMULATIVE_PADDED):
+    if any(map(before.__contains__, _BEFORE_MARKERS)) or any(map(after.__contains__, _AFTER_MARKERS)):
         return True
     # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
     clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
     clause = " " + " ".join(norm(text[clause_start : c.end]).split()) + after
-    return any(m in clause for m in _PERIODS_PADDED)
+    return any(map(clause.__contains__, _PERIODS_PADDED))
 
 
 def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans: list[Span]) -> list[list[Span]]:
@@ -162,7 +178,7 @@ def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class
     """The article's sentences with their spans, triggers and own casualty figures (a toll "since" a date is none)."""
     bounds = _bounds(text, tokens)
     out = []
-    openers = [i for i, t in enumerate(tokens) if may_open_phrase(t.norm)]  # ascending
+    openers = list(compress(range(len(tokens)), map(may_open_phrase, map(NORM, tokens))))  # ascending
     k = 0
     for (first, last), mine in zip(bounds, _spans_by_sentence(bounds, tokens, spans), strict=True):
         start, end = tokens[first].start, tokens[last].end

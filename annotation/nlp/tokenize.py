@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from annotation.nlp.normalize import Normalized, normalize
@@ -46,6 +47,10 @@ class Token(NamedTuple):
     @property
     def is_word(self) -> bool:
         return self.norm[:1].isalpha()
+
+
+# Token fields read by C-level maps (``list(map(NORM, tokens))``): no Python step per token
+START, END, NORM, NSTART = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalized, list[Token]]:

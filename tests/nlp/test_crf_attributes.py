@@ -75,3 +75,18 @@ def test_spans_left_out_beside_taken_ones_are_those_merge_drops(tmp_path):
     assert kept and first not in kept and all(s.start != second.start for s in kept)
     assert merge(taken + kept) == merge(hints + alone)
     assert [s for s in merge(hints + alone) if s.origin == "model"] == kept
+
+
+def test_encoded_attributes_are_the_same_names_and_tag_the_same(tmp_path):
+    path = crf_model.train(EXAMPLES, tmp_path, max_iterations=15)
+    names = crf_model.model_attribute_names(path)
+    _, tokens = tokenize(SENTENCE)
+    plain = crf_model.token_attributes(tokens, HINTS, crf_model.ModelAttributes(names))
+    encoded = crf_model.token_attributes(tokens, HINTS, crf_model.ModelAttributes(names, encoded=True))
+    assert encoded == [tuple(a.encode("utf-8") for a in item) for item in plain]
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    labels = tagger.tag(plain)
+    marginals = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+    assert tagger.tag(encoded) == labels
+    assert [tagger.marginal(lab, i) for i, lab in enumerate(labels)] == marginals

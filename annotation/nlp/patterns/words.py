@@ -148,6 +148,11 @@ LOC_DUAL_HEADS = _words(
 قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
 """
 )
+# Adjectives that belong to a known place's name when they follow it ("القدس الشرقية", "الموصل القديمة").
+PLACE_PART_ADJECTIVES = PLACE_ADJECTIVES | _words("الشرقيه الغربيه الشماليه الجنوبيه الشرقي الغربي الشمالي الجنوبي الوسطي الجديده")
+# Prepositions before a place whose adjective then describes the place itself, not a noun before it ("ريف حلب
+# الشمالي" is the countryside's adjective).
+PLACE_PREPOSITIONS = _words("في من الي علي عن نحو قرب داخل حول بين الى عبر باتجاه")
 # Cardinal directions after which one unknown indefinite word is a place ("جنوب كيسمايو", "شمالي دوري").
 CARDINAL_DIRECTIONS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 # Institution heads whose name may continue with a li- genitive ("المفوضية العليا للانتخابات").
