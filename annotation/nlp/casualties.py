@@ -103,6 +103,18 @@ SELF_COUNTING = {
     "شهيدان": 2,
 }
 QUALIFIERS = {
+    # "ما يزيد عن 40", "ما يقارب 30", "أزيد من 15", "ما يربو على 50": about, more than
+    "يزيد",
+    "يقارب",
+    "يناهز",
+    "ازيد",
+    "يفوق",
+    "يربو",
+    "يتجاوز",
+    "تقريبا",
+    "علي",  # "ما يربو على", "على الأقل"
+    "الاقل",
+    "(",  # "قتل (6) أشخاص"
     "نحو",
     "حوالي",
     "قرابه",
@@ -228,7 +240,7 @@ def _valid(tokens, num: Number) -> bool:
     if nxt in NOT_COUNT_UNITS or (num.max >= 1900 and num.max <= 2100):
         return False
     prev = tokens[num.first - 1].norm if num.first > 0 else ""
-    return prev not in ("(", "/")
+    return prev not in ("(", "/") or nxt == ")"  # "(2019)" is a year's, "قتل (6) أشخاص" a figure
 
 
 def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
@@ -510,6 +522,8 @@ def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
         num = parse_range(tokens, start)
         if num and num.last == i - 1 and _valid(tokens, num) is not False:
             return num, i
+        if num and num.last == i - 2 and _valid(tokens, num) and VICTIM_INDEX.matches(tokens, i - 1):
+            return num, i  # "سقط 8 جنود قتلى"
     return None
 
 
