@@ -64,6 +64,71 @@ SINGULAR_VICTIMS = {
     "سايق",
     "خبير",
     "فرد",
+    # roles and trades of one victim ("مقتل قيادي"، "قتل صياد"، "مقتل دركي"), as ACLED's reports name them
+    "قيادي",
+    "قياديا",
+    "قائد",
+    "قايد",
+    "قايدا",
+    "زعيم",
+    "امير",
+    "مسوول",
+    "مسوولا",
+    "طالب",
+    "طالبا",
+    "طالبه",
+    "تلميذ",
+    "مهاجر",
+    "مهاجرا",
+    "لاجي",
+    "نازح",
+    "صياد",
+    "صيادا",
+    "تاجر",
+    "تاجرا",
+    "معلم",
+    "طبيب",
+    "طبيبا",
+    "ممرض",
+    "مسعف",
+    "امام",
+    "شيخ",
+    "مختار",
+    "دركي",
+    "دركيا",
+    "جمركي",
+    "مجند",
+    "مجندا",
+    "رقيب",
+    "عريف",
+    "نقيب",
+    "عقيد",
+    "عميد",
+    "ملازم",
+    "قاض",
+    "قاضي",
+    "محام",
+    "محامي",
+    "مراسل",
+    "مصور",
+    "سايح",
+    "اسير",
+    "معتقل",
+    "سجين",
+    "رهينه",
+    "مراهق",
+    "مسن",
+    "مسنه",
+    "رضيع",
+    "رضيعه",
+    "صبي",
+    "فلاح",
+    "شرطيه",
+    "صحفيه",
+    "ناشطه",
+    "مستوطنه",
+    "جنديه",
+    "مدنيه",
     # "قتل ثلاثة جنود وجرح رابع": an ordinal after the victims told is one more
     "ثالث",
     "رابع",
@@ -283,6 +348,7 @@ def find_casualties(
                 or _figure_before(tokens, i, first)
                 or (_figure_after_subject(tokens, i, n, last) if n == 1 else None)
                 or _updated_toll(tokens, i, n, first, last)
+                or _one_assassinated(tokens, i, first, last)
             )
             if not found:
                 continue
@@ -298,6 +364,21 @@ def find_casualties(
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start : tokens[hi].end], tokens[lo].start, tokens[hi].end))
             break
     return out
+
+
+ASSASSINATION = frozenset(("اغتيال", "اغتيل", "اغتيلت", "اغتال", "اغتالت", "اغتالوا"))
+ATTEMPT = frozenset(("محاوله", "لمحاوله", "بمحاوله", "ومحاوله", "محاولات", "مخطط", "مخططا", "يحاول", "حاول", "حاولوا"))
+
+
+def _one_assassinated(tokens, i, first, last) -> tuple[Number, int] | None:
+    """ "اغتيال أحمد سالم": an assassination without a figure kills one (not "محاولة اغتيال": an attempt)."""
+    if not any(stem in ASSASSINATION for c, stem in readings(tokens[i].norm) if c <= 1):
+        return None
+    if i > first and tokens[i - 1].norm in ATTEMPT:
+        return None
+    if i + 1 > last or not tokens[i + 1].norm[:1].isalpha():
+        return None  # "وقع الاغتيال.": the word alone names no victim
+    return Number(1, 1, i, i), i
 
 
 def _self_count(tokens, i, first) -> tuple[Number, int] | None:
@@ -462,8 +543,8 @@ def _figure_after_subject(tokens, i, n, last) -> tuple[Number, int] | None:
         num = parse_range(tokens, k)
         if num is not None:
             return _figure_after(tokens, k, last) if _valid(tokens, num) else None
-        if is_dual(w) or (w.endswith("ا") and _count_word(w, k) is not None):
-            return _figure_after(tokens, k, last)  # "قتل قناص شابا", "قتل مسلحون جنديين"
+        if is_dual(w) or ((w.endswith("ا") or w.startswith("ال")) and _count_word(w, k) is not None):
+            return _figure_after(tokens, k, last)  # "قتل قناص شابا", "قتل مسلحون جنديين", "اغتال مسلحون الناشط"
     return None
 
 

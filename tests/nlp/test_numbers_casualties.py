@@ -280,6 +280,12 @@ def test_arda_is_a_killing_verb():
         ("سقط 8 جنود قتلى في الهجوم", 8),
         ("هلك 4 إرهابيين في الاشتباك", 4),
         ("تمكنت الوحدات من تحييد 10 إرهابيين", 10),
+        ("أعلنت الحركة مقتل قيادي بارز فيها بغارة على سيارته", 1),
+        ("قتل صياد برصاص البحرية", 1),
+        ("قتل حارسين في الهجوم على المنجم", 2),
+        ("أعلنت الشرطة مقتل دركي في هجوم على حاجز", 1),
+        ("اغتال مسلحون مجهولون الناشط الحقوقي أمام منزله", 1),
+        ("أعلنت الشرطة اغتيال أحمد سالم أمام منزله", 1),
     ],
 )
 def test_more_shapes_of_a_killed_figure(text, expected):
@@ -288,3 +294,7 @@ def test_more_shapes_of_a_killed_figure(text, expected):
 
 def test_lives_threatened_are_not_lives_lost():
     assert [c[0] for c in cas("أصيب 3 أشخاص بجروح تهدد حياتهم")] == ["injured"]
+
+
+def test_an_attempted_assassination_kills_no_one():
+    assert cas("أحبطت الأجهزة الأمنية محاولة اغتيال محافظ المدينة") == []
