@@ -617,11 +617,7 @@ def _is_strength(tokens, j, first) -> bool:
 
 
 # "ارتفعت حصيلة القتلى إلى 8", "ليرتفع عدد الشهداء إلى 5": an updated toll replaces the figures told before it
-UPDATE_WORDS = frozenset(
-    p + w for p in ("", "و", "ل", "ف", "ب") for w in ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "ترتفع", "رفع", "يرفع")
-)
-# "وأصيب أيضا خمسة عناصر أمن": victims added to those told before
-ALSO_WORDS = frozenset(("ايضا", "كذلك"))
+UPDATE_WORDS = frozenset(p + w for p in ("", "و", "ل", "ف", "ب") for w in ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "رفع", "يرفع"))
 _LOOK_BACK = 48  # characters before a figure read for an update word
 
 
@@ -634,37 +630,28 @@ def is_update(text: str, c: Casualty) -> bool:
     return any(w in UPDATE_WORDS for w in words)
 
 
-def is_addition(text: str, c: Casualty) -> bool:
-    words = _words_before(text, c)[-3:] + norm(c.raw).split()
-    return any(w in ALSO_WORDS for w in words)
-
-
 def tally(figures: list[tuple[Casualty, ...]], category: str, text: str) -> int | None:
-    """One incident's figure of a category from the figures of its sentences (in order). Within one sentence
-    different victim groups add up ("مقتل 3 مسلحين و2 من الجنود": 5); across sentences the same group's toll told
-    twice is one toll (the largest: later sentences often tell a part of it); an updated toll ("ارتفعت
-    الحصيلة إلى 8") replaces what came before; victims "also" hurt add to the toll."""
-    by_class: dict[str, int] = {}
-    added = 0
-    seen = False
+    """One incident's figure of a category from the figures of its sentences, in order. Within one sentence
+    different victim groups add up ("قتل 3 مسلحين وجنديان": 5) and a figure of victims of no known group is a
+    total of them ("قتل 11 شخصا بينهم 3 أطفال": 11). Across sentences the largest sentence's figure stands: a
+    later sentence retells the toll, tells a part of it, or adds victims, and when the words do not say which
+    ACLED's rule is to keep the most conservative figure rather than add. An updated toll ("ارتفعت الحصيلة إلى
+    8") replaces what came before."""
+    total: int | None = None
     for sentence in figures:
-        mine: dict[str, int] = {}
+        groups: dict[str, int] = {}
+        updated = None
         for c in sentence:
             if c.category != category:
                 continue
-            if seen and is_addition(text, c):
-                added += c.min
-                continue
             if is_update(text, c):
-                if c.victim_class == "unknown":
-                    by_class = {}
-                by_class[c.victim_class] = c.min
+                updated = c.min
                 continue
-            mine[c.victim_class] = max(mine.get(c.victim_class, 0), c.min)
-        for cls, value in mine.items():
-            by_class[cls] = max(by_class.get(cls, 0), value)
-        seen = seen or bool(mine) or bool(by_class)
-    if not by_class and not added:
-        return None
-    unknown = by_class.pop("unknown", 0)
-    return max(sum(by_class.values()), unknown) + added
+            groups[c.victim_class] = max(groups.get(c.victim_class, 0), c.min)
+        if groups:
+            unknown = groups.pop("unknown", 0)
+            here = max(sum(groups.values()), unknown)
+            total = here if total is None else max(total, here)
+        if updated is not None:
+            total = updated
+    return total
