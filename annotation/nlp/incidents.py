@@ -106,6 +106,8 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
             continue
         if any(f.start <= x.start and x.end <= f.end for f in sites):
             continue  # "طريق سراقب": a road's name, not a place struck
+        if d.sub_event_type in LISTED_ONLY and not _listed(article.text, named, x):
+            continue
         key = norm(x.text).removeprefix("ال")
         if key not in seen:
             seen.add(key)
@@ -118,6 +120,21 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
 
 
 TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# A bomb is in one place: another place is another bomb only when the places are listed together ("في بلدتي X وY").
+LISTED_ONLY = frozenset({"Remote explosive/landmine/IED"})
+
+
+def _listed(text: str, named: list[Span], x: Span) -> bool:
+    """Whether the place is joined to another place by "و" or a comma ("X وY", "X، Y")."""
+    for y in named:
+        if y is x or y.label != "LOC":
+            continue
+        a, b = (y, x) if y.end <= x.start else (x, y)
+        if b.start - a.end <= 4 and text[a.end : b.start].strip() in ("و", "،", ",", "، و", ", و", ""):
+            return True
+    return False
+
+
 # Remote means ACLED codes apart from the fight they are told with.
 _REMOTE_MEANS = frozenset({"Air/drone strike", "Remote explosive/landmine/IED"})
 

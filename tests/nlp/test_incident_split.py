@@ -85,3 +85,9 @@ def test_the_word_after_the_verb_says_who_took_the_town():
     assert inc.sub_event_type == "Non-state actor overtakes territory"
     (inc,) = incidents("سيطر الجيش على بلدة الخالدية بعد معارك مع المسلحين.")
     assert inc.sub_event_type == "Government regains territory"
+
+
+def test_a_bomb_near_a_village_of_a_region_is_one_incident():
+    text = "وفي منطقة الساحل، قتل ستة مدنيين بانفجار لغم أرضي قرب قرية تيتاو."
+    (inc,) = incidents(text)  # which of the two places is its place is the place picker's call
+    assert (inc.sub_event_type, inc.killed) == ("Remote explosive/landmine/IED", 6)

@@ -207,16 +207,23 @@ def test_a_name_without_connectors_stops_at_three_words():
     assert ("PER", "محمد سالم أحمد") in got
 
 
-def test_a_building_head_before_a_body_leaves_the_body():
-    got = spans("وسقطت قذيفة قرب مقر الشرطة، واقتحم محتجون مبنى وزارة المالية")
-    assert ("ORG", "الشرطة") in got
-    assert ("ORG", "وزارة المالية") in got
-    assert not any(label == "FAC" for label, _ in got)
-
-
 def test_police_station_stays_a_facility():
     assert ("FAC", "مركز شرطة العامرية") in spans("وهاجم مسلحون مركز شرطة العامرية ليلا")
 
 
 def test_one_word_facility_name_before_a_known_place():
     assert ("FAC", "سجن بورخ") in spans("ونقل المعتقلون إلى سجن بورخ بالخرطوم مساء أمس")
+
+
+def test_league_with_nationality_and_purpose_is_one_body():
+    got = spans("وقالت الرابطة الموريتانية للدفاع عن حقوق الإنسان إن الاعتقالات تعسفية")
+    assert ("ORG", "الرابطة الموريتانية للدفاع عن حقوق الإنسان") in got
+
+
+def test_alliance_keeps_its_li_genitive():
+    assert ("ORG", "تحالف القوى الوطنية للتغيير") in spans("وأعلن تحالف القوى الوطنية للتغيير انسحابه من الحوار")
+
+
+def test_verbal_noun_after_a_title_word_is_no_name():
+    got = spans("وأعلن المجلس العسكري الحاكم في النيجر تعليق الاتفاق")
+    assert not any(label == "PER" for label, _ in got)

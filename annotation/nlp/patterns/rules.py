@@ -144,6 +144,14 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             ):
                 j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
                 continue
+            if (
+                w == "عن"
+                and head in W.LI_GENITIVE_HEADS
+                and any(ctx.word(k).startswith("ل") for k in (j - 1, j - 2) if k > i)
+                and (_definite(ctx, j + 1) or ctx.word(j + 1) in W.ORG_CONSTRUCT)
+            ):
+                j += 1  # "الرابطة … للدفاع عن حقوق الإنسان"
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -151,6 +159,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
+                elif head in W.LI_GENITIVE_HEADS and ctx.word(j).startswith("لل") and j + 1 not in ctx.lexicon:
+                    continue  # … or a body's purpose: "الرابطة التونسية للدفاع عن …"
                 break
             if j == i + 1 and head.startswith("ال") and w.startswith("ال") and not _adjective_like(w):
                 break  # a definite head takes adjectives, not a construct: "[الحكومة] الحداد"
@@ -289,10 +299,6 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
-        after = ctx.word(i + 1)
-        if after != "شرطه" and (ctx.lex_label(i + 1) == "ORG" or after in W.ORG_HEADS or after in W.ORG_ALONE):
-            continue  # "مقر [الشرطة]", "مبنى [وزارة الداخلية]": the body is named, not a building ("مركز شرطة" is
-            # one, and so is "مقر الوزارة", which names no body)
         j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
@@ -768,6 +774,8 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or stem_in(w, W.NOT_NAME_HEADS, 0)
     ):
         return None
+    if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
+        return None  # a verbal noun ("تعليق", "تفجير", "تسليم"), not a name's first word
     if w.endswith("ات") or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
     if w.endswith("ون") and w not in W.COMMON_FIRST_NAMES and not (after_title and _foreign_name(ctx, j, shortest=3)):
