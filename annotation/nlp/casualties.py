@@ -152,7 +152,9 @@ PLURAL_AFTER_NUMBER = {
     "الشهداء",
     "المصابين",
     "ضحايا",
+    "ضحيه",  # "15 ضحية"
     "وفيات",
+    "حالات",  # "4 حالات وفاة"
 }
 # Casualty nouns that are their own figure when no number comes before them: "سقوط قتيل وجريحين" (1 killed, 2
 # injured), "قتيلان" (2). After a number ("100 قتيل") the number is the figure.
@@ -177,6 +179,7 @@ QUALIFIERS = {
     "يربو",
     "يتجاوز",
     "تقريبا",
+    "مجموعه",  # "ما مجموعه 30"
     "علي",  # "ما يربو على", "على الأقل"
     "الاقل",
     "(",  # "قتل (6) أشخاص"
@@ -392,7 +395,7 @@ def _self_count(tokens, i, first) -> tuple[Number, int] | None:
 
 _UPDATE_REACH = 9
 TOLL_WORDS = frozenset(("عدد", "حصيله", "وعدد", "وحصيله"))
-REACHED = frozenset(("بلغ", "بلغت", "وصل", "وصلت", "يبلغ", "تبلغ"))
+REACHED = frozenset(("بلغ", "بلغت", "وصل", "وصلت", "يبلغ", "تبلغ", "هي"))
 _SPAN_OF_TIME = frozenset(("منذ", "ومنذ", "خلال", "طيله", "طوال"))
 
 
