@@ -170,16 +170,17 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     several attacks sums many events: it is no figure of one incident. The marker may come before the figure in
     its sentence or after it in its clause ("قتل 200 منذ بدء الحرب")."""
     for x in spans:
-        if x.label == "DATE" and x.start < c.start and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
+        if x.label == "DATE" and x.start < c.end and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
             return True
-    before = " " + " ".join(norm(text[start : c.start]).split()) + " "
+    # the figure's own words too: "ليرتفع عدد ضحايا الحرب إلى 31"
+    before = " " + " ".join(norm(text[start : c.end]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
     if any(map(before.__contains__, _BEFORE_MARKERS)) or any(map(after.__contains__, _AFTER_MARKERS)):
         return True
     # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
     clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
-    clause = " " + " ".join(norm(text[clause_start : c.start]).split()) + after
+    clause = " " + " ".join(norm(text[clause_start : c.end]).split()) + after
     return any(map(clause.__contains__, _PERIODS_PADDED))
 
 
