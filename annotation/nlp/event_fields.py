@@ -95,10 +95,13 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         hurt = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured", "abducted")}
         if hurt & {"security_forces", "militants"}:
             return "Armed clash"
+        target = _target_kind(group, text, tokens)
+        if target is not None:
+            return "Armed clash" if target == "armed" else "Attack"
         stems = {w for s in group for w in stems_of(text[s.start : s.end])}
         if "civilians" in hurt or any(stem in _CIVILIAN for stem in stems):
             return "Attack"
-        return "Armed clash" if _names_force(group) else "Attack"
+        return "Armed clash" if _names_force(group, STATE) else "Attack"
     if not subs:
         classes = {c.victim_class for s in group for c in s.casualties}
         cats = {c.category for s in group for c in s.casualties}
@@ -106,7 +109,10 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Arrests"
         if cats <= {"abducted"}:
             return "Abduction/forced disappearance"
-        return "Attack" if "civilians" in classes and not classes & {"security_forces", "militants"} else "Armed clash"
+        if classes & {"security_forces", "militants"}:
+            return "Armed clash"
+        # people killed with no fight told and no force named ("قتل 4 أشخاص برصاص مسلحين"): violence against civilians
+        return "Attack" if "civilians" in classes or not _names_force(group, STATE) else "Armed clash"
     told = {sub for s in group if not s.context for _, sub in s.triggers}
     if subs <= {"Arrests"} and "Peaceful protest" in told:
         subs = {"Peaceful protest"}  # protesters arrested: the protest is the event, the arrests its intervention
@@ -149,6 +155,13 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Protest with intervention"  # "أطلقت الشرطة النار على المحتجين" with nobody hurt
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
+        if _two_sides(group, tokens):
+            return sub  # civilians killed in a fight between two sides are the battle's victims (ACLED)
+        target = None if classes & {"security_forces", "militants"} else _target_kind(group, text, tokens)
+        if target == "armed":
+            return sub  # an attack on a force's post or men is a battle, civilians hurt in it too (ACLED)
+        if target == "civilian":
+            return "Attack"  # "هجوم مسلح على قرية": armed men against villagers, nobody fighting back
         if "civilians" in classes and not classes & {"security_forces", "militants"}:
             return "Attack"
         if not classes & {"security_forces", "militants"} and not _names_force(group):
@@ -160,6 +173,68 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+_TWO_SIDES = tuple(E.words("two_sides"))
+
+
+def _two_sides(group: list[Sentence], tokens: list[Token]) -> bool:
+    """Whether a cue of the group says two sides fought ("اشتباكات", "تبادل إطلاق النار", "تصدت"), not merely that
+    armed men attacked ("هجوم مسلح", "كمين")."""
+    return any(
+        stem.startswith(_TWO_SIDES)
+        for s in group
+        if not s.context
+        for i, sub in s.triggers
+        if sub == "Armed clash"
+        for c, stem in readings(tokens[i].norm)
+        if c <= 2
+    )
+
+
+# militants are named as attackers far more often than as targets: only a force's men and posts say "armed"
+_ARMED_TARGET = E.words("armed_target") | {p[0] for p in E.VICTIM_WORDS["security_forces"] if len(p) == 1}
+_CIVILIAN_TARGET = E.words("civilian_target") | _CIVILIAN
+_ATTACKER_LEAD = E.words("attacker_lead") | {p[0] for cls in ("security_forces", "militants") for p in E.VICTIM_WORDS[cls] if len(p) == 1}
+_AIM_STEMS = tuple(E.words("aim_verb"))  # "استهدف": what follows is the target
+_CLAUSE_END = re.compile(r"[،,.؛:؟!\n]")
+
+
+def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
+    """Whom an attack was aimed at, from the words right after its cue ("هجوم على حاجز للجيش", "استهدفوا مواقع قسد",
+    "هاجم مسلحون قرية"): "armed" for a force, its posts or an armed group, "civilian" for civilians or their places
+    (villages, mosques, markets), None when the words say neither. ACLED codes an attack on armed forces as a battle
+    and one on unarmed people as violence against civilians."""
+    actors = actor_index()
+    for s in group:
+        if s.context:
+            continue
+        cues = [i for i, sub in s.triggers if sub in (E.GENERIC_ATTACK, "Armed clash")]
+        cues += [
+            k for k in range(s.first, s.last + 1) if tokens[k].norm.startswith(_AIM_STEMS) or tokens[k].norm[1:].startswith(_AIM_STEMS)
+        ]
+        for i in sorted(cues):
+            lead = True  # the words right after the cue name the attacker ("هجوم مسلحين …", "هاجمت قوات …")
+            for k in range(i + 1, min(s.last, i + 7) + 1):
+                if _CLAUSE_END.search(text[tokens[k - 1].end : tokens[k].start]):
+                    break
+                at = tokens[k].start
+                org = next((x for x in s.spans if x.label == "ORG" and x.start <= at < x.end), None)
+                if lead and (
+                    org is not None or {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 1} & _ATTACKER_LEAD
+                ):
+                    continue
+                lead = False
+                if org is not None:
+                    a = actors.get(org.entity_key or "")
+                    if (a is not None and a.actor_type in _STATE_OR_ARMED) or (a is None and names_force(org.text)):
+                        return "armed"
+                stems = {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 2}
+                if stems & _ARMED_TARGET:
+                    return "armed"
+                if stems & _CIVILIAN_TARGET:
+                    return "civilian"
+    return None
+
+
 # a protest's motive: its marker and the next three words of its clause ("احتجاجا على اعتقال ناشط", "للمطالبة بالإفراج
 # عن معتقلين") (normalised text)
 _MOTIVE = re.compile(r"(?<!\w)(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}")
@@ -236,8 +311,8 @@ def _only_bombardment(s: Sentence | None, text: str) -> bool:
     return s is not None and not any(stem.removeprefix("ال").startswith(_GUN_STEMS) for stem in stems_of(text[s.start : s.end]))
 
 
-def _names_force(group: list[Sentence]) -> bool:
-    """Whether the event's sentences name an armed group or a state force."""
+def _names_force(group: list[Sentence], kinds: set[str] = _STATE_OR_ARMED) -> bool:
+    """Whether the event's sentences name a force of these kinds (by default an armed group or a state force)."""
     actors = actor_index()
     for s in group:
         if s.context:
@@ -246,7 +321,7 @@ def _names_force(group: list[Sentence]) -> bool:
             if x.label != "ORG":
                 continue
             a = actors.get(x.entity_key or "")
-            if (a is not None and a.actor_type in _STATE_OR_ARMED) or (a is None and names_force(x.text)):
+            if (a is not None and a.actor_type in kinds) or (a is None and names_force(x.text)):
                 return True
     return False
 
