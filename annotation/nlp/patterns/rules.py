@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.patterns import words as W
-from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.tokenize import NORM, Token, readings
 
 Hit = tuple[int, int, int, str, float]  # first token, clitic chars, last token, label, confidence
 
@@ -868,7 +869,9 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
 
 
 def norp_hits(ctx: Context) -> Iterator[Hit]:
-    for i, tok in enumerate(ctx.tokens):
+    norms = list(map(NORM, ctx.tokens))
+    for i in compress(range(len(norms)), map(_nationality_noun, norms)):  # the words the two tests below need
+        tok = ctx.tokens[i]
         found = _nationality_noun(tok.norm)
         if found is None or i in ctx.lexicon:
             continue
@@ -881,7 +884,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         elif _is_count(ctx.word(i - 1)):
             yield i, clitic, i, "NORP", 0.6
     toks = ctx.tokens
-    for i in range(1, len(toks)):
+    for i in compress(range(1, len(toks)), map(_nationality_person, norms[1:])):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
         tok = toks[i]
         if i not in ctx.lexicon and _nationality_person(tok.norm):
