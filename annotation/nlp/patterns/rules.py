@@ -45,8 +45,11 @@ class Context:
             return False
         return w.endswith(("ها", "هم", "هما")) or (w.endswith("ه") and not w.endswith("اه"))  # "منساه" is Mensah
 
+    def __post_init__(self) -> None:
+        self._words = dict(enumerate(map(NORM, self.tokens)))  # index → normalised word: word() is called a thousand times
+
     def word(self, j: int) -> str:
-        return self.tokens[j].norm if 0 <= j < len(self.tokens) else ""
+        return self._words.get(j, "")
 
     def is_word(self, j: int) -> bool:
         return 0 <= j < len(self.tokens) and self.tokens[j].is_word and not self.tokens[j].norm.isascii()
