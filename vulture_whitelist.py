@@ -17,6 +17,8 @@ handler500
 JsonFormatter  # LOGGING in config/settings.py
 OwnNotFoundPageMiddleware  # MIDDLEWARE in config/settings.py
 StaticStorage  # STORAGES in config/settings.py
+preload_app  # config/gunicorn.py: gunicorn reads its settings and hooks by name
+pre_fork
 ROLE_PERMISSIONS  # incidents.roles, read by the roles migration
 
 # Model fields and choices read by templates, forms, admin, exports or the database only

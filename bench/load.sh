@@ -68,7 +68,7 @@ published=$(psql -Atqc "select count(*) from incidents_incident where status = '
 PIN=()
 [ -n "$GUNICORN_CPUS" ] && PIN=(taskset -c "$GUNICORN_CPUS")
 say "starting gunicorn ($WORKERS workers) on $BASE"
-"${PIN[@]}" .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:${LOAD_PORT}" --workers "$WORKERS" \
+"${PIN[@]}" .venv/bin/gunicorn config.wsgi:application --config "${GUNICORN_CONFIG:-config/gunicorn.py}" --bind "127.0.0.1:${LOAD_PORT}" --workers "$WORKERS" \
   --worker-class sync --max-requests 0 --timeout 60 --graceful-timeout 5 --log-level warning \
   --error-logfile "$WORK/gunicorn.log" --pid "$WORK/gunicorn.pid" &
 GUNICORN=$!

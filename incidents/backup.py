@@ -41,8 +41,9 @@ class BackupError(Exception):
     """The file is not a Marsad backup, the database is not empty, or the counts do not match."""
 
 
-# Derived rows, recounted from the incidents as they load (incidents.tallies): not records to keep.
-DERIVED = frozenset({"incidents.PublicTally"})
+# Derived rows, recounted or rebuilt from the incidents as they load (incidents.tallies,
+# incidents.stored_rows): not records to keep.
+DERIVED = frozenset({"incidents.PublicTally", "incidents.ExportRow"})
 
 
 def backup_models():

@@ -45,15 +45,23 @@ def time_limit(milliseconds):
     if milliseconds is None or connection.vendor != "postgresql":
         yield
         return
+    # Outside a transaction (a request, in autocommit) the limit ends with the block's own
+    # transaction: one query. Inside one, it would outlive the block: read it first and restore it.
+    outermost = not connection.in_atomic_block
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute("SELECT current_setting('statement_timeout')")
-                (before,) = cursor.fetchone()
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"])
+                if outermost:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"])
+                else:
+                    cursor.execute(
+                        "SELECT current_setting('statement_timeout'), set_config('statement_timeout', %s, true)", [f"{int(milliseconds)}ms"]
+                    )
+                    before = cursor.fetchone()[0]
             yield
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+            if not outermost:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) == "57014":  # query_canceled
             raise TooSlow from error
@@ -82,10 +90,6 @@ def within_time(queryset, milliseconds, *, rows=SEARCH_PROBE_ROWS):
     with time_limit(milliseconds):
         ids = list(queryset.values_list("pk", flat=True)[:rows])
     return queryset.filter(pk__in=ids) if len(ids) < rows else queryset
-
-
-def _actors_prefetch():
-    return Prefetch("actors", queryset=IncidentActor.objects.select_related("entity").order_by("role", "id"))
 
 
 def public_incidents(params=None, *, fuzzy=False):
@@ -146,6 +150,53 @@ def looks_like_code(code):
     return bool(_CODE.fullmatch(code or ""))
 
 
+# The incident page reads only the columns it shows: compiling and decoding the other columns of
+# the incident, its place, its actors' entities and its sources' articles (≈ 120 in all, article
+# bodies among them) was most of the page's CPU outside the template.
+_DETAIL_DEFERRED = (
+    "search_text",
+    "search_vector",
+    "review_comment",
+    "merged_into",
+    "created_by",
+    "approved_by",
+    "submitted_by",
+    "last_changed_by",
+    "created_at",
+    "version",
+    *(
+        f"place__{name}"
+        for name in (
+            "type",
+            "aliases",
+            "description",
+            "latitude",
+            "longitude",
+            "geo_kind",
+            "country",
+            "country_iso3",
+            "admin1",
+            "admin2",
+            "admin3",
+            "actor_type",
+            "merged_into",
+            "created_at",
+            "updated_at",
+        )
+    ),
+)
+_DETAIL_ACTOR_FIELDS = ("incident_id", "entity_id", "role", "certainty", "entity__name_ar", "entity__name_en")
+_DETAIL_SOURCE_FIELDS = (
+    "incident_id",
+    "quote",
+    "added_at",
+    "article__url",
+    "article__title",
+    "article__published_at",
+    "article__source__name",
+)
+
+
 def incident_detail_get(code):
     """One public incident by its code with its actors, figures and sources; None when not public."""
     if not looks_like_code(code):
@@ -153,12 +204,14 @@ def incident_detail_get(code):
     return (
         Incident.objects.public()
         .select_related("place")
+        .defer(*_DETAIL_DEFERRED)
         .prefetch_related(
-            _actors_prefetch(),
+            Prefetch("actors", queryset=IncidentActor.objects.select_related("entity").only(*_DETAIL_ACTOR_FIELDS).order_by("role", "id")),
+            Prefetch("casualties", queryset=CasualtyFigure.objects.order_by("category", "victim_class", "id")),
             Prefetch(
-                "casualties", queryset=CasualtyFigure.objects.select_related("article__source").order_by("category", "victim_class", "id")
+                "sources",
+                queryset=IncidentSource.objects.select_related("article__source").only(*_DETAIL_SOURCE_FIELDS).order_by("added_at", "id"),
             ),
-            Prefetch("sources", queryset=IncidentSource.objects.select_related("article__source").order_by("added_at", "id")),
         )
         .filter(code=code)
         .first()

@@ -66,6 +66,8 @@ def export_rows_rebuild(*, only_missing=False, progress=None):
 def _incident_saved(instance, **kwargs):
     """Rebuild the row once the transaction has committed (its actors, figures and sources are then
     final). Should that fail, the row stays missing and the exports build it: robust=True logs it."""
+    if kwargs.get("using", "default") != "default":  # a restore into another database: `manage.py export_rows` there
+        return
     pk = instance.pk
     transaction.on_commit(lambda: export_rows_refresh([pk]), robust=True)
 

@@ -63,10 +63,6 @@ SINGULAR_VICTIMS = {
     "سايق",
     "خبير",
 }
-# a relative named after a victim ("استشهاد امرأة وطفلها", "مقتل رجل وزوجته"): one more victim
-SINGULAR_VICTIMS |= {
-    p + s for p in ("ابن", "ابنت", "زوجت", "زوج", "شقيق", "شقيقت", "والد", "والدت", "طفل", "طفلت", "نجل", "اخ", "اخت") for s in ("ه", "ها")
-}
 PLURAL_AFTER_NUMBER = {
     "قتلي",
     "قتيلا",
@@ -104,9 +100,6 @@ QUALIFIERS = {
     "الجنود",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
-# words after the victims that name who or what killed them ("قتل رجل برصاص مسلحين", "على يد مسلحين"): the
-# victims' words end there
-BY_WHOM = {"برصاص", "برصاصه", "بنيران", "بيد", "يد", "علي", "بايدي", "ايدي"}
 BACK_CIRCUMSTANCE = {"خلالها", "خلاله", "فيها", "فيه", "جراءها", "جراءه", "اثرها", "اثره", "بسببها", "بسببه"}
 # Verbs that follow their subject's figure: "ثلاثة حراس من الدورية قتلوا".
 VERBS_AFTER_FIGURE = {"قتلوا", "قتل", "اصيبوا", "اصيب", "استشهدوا", "لقوا", "جرحوا", "نحبهم", "نحبه", "نحبهما", "فارقوا"}
@@ -215,8 +208,6 @@ def _valid(tokens, num: Number) -> bool:
 
 def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
     for j in range(i, min(i + 6, len(tokens))):
-        if j > i and tokens[j].norm in BY_WHOM:
-            break
         if j > i and tokens[j].norm in CIRCUMSTANCE and not (j + 1 < len(tokens) and tokens[j + 1].norm == "صفوف"):
             break  # "قتل 5 أشخاص في هجوم مسلح": the attack's words say nothing of the victims
         if j in org_class:
@@ -260,10 +251,8 @@ def find_casualties(
             used.add(num.first)
             lo, hi = min(i, num.first), max(i + n - 1, end_tok)
             # "مقتل شاب": the counted noun itself tells who; "مقتل 5 جنود": the words after the number
-            # "مقتل رجل وزوجته": the first noun of the conjunct tells who
-            noun = num.first if _count_word(tokens[num.first].norm, num.first) is not None else num.last
             cls = _victim_class(
-                tokens, noun if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class
+                tokens, num.last if num.min == num.max and not tokens[num.last].norm[:1].isdecimal() else num.last + 1, org_class
             )
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start : tokens[hi].end], tokens[lo].start, tokens[hi].end))
             break

@@ -42,12 +42,14 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.loc_hits,
         rules.between_hits,
         rules.direction_hits,
+        rules.place_adjective_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
         rules.age_hits,
         rules.speaker_hits,
+        rules.victim_name_hits,
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):

@@ -81,7 +81,10 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         and not _withdrawal_first(territory)
     ):
         # "سيطرت حركة الشباب على …" / "سيطر الجيش على …": who took it decides the type
-        return "Government regains territory" if _state_actor_first(territory) else "Non-state actor overtakes territory"
+        state = _taker_is_state(territory, tokens)
+        if state is None:
+            state = _state_actor_first(territory)
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
     generic = any(sub == E.GENERIC_ATTACK for s in group for _, sub in s.triggers)
     if not subs and _explosion_told(group, text):
         return "Remote explosive/landmine/IED"  # "قتل 3 في انفجار بسوق": a blast with no strike or shell named
@@ -131,13 +134,14 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
         if stems & E.DEFUSE and not hurt:
             return "Disrupted weapons use"  # a bomb found and defused: nobody hurt
     if sub == "Peaceful protest":
-        stems = {w for s in group if not s.context for w in stems_of(text[s.start : s.end])}
+        # what the protest was against ("احتجاجا على اعتقال ناشط") says nothing of what happened to it
+        stems = {w for s in group if not s.context for w in stems_of(_MOTIVE.sub(" ", norm(text[s.start : s.end])))}
         if any(stem.startswith(_RIOT) or stem[2:].startswith(_RIOT) for stem in stems):
             return "Violent demonstration"
         if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
             return "Excessive force against protesters"
         # a force's intervention may be told in a sentence of its own ("وتدخلت قوات الأمن لفض الوقفة")
-        stems |= {w for s in group if s.context for w in stems_of(text[s.start : s.end])}
+        stems |= {w for s in group if s.context for w in stems_of(_MOTIVE.sub(" ", norm(text[s.start : s.end])))}
         if any(stem in _INTERVENTION_WORDS or stem.startswith(_INTERVENTION_STEMS) for stem in stems):
             return "Protest with intervention"
         if any(_FIRED_ON_PROTESTERS.search(norm(text[s.start : s.end])) for s in group):
@@ -155,6 +159,9 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
+# a protest's motive: its marker and the next three words of its clause ("احتجاجا على اعتقال ناشط", "للمطالبة بالإفراج
+# عن معتقلين") (normalised text)
+_MOTIVE = re.compile(r"(?<!\w)(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}")
 # a force firing on the crowd: the verb, then the fire or bullets, then "على" the protesters, within one clause
 # ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين"); the word "النار" alone is no cue ("وقف إطلاق النار")
 _FIRED_ON_PROTESTERS = re.compile(
@@ -190,6 +197,27 @@ REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 def _explosion_told(group: list[Sentence], text: str) -> bool:
     said = {w.removeprefix("ال") for s in group if not s.context for w in stems_of(text[s.start : s.end])}
     return bool(said & E.EXPLOSION) and any(c.category in ("killed", "injured") for s in group for c in s.casualties)
+
+
+TAKER_ARMED = E.words("taker_armed")
+TAKER_STATE = E.words("taker_state")
+
+
+def _taker_is_state(s: Sentence, tokens: list[Token]) -> bool | None:
+    """Who took the place, from the word right after the verb ("سيطرت الحركة على …", "استولى الجيش على …"): True for
+    a state force, False for an armed group, None when that word says neither or begins a name."""
+    for i, sub in s.triggers:
+        if sub != E.GENERIC_TERRITORY or i + 1 > s.last:
+            continue
+        if any(x.label == "ORG" and x.start <= tokens[i + 1].start < x.end for x in s.spans):
+            return None  # a name ("قوات الدعم السريع"): the gazetteer's actor type says
+        word = tokens[i + 1].norm
+        if word in TAKER_STATE:
+            return True
+        if word in TAKER_ARMED:
+            return False
+        return None
+    return None
 
 
 def _withdrawal_first(s: Sentence) -> bool:

@@ -71,6 +71,7 @@ def draft_incidents(
             *_bombardment_before_taking(d, group, article),
             *_other_places_struck(d, group, article, drafts),
             *_cue_again_elsewhere(d, group, article, drafts),
+            *_other_means(d, group, article),
         ]
     ]
     _fill_missing_places(drafts, spans)
@@ -105,6 +106,8 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
             continue
         if any(f.start <= x.start and x.end <= f.end for f in sites):
             continue  # "طريق سراقب": a road's name, not a place struck
+        if d.sub_event_type in LISTED_ONLY and not _listed(article.text, named, x):
+            continue
         key = norm(x.text).removeprefix("ال")
         if key not in seen:
             seen.add(key)
@@ -117,6 +120,45 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
 
 
 TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# A bomb is in one place: another place is another bomb only when the places are listed together ("في بلدتي X وY").
+LISTED_ONLY = frozenset({"Remote explosive/landmine/IED"})
+
+
+def _listed(text: str, named: list[Span], x: Span) -> bool:
+    """Whether the place is joined to another place by "و" or a comma ("X وY", "X، Y")."""
+    for y in named:
+        if y is x or y.label != "LOC":
+            continue
+        a, b = (y, x) if y.end <= x.start else (x, y)
+        if b.start - a.end <= 4 and text[a.end : b.start].strip() in ("و", "،", ",", "، و", ", و", ""):
+            return True
+    return False
+
+
+# Remote means ACLED codes apart from the fight they are told with.
+_REMOTE_MEANS = frozenset({"Air/drone strike", "Remote explosive/landmine/IED"})
+
+
+def _other_means(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
+    """A fight told with an air or drone strike or a bomb ("اشتبك الجيش مع مسلحين … وقصفت مسيرة مواقعهم"): the
+    strike or the bomb is an incident of its own when its sentence gives its own place, date or figures (the first
+    one told)."""
+    if d.sub_event_type not in ("Armed clash", "Attack"):
+        return []
+    for s in group:
+        if s.context:
+            continue
+        for sub in sorted({sub for _, sub in s.triggers} & _REMOTE_MEANS):
+            other = draft_fields([s], article=article, main=False)
+            if other is None:
+                continue  # no place, date or figure of its own: too little to tell it apart
+            other = replace(other, event_type=E.EVENT_OF[sub], sub_event_type=sub)
+            place = next((x for x in article.spans if (x.start, x.end) == other.location_span), None)
+            other.summary_en = summary(other, place)
+            return [other]
+    return []
+
+
 _CUE_REACH = 15  # tokens from a cue to the place it happened
 
 

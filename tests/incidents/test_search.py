@@ -383,3 +383,19 @@ def test_within_time_narrows_a_search_to_its_few_matches_or_leaves_it_as_it_is(w
     else:
         assert narrowed is queryset
     assert selectors.within_time(queryset, None, rows=5) is queryset
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_time_limit_outside_a_transaction_ends_with_its_block():
+    from django.db import connection
+
+    from incidents import selectors
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        with selectors.time_limit(1234):
+            cursor.execute("SELECT current_setting('statement_timeout')")
+            assert cursor.fetchone() == ("1234ms",)
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        assert cursor.fetchone() == ("0",)

@@ -58,3 +58,36 @@ def test_protesters_named_again_are_no_second_protest():
     text = "تظاهر مئات الطلاب في مدينة قابس تضامنا مع المحتجين في مدينة صفاقس."
     (inc,) = incidents(text)
     assert (inc.sub_event_type, inc.location_text) == ("Peaceful protest", "قابس")
+
+
+def test_a_drone_strike_told_with_a_clash_is_its_own_incident():
+    text = "اشتبك الجيش مع مسلحين في بلدة الخالدية صباح الأحد. وقتل أربعة مسلحين بغارة نفذتها طائرة مسيرة."
+    assert [(x.sub_event_type, x.location_text) for x in incidents(text)] == [
+        ("Armed clash", "الخالدية"),
+        ("Air/drone strike", "الخالدية"),
+    ]
+
+
+def test_a_drone_strike_with_nothing_of_its_own_stays_with_the_clash():
+    text = "اشتبك الجيش مع مسلحين في بلدة الخالدية وقتل ثلاثة مسلحين. وقصفت طائرات مسيرة مواقع المسلحين."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_an_arrest_the_protest_is_against_is_no_intervention():
+    (inc,) = incidents("تظاهر المئات في مدينة قابس احتجاجا على اعتقال ناشط.")
+    assert inc.sub_event_type == "Peaceful protest"
+    (inc,) = incidents("تظاهر المئات في مدينة قابس رفضا لقرار الحكومة قبل أن تفرقهم الشرطة بالغاز.")
+    assert inc.sub_event_type == "Protest with intervention"
+
+
+def test_the_word_after_the_verb_says_who_took_the_town():
+    (inc,) = incidents("سيطرت الحركة على بلدة الخالدية بعد انسحاب القوات الحكومية منها.")
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
+    (inc,) = incidents("سيطر الجيش على بلدة الخالدية بعد معارك مع المسلحين.")
+    assert inc.sub_event_type == "Government regains territory"
+
+
+def test_a_bomb_near_a_village_of_a_region_is_one_incident():
+    text = "وفي منطقة الساحل، قتل ستة مدنيين بانفجار لغم أرضي قرب قرية تيتاو."
+    (inc,) = incidents(text)  # which of the two places is its place is the place picker's call
+    assert (inc.sub_event_type, inc.killed) == ("Remote explosive/landmine/IED", 6)

@@ -156,3 +156,74 @@ def test_nationality_joins_an_aircraft_only_right_after_its_head():
     got = spans("وقصفت طائرات مسيرة تركية القرية، ثم حلقت الطائرات الروسية فوقها")
     assert ("WEAPON", "طائرات مسيرة") in got
     assert ("WEAPON", "الطائرات الروسية") in got
+
+
+def test_forces_head_stays_before_an_army_named_with_its_nationality():
+    assert ("ORG", "قوات الجيش الكيني") in spans("وتقدمت قوات الجيش الكيني نحو الحدود")
+
+
+def test_known_place_after_a_preposition_keeps_its_part_adjective():
+    assert ("LOC", "القدس الشرقية") in spans("واعتقلت الشرطة ثلاثة شبان في القدس الشرقية مساء أمس")
+
+
+def test_adjective_after_a_countryside_belongs_to_the_countryside():
+    got = spans("وقصفت المدفعية قرى ريف إدلب الجنوبي")
+    assert ("LOC", "إدلب") in got
+    assert ("LOC", "إدلب الجنوبي") not in got
+
+
+def test_title_with_a_bi_genitive_before_the_name():
+    got = spans("وقال الوزير المكلف بالأمن عمر سانغاري إن التحقيق جار")
+    assert ("PER", "عمر سانغاري") in got
+    assert not any("بالأمن" in text for label, text in got if label == "PER")
+
+
+def test_foreign_first_names_in_a_after_a_title():
+    got = spans("وقالت الوزيرة السويدية ماريا ستينرغارد إن بلادها قلقة، وقال زعيم المعارضة رايلا أودينغا إن الانتخابات مزورة")
+    assert {("PER", "ماريا ستينرغارد"), ("PER", "رايلا أودينغا")} <= got
+
+
+def test_adverb_in_iyyan_after_a_title_is_no_name():
+    got = spans("وقال الوزير حاليا وإقليميا إن الوضع هادئ")
+    assert not any(label == "PER" for label, _ in got)
+
+
+def test_definite_given_name_in_in_ends_a_name():
+    assert ("PER", "محمد عثمان الحسين") in spans("وقال الفريق أول محمد عثمان الحسين إن العمليات مستمرة")
+
+
+def test_name_after_what_befell_its_bearer():
+    got = spans("وأدانت المنظمة اغتيال ساليفو ديالو، وأكدت العائلة مقتل إسماعيل جبريل بعد إصابته")
+    assert {("PER", "ساليفو ديالو"), ("PER", "إسماعيل جبريل")} <= got
+
+
+def test_counts_plurals_and_agreeing_adjectives_after_a_victim_noun_are_no_names():
+    got = spans("وأسفر الهجوم عن مقتل خمسة إرهابيين واعتقال أربعة آخرين، وتم اختطاف طفلة صغيرة في المدينة")
+    assert not any(label == "PER" for label, _ in got)
+
+
+def test_a_name_without_connectors_stops_at_three_words():
+    got = spans("والتقى الرئيس محمد سالم أحمد يوسف كمارا المبعوث الأممي")
+    assert ("PER", "محمد سالم أحمد") in got
+
+
+def test_police_station_stays_a_facility():
+    assert ("FAC", "مركز شرطة العامرية") in spans("وهاجم مسلحون مركز شرطة العامرية ليلا")
+
+
+def test_one_word_facility_name_before_a_known_place():
+    assert ("FAC", "سجن بورخ") in spans("ونقل المعتقلون إلى سجن بورخ بالخرطوم مساء أمس")
+
+
+def test_league_with_nationality_and_purpose_is_one_body():
+    got = spans("وقالت الرابطة الموريتانية للدفاع عن حقوق الإنسان إن الاعتقالات تعسفية")
+    assert ("ORG", "الرابطة الموريتانية للدفاع عن حقوق الإنسان") in got
+
+
+def test_alliance_keeps_its_li_genitive():
+    assert ("ORG", "تحالف القوى الوطنية للتغيير") in spans("وأعلن تحالف القوى الوطنية للتغيير انسحابه من الحوار")
+
+
+def test_verbal_noun_after_a_title_word_is_no_name():
+    got = spans("وأعلن المجلس العسكري الحاكم في النيجر تعليق الاتفاق")
+    assert not any(label == "PER" for label, _ in got)

@@ -121,9 +121,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
             i += 1
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
-        if head == "قوات" and (ctx.lex_label(i + 1) == "ORG" or ctx.word(i + 1) in W.ORG_ALONE):
+        if head == "قوات" and ctx.word(i + 1) in W.ORG_ALONE and not _nisba_stem(ctx.word(i + 2)):
             i += 1
-            continue  # "قوات [الجيش]": the body the generic head stands before
+            continue  # "قوات [الجيش] والشرطة": the body the generic head stands before ("قوات الجيش الجزائري" is whole)
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             i += 1
             continue  # "جماعة <a known group>": the known group is the entity
@@ -154,6 +154,14 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             ):
                 j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
                 continue
+            if (
+                w == "عن"
+                and head in W.LI_GENITIVE_HEADS
+                and any(ctx.word(k).startswith("ل") for k in (j - 1, j - 2) if k > i)
+                and (_definite(ctx, j + 1) or ctx.word(j + 1) in W.ORG_CONSTRUCT)
+            ):
+                j += 1  # "الرابطة … للدفاع عن حقوق الإنسان"
+                continue
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -161,6 +169,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
+                elif head in W.LI_GENITIVE_HEADS and ctx.word(j).startswith("لل") and j + 1 not in ctx.lexicon:
+                    continue  # … or a body's purpose: "الرابطة التونسية للدفاع عن …"
                 break
             if j == i + 1 and head.startswith("ال") and w.startswith("ال") and not _adjective_like(w):
                 break  # a definite head takes adjectives, not a construct: "[الحكومة] الحداد"
@@ -215,10 +225,11 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
     """The quoted name after an organisation's head: "حركة «X»", "قناة "X"", "جماعة "X Y"" (the name without its
     head and quotes, as the gold writes "قناة «الجزيرة»"); the quoted words may be a place's name elsewhere."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    for i in range(n - 2):
-        close = _QUOTES.get(ctx.word(i + 1))
+    for q in range(1, n - 1):
+        close = _QUOTES.get(toks[q].norm)
         if close is None:
             continue
+        i = q - 1
         found = stem_in(toks[i].norm, W.QUOTED_ORG_HEADS)
         if not found:
             continue
@@ -363,9 +374,15 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
         and (adjective_after or not w.endswith("ي"))
         and w not in W.FAC_NAME_ADJECTIVES
         and not stem_in(w, _NOT_TAIL, 2)
-        and (not ctx.is_word(j + 1) or after in W.PLACE_BOUNDARY or adjective_after)
+        and (
+            not ctx.is_word(j + 1)
+            or after in W.PLACE_BOUNDARY
+            or adjective_after
+            or (j + 1 in ctx.lexicon and ctx.lexicon[j + 1].entry.label == "LOC")
+            or stem_in(after, W.ALL_LOC_HEADS, 2)
+        )
     ):
-        return j  # "سجن كوبر في …", "معبر أدري الحدودي"
+        return j  # "سجن كوبر في …", "معبر أدري الحدودي", "مستشفى X بمدينة …"
     if (
         len(w) > 2
         and not w.endswith(("يه", "ي", "ات", "ا"))
@@ -458,11 +475,31 @@ def between_hits(ctx: Context) -> Iterator[Hit]:
                 yield i + 1, 0, i + 1, "LOC", 0.6
 
 
+def place_adjective_hits(ctx: Context) -> Iterator[Hit]:
+    """A known place after a preposition with the adjective of its part or age: "في القدس الشرقية", "بالموصل
+    القديمة" (after a noun the adjective is that noun's: "ريف حلب الشمالي")."""
+    for m in ctx.lexicon.values():
+        if (
+            m.entry.label == "LOC"
+            and ctx.word(m.last + 1) in W.PLACE_PART_ADJECTIVES
+            and m.last + 1 not in ctx.lexicon
+            and (m.clitic > 0 or not ctx.is_word(m.first - 1) or ctx.word(m.first - 1) in W.PLACE_PREPOSITIONS)
+        ):
+            yield m.first, m.clitic, m.last + 1, "LOC", 0.8
+
+
+def _with_clitics(table: frozenset, clitics: tuple[str, ...]) -> frozenset:
+    """Every word of table with each of the clitics before it (a set lookup instead of a clitic reading per token)."""
+    return frozenset(c + w for w in table for c in ("", *clitics))
+
+
+_DIRECTION_FORMS = _with_clitics(W.CARDINAL_DIRECTIONS, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+
+
 def direction_hits(ctx: Context) -> Iterator[Hit]:
     """One unknown indefinite word after a cardinal direction, ending there: "جنوب كيسمايو", "شمالي دوري،"."""
-    for i in ctx.with_stem(W.CARDINAL_DIRECTIONS, 2):
-        tok = ctx.tokens[i]
-        if not stem_in(tok.norm, W.CARDINAL_DIRECTIONS, 2):
+    for i, tok in enumerate(ctx.tokens):
+        if tok.norm not in _DIRECTION_FORMS:
             continue
         j = i + 1
         w = ctx.word(j)
@@ -559,8 +596,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w in W.ORG_CONSTRUCT or w in W.ORG_HEADS:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
-            elif w.startswith("لل") and j > i + 1:
-                j += 1  # "وكيل الوزارة للشؤون الأمنية …": a li-genitive inside the title
+            elif w.startswith(("لل", "بال")) and j > i + 1:
+                j += 1  # "وكيل الوزارة للشؤون الأمنية …", "الوزير المكلف بالأمن …": a genitive inside the title
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
@@ -619,14 +656,47 @@ def _name_ending_at(ctx: Context, last: int) -> Hit | None:
     return None
 
 
+_VICTIM_FORMS = _with_clitics(W.VICTIM_NOUNS, ("و", "ب", "ل", "ف"))
+_AFTER_VICTIM = W._words("في بعد علي خلال اثناء عند قرب امام داخل اثر جراء منذ برصاص بنيران")
+
+
+def victim_name_hits(ctx: Context) -> Iterator[Hit]:
+    """A name of two to four words right after what befell its bearer: "اغتيال X Y في …", "اعتقال X Y،"."""
+    for i, tok in enumerate(ctx.tokens):
+        if tok.norm not in _VICTIM_FORMS:
+            continue
+        w = ctx.word(i + 1)
+        if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
+            continue
+        hit = _name_at(ctx, i + 1, min_tokens=2)
+        if hit is None or any(ctx.word(k) in W.SOURCE_NOUNS or stem_in(ctx.word(k), W.TITLES, 0) for k in range(hit[0], hit[2] + 1)):
+            continue
+        if all(_strip_marks(ctx.raw(k)).endswith("ة") for k in (hit[0], hit[0] + 1)):
+            continue  # "اختطاف طفلة صغيرة": a noun and its adjective agreeing in the feminine
+        if any(_not_a_name_word(ctx.word(k)) for k in range(hit[0], hit[2] + 1)):
+            continue  # "مقتل خمسة إرهابيين", "مقتل أربعة آخرين"
+        after = ctx.word(hit[2] + 1)
+        if after in (".", "،", "") or after in _AFTER_VICTIM:
+            yield hit[0], hit[1], hit[2], "PER", 0.55
+
+
+def _not_a_name_word(w: str) -> bool:
+    """A count, a plural or dual, or a short particle: no word of a name after a victim's noun."""
+    if w in W.COMMON_FIRST_NAMES:
+        return False
+    return len(w) < 3 or _is_count(w) or w.endswith(("ين", "ون", "ان", "ات")) or w in ("اخر", "اخري", "اخرين")
+
+
+_SAID_FORMS = _with_clitics(W.SPEECH_VERBS | W.STATEMENT_VERBS, ("و", "ف", "ب", "ل", "ك"))
+
+
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
     """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
     أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
-    for i in sorted({*ctx.with_stem(W.SPEECH_VERBS, 1), *ctx.with_stem(W.STATEMENT_VERBS, 1)}):
-        tok = ctx.tokens[i]
-        speech = stem_in(tok.norm, W.SPEECH_VERBS, 1) is not None
-        if not speech and not stem_in(tok.norm, W.STATEMENT_VERBS, 1):
+    for i, tok in enumerate(ctx.tokens):
+        if tok.norm not in _SAID_FORMS:
             continue
+        speech = stem_in(tok.norm, W.SPEECH_VERBS, 1) is not None
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
             continue
@@ -673,13 +743,15 @@ def _last_name_in_a(ctx: Context, k: int) -> bool:
     return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
 
 
-def _foreign_name(ctx: Context, j: int, shortest: int = 6) -> bool:
+def _foreign_name(ctx: Context, j: int, shortest: int = 5) -> bool:
     """A word in -a (or -un) right after a title that another name word follows ("باباغانا زولوم", "جون
-    كامارا"), not an accusative adverb ("رسميا", "مجددا")."""
+    كامارا", "ماريا مالمر"), not an accusative adverb ("رسميا", "مجددا")."""
     w, after = ctx.word(j), ctx.word(j + 1)
     return (
         len(w) >= shortest
-        and not w.endswith(("يا", "دا", "را"))
+        and not w.endswith(("دا", "را"))
+        and w not in W.ADVERBS_IN_A
+        and not (w.endswith("يا") and after.endswith("ا"))  # "دوليا وإقليميا", "حاليا ورسميا"
         and ctx.is_word(j + 1)
         and not after.startswith(("ال", "و"))
         and after not in W.NAME_STOP
@@ -703,7 +775,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     if (
         not ctx.is_word(j)
         or ctx.inside_match(j)
-        or w.startswith(("ال", "لل"))
+        or w.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
         or (w in W.NAME_STOP and not ctx.name_ali(j))
         or len(w) < 2
@@ -712,6 +784,8 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or stem_in(w, W.NOT_NAME_HEADS, 0)
     ):
         return None
+    if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
+        return None  # a verbal noun ("تعليق", "تفجير", "تسليم"), not a name's first word
     if w.endswith("ات") or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
     if w.endswith("ون") and w not in W.COMMON_FIRST_NAMES and not (after_title and _foreign_name(ctx, j, shortest=3)):
@@ -785,13 +859,16 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
             ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
-            if _surname(w) or (ends and not w.endswith(("ات", "ين", "ون")) and _bare(w) not in _NOT_IN_NAME):
+            plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
+            if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
         last = k
         k += 1
+    if last - j >= 3 and not any(ctx.word(k) in W.NAME_CONNECTORS or ctx.word(k).startswith("عبد") for k in range(j, last + 1)):
+        last = j + 2  # four words or more with no بن، ولد، عبد، أبو: the name has run into the sentence
     if last - j + 1 < min_tokens:
         return None
     return j, 0, last, "PER", 0.7

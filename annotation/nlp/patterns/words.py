@@ -31,7 +31,7 @@ DEFINITE_ORG_HEADS = _words(
     """
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
-النقابه الاداره القطب النيابه المحكمه المديريه البحريه
+النقابه الاداره القطب النيابه المحكمه المديريه البحريه الرابطه الجمعيه المنظمه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -148,13 +148,19 @@ LOC_DUAL_HEADS = _words(
 قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
 """
 )
+# Adjectives that belong to a known place's name when they follow it ("القدس الشرقية", "الموصل القديمة").
+PLACE_PART_ADJECTIVES = PLACE_ADJECTIVES | _words("الشرقيه الغربيه الشماليه الجنوبيه الشرقي الغربي الشمالي الجنوبي الوسطي الجديده")
+# Prepositions before a place whose adjective then describes the place itself, not a noun before it ("ريف حلب
+# الشمالي" is the countryside's adjective).
+PLACE_PREPOSITIONS = _words("في من الي علي عن نحو قرب داخل حول بين الى عبر باتجاه")
 # Cardinal directions after which one unknown indefinite word is a place ("جنوب كيسمايو", "شمالي دوري").
 CARDINAL_DIRECTIONS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 # Institution heads whose name may continue with a li- genitive ("المفوضية العليا للانتخابات").
 LI_GENITIVE_HEADS = _words(
     """
 مفوضيه المفوضيه هيئه الهيئه لجنه اللجنه مجلس المجلس منظمه اتحاد رابطه مكتب المكتب اداره الاداره قطب القطب
-نقابه النقابه مديريه المديريه قياده القياده وكاله الوكاله فرقه الفرقه
+نقابه النقابه مديريه المديريه قياده القياده وكاله الوكاله فرقه الفرقه تحالف التحالف الرابطه جمعيه الجمعيه
+حركه الحركه جبهه الجبهه
 """
 )
 # Media heads followed by a proper name without article ("شبكة دستورنا").
