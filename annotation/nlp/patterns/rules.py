@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.patterns import words as W
@@ -50,9 +50,17 @@ class Context:
         self._words = dict(enumerate(self.norms))  # index → normalised word: word() is called a thousand times
 
     def with_stem(self, table: frozenset, max_clitic: int = 3) -> Iterator[int]:
-        """The tokens some clitic reading of which is in the table (stem_in), found by a C-level map: a family
-        that tests every token so first visits only these."""
-        return compress(range(len(self.norms)), map(stem_in, self.norms, repeat(table), repeat(max_clitic)))
+        """The tokens some clitic reading of which is in the table (stem_in), read from a per-table cache by a
+        C-level map: a family that tests every token so first visits only these."""
+        cache = _WITH_STEM.get((table, max_clitic))
+        if cache is None or len(cache) > 200_000:
+            cache = _WITH_STEM[(table, max_clitic)] = {}
+        found = list(map(cache.get, self.norms))  # a reading, False (none), or None (a word not seen yet)
+        if None in found:
+            for k, w in enumerate(self.norms):
+                if found[k] is None:
+                    found[k] = cache[w] = stem_in(w, table, max_clitic) or False
+        return compress(range(len(found)), found)
 
     def word(self, j: int) -> str:
         return self._words.get(j, "")
@@ -78,6 +86,9 @@ _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0640", "\u0670"}
 
 def _strip_marks(w: str) -> str:
     return "".join(ch for ch in w if ch not in _MARKS)
+
+
+_WITH_STEM: dict[tuple[frozenset, int], dict[str, tuple[int, str] | bool]] = {}  # (table, max clitic) → word → reading
 
 
 @lru_cache(maxsize=262144)
