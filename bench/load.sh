@@ -52,17 +52,22 @@ export SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0  # plain HTT
 export STATIC_ROOT=${STATIC_ROOT:-$PWD/staticfiles}
 unset MARSAD_TESTING TASKS_IMMEDIATE REDIS_URL
 
-say "migrating $LOAD_DB"
-"$PY" manage.py migrate --noinput -v0
+# LOAD_READ_ONLY=1 drives a database someone else keeps (e.g. a shared million): no migration, no
+# generated rows, no ANALYZE; it must already hold the incidents.
+LOAD_READ_ONLY=${LOAD_READ_ONLY:-0}
+if [ "$LOAD_READ_ONLY" != 1 ]; then
+  say "migrating $LOAD_DB"
+  "$PY" manage.py migrate --noinput -v0
+fi
 say "collectstatic"  # before bench_public, which renders pages with the hashed static names
 "$PY" manage.py collectstatic --noinput -v0
 have=$(psql -Atqc "select count(*) from incidents_incident where code like '%-B%'" "$LOAD_DB")
-if [ "$have" -lt "$INCIDENTS" ]; then
+if [ "$have" -lt "$INCIDENTS" ] && [ "$LOAD_READ_ONLY" != 1 ]; then
   say "generating $((INCIDENTS - have)) synthetic incidents (bench_public; a few minutes for 100k)"
   # bench_public also times a few pages through Django's test client (host "testserver").
   ALLOWED_HOSTS=127.0.0.1,localhost,testserver "$PY" manage.py bench_public --incidents "$INCIDENTS" --repeat 1 --export-rows 100 >"$WORK/bench_public.txt"
 fi
-psql -Atqc "analyze" "$LOAD_DB" >/dev/null
+[ "$LOAD_READ_ONLY" = 1 ] || psql -Atqc "analyze" "$LOAD_DB" >/dev/null
 published=$(psql -Atqc "select count(*) from incidents_incident where status = 'published'" "$LOAD_DB")
 
 PIN=()

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from incidents.models import Incident
-from incidents.selectors import LIST_ROW_FIELDS, list_row_actors, looks_like_code
+from incidents.selectors import LIST_ROW_FIELDS, list_row_actors, list_rows, looks_like_code
 
 _SENTINEL = 987654321  # stands for an id in a reversed URL, split off to give the prefix and suffix
 _ROLES_SHOWN = ("actor1", "actor2")
@@ -54,10 +54,10 @@ class Row:
         return reverse("incidents:detail", kwargs={"code": self.code})
 
 
-def read(queryset):
-    """The rows of a page: `queryset` is a (sliced) selectors.list_rows; their actors are read in one
-    more query (none when the page is empty)."""
-    page = [Row(values) for values in queryset]
+def read(incidents):
+    """The rows of a page of incidents (a sliced QuerySet): what they show is read as plain values
+    (selectors.list_rows), their actors in one more query (none when the page is empty)."""
+    page = [Row(values) for values in list_rows(incidents)]
     if page:
         by_id = {row.id: row for row in page}
         for incident_id, *actor in list_row_actors(list(by_id)):

@@ -127,8 +127,8 @@ LIST_ROW_FIELDS = (
 
 
 def list_rows(queryset):
-    """What list rows show, as tuples of LIST_ROW_FIELDS (one query, the place's names joined in);
-    a page of them becomes rows with their actors through `list_row_actors` (incidents.rows.read)."""
+    """What list rows show of these incidents, as tuples of LIST_ROW_FIELDS (one query, the place's
+    names joined in); incidents.rows.read makes a page of them rows, with `list_row_actors`."""
     return queryset.values_list(*LIST_ROW_FIELDS)
 
 

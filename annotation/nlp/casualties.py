@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from annotation.nlp.normalize import norm
 from annotation.nlp.numbers import DUALS, Number, is_dual, parse_number, parse_range, word_value
 from annotation.nlp.patterns.events import CASUALTY_WORDS, FIRST_WORDS, STRENGTH, VICTIM_WORDS
 from annotation.nlp.patterns.words import NATIONALITY_STEMS
@@ -62,6 +63,77 @@ SINGULAR_VICTIMS = {
     "مزارع",
     "سايق",
     "خبير",
+    "فرد",
+    # roles and trades of one victim ("مقتل قيادي"، "قتل صياد"، "مقتل دركي"), as ACLED's reports name them
+    "قيادي",
+    "قياديا",
+    "قائد",
+    "قايد",
+    "قايدا",
+    "زعيم",
+    "امير",
+    "مسوول",
+    "مسوولا",
+    "طالب",
+    "طالبا",
+    "طالبه",
+    "تلميذ",
+    "مهاجر",
+    "مهاجرا",
+    "لاجي",
+    "نازح",
+    "صياد",
+    "صيادا",
+    "تاجر",
+    "تاجرا",
+    "معلم",
+    "طبيب",
+    "طبيبا",
+    "ممرض",
+    "مسعف",
+    "امام",
+    "شيخ",
+    "مختار",
+    "دركي",
+    "دركيا",
+    "جمركي",
+    "مجند",
+    "مجندا",
+    "رقيب",
+    "عريف",
+    "نقيب",
+    "عقيد",
+    "عميد",
+    "ملازم",
+    "قاض",
+    "قاضي",
+    "محام",
+    "محامي",
+    "مراسل",
+    "مصور",
+    "سايح",
+    "اسير",
+    "معتقل",
+    "سجين",
+    "رهينه",
+    "مراهق",
+    "مسن",
+    "مسنه",
+    "رضيع",
+    "رضيعه",
+    "صبي",
+    "فلاح",
+    "شرطيه",
+    "صحفيه",
+    "ناشطه",
+    "مستوطنه",
+    "جنديه",
+    "مدنيه",
+    # "قتل ثلاثة جنود وجرح رابع": an ordinal after the victims told is one more
+    "ثالث",
+    "رابع",
+    "خامس",
+    "سادس",
 }
 PLURAL_AFTER_NUMBER = {
     "قتلي",
@@ -79,8 +151,38 @@ PLURAL_AFTER_NUMBER = {
     "الجرحي",
     "الشهداء",
     "المصابين",
+    "ضحايا",
+    "ضحيه",  # "15 ضحية"
+    "وفيات",
+    "حالات",  # "4 حالات وفاة"
+}
+# Casualty nouns that are their own figure when no number comes before them: "سقوط قتيل وجريحين" (1 killed, 2
+# injured), "قتيلان" (2). After a number ("100 قتيل") the number is the figure.
+SELF_COUNTING = {
+    "قتيل": 1,
+    "جريح": 1,
+    "شهيد": 1,
+    "قتيلين": 2,
+    "قتيلان": 2,
+    "جريحين": 2,
+    "جريحان": 2,
+    "شهيدين": 2,
+    "شهيدان": 2,
 }
 QUALIFIERS = {
+    # "ما يزيد عن 40", "ما يقارب 30", "أزيد من 15", "ما يربو على 50": about, more than
+    "يزيد",
+    "يقارب",
+    "يناهز",
+    "ازيد",
+    "يفوق",
+    "يربو",
+    "يتجاوز",
+    "تقريبا",
+    "مجموعه",  # "ما مجموعه 30"
+    "علي",  # "ما يربو على", "على الأقل"
+    "الاقل",
+    "(",  # "قتل (6) أشخاص"
     "نحو",
     "حوالي",
     "قرابه",
@@ -98,6 +200,8 @@ QUALIFIERS = {
     "المدنيين",
     "العسكريين",
     "الجنود",
+    "ايضا",
+    "كذلك",
 }
 CIRCUMSTANCE = {"في", "خلال", "جراء", "اثر", "اثناء", "بسبب"}
 BACK_CIRCUMSTANCE = {"خلالها", "خلاله", "فيها", "فيه", "جراءها", "جراءه", "اثرها", "اثره", "بسببها", "بسببه"}
@@ -125,6 +229,7 @@ NOT_COUNT_UNITS = {
     "الف",
 }
 _CLITIC_OK = 2
+TWO_AFTER_NOUN = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان"))
 
 
 @lru_cache(maxsize=65536)
@@ -203,7 +308,7 @@ def _valid(tokens, num: Number) -> bool:
     if nxt in NOT_COUNT_UNITS or (num.max >= 1900 and num.max <= 2100):
         return False
     prev = tokens[num.first - 1].norm if num.first > 0 else ""
-    return prev not in ("(", "/")
+    return prev not in ("(", "/") or nxt == ")"  # "(2019)" is a year's, "قتل (6) أشخاص" a figure
 
 
 def _victim_class(tokens: list[Token], i: int, org_class: dict[int, str]) -> str:
@@ -236,12 +341,17 @@ def find_casualties(
                 and i > first
                 and _phrase_at(tokens, i - 1, CASUALTY_INDEX)
                 and not _figure_before(tokens, i - 1, first)
+                and not _self_count(tokens, i - 1, first)
             ):
                 break
             found = (
-                _figure_after(tokens, i + n, last)
+                (_self_count(tokens, i, first) if n == 1 else None)
+                or (_figure_before(tokens, i, first) if tokens[i].norm in PLURAL_AFTER_NUMBER else None)  # "4 شهداء في"
+                or _figure_after(tokens, i + n, last)
                 or _figure_before(tokens, i, first)
                 or (_figure_after_subject(tokens, i, n, last) if n == 1 else None)
+                or _updated_toll(tokens, i, n, first, last)
+                or _one_assassinated(tokens, i, first, last)
             )
             if not found:
                 continue
@@ -257,6 +367,54 @@ def find_casualties(
             out.append(Casualty(cat, cls, num.min, num.max, text[tokens[lo].start : tokens[hi].end], tokens[lo].start, tokens[hi].end))
             break
     return out
+
+
+ASSASSINATION = frozenset(("اغتيال", "اغتيل", "اغتيلت", "اغتال", "اغتالت", "اغتالوا"))
+ATTEMPT = frozenset(("محاوله", "لمحاوله", "بمحاوله", "ومحاوله", "محاولات", "مخطط", "مخططا", "يحاول", "حاول", "حاولوا"))
+
+
+def _one_assassinated(tokens, i, first, last) -> tuple[Number, int] | None:
+    """ "اغتيال أحمد سالم": an assassination without a figure kills one (not "محاولة اغتيال": an attempt)."""
+    if not any(stem in ASSASSINATION for c, stem in readings(tokens[i].norm) if c <= 1):
+        return None
+    if i > first and tokens[i - 1].norm in ATTEMPT:
+        return None
+    if i + 1 > last or not tokens[i + 1].norm[:1].isalpha():
+        return None  # "وقع الاغتيال.": the word alone names no victim
+    return Number(1, 1, i, i), i
+
+
+def _self_count(tokens, i, first) -> tuple[Number, int] | None:
+    """ "سقوط قتيل وجريحين": a casualty noun with no number before it counts itself."""
+    w = tokens[i].norm
+    value = SELF_COUNTING.get(w) or (SELF_COUNTING.get(w[1:]) if w.startswith("و") else None)
+    if value is None or _figure_before(tokens, i, first):
+        return None
+    return Number(value, value, i, i), i
+
+
+_UPDATE_REACH = 9
+TOLL_WORDS = frozenset(("عدد", "حصيله", "وعدد", "وحصيله"))
+REACHED = frozenset(("بلغ", "بلغت", "وصل", "وصلت", "يبلغ", "تبلغ", "هي"))
+_SPAN_OF_TIME = frozenset(("منذ", "ومنذ", "خلال", "طيله", "طوال"))
+
+
+def _updated_toll(tokens, i, n, first, last) -> tuple[Number, int] | None:
+    """ "وارتفعت حصيلة القتلى لاحقا إلى 8": the figure after "إلى" a few words on, when the toll is said to rise;
+    "عدد القتلى في الهجوم بلغ 8": the figure the toll reached."""
+    before = {tokens[k].norm for k in range(max(first, i - 3), i)}
+    rising = bool(before & UPDATE_WORDS)
+    if not rising and not before & TOLL_WORDS:
+        return None
+    for k in range(i + n, min(last, i + n + _UPDATE_REACH)):
+        w = tokens[k].norm
+        if not w[:1].isalnum() or w in _SPAN_OF_TIME:
+            return None  # "ليرتفع عدد القتلى منذ مطلع الشهر إلى 45": a toll over a span of time
+        if w == "الي" if rising else w in REACHED:
+            j = k + 2 if k + 2 <= last and tokens[k + 1].norm in ("الي", "نحو", "حوالي") else k + 1
+            num = _count_at(tokens, j, last)
+            return (num, num.last) if num is not None else None
+    return None
 
 
 def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
@@ -292,7 +450,39 @@ def _figure_after(tokens, j, last) -> tuple[Number, int] | None:
         more = Number(value, value, end, end) if value else _count_word(rest, end)
         if more is not None:
             return Number(first.min + more.min, first.max + more.max, first.first, end), end
+    elif first.last + 1 <= last and tokens[first.last + 1].norm == "من":
+        more = _far_conjunct(tokens, first.last + 2, last)  # "قتل 5 من عناصر الحركة و3 جنود"
+        if more is not None:
+            return Number(first.min + more.min, first.max + more.max, first.first, more.last), more.last
     return first, first.last
+
+
+_CONJUNCT_REACH = 5
+# "قتل 5 من الجنود برصاص مسلحين": who killed them, not more victims
+_KILLERS = frozenset(("برصاص", "برصاصه", "بنيران", "بيد", "يد", "علي", "بايدي", "ايدي"))
+
+
+def _far_conjunct(tokens, j, last) -> Number | None:
+    """After "N من <group>", a second figure of other victims: "و3 جنود", "واثنين من الشرطة"."""
+    for k in range(j, min(last, j + _CONJUNCT_REACH) + 1):
+        w = tokens[k].norm
+        if not w[:1].isalnum() or w in CIRCUMSTANCE or w in _KILLERS or _phrase_at(tokens, k, CASUALTY_INDEX):
+            return None
+        if not w.startswith("و"):
+            continue
+        if w == "و":
+            num = parse_number(tokens, k + 1) if k + 1 <= last else None
+        else:
+            rest = w[1:]
+            value = int(rest) if rest.isdecimal() and len(rest) < 5 else word_value(rest)
+            num = Number(value, value, k, k) if value else None
+        if num is None:
+            return None  # "وحلفائها": the group's name goes on
+        after = num.last + 1
+        if after <= last and (tokens[after].norm == "من" or VICTIM_INDEX.matches(tokens, after) or _count_word(tokens[after].norm, after)):
+            return Number(num.min, num.max, k, after)
+        return None
+    return None
 
 
 # Active verbs whose subject may stand between them and the victims' figure: "قتلت غارة جوية ثلاثة مسلحين".
@@ -313,6 +503,8 @@ ACTIVE_VERBS = {
     "اعدمت",
     "اغتال",
     "اغتالت",
+    "اردي",
+    "اردت",
 }
 # words that end the subject: prepositions, conjunctions and words that introduce a circumstance
 SUBJECT_STOP = CIRCUMSTANCE | {
@@ -354,8 +546,8 @@ def _figure_after_subject(tokens, i, n, last) -> tuple[Number, int] | None:
         num = parse_range(tokens, k)
         if num is not None:
             return _figure_after(tokens, k, last) if _valid(tokens, num) else None
-        if is_dual(w) or (w.endswith("ا") and _count_word(w, k) is not None):
-            return _figure_after(tokens, k, last)  # "قتل قناص شابا", "قتل مسلحون جنديين"
+        if is_dual(w) or ((w.endswith("ا") or w.startswith("ال")) and _count_word(w, k) is not None):
+            return _figure_after(tokens, k, last)  # "قتل قناص شابا", "قتل مسلحون جنديين", "اغتال مسلحون الناشط"
     return None
 
 
@@ -366,14 +558,18 @@ def _count_at(tokens, k, last) -> Number | None:
     num = parse_range(tokens, k)
     if num and _valid(tokens, num):
         return num
+    if k + 1 <= last and tokens[k + 1].norm in TWO_AFTER_NOUN and tokens[k].norm[:1].isalpha():
+        return Number(2, 2, k, k + 1)  # "مواطنين اثنين": the number word after its noun
     return _count_word(tokens[k].norm, k)
 
 
 def _count_word(w: str, k: int) -> Number | None:
     if is_dual(w):
         return Number(2, 2, k, k)
-    if any(stem in SINGULAR_VICTIMS for c, stem in readings(w) if c <= 1) and w not in DUALS:
-        return Number(1, 1, k, k)
+    if any(stem in SINGULAR_VICTIMS or (stem[-1:] == "ا" and stem[:-1] in SINGULAR_VICTIMS) for c, stem in readings(w) if c <= 1) and (
+        w not in DUALS
+    ):
+        return Number(1, 1, k, k)  # "حارس", "حارسا"
     if _singular_nationality(w):  # "استشهاد فلسطينية", "أنهى حياة فلسطينيا"
         return Number(1, 1, k, k)
     return None
@@ -386,7 +582,18 @@ def _singular_nationality(word: str) -> bool:
     return False
 
 
+# "فقد 8 جنود حياتهم": lives lost, after the verb "lost"
+LIVES = frozenset(("حياتهم", "حياته", "حياتها", "حياتهما"))
+LOST = frozenset(("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "وفقد", "وفقدت"))
+
+
 def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
+    if tokens[i].norm in LIVES:
+        for start in range(i - 1, max(first, i - 5) - 1, -1):
+            if tokens[start].norm in LOST:
+                num = _count_at(tokens, start + 1, i - 1)
+                return (num, i) if num is not None else None
+        return None
     if tokens[i].norm in VERBS_AFTER_FIGURE:
         for start in range(i - 1, max(first, i - 7) - 1, -1):
             num = parse_range(tokens, start)
@@ -399,6 +606,8 @@ def _figure_before(tokens, i, first) -> tuple[Number, int] | None:
         num = parse_range(tokens, start)
         if num and num.last == i - 1 and _valid(tokens, num) is not False:
             return num, i
+        if num and num.last == i - 2 and _valid(tokens, num) and VICTIM_INDEX.matches(tokens, i - 1):
+            return num, i  # "سقط 8 جنود قتلى"
     return None
 
 
@@ -408,3 +617,44 @@ def _is_strength(tokens, j, first) -> bool:
         if _phrase_at(tokens, k, STRENGTH_INDEX):
             return True
     return False
+
+
+# "ارتفعت حصيلة القتلى إلى 8", "ليرتفع عدد الشهداء إلى 5": an updated toll replaces the figures told before it
+UPDATE_WORDS = frozenset(p + w for p in ("", "و", "ل", "ف", "ب") for w in ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "رفع", "يرفع"))
+_LOOK_BACK = 48  # characters before a figure read for an update word
+
+
+def _words_before(text: str, c: Casualty) -> list[str]:
+    return norm(text[max(0, c.start - _LOOK_BACK) : c.start]).split()[-6:]
+
+
+def is_update(text: str, c: Casualty) -> bool:
+    words = _words_before(text, c) + norm(c.raw).split()
+    return any(w in UPDATE_WORDS for w in words)
+
+
+def tally(figures: list[tuple[Casualty, ...]], category: str, text: str) -> int | None:
+    """One incident's figure of a category from the figures of its sentences, in order. Within one sentence
+    different victim groups add up ("قتل 3 مسلحين وجنديان": 5) and a figure of victims of no known group is a
+    total of them ("قتل 11 شخصا بينهم 3 أطفال": 11). Across sentences the largest sentence's figure stands: a
+    later sentence retells the toll, tells a part of it, or adds victims, and when the words do not say which
+    ACLED's rule is to keep the most conservative figure rather than add. An updated toll ("ارتفعت الحصيلة إلى
+    8") replaces what came before."""
+    total: int | None = None
+    for sentence in figures:
+        groups: dict[str, int] = {}
+        updated = None
+        for c in sentence:
+            if c.category != category:
+                continue
+            if is_update(text, c):
+                updated = c.min
+                continue
+            groups[c.victim_class] = max(groups.get(c.victim_class, 0), c.min)
+        if groups:
+            unknown = groups.pop("unknown", 0)
+            here = max(sum(groups.values()), unknown)
+            total = here if total is None else max(total, here)
+        if updated is not None:
+            total = updated
+    return total

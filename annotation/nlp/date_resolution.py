@@ -205,11 +205,23 @@ def article_reference(exprs: Iterable[DateExpr], published: dt.date | None) -> R
     """
     exprs = list(exprs)
     if published is not None:
-        agreed = [_day_of_month(e, published).date for e in exprs if e.day and e.month and e.weekdays and not e.year and not e.hijri]
-        agreed = [d for d in agreed if d is not None]
-        if agreed and max(agreed) < published - dt.timedelta(days=STALE_REFERENCE_DAYS):
-            return Reference(day=max(agreed), year=max(agreed))
+        agreed = _weekday_agreed(exprs, published)
+        if agreed and agreed < published - dt.timedelta(days=STALE_REFERENCE_DAYS):
+            return Reference(day=agreed, year=agreed)
         return Reference(day=published, year=published)
     written = [_day_of_month(e, None).date for e in exprs if e.day and e.month and e.year and not e.hijri]
     written = [d for d in written if d is not None]
-    return Reference(day=None, year=max(written) if written else None)
+    if not written:
+        return Reference(day=None, year=None)
+    # A page's "last updated" stamp may be years after the events: weekday-dated days ("الجمعة 22 نوفمبر") that
+    # agree with an earlier year say when the article was written, and every month without a year follows them.
+    agreed = _weekday_agreed(exprs, max(written))
+    if agreed and agreed < max(written) - dt.timedelta(days=STALE_REFERENCE_DAYS):
+        return Reference(day=None, year=agreed)
+    return Reference(day=None, year=max(written))
+
+
+def _weekday_agreed(exprs: list[DateExpr], ref: dt.date) -> dt.date | None:
+    """The latest day-and-month with a weekday and no year, placed in the year (up to ``ref``) its weekday agrees with."""
+    agreed = [_day_of_month(e, ref).date for e in exprs if e.day and e.month and e.weekdays and not e.year and not e.hijri]
+    return max((d for d in agreed if d is not None), default=None)

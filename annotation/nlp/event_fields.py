@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from annotation.nlp.actors import UNNAMED, pick_actors, protesters
+from annotation.nlp.casualties import tally
 from annotation.nlp.date_resolution import DateExpr, resolve_in
 from annotation.nlp.dates import find_dates
 from annotation.nlp.event_place import PLACE_RANK, event_place, event_site, incident_country, place_rank
@@ -390,7 +391,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     ev, sub = kind or (EVENT_OF_SUB.get(sub) or _event_of(sub), sub)
     d = IncidentDraft(event_type=ev, sub_event_type=sub)
     d.evidence = [(s.start, s.end) for s in group if not s.context]
-    d.killed, d.injured = _figure(group, "killed"), _figure(group, "injured")
+    d.killed, d.injured = _figure(group, "killed", article.text), _figure(group, "injured", article.text)
     d.casualties = [c for s in group for c in s.casualties]
     _set_date(d, group, article, main)
     place = event_place(group, article)
@@ -409,17 +410,9 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
     return d
 
 
-def _figure(group: list[Sentence], category: str) -> int | None:
-    """Within one sentence different victim groups add up; across sentences the largest figure stands."""
-    by_class: dict[str, int] = {}
-    for s in group:
-        for c in s.casualties:
-            if c.category == category:
-                by_class[c.victim_class] = max(by_class.get(c.victim_class, 0), c.min)
-    if not by_class:
-        return None
-    unknown = by_class.pop("unknown", 0)
-    return max(sum(by_class.values()), unknown)
+def _figure(group: list[Sentence], category: str, text: str) -> int | None:
+    """The incident's figure of a category (casualties.tally: groups add up, the conservative toll stands)."""
+    return tally([s.casualties for s in group], category, text)
 
 
 def _event_date(group: list[Sentence], article: Article, main: bool) -> tuple[Span, DateExpr] | None:

@@ -72,9 +72,32 @@ _DUAL_OBLIQUE = {
     "شرطيين",
     "طالبين",
     "اخوين",
+    "فردين",
+    # nouns whose plural is broken (حراس، قادة، رعاة), so that their -ين form is a dual only
+    "حارسين",
+    "قايدين",
+    "راعيين",
+    "طفلتين",
+    "فتاتين",
+    "شيخين",
+    "اسيرين",
 }
 # Nominative duals of nouns whose oblique dual looks like their plural ("مدنيان", not "مدنيين").
-_DUAL_NOMINATIVE = {"مدنيان", "عسكريان", "صحفيان", "مسلحان", "مواطنان", "مزارعان", "ناشطان", "حارسان", "مقاتلان", "سايقان", "عاملان"}
+_DUAL_NOMINATIVE = {
+    "قياديان",
+    "دركيان",
+    "مدنيان",
+    "عسكريان",
+    "صحفيان",
+    "مسلحان",
+    "مواطنان",
+    "مزارعان",
+    "ناشطان",
+    "حارسان",
+    "مقاتلان",
+    "سايقان",
+    "عاملان",
+}
 # the nominative dual too: "أصيب جنديان"
 DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE} | _DUAL_NOMINATIVE
 

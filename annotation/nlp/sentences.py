@@ -4,6 +4,7 @@ changed afterwards), and the article-wide facts every incident of it shares."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
@@ -26,6 +27,26 @@ _AFTER = frozenset(("بعد", "عقب"))
 _RECALLED = E.words("event_noun") | frozenset(norm(w) for w in ("مقتل", "مصرع", "استشهاد", "اصابة", "اختطاف", "هجمات", "اشتباكات"))
 _PAST = E.words("past_word")
 _RECALL_REACH = 10
+# Page furniture pasted with a report: a heading of links to other stories ends the report ("مقالات ذات صلة" and
+# the headlines under it); a "read also" line is one other story's headline inside it. Their headlines tell of
+# other events, so no incident is drafted from them (their names are still tagged).
+_RELATED_HEADING = re.compile(
+    r"^[ \t]*(?:(?:مقالات|أخبار|اخبار|مواضيع|موضوعات|قصص|تقارير)[ \t]+(?:مشابهة|ذات[ \t]+صلة|متعلقة|مرتبطة|أخرى)"
+    r"|الأكثر[ \t]+(?:قراءة|مشاهدة)|المزيد[ \t]+من[ \t]+(?:الأخبار|الاخبار|المقالات)|اقرأ[ \t]+المزيد)[ \t]*:?[ \t]*$",
+    re.M,
+)
+_READ_ALSO = re.compile(r"^[ \t]*(?:اقرأ|إقرأ|اقرا|شاهد)[ \t]+(?:أيضا|أيضاً|ايضا|ايضاً|كذلك)\b[^\n]*", re.M)
+
+
+def page_furniture(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text that belong to the web page, not to the report (see _RELATED_HEADING)."""
+    ranges = [m.span() for m in _READ_ALSO.finditer(text)]
+    heading = _RELATED_HEADING.search(text)
+    if heading is not None:
+        ranges.append((heading.start(), len(text)))
+    return ranges
+
+
 _SPELLS = frozenset(norm(w) for w in ("أيام", "يومين", "ساعات", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "أقل"))
 
 
@@ -149,16 +170,17 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
     several attacks sums many events: it is no figure of one incident. The marker may come before the figure in
     its sentence or after it in its clause ("قتل 200 منذ بدء الحرب")."""
     for x in spans:
-        if x.label == "DATE" and x.start < c.start and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
+        if x.label == "DATE" and x.start < c.end and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
             return True
-    before = " " + " ".join(norm(text[start : c.start]).split()) + " "
+    # the figure's own words too: "ليرتفع عدد ضحايا الحرب إلى 31"
+    before = " " + " ".join(norm(text[start : c.end]).split()) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
     after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
     if any(map(before.__contains__, _BEFORE_MARKERS)) or any(map(after.__contains__, _AFTER_MARKERS)):
         return True
     # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
     clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
-    clause = " " + " ".join(norm(text[clause_start : c.start]).split()) + after
+    clause = " " + " ".join(norm(text[clause_start : c.end]).split()) + after
     return any(map(clause.__contains__, _PERIODS_PADDED))
 
 
@@ -176,11 +198,19 @@ def _spans_by_sentence(bounds: list[tuple[int, int]], tokens: list[Token], spans
 def split_sentences(text: str, tokens: list[Token], spans: list[Span], org_class: dict[int, str]) -> list[Sentence]:
     """The article's sentences with their spans, triggers and own casualty figures (a toll "since" a date is none)."""
     bounds = _bounds(text, tokens)
+    furniture = page_furniture(text)
+    if furniture:
+        bounds = [b for b in bounds if not any(a <= tokens[b[0]].start < z for a, z in furniture)]
+        spans = [x for x in spans if not any(a <= x.start < z for a, z in furniture)]
+        if not bounds:
+            return []
     out = []
     openers = list(compress(range(len(tokens)), map(may_open_phrase, map(NORM, tokens))))  # ascending
     k = 0
     for (first, last), mine in zip(bounds, _spans_by_sentence(bounds, tokens, spans), strict=True):
         start, end = tokens[first].start, tokens[last].end
+        while k < len(openers) and openers[k] < first:  # a dropped sentence's openers
+            k += 1
         j = k
         while k < len(openers) and openers[k] <= last:
             k += 1

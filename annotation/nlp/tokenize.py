@@ -60,11 +60,7 @@ def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalize
     # occurrence of its text after the previous one: strings and str.find cost less than match objects.
     find, tokens, pos = n.text.find, [], 0
     if len(n.text) == len(text):  # nothing dropped: offsets are the identity
-        for w in _TOKEN.findall(n.text):
-            a = find(w, pos)
-            pos = a + len(w)
-            tokens.append(new(Token, (a, pos, w, a, pos)))
-        return n, tokens
+        return n, [new(Token, (a := find(w, pos), pos := a + len(w), w, a, pos)) for w in _TOKEN.findall(n.text)]
     offsets = n.offsets
     for w in _TOKEN.findall(n.text):
         a = find(w, pos)

@@ -48,7 +48,8 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
     def _get_page(self, object_list, number, paginator):
-        # The page's slice of selectors.list_rows, read as list rows (incidents.rows.read).
+        # The page's slice of incidents, read as list rows (incidents.rows.read); the count above
+        # reads ids alone.
         return super()._get_page(rows.read(object_list), number, paginator)
 
 
@@ -90,7 +91,7 @@ def incident_list(request):
     page = _rows_page(request, filterset, governorates, limit_ms=selectors.SEARCH_TIMEOUT_MS if searching else None)
     too_slow = page is None
     if too_slow:
-        page = _paginate(request, selectors.list_rows(filterset.qs.none()))
+        page = _paginate(request, filterset.qs.none())
     fuzzy = False
     if searching and not too_slow and page.paginator.count == 0 and connection.vendor == "postgresql":
         # Nothing matched the words as typed: show similar spellings, and say so.
@@ -121,7 +122,7 @@ def _rows_page(request, filterset, governorates, *, limit_ms=None):
     None when the database took longer."""
     try:
         with selectors.time_limit(limit_ms):
-            page = _paginate(request, selectors.list_rows(filterset.qs))
+            page = _paginate(request, filterset.qs)
             _label_governorates(page, selectors.governorate_label_fn(governorates))
     except selectors.TooSlow:
         return None
@@ -178,7 +179,7 @@ def place_detail(request, pk):
     if place is None:
         raise Http404(_("No public incident took place here."))
     incidents = selectors.incidents_for_place(place)
-    page = _paginate(request, selectors.list_rows(incidents))
+    page = _paginate(request, incidents)
     label = selectors.governorate_label_fn()
     _label_governorates(page, label)
     months = selectors.stats_by_month(incidents)
@@ -205,7 +206,7 @@ def actor_detail(request, pk):
     if actor is None:
         raise Http404(_("No public incident names this actor."))
     incidents = selectors.incidents_for_actor(actor)
-    page = _paginate(request, selectors.list_rows(incidents))
+    page = _paginate(request, incidents)
     label = selectors.governorate_label_fn()
     _label_governorates(page, label)
     months, by_governorate = selectors.stats_by_month_and_field(incidents, "admin1", limit=10)

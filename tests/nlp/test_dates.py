@@ -142,3 +142,15 @@ def test_undated_article_takes_its_year_from_its_latest_written_date_and_leaves_
     text = "وقع الانفجار في 3 مارس 2021 بعد هدنة بدأت في 12 يناير 2020، وأصيب حارس أمس"
     ref = _reference(text, None)
     assert (ref.day, ref.year) == (None, dt.date(2021, 3, 3))
+
+
+def test_undated_article_with_a_later_update_stamp_takes_its_year_from_the_weekday_dated_day():
+    # "updated 8 March 2024" heads a page about a Thursday 5 December: that Thursday was in 2019, not 2023,
+    # and "مطلع أكتوبر" of the same article is October 2019 too
+    text = "آخر تحديث 8 مارس 2024. هاجم مسلحون قرية يوم الخميس 5 ديسمبر، بعد كمين وقع مطلع أكتوبر"
+    ref = _reference(text, None)
+    assert (ref.day, ref.year) == (None, dt.date(2019, 12, 5))
+    from annotation.nlp.date_resolution import resolve_in
+
+    month = find_dates(tokenize(text)[1])[-1]
+    assert resolve_in(month, ref).date == dt.date(2019, 10, 1)

@@ -214,3 +214,96 @@ def test_a_pronoun_of_the_event_between_verb_and_figure():
 )
 def test_idioms_of_death(text, expected):
     assert cas(text) == expected
+
+
+def test_a_casualty_noun_without_a_number_counts_itself():
+    assert cas("أسفر القصف عن سقوط قتيل وجريحين") == [("killed", "unknown", 1, 1), ("injured", "unknown", 2, 2)]
+    assert cas("قتيلان وثلاثة جرحى في القصف") == [("killed", "unknown", 2, 2), ("injured", "unknown", 3, 3)]
+    assert cas("قتيل وجريحان في انفجار لغم") == [("killed", "unknown", 1, 1), ("injured", "unknown", 2, 2)]
+
+
+def test_a_number_before_the_casualty_noun_is_the_figure():
+    assert cas("سقط 100 قتيل في الهجوم") == [("killed", "unknown", 100, 100)]
+
+
+def test_an_updated_toll_replaces_the_first_figure():
+    (strike,) = _drafts("قتل 5 مدنيين في غارة جوية على مدينة إدلب. وارتفعت حصيلة القتلى لاحقا إلى 8.")
+    assert strike.killed == 8
+
+
+def test_a_rising_toll_over_a_span_of_time_is_not_the_incidents():
+    (attack,) = _drafts("قتل 7 أشخاص في هجوم على قرية، ليرتفع عدد القتلى في الولاية منذ مطلع الشهر إلى 45.")
+    assert attack.killed == 7
+
+
+def test_a_later_sentences_figure_is_not_added_to_the_lead():
+    text = "قتل 3 متظاهرين برصاص قوات الأمن وأصيب 8 آخرون خلال احتجاجات في الخرطوم. وأصيب أيضا خمسة من عناصر الشرطة."
+    (drafted,) = _drafts(text)
+    assert (drafted.killed, drafted.injured) == (3, 8)
+
+
+def test_groups_in_one_sentence_add_up():
+    (drafted,) = _drafts("قتل 4 جنود وثلاثة مسلحين في اشتباك قرب بلدة في شمال مالي.")
+    assert drafted.killed == 7
+
+
+def test_a_toll_told_again_is_not_added():
+    (drafted,) = _drafts("قتل 12 شخصا في هجوم استهدف قرية. وقال مصدر أمني إن بين القتلى 4 أطفال.")
+    assert drafted.killed == 12
+
+
+def test_a_second_group_after_the_first_groups_name_adds_up():
+    assert [c[2] for c in cas("قتل 4 من عناصر التنظيم و2 جنود في الاشتباك")] == [6]
+
+
+def test_a_group_name_going_on_after_wa_adds_nothing():
+    assert [c[2] for c in cas("قتل 4 من عناصر الحركة وحلفائها في الاشتباك")] == [4]
+
+
+def test_an_ordinal_victim_is_one_more():
+    assert cas("قتل ثلاثة جنود وجرح رابع في الكمين") == [("killed", "security_forces", 3, 3), ("injured", "unknown", 1, 1)]
+
+
+def test_arda_is_a_killing_verb():
+    assert cas("أردى مسلحون مجهولون حارسا قتيلا") == [("killed", "unknown", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت الوزارة ارتقاء 4 شهداء في قصف إسرائيلي على البلدة", 4),
+        ("أسفر الهجوم عن سقوط 7 ضحايا", 7),
+        ("أسفر إطلاق النار عن 3 وفيات", 3),
+        ("فقد 8 جنود حياتهم في انفجار لغم", 8),
+        ("قتل فردان من الأمن في الانفجار", 2),
+        ("أسفرت الغارة عن استشهاد مواطنين اثنين", 2),
+        ("قال مسؤول إن عدد القتلى في الهجوم على القرية بلغ 8", 8),
+        ("أسفر الهجوم عن مقتل ما يزيد عن 40 شخصا", 40),
+        ("أسفر الهجوم عن مقتل أزيد من 15 شخصا", 15),
+        ("قتل ما يربو على 50 مدنيا في القصف", 50),
+        ("قتل على الأقل 5 أشخاص في الهجوم", 5),
+        ("قتل (6) أشخاص في الهجوم", 6),
+        ("سقط 8 جنود قتلى في الهجوم", 8),
+        ("هلك 4 إرهابيين في الاشتباك", 4),
+        ("تمكنت الوحدات من تحييد 10 إرهابيين", 10),
+        ("أعلنت الحركة مقتل قيادي بارز فيها بغارة على سيارته", 1),
+        ("قتل صياد برصاص البحرية", 1),
+        ("قتل حارسين في الهجوم على المنجم", 2),
+        ("أعلنت الشرطة مقتل دركي في هجوم على حاجز", 1),
+        ("اغتال مسلحون مجهولون الناشط الحقوقي أمام منزله", 1),
+        ("أعلنت الشرطة اغتيال أحمد سالم أمام منزله", 1),
+        ("خلف الهجوم على السوق 15 ضحية", 15),
+        ("سجلت المستشفى 4 حالات وفاة جراء القصف", 4),
+        ("قالت الشرطة إن حصيلة القتلى في انفجار السوق هي 8 أشخاص", 8),
+    ],
+)
+def test_more_shapes_of_a_killed_figure(text, expected):
+    assert [c[2] for c in cas(text) if c[0] == "killed"] == [expected]
+
+
+def test_lives_threatened_are_not_lives_lost():
+    assert [c[0] for c in cas("أصيب 3 أشخاص بجروح تهدد حياتهم")] == ["injured"]
+
+
+def test_an_attempted_assassination_kills_no_one():
+    assert cas("أحبطت الأجهزة الأمنية محاولة اغتيال محافظ المدينة") == []

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.patterns import words as W
-from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.tokenize import NORM, Token, readings
 
 Hit = tuple[int, int, int, str, float]  # first token, clitic chars, last token, label, confidence
 
@@ -44,8 +45,25 @@ class Context:
             return False
         return w.endswith(("ها", "هم", "هما")) or (w.endswith("ه") and not w.endswith("اه"))  # "منساه" is Mensah
 
+    def __post_init__(self) -> None:
+        self.norms = list(map(NORM, self.tokens))
+        self._words = dict(enumerate(self.norms))  # index → normalised word: word() is called a thousand times
+
+    def with_stem(self, table: frozenset, max_clitic: int = 3) -> Iterator[int]:
+        """The tokens some clitic reading of which is in the table (stem_in), read from a per-table cache by a
+        C-level map: a family that tests every token so first visits only these."""
+        cache = _WITH_STEM.get((table, max_clitic))
+        if cache is None or len(cache) > 200_000:
+            cache = _WITH_STEM[(table, max_clitic)] = {}
+        found = list(map(cache.get, self.norms))  # a reading, False (none), or None (a word not seen yet)
+        if None in found:
+            for k, w in enumerate(self.norms):
+                if found[k] is None:
+                    found[k] = cache[w] = stem_in(w, table, max_clitic) or False
+        return compress(range(len(found)), found)
+
     def word(self, j: int) -> str:
-        return self.tokens[j].norm if 0 <= j < len(self.tokens) else ""
+        return self._words.get(j, "")
 
     def is_word(self, j: int) -> bool:
         return 0 <= j < len(self.tokens) and self.tokens[j].is_word and not self.tokens[j].norm.isascii()
@@ -68,6 +86,9 @@ _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0640", "\u0670"}
 
 def _strip_marks(w: str) -> str:
     return "".join(ch for ch in w if ch not in _MARKS)
+
+
+_WITH_STEM: dict[tuple[frozenset, int], dict[str, tuple[int, str] | bool]] = {}  # (table, max clitic) → word → reading
 
 
 @lru_cache(maxsize=262144)
@@ -292,7 +313,7 @@ def _proper(ctx: Context, j: int) -> bool:
 
 def fac_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
-    for i in range(n):
+    for i in ctx.with_stem(W.ALL_FAC_HEADS):
         found = stem_in(toks[i].norm, W.ALL_FAC_HEADS)
         if not found:
             continue
@@ -387,9 +408,9 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
 
 
 def loc_hits(ctx: Context) -> Iterator[Hit]:
-    toks, n = ctx.tokens, len(ctx.tokens)
+    toks = ctx.tokens
     heads = W.ALL_LOC_HEADS
-    for i in range(n):
+    for i in ctx.with_stem(heads):
         found = stem_in(toks[i].norm, heads)
         if not found or ctx.covered.get(i, i) > i:
             continue  # "مديرية المخابرات": the organisation rules read the head already
@@ -566,7 +587,7 @@ def _place_word(ctx: Context, j: int, strip_wa: bool = False, in_list: bool = Fa
 
 def per_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
-    for i in range(n):
+    for i in ctx.with_stem(W.TITLES, 2):
         if not stem_in(toks[i].norm, W.TITLES, max_clitic=2):
             continue
         j = i + 1
@@ -947,7 +968,9 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
 
 
 def norp_hits(ctx: Context) -> Iterator[Hit]:
-    for i, tok in enumerate(ctx.tokens):
+    norms = list(map(NORM, ctx.tokens))
+    for i in compress(range(len(norms)), map(_nationality_noun, norms)):  # the words the two tests below need
+        tok = ctx.tokens[i]
         found = _nationality_noun(tok.norm)
         if found is None or i in ctx.lexicon:
             continue
@@ -960,7 +983,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         elif _is_count(ctx.word(i - 1)):
             yield i, clitic, i, "NORP", 0.6
     toks = ctx.tokens
-    for i in range(1, len(toks)):
+    for i in compress(range(1, len(toks)), map(_nationality_person, norms[1:])):
         # "استشهاد فلسطيني", "مقتل فلسطينية", "أنهى حياة فلسطينيا": a nationality alone after the victim's noun
         tok = toks[i]
         if i not in ctx.lexicon and _nationality_person(tok.norm):
