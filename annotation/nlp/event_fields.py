@@ -164,6 +164,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Protest with intervention"  # "أطلقت الشرطة النار على المحتجين" with nobody hurt
     if sub in ("Armed clash",):
         classes = {c.victim_class for s in group for c in s.casualties if c.category in ("killed", "injured")}
+        if _crowd_against_force(group, text, tokens):
+            return "Violent demonstration"  # "مواجهات بين محتجين وقوات الأمن": a crowd, not an armed side (ACLED riots)
         if _two_sides(group, tokens):
             return sub  # civilians killed in a fight between two sides are the battle's victims (ACLED)
         target = None if classes & {"security_forces", "militants"} else _target_kind(group, text, tokens)
@@ -183,6 +185,30 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
 _TWO_SIDES = tuple(E.words("two_sides"))
+CROWD = tuple(E.words("crowd_stem"))
+_MILITANT = {p[0] for p in E.VICTIM_WORDS["militants"] if len(p) == 1}
+
+
+def _crowd_against_force(group: list[Sentence], text: str, tokens: list[Token]) -> bool:
+    """Whether a clash cue tells of protesters or youths facing a force ("مواجهات بين شبان والشرطة"), with no armed
+    group or armed men named and nobody armed hurt: ACLED codes it as a violent demonstration."""
+    if any(c.victim_class in ("militants", "security_forces") for s in group for c in s.casualties):
+        return False
+    actors = actor_index()
+    crowd = False
+    for s in group:
+        if s.context:
+            continue
+        for x in s.spans:
+            a = actors.get(x.entity_key or "") if x.label == "ORG" else None
+            if a is not None and a.actor_type in ARMED:
+                return False
+        for k in range(s.first, s.last + 1):
+            stems = {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 2}
+            if stems & _MILITANT:
+                return False
+            crowd = crowd or any(stem.startswith(CROWD) for stem in stems)
+    return crowd
 
 
 def _two_sides(group: list[Sentence], tokens: list[Token]) -> bool:

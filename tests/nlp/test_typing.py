@@ -69,3 +69,13 @@ def test_gunmen_killed_in_a_raid_with_arrests_is_a_clash():
 def test_police_named_as_the_source_is_no_side_of_the_attack():
     text = "قتل أربعة أشخاص في هجوم شنه مجهولون على حي سكني في مدينة الرمادي، بحسب ما أعلنت الشرطة العراقية."
     assert main_type(text) == "Attack"
+
+
+def test_protesters_facing_the_police_are_a_riot_not_a_battle():
+    text = "اندلعت مواجهات بين محتجين وقوات الأمن في مدينة قابس مساء السبت، وأصيب خمسة متظاهرين بجروح."
+    assert main_type(text) == "Violent demonstration"
+
+
+def test_gunmen_facing_the_army_stay_a_battle():
+    text = "اندلعت مواجهات بين مسلحين وقوات الجيش في مدينة قابس مساء السبت، وأصيب خمسة شبان من المارة."
+    assert main_type(text) == "Armed clash"
