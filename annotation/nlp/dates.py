@@ -116,6 +116,21 @@ AGO_UNITS = {
     "ساعات": ("day", 0),
     "ساعه": ("day", 0),
 }
+# "الساعات الماضية", "الأيام القليلة الماضية", "السنوات الأخيرة": a span of time up to now
+RECENT_UNITS = {
+    "الساعات": "hour",
+    "الايام": "day",
+    "الاسابيع": "week",
+    "الاشهر": "month",
+    "الشهور": "month",
+    "السنوات": "year",
+    "الاعوام": "year",
+}
+RECENT_ANCHORS = frozenset({"الماضيه", "الاخيره", "المنصرمه", "الفايته", "الماضي", "الاخير"})
+# "يوم 15 الجاري", "في 28 الماضي": a day of this month or the last one
+DAY_ANCHORS = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "المنصرم": -1, "الفايت": -1}
+# "اليوم التالي", "اليوم الثالث من القتال", "اليوم العالمي": "اليوم" is not today there
+NOT_TODAY = frozenset({"التالي", "السابق", "نفسه", "ذاته", "الاخير", "العالمي", "الوطني", "الدولي"})
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {
     "الاول": 1,
@@ -146,7 +161,14 @@ _STARTERS_PLAIN = frozenset(
     | set(HIJRI_MONTHS)
 )
 _STARTERS = frozenset(
-    set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS) | PARTS_OF_DAY | {"يوم", "يومي", "الليله"}
+    set(WEEKDAYS)
+    | set(MONTHS)
+    | set(RELATIVE_DAYS)
+    | set(UNITS)
+    | set(MONTH_PARTS)
+    | PARTS_OF_DAY
+    | set(RECENT_UNITS)
+    | {"يوم", "يومي", "الليله"}
 )
 
 
@@ -184,6 +206,7 @@ def _stem_of(word: str) -> tuple[int, str]:
             or stem == "يومي"
             or stem in ORDINAL_DAYS
             or stem in ("قبل", "الليله")
+            or stem in RECENT_UNITS
         ):
             return clitic, stem
     return 0, word
@@ -301,6 +324,8 @@ class _Scanner:
         if stem in ("امس", "الامس") and self._next(j) == "الاول":  # "أمس الأول"
             self.e.relative_day = -2
             return self._core(2)
+        if stem == "اليوم" and (self._next(j) in NOT_TODAY or self._next(j) in ORDINAL_DAYS):
+            return 0
         self.e.relative_day = RELATIVE_DAYS[stem]
         return self._core(1)
 
@@ -359,7 +384,7 @@ class _Scanner:
         return self._core(1)
 
     def _hijri_month(self, j, w, stem) -> int:
-        if w not in HIJRI_MONTHS or self.e.day is None:
+        if w not in HIJRI_MONTHS or (self.e.day is None and not (j > self.i and self.tokens[j - 1].norm == "شهر")):
             return 0
         self.e.month, self.e.hijri = HIJRI_MONTHS[w], True
         return self._core(1)
@@ -375,10 +400,22 @@ class _Scanner:
         return self._core(2 if self._next(j) in ("ه", "هـ", "م") else 1)
 
     def _day_number(self, j, w, stem) -> int:
-        if not (w.isdecimal() and 1 <= int(w) <= 31 and self.e.day is None and _day_then_month(self.tokens, j + 1)):
+        if not (w.isdecimal() and 1 <= int(w) <= 31 and self.e.day is None):
             return 0
-        self.e.day = int(w)
-        return 1
+        tokens, nxt = self.tokens, self._next(j)
+        if _day_then_month(tokens, j + 1):
+            self.e.day = int(w)
+            return 1
+        if nxt in DAY_ANCHORS and not self.e.month:  # "يوم 15 الجاري"
+            self.e.day, self.e.anchor = int(w), DAY_ANCHORS[nxt]
+            return self._core(2)
+        # "3 و5 مايو", "من 3 إلى 5 مايو": a range of days in one month
+        if nxt in ("و", "الي", "-") and j + 2 < self.n:
+            end = tokens[j + 2].norm
+            if end.isdecimal() and int(w) < int(end) <= 31 and _day_then_month(tokens, j + 3):
+                self.e.day, self.e.day_end = int(w), int(end)
+                return 3
+        return 0
 
     def _ordinal_day(self, j, w, stem) -> int:
         found = _ordinal_day(self.tokens, j) if stem in ORDINAL_DAYS and self.e.day is None else None
@@ -400,11 +437,26 @@ class _Scanner:
         return self._core(1)
 
     def _ago(self, j, w, stem) -> int:
+        # "قبل أيام" is a date; "منذ أيام" a span of time, which the gold leaves untagged
         ago = _ago(self.tokens, j + 1) if stem == "قبل" and j + 1 < self.n else None
         if ago is None:
             return 0
         self.e.ago, used = ago
         return self._core(used + 1)
+
+    def _recent(self, j, w, stem) -> int:
+        """ "الساعات الماضية", "الأيام القليلة الماضية", "السنوات الأخيرة"."""
+        if stem not in RECENT_UNITS or j > self.i:
+            return 0
+        nxt = self._next(j)
+        used = 2
+        if nxt == "القليله" and j + 2 < self.n:  # "الأيام القليلة الماضية"
+            nxt, used = self.tokens[j + 2].norm, 3
+        if nxt not in RECENT_ANCHORS:
+            return 0
+        self.e.recent = RECENT_UNITS[stem]
+        self.stop = True
+        return self._core(used)
 
     def _filler(self, j, w, stem) -> int:
         """ "من" and "شهر" between a day and its month ("5 من شهر آذار")."""
@@ -412,6 +464,15 @@ class _Scanner:
             return 0  # "شهر" may open the expression too: "شهر ديسمبر 2023"
         if w == "من" and self.e.day is not None and _this_month(self.tokens, j + 1):
             return 1  # "التاسع من الشهر الجاري"
+        if w == "من" and self.e.month and self.e.year is None and not self.e.hijri and j + 2 < self.n:
+            # "شباط من العام الماضي": the year said relative to the reference's
+            unit, anchor = self.tokens[j + 1].norm, self.tokens[j + 2].norm
+            if UNITS.get(unit) == "year" and ANCHORS.get(anchor, 1) <= 0 and self.e.anchor is None:
+                self.e.year_offset = ANCHORS[anchor]
+                self.stop = True
+                return 3
+        if w == "شهر" and self._next(j) in HIJRI_MONTHS:
+            return 1  # "شهر رمضان"
         return 1 if _month_at(self.tokens, j + 1) or self._next(j) == "شهر" else 0
 
     def _separator(self, j, w, stem) -> int:
@@ -456,6 +517,7 @@ _STEPS = (
     _Scanner._unit,
     _Scanner._anchor,
     _Scanner._ago,
+    _Scanner._recent,
     _Scanner._filler,
     _Scanner._separator,
     _Scanner._closer,
@@ -490,6 +552,7 @@ def _word_steps(w: str) -> tuple:
         stem in UNITS,  # _unit
         w in ANCHORS,  # _anchor
         stem == "قبل",  # _ago
+        stem in RECENT_UNITS,  # _recent
         w in ("من", "شهر"),  # _filler
         w in SEPARATORS,  # _separator
         w in (")", "/"),  # _closer
@@ -508,6 +571,8 @@ def _numeric_date(tokens, j) -> tuple[int, int, int] | None:
     if j + 4 >= len(tokens):
         return None
     d, sep1, m, sep2, y = (tokens[j + k].norm for k in range(5))
+    if len(d) == 4 and y.isdecimal() and len(y) <= 2:  # "2023/5/12": year first
+        d, y = y, d
     if sep1 != sep2 or sep1 not in ("/", "-") or not (m.isdecimal() and y.isdecimal() and len(y) == 4):
         return None
     day, month, year = int(d), int(m), int(y)

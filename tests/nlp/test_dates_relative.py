@@ -1,0 +1,95 @@
+"""Relative and partial date expressions of wire reports: their spans and what they resolve to."""
+
+import datetime as dt
+
+import pytest
+
+from annotation.nlp.dates import find_dates, resolve
+from annotation.nlp.tokenize import tokenize
+
+PUB = dt.date(2025, 3, 20)
+
+
+def spans(text):
+    _, toks = tokenize(text)
+    return [text[toks[e.first].start : toks[e.last].end] for e in find_dates(toks)]
+
+
+def one(text, published=PUB):
+    _, toks = tokenize(text)
+    exprs = find_dates(toks)
+    assert len(exprs) == 1, spans(text)
+    e = exprs[0]
+    return text[toks[e.first].start : toks[e.last].end], resolve(e, published)
+
+
+def test_day_of_this_month():
+    surface, r = one("انفجرت عبوة يوم 12 الجاري قرب السوق")
+    assert surface == "يوم 12 الجاري"
+    assert (r.date, r.precision) == (dt.date(2025, 3, 12), "day")
+
+
+def test_day_of_last_month():
+    surface, r = one("أعلنت الوزارة في 27 الماضي أن")
+    assert surface == "27 الماضي"
+    assert r.date == dt.date(2025, 2, 27)
+
+
+def test_day_of_this_month_without_publication_stays_unresolved():
+    _, r = one("انفجرت عبوة يوم 12 الجاري قرب السوق", None)
+    assert r.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("قتل جنديان خلال الساعات الماضية في كمين", "الساعات الماضية"),
+        ("تصاعد القصف في الساعات الأخيرة على الحي", "الساعات الأخيرة"),
+        ("نزح مئات السكان في الأيام القليلة الماضية من القرى", "الأيام القليلة الماضية"),
+        ("تكررت الهجمات في السنوات الأخيرة على الطريق", "السنوات الأخيرة"),
+    ],
+)
+def test_recent_spans_of_time(text, surface):
+    assert spans(text) == [surface]
+
+
+def test_past_hours_resolve_to_the_day_and_past_years_stay_unresolved():
+    assert one("خلال الساعات الماضية")[1].date == PUB
+    assert one("في السنوات الأخيرة")[1].date is None
+
+
+def test_since_a_while_is_a_span_of_time_not_a_date():
+    assert spans("تحاصر القوات البلدة منذ أشهر وتمنع دخول الغذاء") == []
+    assert spans("انسحب المقاتلون قبل أسابيع من البلدة") == ["قبل أسابيع"]
+
+
+def test_day_range_in_one_month():
+    surface, r = one("جرت المعارك بين 4 و9 أبريل حول المطار", dt.date(2025, 5, 1))
+    assert surface == "4 و9 أبريل"
+    assert (r.date, r.date_end) == (dt.date(2025, 4, 4), dt.date(2025, 4, 9))
+
+
+def test_year_first_numeric_date():
+    surface, r = one("صدر البيان بتاريخ 2022/10/3 عن القيادة")
+    assert surface == "2022/10/3"
+    assert r.date == dt.date(2022, 10, 3)
+
+
+def test_month_of_last_year():
+    surface, r = one("بدأ الحصار في آذار من العام الماضي")
+    assert surface == "آذار من العام الماضي"
+    assert (r.date, r.date_end) == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+
+
+def test_hijri_month_after_shahr_is_kept_unresolved():
+    surface, r = one("تراجعت الهجمات خلال شهر رمضان في المحافظة")
+    assert surface == "شهر رمضان"
+    assert r.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["في اليوم التالي عاد المقاتلون", "في اليوم الرابع من المعارك", "احتفل السكان باليوم العالمي للمياه"],
+)
+def test_al_yawm_that_is_not_today(text):
+    assert spans(text) == []
