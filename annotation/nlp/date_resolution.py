@@ -35,6 +35,11 @@ class DateExpr:
     recent: str | None = None  # "الساعات الماضية", "السنوات الأخيرة": the unit of a span of time up to now
 
     @property
+    def vague(self) -> bool:
+        """A span of time, not an event's day: "السنوات الأخيرة", "منتصف الشهر" (which month is not said)."""
+        return self.recent not in (None, "hour") or bool(self.unit and self.anchor is None and self.year is None)
+
+    @property
     def specificity(self) -> int:
         return (
             (self.day is not None) * 4

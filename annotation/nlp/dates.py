@@ -131,6 +131,8 @@ RECENT_ANCHORS = frozenset({"الماضيه", "الاخيره", "المنصرم�
 DAY_ANCHORS = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "المنصرم": -1, "الفايت": -1}
 # "اليوم التالي", "اليوم الثالث من القتال", "اليوم العالمي": "اليوم" is not today there
 NOT_TODAY = frozenset({"التالي", "السابق", "نفسه", "ذاته", "الاخير", "العالمي", "الوطني", "الدولي"})
+# a year alone is a date after these ("في 2019،", "منذ 2011"), when no counted noun follows it
+YEAR_PREPOSITIONS = frozenset({"في", "وفي", "منذ", "ومنذ", "خلال", "وخلال", "بحلول"})
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {
     "الاول": 1,
@@ -153,7 +155,7 @@ _TRAILING = frozenset(SEPARATORS | {"من", "و", "يوم", "شهر"})  # words 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
 _STARTERS_PLAIN = frozenset(
-    {"اول", "قبل", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
+    {"اول", "قبل", "ال", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
     | set(ORDINAL_DAYS)
     | {w for w, _ in TWO_WORD_MONTHS}
     | {w for w, _ in TWO_WORD_HIJRI}
@@ -300,13 +302,36 @@ class _Scanner:
             last -= 1
         if not self.core or last < i:
             return None
-        if e.unit and e.anchor is None and e.year is None:
+        if e.unit and e.anchor is None and e.year is None and not e.part:
             return None
         e.last = last
         return e
 
     def _next(self, j: int) -> str:
         return self.tokens[j + 1].norm if j + 1 < self.n else ""
+
+    def _at(self, j: int) -> str:
+        return self.tokens[j].norm if j < self.n else ""
+
+    def _definite_number(self, j, w, stem) -> int:
+        """ "الـ15 من نوفمبر": the article written apart before a day; "الـ24 ساعة الماضية"."""
+        if w != "ال" or not self._next(j).isdecimal():
+            return 0
+        if self._at(j + 2) == "ساعه" and self._at(j + 3) in RECENT_ANCHORS:
+            self.e.recent, self.stop = "hour", True
+            return self._core(4)
+        return 1 if j == self.i else 0
+
+    def _bare_year(self, j, w, stem) -> int:
+        """ "في 2019،", "منذ 2011": a year alone after a preposition, unless a counted noun follows ("في 2000 منزل")."""
+        if j != self.i or self.i == 0 or self.tokens[j - 1].norm not in YEAR_PREPOSITIONS:
+            return 0
+        y = _year_at(self.tokens, j)
+        nxt = self._next(j)
+        if y is None or not 1950 <= y <= 2100 or nxt in SEPARATORS or (nxt[:1].isalpha() and not nxt.startswith(("ال", "و", "ف"))):
+            return 0
+        self.e.year, self.e.unit, self.stop = y, "year", True
+        return self._core(1)
 
     def _core(self, used: int) -> int:
         self.core = True
@@ -345,10 +370,13 @@ class _Scanner:
         return self._core(5)
 
     def _day_before_yesterday(self, j, w, stem) -> int:
-        if w != "اول" or self._next(j) != "امس":
+        if w != "اول":
+            return 0
+        used = 2 if self._next(j) == "امس" else 3 if self._next(j) == "من" and self._at(j + 2) == "امس" else 0
+        if not used:  # "أول أمس", "أول من أمس"
             return 0
         self.e.relative_day = -2
-        return self._core(2)
+        return self._core(used)
 
     def _day_word(self, j, w, stem) -> int:
         return 1 if stem in ("يوم", "يومي") else 0
@@ -425,8 +453,13 @@ class _Scanner:
         return used
 
     def _unit(self, j, w, stem) -> int:
-        if stem not in UNITS or j + 1 >= self.n or not (self._next(j) in ANCHORS or _year_at(self.tokens, j + 1)):
+        if stem not in UNITS:
             return 0
+        if not (self._next(j) in ANCHORS or _year_at(self.tokens, j + 1)):
+            if not (self.e.part and stem.startswith("ال") and j > self.i):
+                return 0
+            self.e.unit = UNITS[stem]  # "منتصف الشهر", "نهاية العام": which one is not said
+            return self._core(1)
         self.e.unit = UNITS[stem]
         return 1
 
@@ -452,6 +485,8 @@ class _Scanner:
         used = 2
         if nxt == "القليله" and j + 2 < self.n:  # "الأيام القليلة الماضية"
             nxt, used = self.tokens[j + 2].norm, 3
+        elif nxt == "ال" and self._at(j + 2).isdecimal():  # "الساعات الـ24 الماضية"
+            nxt, used = self._at(j + 3), 4
         if nxt not in RECENT_ANCHORS:
             return 0
         self.e.recent = RECENT_UNITS[stem]
@@ -500,6 +535,8 @@ class _Scanner:
 
 
 _STEPS = (
+    _Scanner._definite_number,
+    _Scanner._bare_year,
     _Scanner._weekday,
     _Scanner._relative_day,
     _Scanner._tonight,
@@ -535,6 +572,8 @@ def _word_steps(w: str) -> tuple:
     clitic, stem = _stem_of(w)
     decimal = w.isdecimal()
     may = (
+        w == "ال",  # _definite_number
+        decimal,  # _bare_year
         stem in WEEKDAYS,  # _weekday
         stem in RELATIVE_DAYS,  # _relative_day
         stem == "الليله",  # _tonight

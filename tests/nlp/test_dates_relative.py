@@ -93,3 +93,41 @@ def test_hijri_month_after_shahr_is_kept_unresolved():
 )
 def test_al_yawm_that_is_not_today(text):
     assert spans(text) == []
+
+
+def test_day_before_yesterday_with_min():
+    surface, r = one("قتل شرطي أول من أمس في كمين")
+    assert surface == "أول من أمس"
+    assert r.date == dt.date(2025, 3, 18)
+
+
+def test_article_written_apart_before_a_day_is_in_the_span():
+    surface, r = one("هاجم المسلحون في الـ9 من فبراير الماضي القرية")
+    assert surface == "الـ9 من فبراير الماضي"
+    assert r.date == dt.date(2025, 2, 9)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [("قتل ثلاثة خلال الـ24 ساعة الماضية", "الـ24 ساعة الماضية"), ("قتل ثلاثة خلال الساعات الـ48 الماضية", "الساعات الـ48 الماضية")],
+)
+def test_past_hours_with_a_count(text, surface):
+    assert one(text)[0] == surface
+
+
+def test_year_alone_after_a_preposition():
+    surface, r = one("تراجعت الهجمات في 2021، وفق التقرير")
+    assert surface == "2021"
+    assert (r.date, r.date_end, r.precision) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31), "year")
+
+
+@pytest.mark.parametrize("text", ["دمرت الغارات في 1200 منزل", "بلغ عدد النازحين 2015 أسرة"])
+def test_a_count_is_not_a_year(text):
+    assert spans(text) == []
+
+
+def test_part_of_an_unnamed_month_is_kept_but_unresolved():
+    _, toks = tokenize("اشتدت المعارك في منتصف الشهر حول المطار")
+    (e,) = find_dates(toks)
+    assert e.vague
+    assert resolve(e, PUB).date is None
