@@ -80,6 +80,11 @@ ANCHORS = {
     "المنصرم": -1,
     "المنصرمه": -1,
     "الفايت": -1,
+    "الفايته": -1,
+    "المنقضي": -1,  # Tunisian and Algerian papers: "الأسبوع المنقضي", "الشهر الفارط"
+    "المنقضيه": -1,
+    "الفارط": -1,
+    "الفارطه": -1,
     "السابق": -1,
     "الماضيين": -1,
     "الجاري": 0,
@@ -126,13 +131,14 @@ RECENT_UNITS = {
     "السنوات": "year",
     "الاعوام": "year",
 }
-RECENT_ANCHORS = frozenset({"الماضيه", "الاخيره", "المنصرمه", "الفايته", "الماضي", "الاخير"})
+RECENT_ANCHORS = frozenset({"الماضيه", "الاخيره", "المنصرمه", "الفايته", "المنقضيه", "الفارطه", "الماضي", "الاخير"})
 # "يوم 15 الجاري", "في 28 الماضي": a day of this month or the last one
-DAY_ANCHORS = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "المنصرم": -1, "الفايت": -1}
+DAY_ANCHORS = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "المنصرم": -1, "الفايت": -1, "المنقضي": -1, "الفارط": -1}
 # "اليوم التالي", "اليوم الثالث من القتال", "اليوم العالمي": "اليوم" is not today there
 NOT_TODAY = frozenset({"التالي", "السابق", "نفسه", "ذاته", "الاخير", "العالمي", "الوطني", "الدولي"})
 # a year alone is a date after these ("في 2019،", "منذ 2011"), when no counted noun follows it
 YEAR_PREPOSITIONS = frozenset({"في", "وفي", "منذ", "ومنذ", "خلال", "وخلال", "بحلول"})
+WEEK_OF_MONTH = {"الاول": "early", "الثاني": "mid", "الثالث": "mid", "الرابع": "late", "الاخير": "late"}
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {
     "الاول": 1,
@@ -155,7 +161,7 @@ _TRAILING = frozenset(SEPARATORS | {"من", "و", "يوم", "شهر"})  # words 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
 _STARTERS_PLAIN = frozenset(
-    {"اول", "قبل", "ال", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
+    {"اول", "قبل", "ال", "هذا", "هذه", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
     | set(ORDINAL_DAYS)
     | {w for w, _ in TWO_WORD_MONTHS}
     | {w for w, _ in TWO_WORD_HIJRI}
@@ -455,6 +461,10 @@ class _Scanner:
     def _unit(self, j, w, stem) -> int:
         if stem not in UNITS:
             return 0
+        nxt = self._next(j)
+        if stem == "الاسبوع" and nxt in WEEK_OF_MONTH and self._at(j + 2) == "من" and _month_at(self.tokens, j + 3):
+            self.e.part = WEEK_OF_MONTH[nxt]  # "الأسبوع الأول من مارس": the month's first third
+            return 3
         if not (self._next(j) in ANCHORS or _year_at(self.tokens, j + 1)):
             if not (self.e.part and stem.startswith("ال") and j > self.i):
                 return 0
@@ -462,6 +472,13 @@ class _Scanner:
             return self._core(1)
         self.e.unit = UNITS[stem]
         return 1
+
+    def _this(self, j, w, stem) -> int:
+        """ "هذا الأسبوع", "هذا العام", "هذه السنة": the current one."""
+        if j != self.i or w not in ("هذا", "هذه") or not self._next(j).startswith("ال") or self._next(j) not in UNITS:
+            return 0
+        self.e.unit, self.e.anchor = UNITS[self._next(j)], 0
+        return self._core(2)
 
     def _anchor(self, j, w, stem) -> int:
         if w not in ANCHORS or not (self.e.month or self.e.unit or self.e.weekdays):
@@ -552,6 +569,7 @@ _STEPS = (
     _Scanner._day_number,
     _Scanner._ordinal_day,
     _Scanner._unit,
+    _Scanner._this,
     _Scanner._anchor,
     _Scanner._ago,
     _Scanner._recent,
@@ -589,6 +607,7 @@ def _word_steps(w: str) -> tuple:
         decimal,  # _day_number
         stem in ORDINAL_DAYS,  # _ordinal_day
         stem in UNITS,  # _unit
+        w in ("هذا", "هذه"),  # _this
         w in ANCHORS,  # _anchor
         stem == "قبل",  # _ago
         stem in RECENT_UNITS,  # _recent

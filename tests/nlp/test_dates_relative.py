@@ -131,3 +131,23 @@ def test_part_of_an_unnamed_month_is_kept_but_unresolved():
     (e,) = find_dates(toks)
     assert e.vague
     assert resolve(e, PUB).date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start"),
+    [
+        ("أغلقت السلطات المعبر هذا الأسبوع أمام الشاحنات", "هذا الأسبوع", dt.date(2025, 3, 17)),
+        ("تضاعفت الهجمات هذا العام في الإقليم", "هذا العام", dt.date(2025, 1, 1)),
+        ("أوقفت الشرطة عشرين شخصا الشهر الفارط في العاصمة", "الشهر الفارط", dt.date(2025, 2, 1)),
+        ("تظاهر الطلبة الأسبوع المنقضي أمام الوزارة", "الأسبوع المنقضي", dt.date(2025, 3, 10)),
+    ],
+)
+def test_this_and_maghreb_last(text, surface, start):
+    found, r = one(text)
+    assert (found, r.date) == (surface, start)
+
+
+def test_first_week_of_a_month():
+    surface, r = one("وصلت التعزيزات في الأسبوع الأول من يناير إلى الثكنة")
+    assert surface == "الأسبوع الأول من يناير"
+    assert (r.date, r.date_end, r.precision) == (dt.date(2025, 1, 1), dt.date(2025, 1, 10), "month")
