@@ -139,6 +139,11 @@ NOT_TODAY = frozenset({"التالي", "السابق", "نفسه", "ذاته", "
 # a year alone is a date after these ("في 2019،", "منذ 2011"), when no counted noun follows it
 YEAR_PREPOSITIONS = frozenset({"في", "وفي", "منذ", "ومنذ", "خلال", "وخلال", "بحلول"})
 WEEK_OF_MONTH = {"الاول": "early", "الثاني": "mid", "الثالث": "mid", "الرابع": "late", "الاخير": "late"}
+# "الساعة الثالثة فجرا", "الساعة 10:30 صباحا", "الساعة 11 من صباح اليوم": a clock time
+CLOCK_HOURS = frozenset(
+    {"الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه"}
+)
+CLOCK_PARTS = frozenset({"صباحا", "مساء", "مساءا", "ليلا", "فجرا", "ظهرا", "عصرا", "صباح", "بعدالظهر"})
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {
     "الاول": 1,
@@ -161,7 +166,7 @@ _TRAILING = frozenset(SEPARATORS | {"من", "و", "يوم", "شهر"})  # words 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
 _STARTERS_PLAIN = frozenset(
-    {"اول", "قبل", "ال", "هذا", "هذه", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
+    {"اول", "قبل", "ال", "هذا", "هذه", "الساعه", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
     | set(ORDINAL_DAYS)
     | {w for w, _ in TWO_WORD_MONTHS}
     | {w for w, _ in TWO_WORD_HIJRI}
@@ -473,6 +478,26 @@ class _Scanner:
         self.e.unit = UNITS[stem]
         return 1
 
+    def _clock(self, j, w, stem) -> int:
+        """ "الساعة الثالثة فجرا", "الساعة 10:30 صباحا", then "من صباح اليوم" goes on to the day."""
+        if w != "الساعه" or j + 1 >= self.n:
+            return 0
+        k, hour = j + 1, self._at(j + 1)
+        if hour.isdecimal() and int(hour) <= 24:
+            k += 1
+            if self._at(k) == ":" and self._at(k + 1).isdecimal():
+                k += 2
+        elif hour in CLOCK_HOURS:
+            k += 2 if self._at(k + 1) in ("عشره", "عشر") else 1
+        else:
+            return 0
+        if self._at(k) in CLOCK_PARTS:
+            k += 1
+        elif self._at(k) == "من" and k + 1 < self.n and _stem(self.tokens[k + 1])[1] in PARTS_OF_DAY:
+            k += 1  # "من صباح اليوم": the day is read next
+        self.e.clock = True
+        return self._core(k - j)
+
     def _this(self, j, w, stem) -> int:
         """ "هذا الأسبوع", "هذا العام", "هذه السنة": the current one."""
         if j != self.i or w not in ("هذا", "هذه") or not self._next(j).startswith("ال") or self._next(j) not in UNITS:
@@ -569,6 +594,7 @@ _STEPS = (
     _Scanner._day_number,
     _Scanner._ordinal_day,
     _Scanner._unit,
+    _Scanner._clock,
     _Scanner._this,
     _Scanner._anchor,
     _Scanner._ago,
@@ -607,6 +633,7 @@ def _word_steps(w: str) -> tuple:
         decimal,  # _day_number
         stem in ORDINAL_DAYS,  # _ordinal_day
         stem in UNITS,  # _unit
+        w == "الساعه",  # _clock
         w in ("هذا", "هذه"),  # _this
         w in ANCHORS,  # _anchor
         stem == "قبل",  # _ago

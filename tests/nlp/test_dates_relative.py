@@ -151,3 +151,23 @@ def test_first_week_of_a_month():
     surface, r = one("وصلت التعزيزات في الأسبوع الأول من يناير إلى الثكنة")
     assert surface == "الأسبوع الأول من يناير"
     assert (r.date, r.date_end, r.precision) == (dt.date(2025, 1, 1), dt.date(2025, 1, 10), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("انفجرت السيارة عند الساعة 7:45 صباحا قرب الجسر", "الساعة 7:45 صباحا"),
+        ("سمع دوي إطلاق نار الساعة الثانية فجرا في الحي", "الساعة الثانية فجرا"),
+    ],
+)
+def test_clock_time_alone_is_kept_but_dates_no_event(text, surface):
+    found, r = one(text)
+    assert (found, r.date) == (surface, None)
+    _, toks = tokenize(text)
+    assert find_dates(toks)[0].vague
+
+
+def test_clock_time_on_a_named_day_resolves_to_that_day():
+    surface, r = one("أطلقت القذائف الساعة 9 من مساء أمس على الحي")
+    assert surface == "الساعة 9 من مساء أمس"
+    assert r.date == dt.date(2025, 3, 19)
