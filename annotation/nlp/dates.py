@@ -416,14 +416,20 @@ class _Scanner:
             end += 1 + second[1]
         return self._core(end - j + 1)
 
+    def _named_month(self, j) -> bool:
+        """Whether "آب", "ماي" or "رمضان" at j is the month: after a day or "شهر", before a year or "الماضي"."""
+        if self.e.day is not None or (j > self.i and self.tokens[j - 1].norm == "شهر"):
+            return True
+        return self._next(j) in ANCHORS or _year_at(self.tokens, j + 1) is not None
+
     def _ambiguous_month(self, j, w, stem) -> int:
-        if w not in AMBIGUOUS_MONTHS or self.e.day is None:
+        if w not in AMBIGUOUS_MONTHS or not self._named_month(j):
             return 0
         self.e.month = AMBIGUOUS_MONTHS[w]
         return self._core(1)
 
     def _hijri_month(self, j, w, stem) -> int:
-        if w not in HIJRI_MONTHS or (self.e.day is None and not (j > self.i and self.tokens[j - 1].norm == "شهر")):
+        if w not in HIJRI_MONTHS or not self._named_month(j):
             return 0
         self.e.month, self.e.hijri = HIJRI_MONTHS[w], True
         return self._core(1)
@@ -548,7 +554,7 @@ class _Scanner:
                 self.e.year_offset = ANCHORS[anchor]
                 self.stop = True
                 return 3
-        if w == "شهر" and self._next(j) in HIJRI_MONTHS:
+        if w == "شهر" and (self._next(j) in HIJRI_MONTHS or self._next(j) in AMBIGUOUS_MONTHS):
             return 1  # "شهر رمضان"
         return 1 if _month_at(self.tokens, j + 1) or self._next(j) == "شهر" else 0
 

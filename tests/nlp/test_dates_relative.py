@@ -171,3 +171,17 @@ def test_clock_time_on_a_named_day_resolves_to_that_day():
     surface, r = one("أطلقت القذائف الساعة 9 من مساء أمس على الحي")
     assert surface == "الساعة 9 من مساء أمس"
     assert r.date == dt.date(2025, 3, 19)
+
+
+def test_syriac_august_next_to_a_year_or_last():
+    surface, r = one("دمر الانفجار المستودع في آب الماضي", dt.date(2025, 3, 20))
+    assert surface == "آب الماضي"
+    assert (r.date, r.date_end) == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+    assert one("دمر الانفجار المستودع في آب 2020")[0] == "آب 2020"
+    assert spans("قال الأب إن ابنه خطف") == []
+
+
+def test_hijri_month_named_with_last_is_unresolved_without_year():
+    surface, r = one("شنت الجماعة هجمات في رمضان الماضي على القرى")
+    assert (surface, r.date) == ("رمضان الماضي", None)
+    assert spans("قال رمضان إن القرية هوجمت") == []
