@@ -34,11 +34,12 @@ class DateExpr:
     year_offset: int | None = None  # "شباط من العام الماضي": the year relative to the reference's
     recent: str | None = None  # "الساعات الماضية", "السنوات الأخيرة": the unit of a span of time up to now
     clock: bool = False  # "الساعة العاشرة صباحا": a time of day was said
+    decade: bool = False  # "التسعينيات": a decade, left unresolved
 
     @property
     def vague(self) -> bool:
         """A span of time, not an event's day: "السنوات الأخيرة", "منتصف الشهر" (which month is not said)."""
-        if self.clock and self.specificity == 0:
+        if self.decade or (self.clock and self.specificity == 0):
             return True  # "الساعة العاشرة صباحا" alone: the hour of a day not said
         return self.recent not in (None, "hour") or bool(self.unit and self.anchor is None and self.year is None)
 

@@ -144,6 +144,8 @@ CLOCK_HOURS = frozenset(
     {"الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه"}
 )
 CLOCK_PARTS = frozenset({"صباحا", "مساء", "مساءا", "ليلا", "فجرا", "ظهرا", "عصرا", "صباح", "بعدالظهر"})
+# "التسعينيات", "ثمانينيات القرن الماضي": a decade (kept, never resolved)
+DECADES = frozenset(p + w for p in ("ال", "") for w in ("خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات"))
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {
     "الاول": 1,
@@ -166,7 +168,7 @@ _TRAILING = frozenset(SEPARATORS | {"من", "و", "يوم", "شهر"})  # words 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
 _STARTERS_PLAIN = frozenset(
-    {"اول", "قبل", "ال", "هذا", "هذه", "الساعه", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
+    {"اول", "قبل", "ال", "هذا", "هذه", "الساعه", "العام", *DECADES, "عام", "الشهر", "الاسبوع", "السنه"}
     | set(ORDINAL_DAYS)
     | {w for w, _ in TWO_WORD_MONTHS}
     | {w for w, _ in TWO_WORD_HIJRI}
@@ -504,6 +506,16 @@ class _Scanner:
         self.e.clock = True
         return self._core(k - j)
 
+    def _decade(self, j, w, stem) -> int:
+        """ "التسعينيات", "مطلع الثمانينيات", "سبعينيات القرن الماضي"."""
+        if w not in DECADES:
+            return 0
+        used = 3 if self._next(j) == "القرن" and self._at(j + 2) in ("الماضي", "العشرين") else 1
+        if used == 1 and not w.startswith("ال"):
+            return 0  # "ثمانينيات" needs its century
+        self.e.decade, self.stop = True, True
+        return self._core(used)
+
     def _this(self, j, w, stem) -> int:
         """ "هذا الأسبوع", "هذا العام", "هذه السنة": the current one."""
         if j != self.i or w not in ("هذا", "هذه") or not self._next(j).startswith("ال") or self._next(j) not in UNITS:
@@ -601,6 +613,7 @@ _STEPS = (
     _Scanner._ordinal_day,
     _Scanner._unit,
     _Scanner._clock,
+    _Scanner._decade,
     _Scanner._this,
     _Scanner._anchor,
     _Scanner._ago,
@@ -640,6 +653,7 @@ def _word_steps(w: str) -> tuple:
         stem in ORDINAL_DAYS,  # _ordinal_day
         stem in UNITS,  # _unit
         w == "الساعه",  # _clock
+        w in DECADES,  # _decade
         w in ("هذا", "هذه"),  # _this
         w in ANCHORS,  # _anchor
         stem == "قبل",  # _ago

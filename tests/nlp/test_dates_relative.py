@@ -185,3 +185,12 @@ def test_hijri_month_named_with_last_is_unresolved_without_year():
     surface, r = one("شنت الجماعة هجمات في رمضان الماضي على القرى")
     assert (surface, r.date) == ("رمضان الماضي", None)
     assert spans("قال رمضان إن القرية هوجمت") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("نشأت الحركة في السبعينيات في الجنوب", "السبعينيات"), ("منذ تسعينيات القرن الماضي يتنازع الطرفان", "تسعينيات القرن الماضي")],
+)
+def test_decades_are_kept_unresolved(text, surface):
+    found, r = one(text)
+    assert (found, r.date) == (surface, None)
