@@ -30,6 +30,18 @@ class DateExpr:
     unit: str | None = None
     anchor: int | None = None
     ago: tuple[str, int, bool] | None = None
+    day_end: int | None = None  # "3 و5 مايو": the range's last day
+    year_offset: int | None = None  # "شباط من العام الماضي": the year relative to the reference's
+    recent: str | None = None  # "الساعات الماضية", "السنوات الأخيرة": the unit of a span of time up to now
+    clock: bool = False  # "الساعة العاشرة صباحا": a time of day was said
+    decade: bool = False  # "التسعينيات": a decade, left unresolved
+
+    @property
+    def vague(self) -> bool:
+        """A span of time, not an event's day: "السنوات الأخيرة", "منتصف الشهر" (which month is not said)."""
+        if self.decade or (self.clock and self.specificity == 0):
+            return True  # "الساعة العاشرة صباحا" alone: the hour of a day not said
+        return self.recent not in (None, "hour") or bool(self.unit and self.anchor is None and self.year is None)
 
     @property
     def specificity(self) -> int:
@@ -92,6 +104,10 @@ def _hijri(e: DateExpr) -> ResolvedDate:
 def _day_of_month(e: DateExpr, ref: dt.date | None) -> ResolvedDate:
     """ "الجمعة 22 نوفمبر", "22/11/2024": the year said, else the weekday's, else the latest not after ref."""
     year = e.year
+    if year is None and e.year_offset is not None:
+        if ref is None:
+            return _NONE
+        year = ref.year + e.year_offset
     if year is None and e.weekdays and ref:
         year = _weekday_year(e.day, e.month, e.weekdays[0], ref)
     if year is None and ref:
@@ -100,15 +116,18 @@ def _day_of_month(e: DateExpr, ref: dt.date | None) -> ResolvedDate:
         return _NONE
     try:
         d = dt.date(year, e.month, e.day)
+        end = dt.date(year, e.month, e.day_end) if e.day_end else d
     except ValueError:
         return _NONE
-    return ResolvedDate(d, d, "day")
+    return ResolvedDate(d, end, "day")
 
 
 def _month(e: DateExpr, ref: dt.date | None) -> ResolvedDate:
     """ "مطلع أكتوبر", "نوفمبر الماضي": a month range in the year said or the latest one (the next with "المقبل")."""
     year = e.year
-    if year is None and ref:
+    if year is None and e.year_offset is not None:
+        year = ref.year + e.year_offset if ref else None
+    elif year is None and ref:
         year = ref.year if e.month <= ref.month or e.anchor == 1 else ref.year - 1
         if e.anchor == -1 and e.month >= ref.month:
             year = ref.year - 1
@@ -155,6 +174,27 @@ def _unit(e: DateExpr, day: dt.date) -> ResolvedDate:
     return ResolvedDate(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
 
 
+def _day_this_month(e: DateExpr, day: dt.date) -> ResolvedDate:
+    """ "يوم 15 الجاري" (this month), "في 28 الماضي" (last month)."""
+    y, m = day.year, day.month + e.anchor
+    if m < 1:
+        y, m = y - 1, 12
+    try:
+        d = dt.date(y, m, e.day)
+    except ValueError:
+        return _NONE
+    return ResolvedDate(d, d, "day")
+
+
+def _recent(e: DateExpr, day: dt.date) -> ResolvedDate:
+    """ "الساعات الماضية" is the reference day; "الأيام الماضية" the week up to it; longer spans stay unresolved."""
+    if e.recent == "hour":
+        return ResolvedDate(day, day, "day")
+    if e.recent == "day":
+        return ResolvedDate(day - dt.timedelta(days=7), day, "week")
+    return _NONE
+
+
 def _ago(e: DateExpr, day: dt.date) -> ResolvedDate:
     unit, k, exact = e.ago
     d = day - dt.timedelta(days={"day": 1, "week": 7, "month": 30, "year": 365}[unit] * k)
@@ -178,6 +218,10 @@ def resolve(e: DateExpr, published: dt.date | None, year_reference: dt.date | No
         return ResolvedDate(dt.date(e.year, 1, 1), dt.date(e.year, 12, 31), "year")
     if published is None:
         return _NONE
+    if e.recent:
+        return _recent(e, published)
+    if e.day and e.anchor is not None and e.anchor <= 0:
+        return _day_this_month(e, published)
     if e.relative_day is not None:
         return _relative_day(e, published)
     if e.weekdays:

@@ -80,6 +80,11 @@ ANCHORS = {
     "المنصرم": -1,
     "المنصرمه": -1,
     "الفايت": -1,
+    "الفايته": -1,
+    "المنقضي": -1,  # Tunisian and Algerian papers: "الأسبوع المنقضي", "الشهر الفارط"
+    "المنقضيه": -1,
+    "الفارط": -1,
+    "الفارطه": -1,
     "السابق": -1,
     "الماضيين": -1,
     "الجاري": 0,
@@ -116,6 +121,31 @@ AGO_UNITS = {
     "ساعات": ("day", 0),
     "ساعه": ("day", 0),
 }
+# "الساعات الماضية", "الأيام القليلة الماضية", "السنوات الأخيرة": a span of time up to now
+RECENT_UNITS = {
+    "الساعات": "hour",
+    "الايام": "day",
+    "الاسابيع": "week",
+    "الاشهر": "month",
+    "الشهور": "month",
+    "السنوات": "year",
+    "الاعوام": "year",
+}
+RECENT_ANCHORS = frozenset({"الماضيه", "الاخيره", "المنصرمه", "الفايته", "المنقضيه", "الفارطه", "الماضي", "الاخير"})
+# "يوم 15 الجاري", "في 28 الماضي": a day of this month or the last one
+DAY_ANCHORS = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "المنصرم": -1, "الفايت": -1, "المنقضي": -1, "الفارط": -1}
+# "اليوم التالي", "اليوم الثالث من القتال", "اليوم العالمي": "اليوم" is not today there
+NOT_TODAY = frozenset({"التالي", "السابق", "نفسه", "ذاته", "الاخير", "العالمي", "الوطني", "الدولي"})
+# a year alone is a date after these ("في 2019،", "منذ 2011"), when no counted noun follows it
+YEAR_PREPOSITIONS = frozenset({"في", "وفي", "منذ", "ومنذ", "خلال", "وخلال", "بحلول"})
+WEEK_OF_MONTH = {"الاول": "early", "الثاني": "mid", "الثالث": "mid", "الرابع": "late", "الاخير": "late"}
+# "الساعة الثالثة فجرا", "الساعة 10:30 صباحا", "الساعة 11 من صباح اليوم": a clock time
+CLOCK_HOURS = frozenset(
+    {"الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه"}
+)
+CLOCK_PARTS = frozenset({"صباحا", "مساء", "مساءا", "ليلا", "فجرا", "ظهرا", "عصرا", "صباح", "بعدالظهر"})
+# "التسعينيات", "ثمانينيات القرن الماضي": a decade (kept, never resolved)
+DECADES = frozenset(p + w for p in ("ال", "") for w in ("خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات"))
 VAGUE_AGO = {"ايام", "اسابيع", "اشهر", "سنوات", "ساعات"}
 ORDINAL_DAYS = {
     "الاول": 1,
@@ -138,7 +168,7 @@ _TRAILING = frozenset(SEPARATORS | {"من", "و", "يوم", "شهر"})  # words 
 
 # Words a date expression can open with (besides digits and words _stem_of recognises through a clitic).
 _STARTERS_PLAIN = frozenset(
-    {"اول", "قبل", "العام", "عام", "الشهر", "الاسبوع", "السنه"}
+    {"اول", "قبل", "ال", "هذا", "هذه", "الساعه", "العام", *DECADES, "عام", "الشهر", "الاسبوع", "السنه"}
     | set(ORDINAL_DAYS)
     | {w for w, _ in TWO_WORD_MONTHS}
     | {w for w, _ in TWO_WORD_HIJRI}
@@ -146,7 +176,14 @@ _STARTERS_PLAIN = frozenset(
     | set(HIJRI_MONTHS)
 )
 _STARTERS = frozenset(
-    set(WEEKDAYS) | set(MONTHS) | set(RELATIVE_DAYS) | set(UNITS) | set(MONTH_PARTS) | PARTS_OF_DAY | {"يوم", "يومي", "الليله"}
+    set(WEEKDAYS)
+    | set(MONTHS)
+    | set(RELATIVE_DAYS)
+    | set(UNITS)
+    | set(MONTH_PARTS)
+    | PARTS_OF_DAY
+    | set(RECENT_UNITS)
+    | {"يوم", "يومي", "الليله"}
 )
 
 
@@ -184,6 +221,7 @@ def _stem_of(word: str) -> tuple[int, str]:
             or stem == "يومي"
             or stem in ORDINAL_DAYS
             or stem in ("قبل", "الليله")
+            or stem in RECENT_UNITS
         ):
             return clitic, stem
     return 0, word
@@ -277,13 +315,36 @@ class _Scanner:
             last -= 1
         if not self.core or last < i:
             return None
-        if e.unit and e.anchor is None and e.year is None:
+        if e.unit and e.anchor is None and e.year is None and not e.part:
             return None
         e.last = last
         return e
 
     def _next(self, j: int) -> str:
         return self.tokens[j + 1].norm if j + 1 < self.n else ""
+
+    def _at(self, j: int) -> str:
+        return self.tokens[j].norm if j < self.n else ""
+
+    def _definite_number(self, j, w, stem) -> int:
+        """ "الـ15 من نوفمبر": the article written apart before a day; "الـ24 ساعة الماضية"."""
+        if w != "ال" or not self._next(j).isdecimal():
+            return 0
+        if self._at(j + 2) == "ساعه" and self._at(j + 3) in RECENT_ANCHORS:
+            self.e.recent, self.stop = "hour", True
+            return self._core(4)
+        return 1 if j == self.i else 0
+
+    def _bare_year(self, j, w, stem) -> int:
+        """ "في 2019،", "منذ 2011": a year alone after a preposition, unless a counted noun follows ("في 2000 منزل")."""
+        if j != self.i or self.i == 0 or self.tokens[j - 1].norm not in YEAR_PREPOSITIONS:
+            return 0
+        y = _year_at(self.tokens, j)
+        nxt = self._next(j)
+        if y is None or not 1950 <= y <= 2100 or nxt in SEPARATORS or (nxt[:1].isalpha() and not nxt.startswith(("ال", "و", "ف"))):
+            return 0
+        self.e.year, self.e.unit, self.stop = y, "year", True
+        return self._core(1)
 
     def _core(self, used: int) -> int:
         self.core = True
@@ -301,6 +362,8 @@ class _Scanner:
         if stem in ("امس", "الامس") and self._next(j) == "الاول":  # "أمس الأول"
             self.e.relative_day = -2
             return self._core(2)
+        if stem == "اليوم" and (self._next(j) in NOT_TODAY or self._next(j) in ORDINAL_DAYS):
+            return 0
         self.e.relative_day = RELATIVE_DAYS[stem]
         return self._core(1)
 
@@ -320,10 +383,13 @@ class _Scanner:
         return self._core(5)
 
     def _day_before_yesterday(self, j, w, stem) -> int:
-        if w != "اول" or self._next(j) != "امس":
+        if w != "اول":
+            return 0
+        used = 2 if self._next(j) == "امس" else 3 if self._next(j) == "من" and self._at(j + 2) == "امس" else 0
+        if not used:  # "أول أمس", "أول من أمس"
             return 0
         self.e.relative_day = -2
-        return self._core(2)
+        return self._core(used)
 
     def _day_word(self, j, w, stem) -> int:
         return 1 if stem in ("يوم", "يومي") else 0
@@ -352,14 +418,20 @@ class _Scanner:
             end += 1 + second[1]
         return self._core(end - j + 1)
 
+    def _named_month(self, j) -> bool:
+        """Whether "آب", "ماي" or "رمضان" at j is the month: after a day or "شهر", before a year or "الماضي"."""
+        if self.e.day is not None or (j > self.i and self.tokens[j - 1].norm == "شهر"):
+            return True
+        return self._next(j) in ANCHORS or _year_at(self.tokens, j + 1) is not None
+
     def _ambiguous_month(self, j, w, stem) -> int:
-        if w not in AMBIGUOUS_MONTHS or self.e.day is None:
+        if w not in AMBIGUOUS_MONTHS or not self._named_month(j):
             return 0
         self.e.month = AMBIGUOUS_MONTHS[w]
         return self._core(1)
 
     def _hijri_month(self, j, w, stem) -> int:
-        if w not in HIJRI_MONTHS or self.e.day is None:
+        if w not in HIJRI_MONTHS or not self._named_month(j):
             return 0
         self.e.month, self.e.hijri = HIJRI_MONTHS[w], True
         return self._core(1)
@@ -375,10 +447,22 @@ class _Scanner:
         return self._core(2 if self._next(j) in ("ه", "هـ", "م") else 1)
 
     def _day_number(self, j, w, stem) -> int:
-        if not (w.isdecimal() and 1 <= int(w) <= 31 and self.e.day is None and _day_then_month(self.tokens, j + 1)):
+        if not (w.isdecimal() and 1 <= int(w) <= 31 and self.e.day is None):
             return 0
-        self.e.day = int(w)
-        return 1
+        tokens, nxt = self.tokens, self._next(j)
+        if _day_then_month(tokens, j + 1):
+            self.e.day = int(w)
+            return 1
+        if nxt in DAY_ANCHORS and not self.e.month:  # "يوم 15 الجاري"
+            self.e.day, self.e.anchor = int(w), DAY_ANCHORS[nxt]
+            return self._core(2)
+        # "3 و5 مايو", "من 3 إلى 5 مايو": a range of days in one month
+        if nxt in ("و", "الي", "-") and j + 2 < self.n:
+            end = tokens[j + 2].norm
+            if end.isdecimal() and int(w) < int(end) <= 31 and _day_then_month(tokens, j + 3):
+                self.e.day, self.e.day_end = int(w), int(end)
+                return 3
+        return 0
 
     def _ordinal_day(self, j, w, stem) -> int:
         found = _ordinal_day(self.tokens, j) if stem in ORDINAL_DAYS and self.e.day is None else None
@@ -388,10 +472,56 @@ class _Scanner:
         return used
 
     def _unit(self, j, w, stem) -> int:
-        if stem not in UNITS or j + 1 >= self.n or not (self._next(j) in ANCHORS or _year_at(self.tokens, j + 1)):
+        if stem not in UNITS:
             return 0
+        nxt = self._next(j)
+        if stem == "الاسبوع" and nxt in WEEK_OF_MONTH and self._at(j + 2) == "من" and _month_at(self.tokens, j + 3):
+            self.e.part = WEEK_OF_MONTH[nxt]  # "الأسبوع الأول من مارس": the month's first third
+            return 3
+        if not (self._next(j) in ANCHORS or _year_at(self.tokens, j + 1)):
+            if not (self.e.part and stem.startswith("ال") and j > self.i):
+                return 0
+            self.e.unit = UNITS[stem]  # "منتصف الشهر", "نهاية العام": which one is not said
+            return self._core(1)
         self.e.unit = UNITS[stem]
         return 1
+
+    def _clock(self, j, w, stem) -> int:
+        """ "الساعة الثالثة فجرا", "الساعة 10:30 صباحا", then "من صباح اليوم" goes on to the day."""
+        if w != "الساعه" or j + 1 >= self.n:
+            return 0
+        k, hour = j + 1, self._at(j + 1)
+        if hour.isdecimal() and int(hour) <= 24:
+            k += 1
+            if self._at(k) == ":" and self._at(k + 1).isdecimal():
+                k += 2
+        elif hour in CLOCK_HOURS:
+            k += 2 if self._at(k + 1) in ("عشره", "عشر") else 1
+        else:
+            return 0
+        if self._at(k) in CLOCK_PARTS:
+            k += 1
+        elif self._at(k) == "من" and k + 1 < self.n and _stem(self.tokens[k + 1])[1] in PARTS_OF_DAY:
+            k += 1  # "من صباح اليوم": the day is read next
+        self.e.clock = True
+        return self._core(k - j)
+
+    def _decade(self, j, w, stem) -> int:
+        """ "التسعينيات", "مطلع الثمانينيات", "سبعينيات القرن الماضي"."""
+        if w not in DECADES:
+            return 0
+        used = 3 if self._next(j) == "القرن" and self._at(j + 2) in ("الماضي", "العشرين") else 1
+        if used == 1 and not w.startswith("ال"):
+            return 0  # "ثمانينيات" needs its century
+        self.e.decade, self.stop = True, True
+        return self._core(used)
+
+    def _this(self, j, w, stem) -> int:
+        """ "هذا الأسبوع", "هذا العام", "هذه السنة": the current one."""
+        if j != self.i or w not in ("هذا", "هذه") or not self._next(j).startswith("ال") or self._next(j) not in UNITS:
+            return 0
+        self.e.unit, self.e.anchor = UNITS[self._next(j)], 0
+        return self._core(2)
 
     def _anchor(self, j, w, stem) -> int:
         if w not in ANCHORS or not (self.e.month or self.e.unit or self.e.weekdays):
@@ -400,11 +530,28 @@ class _Scanner:
         return self._core(1)
 
     def _ago(self, j, w, stem) -> int:
+        # "قبل أيام" is a date; "منذ أيام" a span of time, which the gold leaves untagged
         ago = _ago(self.tokens, j + 1) if stem == "قبل" and j + 1 < self.n else None
         if ago is None:
             return 0
         self.e.ago, used = ago
         return self._core(used + 1)
+
+    def _recent(self, j, w, stem) -> int:
+        """ "الساعات الماضية", "الأيام القليلة الماضية", "السنوات الأخيرة"."""
+        if stem not in RECENT_UNITS or j > self.i:
+            return 0
+        nxt = self._next(j)
+        used = 2
+        if nxt == "القليله" and j + 2 < self.n:  # "الأيام القليلة الماضية"
+            nxt, used = self.tokens[j + 2].norm, 3
+        elif nxt == "ال" and self._at(j + 2).isdecimal():  # "الساعات الـ24 الماضية"
+            nxt, used = self._at(j + 3), 4
+        if nxt not in RECENT_ANCHORS:
+            return 0
+        self.e.recent = RECENT_UNITS[stem]
+        self.stop = True
+        return self._core(used)
 
     def _filler(self, j, w, stem) -> int:
         """ "من" and "شهر" between a day and its month ("5 من شهر آذار")."""
@@ -412,6 +559,15 @@ class _Scanner:
             return 0  # "شهر" may open the expression too: "شهر ديسمبر 2023"
         if w == "من" and self.e.day is not None and _this_month(self.tokens, j + 1):
             return 1  # "التاسع من الشهر الجاري"
+        if w == "من" and self.e.month and self.e.year is None and not self.e.hijri and j + 2 < self.n:
+            # "شباط من العام الماضي": the year said relative to the reference's
+            unit, anchor = self.tokens[j + 1].norm, self.tokens[j + 2].norm
+            if UNITS.get(unit) == "year" and ANCHORS.get(anchor, 1) <= 0 and self.e.anchor is None:
+                self.e.year_offset = ANCHORS[anchor]
+                self.stop = True
+                return 3
+        if w == "شهر" and (self._next(j) in HIJRI_MONTHS or self._next(j) in AMBIGUOUS_MONTHS):
+            return 1  # "شهر رمضان"
         return 1 if _month_at(self.tokens, j + 1) or self._next(j) == "شهر" else 0
 
     def _separator(self, j, w, stem) -> int:
@@ -439,6 +595,8 @@ class _Scanner:
 
 
 _STEPS = (
+    _Scanner._definite_number,
+    _Scanner._bare_year,
     _Scanner._weekday,
     _Scanner._relative_day,
     _Scanner._tonight,
@@ -454,8 +612,12 @@ _STEPS = (
     _Scanner._day_number,
     _Scanner._ordinal_day,
     _Scanner._unit,
+    _Scanner._clock,
+    _Scanner._decade,
+    _Scanner._this,
     _Scanner._anchor,
     _Scanner._ago,
+    _Scanner._recent,
     _Scanner._filler,
     _Scanner._separator,
     _Scanner._closer,
@@ -473,6 +635,8 @@ def _word_steps(w: str) -> tuple:
     clitic, stem = _stem_of(w)
     decimal = w.isdecimal()
     may = (
+        w == "ال",  # _definite_number
+        decimal,  # _bare_year
         stem in WEEKDAYS,  # _weekday
         stem in RELATIVE_DAYS,  # _relative_day
         stem == "الليله",  # _tonight
@@ -488,8 +652,12 @@ def _word_steps(w: str) -> tuple:
         decimal,  # _day_number
         stem in ORDINAL_DAYS,  # _ordinal_day
         stem in UNITS,  # _unit
+        w == "الساعه",  # _clock
+        w in DECADES,  # _decade
+        w in ("هذا", "هذه"),  # _this
         w in ANCHORS,  # _anchor
         stem == "قبل",  # _ago
+        stem in RECENT_UNITS,  # _recent
         w in ("من", "شهر"),  # _filler
         w in SEPARATORS,  # _separator
         w in (")", "/"),  # _closer
@@ -508,6 +676,8 @@ def _numeric_date(tokens, j) -> tuple[int, int, int] | None:
     if j + 4 >= len(tokens):
         return None
     d, sep1, m, sep2, y = (tokens[j + k].norm for k in range(5))
+    if len(d) == 4 and y.isdecimal() and len(y) <= 2:  # "2023/5/12": year first
+        d, y = y, d
     if sep1 != sep2 or sep1 not in ("/", "-") or not (m.isdecimal() and y.isdecimal() and len(y) == 4):
         return None
     day, month, year = int(d), int(m), int(y)

@@ -464,8 +464,11 @@ def _event_date(group: list[Sentence], article: Article, main: bool) -> tuple[Sp
 
 
 def _since(text: str, date: Span) -> bool:
-    """ "منذ مارس": the start of a span of time, not the day of the event."""
-    return norm(text[max(0, date.start - 6) : date.start]).split()[-1:] in (["منذ"], ["ومنذ"])
+    """ "منذ مارس": the start of a span of time, not the day of the event; "السنوات الأخيرة" is none either."""
+    if norm(text[max(0, date.start - 6) : date.start]).split()[-1:] in (["منذ"], ["ومنذ"]):
+        return True
+    exprs = dates_in(date.text)
+    return bool(exprs) and exprs[0].vague
 
 
 def _set_date(d: IncidentDraft, group: list[Sentence], article: Article, main: bool) -> None:
