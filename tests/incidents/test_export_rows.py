@@ -136,8 +136,14 @@ def test_renaming_an_actor_or_an_outlet_drops_the_rows_that_name_it(client, worl
     assert rows[world["attack"].code]["actor1"] == "Unknown gunmen"
 
 
-def test_stored_downloads_read_once_whatever_the_rows(client, world, django_assert_num_queries):
+def test_stored_downloads_read_twice_per_chunk_whatever_the_rows(client, world, django_assert_num_queries, monkeypatch):
+    from incidents import exports
+
     export_rows_rebuild()
     for url in ("/export/incidents.csv", "/export/incidents.json", "/export/incidents.geojson"):
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):  # the incidents, then their stored rows
+            body(client, url)
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    for url in ("/export/incidents.csv", "/export/incidents.json", "/export/incidents.geojson"):
+        with django_assert_num_queries(1 + 3):  # five incidents: three chunks of stored rows
             body(client, url)
