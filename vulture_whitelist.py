@@ -109,3 +109,5 @@ submitted_by
 last_changed_by
 proposed_by
 proposed_at
+stored_rows  # incidents/apps.py imports the module to connect its signals (the exports' stored rows)
+count_exact  # a field of the API's list Output schema, serialised by django-ninja

@@ -27,10 +27,15 @@ def test_the_governorate_filter_reads_its_index(postgres_only, world, admin1):
     qs = selectors.public_incidents({"admin1": admin1}).qs
     assert [row.code for row in rows.read(qs)] == [world["bomb"].code]
     plan = _plan(selectors.list_rows(qs))
-    assert "incident_public_admin1_upper" in plan or "incident_public_admin1_facets" in plan
     assert "SubPlan" not in plan  # no name looked up row by row (the Arabic name is resolved before the query)
+    # the condition is the indexed expression, so the index can serve it
+    assert "upper((admin1)::text) = 'ANBAR'::text" in plan
     if admin1 == "anbar":  # one name: the index is searched by it, in date order
         assert "Index Cond: (upper((admin1)::text) = 'ANBAR'::text)" in plan
+        assert "incident_public_admin1_upper" in plan or "incident_public_admin1_facets" in plan
+    # Two names (the Arabic one and its English key) are an OR: on these few rows PostgreSQL may as well walk the
+    # date index and filter, whatever the run before left in the statistics, so which index it picks is not asserted
+    # here; at 100k and 1M it reads incident_public_admin1_upper (docs/scaling.md has the plans).
 
 
 def test_a_place_page_and_the_country_facet_read_theirs(postgres_only, world):
