@@ -34,6 +34,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from bench import urls as url_lists  # noqa: E402
+from incidents.management.commands.bench_public import SqlClock  # noqa: E402
 from incidents.models import Incident  # noqa: E402
 
 
@@ -58,15 +59,7 @@ def main():
     options = parser.parse_args()
     client = Client()
     lists = rotating_urls()
-    spent = [0.0]
-
-    def timed(execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            spent[0] += time.perf_counter() - started
-
+    clock = SqlClock()
     for name in options.pages.split(","):
         urls = lists[name]
         for url in urls[-4:]:  # warm up: templates, translations, the search vocabulary
@@ -78,14 +71,14 @@ def main():
         profile.disable()
         calls = sum(row[1] for row in pstats.Stats(profile).stats.values()) / 20
         cpu, wall, sql = [], [], []
-        with connection.execute_wrapper(timed):
+        with connection.execute_wrapper(clock):
             for index in range(options.requests):
-                spent[0] = 0.0
+                clock.seconds = 0.0
                 started_cpu, started = time.process_time(), time.perf_counter()
                 response = client.get(urls[index % len(urls)])
                 cpu.append((time.process_time() - started_cpu) * 1000)
                 wall.append((time.perf_counter() - started) * 1000)
-                sql.append(spent[0] * 1000)
+                sql.append(clock.seconds * 1000)
                 if response.status_code != 200:
                     raise SystemExit(f"{urls[index % len(urls)]} answered {response.status_code}")
         cpu.sort()

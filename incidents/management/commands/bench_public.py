@@ -126,6 +126,20 @@ class _Writer:
                 cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [(*row, *self.fixed) for row in rows])  # noqa: S608
 
 
+class SqlClock:
+    """A database execute wrapper that adds up the time the queries took (``seconds``; reset it between requests)."""
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
 class Command(BaseCommand):
     help = "Create synthetic public incidents and print the public pages' timings (cache off)."
 
@@ -315,24 +329,16 @@ class Command(BaseCommand):
     def _time(self, client, urls, repeat):
         """(wall ms per request, SQL ms per request) over `repeat` requests rotating through urls."""
         timings, db = [], []
-        spent = [0.0]
-
-        def timed(execute, sql, params, many, context):
-            started = time.perf_counter()
-            try:
-                return execute(sql, params, many, context)
-            finally:
-                spent[0] += time.perf_counter() - started
-
-        with connection.execute_wrapper(timed):
+        clock = SqlClock()
+        with connection.execute_wrapper(clock):
             for url in itertools.islice(itertools.cycle(urls), repeat):
-                spent[0] = 0.0
+                clock.seconds = 0.0
                 started = time.perf_counter()
                 response = client.get(url)
                 if response.streaming:
                     b"".join(response.streaming_content)
                 timings.append((time.perf_counter() - started) * 1000)
-                db.append(spent[0] * 1000)
+                db.append(clock.seconds * 1000)
                 if response.status_code != 200:
                     raise RuntimeError(f"{url} answered {response.status_code}")
         return timings, db
