@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
-from annotation.nlp.event_place import PLACE_RANK, country_of, is_reference_place, placing_detail
+from annotation.nlp.event_place import NEAR, NOT_THE_PLACE, PLACE_RANK, country_of, is_reference_place, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -223,8 +223,6 @@ def _cue_place(article: Article, s: Sentence, i: int, next_cue: int | None) -> S
     return None
 
 
-_NOT_THE_PLACE = E.words("not_the_place")
-_NEAR = E.words("near")
 _HEADS = W.LOC_HEADS_DROP | W.LOC_DUAL_HEADS
 
 
@@ -234,9 +232,9 @@ def _origin(text: str, x: Span) -> bool:
     before = norm(text[max(0, x.start - 30) : x.start]).split()
     while before and before[-1] in _HEADS:
         before.pop()
-    if not before or before[-1] not in _NOT_THE_PLACE:
+    if not before or before[-1] not in NOT_THE_PLACE:
         return False
-    return not (len(before) > 1 and before[-2].removeprefix("ب") in _NEAR | {"كل"})  # "بكل من X وY": both
+    return not (len(before) > 1 and (before[-2] in NEAR or before[-2].removeprefix("ب") in NEAR | {"كل"}))  # "بكل من X وY": both
 
 
 # "طريق X" or "طريق X - Y" (normalised text before the place): a road's name

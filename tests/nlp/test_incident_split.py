@@ -91,3 +91,21 @@ def test_a_bomb_near_a_village_of_a_region_is_one_incident():
     text = "وفي منطقة الساحل، قتل ستة مدنيين بانفجار لغم أرضي قرب قرية تيتاو."
     (inc,) = incidents(text)  # which of the two places is its place is the place picker's call
     assert (inc.sub_event_type, inc.killed) == ("Remote explosive/landmine/IED", 6)
+
+
+def _place_in(text, name):
+    from annotation.nlp.types import Span
+
+    start = text.index(name)
+    return Span(start, start + len(name), name, "LOC", "test", 1.0)
+
+
+def test_where_people_came_from_is_no_place_of_the_event_but_near_it_is():
+    from annotation.nlp.incidents import _origin
+
+    came = "واعتقلت القوات ثلاثة مسلحين فروا من بلدة الحصن"
+    near = "واعتقلت القوات ثلاثة مسلحين بالقرب من بلدة الحصن"
+    both = "واعتقلت القوات مسلحين في كل من الحصن والميادين"
+    assert _origin(came, _place_in(came, "الحصن")) is True
+    assert _origin(near, _place_in(near, "الحصن")) is False
+    assert _origin(both, _place_in(both, "الحصن")) is False
