@@ -310,6 +310,11 @@ def too_slow_message():
     return _("This search took too long and was stopped: check the spelling, or remove some filters.")
 
 
+def too_slow_response():
+    """503 with the plain message: what a download or the feed answers when its search was stopped."""
+    return HttpResponse(too_slow_message(), status=503, content_type="text/plain; charset=utf-8")
+
+
 def _bounded(view):
     """An export whose search ran past its time limit answers 503 with a plain message, before any byte."""
 
@@ -318,7 +323,7 @@ def _bounded(view):
         try:
             return view(request)
         except selectors.TooSlow:
-            return HttpResponse(too_slow_message(), status=503, content_type="text/plain; charset=utf-8")
+            return too_slow_response()
 
     return bounded_view
 
@@ -500,9 +505,8 @@ def _record_texts(queryset, url_for_code):
 def stored_texts(ids):
     """{id: (CSV line, record JSON with URL_MARK, geometry JSON)} for these incidents as they are now:
     what incidents.stored_rows keeps, built by the same code as the exports' own rows."""
-    writer = csv.writer(_Echo())
-    lines = _csv_built(list(Incident.objects.filter(pk__in=ids).order_by().values(*_CSV_FIELDS)), writer)
-    rows = list(Incident.objects.filter(pk__in=ids).order_by().values(*RECORD_FIELDS))
+    rows = list(Incident.objects.filter(pk__in=ids).order_by().values(*dict.fromkeys((*_CSV_FIELDS, *RECORD_FIELDS))))
+    lines = _csv_built(rows, csv.writer(_Echo()))
     records = records_built(rows, lambda code: URL_MARK)
     return {pk: (lines[pk], _dumps(record), _dumps(_geometry(record))) for pk, record in records.items() if pk in lines}
 

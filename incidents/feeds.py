@@ -1,13 +1,12 @@
 """Atom feed of newly published and corrected incidents; the list's filters narrow it."""
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from incidents import selectors
-from incidents.exports import too_slow_message
+from incidents.exports import too_slow_response
 from incidents.selectors import public_incidents
 
 FEED_SIZE = 50
@@ -20,7 +19,7 @@ class IncidentFeed(Feed):
         try:
             return super().__call__(request, *args, **kwargs)
         except selectors.TooSlow:  # a search stopped at its time limit
-            return HttpResponse(too_slow_message(), status=503, content_type="text/plain; charset=utf-8")
+            return too_slow_response()
 
     def get_object(self, request, *args, **kwargs):
         return request.GET.copy()
