@@ -189,6 +189,13 @@ CROWD = tuple(E.words("crowd_stem"))
 _MILITANT = {p[0] for p in E.VICTIM_WORDS["militants"] if len(p) == 1}
 
 
+@lru_cache(maxsize=16384)
+def _stems(word: str, clitics: int = 2) -> frozenset[str]:
+    """A normalised word's stems without their article, read with up to ``clitics`` letters of clitics peeled
+    ("والمحتجين" → محتجين, والمحتجين …)."""
+    return frozenset(stem.removeprefix("ال") for c, stem in readings(word) if c <= clitics)
+
+
 def _crowd_against_force(group: list[Sentence], text: str, tokens: list[Token]) -> bool:
     """Whether a clash cue tells of protesters or youths facing a force ("مواجهات بين شبان والشرطة"), with no armed
     group or armed men named and nobody armed hurt: ACLED codes it as a violent demonstration."""
@@ -204,7 +211,7 @@ def _crowd_against_force(group: list[Sentence], text: str, tokens: list[Token]) 
             if a is not None and a.actor_type in ARMED:
                 return False
         for k in range(s.first, s.last + 1):
-            stems = {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 2}
+            stems = _stems(tokens[k].norm)
             if stems & _MILITANT:
                 return False
             crowd = crowd or any(stem.startswith(CROWD) for stem in stems)
@@ -253,16 +260,14 @@ def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str |
                     break
                 at = tokens[k].start
                 org = next((x for x in s.spans if x.label == "ORG" and x.start <= at < x.end), None)
-                if lead and (
-                    org is not None or {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 1} & _ATTACKER_LEAD
-                ):
+                if lead and (org is not None or _stems(tokens[k].norm, clitics=1) & _ATTACKER_LEAD):
                     continue
                 lead = False
                 if org is not None:
                     a = actors.get(org.entity_key or "")
                     if (a is not None and a.actor_type in _STATE_OR_ARMED) or (a is None and names_force(org.text)):
                         return "armed"
-                stems = {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 2}
+                stems = _stems(tokens[k].norm)
                 if stems & _ARMED_TARGET:
                     return "armed"
                 if stems & _CIVILIAN_TARGET:
@@ -312,7 +317,7 @@ def _aircraft_told(s: Sentence, text: str, tokens: list[Token]) -> bool:
         return False
     craft = struck = False
     for k in range(s.first, s.last + 1):
-        stems = {stem.removeprefix("ال") for c, stem in readings(tokens[k].norm) if c <= 2}
+        stems = _stems(tokens[k].norm)
         craft = craft or bool(stems & AIRCRAFT)
         struck = struck or any(stem.startswith(STRIKE_VERB) for stem in stems)
     return craft and (struck or any(c.category in ("killed", "injured") for c in s.casualties))
