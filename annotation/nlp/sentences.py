@@ -121,7 +121,7 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-_CUT_WORDS = _CLAUSE_OPENERS | _AFTER | {"كما"}
+_CUT_WORDS = _CLAUSE_OPENERS | _AFTER  # words that may cut before them (_opens_clause, recalls_earlier_event)
 
 
 def _opens_clause(tok: Token, nxt: Token) -> bool:
