@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import compress
 
 from annotation.nlp.lexicon import LexiconMatch
+from annotation.nlp.normalize import is_dropped
 from annotation.nlp.patterns import words as W
 from annotation.nlp.tokenize import NORM, Token, readings
 
@@ -81,11 +82,9 @@ class Context:
         return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
 
 
-_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0640", "\u0670"}
-
-
 def _strip_marks(w: str) -> str:
-    return "".join(ch for ch in w if ch not in _MARKS)
+    """The word as written without what norm() drops (diacritics, tatweel): its ة and ه stay apart."""
+    return "".join(ch for ch in w if not is_dropped(ch))
 
 
 _WITH_STEM: dict[tuple[frozenset, int], dict[str, tuple[int, str] | bool]] = {}  # (table, max clitic) → word → reading
