@@ -809,6 +809,13 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     return _name_rest(ctx, j, last, k, min_tokens)
 
 
+def _known_after_particle(ctx: Context, j: int) -> bool:
+    """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
+    so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
+    m = ctx.lexicon.get(j)
+    return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
+
+
 def _name_after_rank(ctx: Context, j: int) -> bool:
     """A name in و right after a definite rank ("العقيد ونيس …"), not a conjunction ("العقيد وزملاؤه", "العميد
     والعقيد", "رئيس وأعضاء المجلس")."""
@@ -868,7 +875,14 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
+            ends = (
+                not ctx.is_word(k + 1)
+                or nxt in W.NAME_STOP
+                or nxt in W.SPEECH_FOLLOWERS
+                or stem_in(nxt, W.NAME_STOP, 1)
+                or stem_in(nxt, _NOT_IN_NAME, 2)
+                or _known_after_particle(ctx, k + 1)
+            )
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object

@@ -1,0 +1,28 @@
+"""Where a person's name ends and what a nationality word names: sentences written for these tests (no text from the
+evaluation corpus)."""
+
+from annotation.nlp import get_tagger
+
+
+def persons(text):
+    return {s.text for s in get_tagger().tag(text).spans if s.label == "PER"}
+
+
+def test_fa_inna_after_a_name_is_no_part_of_it():
+    assert persons("وبحسب نادر سليم حمدان فإن القافلة وصلت") == {"نادر سليم حمدان"}
+
+
+def test_the_one_of_after_a_name_ends_it():
+    assert persons("وقال مامادو كوناتي أحد المزارعين إن الماشية نفقت") == {"مامادو كوناتي"}
+
+
+def test_met_his_end_after_a_name_ends_it():
+    assert persons("ولقي الراعي حامد يوسف حتفه في الانفجار") == {"حامد يوسف"}
+
+
+def test_his_saying_after_a_definite_family_name_closes_the_name():
+    assert persons("ونقلت الإذاعة عن الطبيب سامر الخطيب قوله إن المستشفى امتلأ") == {"سامر الخطيب"}
+
+
+def test_known_outlet_with_a_preposition_closes_a_definite_family_name():
+    assert persons("وقال المزارع فادي الجراح لرويترز إن الحقول احترقت") == {"فادي الجراح"}
