@@ -26,3 +26,27 @@ def test_his_saying_after_a_definite_family_name_closes_the_name():
 
 def test_known_outlet_with_a_preposition_closes_a_definite_family_name():
     assert persons("وقال المزارع فادي الجراح لرويترز إن الحقول احترقت") == {"فادي الجراح"}
+
+
+def groups(text):
+    return {s.text for s in get_tagger().tag(text).spans if s.label == "NORP"}
+
+
+def test_nationality_after_a_broken_plural_of_people_is_their_adjective():
+    assert groups("وخطف مسلحون سبعة عمال مصريين قرب الحدود") == set()
+
+
+def test_definite_nationality_after_definite_officials_is_their_adjective():
+    assert groups("والتقى الوفد الضباط الأردنيين في عمان") == set()
+
+
+def test_nationality_in_another_case_than_the_plural_before_it_is_the_group():
+    assert groups("وأحرق مستوطنون فلسطينيين داخل منزلهم") == {"فلسطينيين"}
+
+
+def test_a_dual_nationality_noun_names_two_people():
+    assert groups("وقتل ثلاثة أشخاص في الغارة وأصيب لبنانيان") == {"لبنانيان"}
+
+
+def test_dual_nationality_after_a_dual_noun_is_its_adjective():
+    assert groups("وأصيب شرطيان تونسيان في الهجوم") == set()

@@ -973,11 +973,32 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
         if clitic > 1:
             continue
         b = _bare(stem)
-        if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
-            return clitic, False
+        if b.endswith(("ين", "ون", "ان")) and b[:-2] in W.NATIONALITY_STEMS:
+            return clitic, False  # plural or dual: "فلسطينيون", "لبنانيان"
         if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS:
             return clitic, True
     return None
+
+
+_ARTICLE_CLITICS = ("وال", "فال", "بال", "كال")
+
+
+def agreeing_adjective(prev: str, word: str) -> bool:
+    """A plural or dual nationality word (``word``, no clitic) right after a plural noun of people (``prev``) that it
+    agrees with in definiteness and case is that noun's adjective ("جنود ماليين", "المسؤولين العراقيين", "جنديان
+    تركيان"), not the group itself ("مقتل فلسطينيين", "آلاف السودانيين", "قتل مستوطنون فلسطينيين")."""
+    if prev.startswith(_ARTICLE_CLITICS):
+        prev = prev[1:]
+    elif prev.startswith("لل"):
+        prev = "ا" + prev[1:]
+    definite = word.startswith("ال")
+    if definite != prev.startswith("ال") or _nisba_stem(prev):
+        return False
+    stem, bare = _bare(prev), _bare(word)
+    for ending in ("ون", "ين", "ان"):
+        if bare.endswith(ending) and stem.endswith(ending) and len(stem) > 4:
+            return True  # the same case ending on both: "موظفون أردنيون", "جنديين تركيين"
+    return stem in W.PEOPLE_PLURALS and bare.endswith(("ون", "ين"))
 
 
 def norp_hits(ctx: Context) -> Iterator[Hit]:
@@ -988,8 +1009,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if found is None or i in ctx.lexicon:
             continue
         clitic, counted = found
-        prev = ctx.word(i - 1)
-        if tok.norm.endswith("ون") and prev.endswith("ون") and len(prev) > 4:
+        if clitic == 0 and agreeing_adjective(ctx.word(i - 1), tok.norm):
             continue  # an adjective agreeing with its noun ("موظفون أردنيون"), not the group itself
         if not counted:
             yield i, clitic, i, "NORP", 0.65

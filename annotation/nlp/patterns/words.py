@@ -276,6 +276,15 @@ VICTIM_NOUNS = _words(
     " قتلت اعتقلت اعتقل اصابت اختطفت اختطف اعدمت اعدم طعن طعنت دهس دهست استشهد استشهدت قتلوا اعتقلوا اصيب اصيبت"
 )
 
+# Broken plurals of people that a plural nationality adjective after them describes ("جنود ماليين", "الأسرى
+# الفلسطينيين"); sound plurals in -un/-in are told by their ending.
+PEOPLE_PLURALS = _words(
+    """
+جنود ضباط عمال اطفال رجال نساء اسري شباب طلاب تجار رعايا سياح زوار قاده عناصر افراد حجاج صيادون مقاتلو
+جرحي قتلي ركاب بحاره نشطاء زعماء وزراء سفراء خبراء علماء اطباء مسؤولو مواطنو مدنيو رهائن شهداء طواقم
+"""
+)
+
 # Derived lists.
 ALL_ORG_HEADS = ORG_HEADS | DEFINITE_ORG_HEADS
 ALL_FAC_HEADS = FAC_HEADS | FAC_DEFINITE | {"مركز"}
