@@ -50,3 +50,11 @@ def test_a_dual_nationality_noun_names_two_people():
 
 def test_dual_nationality_after_a_dual_noun_is_its_adjective():
     assert groups("وأصيب شرطيان تونسيان في الهجوم") == set()
+
+
+def test_feminine_plural_nationality_noun_is_a_group():
+    assert groups("واحتجزت الشرطة أربع سوريات عند المعبر") == {"سوريات"}
+
+
+def test_a_peoples_plural_is_known_in_the_other_case_and_without_its_article():
+    assert groups("وقال فولانيون من القرية إن المسلحين سرقوا الماشية") == {"فولانيون"}

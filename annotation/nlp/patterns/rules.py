@@ -973,8 +973,8 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
         if clitic > 1:
             continue
         b = _bare(stem)
-        if b.endswith(("ين", "ون", "ان")) and b[:-2] in W.NATIONALITY_STEMS:
-            return clitic, False  # plural or dual: "فلسطينيون", "لبنانيان"
+        if b.endswith(("ين", "ون", "ان", "ات")) and b[:-2] in W.NATIONALITY_STEMS:
+            return clitic, False  # plural or dual: "فلسطينيون", "لبنانيان", "فلسطينيات"
         if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS:
             return clitic, True
     return None
