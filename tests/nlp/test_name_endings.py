@@ -58,3 +58,16 @@ def test_feminine_plural_nationality_noun_is_a_group():
 
 def test_a_peoples_plural_is_known_in_the_other_case_and_without_its_article():
     assert groups("وقال فولانيون من القرية إن المسلحين سرقوا الماشية") == {"فولانيون"}
+
+
+def test_a_known_family_name_opened_by_bin_completes_a_name():
+    assert persons("واعتقلت الشرطة الكاتب نزار بن بريك في منزله") == {"نزار بن بريك"}
+
+
+def test_a_last_name_in_a_before_the_bearers_office():
+    assert persons("وأصيب النقيب عمر كوليبالا قائد السرية بجروح") == {"عمر كوليبالا"}
+
+
+def test_the_body_a_title_belongs_to_is_no_name():
+    got = persons("وقال عضو المكتب السياسي لحركة أنصار الله كمال جابر إن الاتفاق انهار")
+    assert got == {"كمال جابر"}

@@ -608,6 +608,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
             elif w.startswith(("لل", "بال")) and j > i + 1:
                 j += 1  # "وكيل الوزارة للشؤون الأمنية …", "الوزير المكلف بالأمن …": a genitive inside the title
+            elif w[:1] == "ل" and j > i + 1 and stem_in(w, W.ORG_HEADS, 1):
+                j += 1  # "عضو المكتب السياسي لحركة …": the body the title belongs to
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
@@ -750,7 +752,8 @@ _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
 def _last_name_in_a(ctx: Context, k: int) -> bool:
     """A last name in -a before a comma, a full stop or what the person said ("إدوارد بوبا،", "… جولا إن"), not
     an adverb ("فورا،")."""
-    return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
+    after = ctx.word(k + 1)
+    return (after in ("،", ".", "ان", "انه", "انها", "انهم") or after in W.APPOSITIVE_TITLES) and ctx.word(k) not in W.ADVERBS_IN_A
 
 
 def _foreign_name(ctx: Context, j: int, shortest: int = 5) -> bool:
@@ -792,6 +795,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
         or stem_in(w, W.NOT_NAME_HEADS, 0)
+        or (w[:1] in ("ل", "ب") and stem_in(w, W.ORG_HEADS, 1))  # "لحركة", "بوزارة"
     ):
         return None
     if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
@@ -847,6 +851,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         known = ctx.lexicon.get(k)
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
+            break
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and w in ("بن", "ابن", "ولد", "ال") and known.last > k:
+            last = known.last  # … or opened by بن, ولد, آل: "توفيق بن بريك"
             break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
