@@ -71,3 +71,11 @@ def test_a_last_name_in_a_before_the_bearers_office():
 def test_the_body_a_title_belongs_to_is_no_name():
     got = persons("وقال عضو المكتب السياسي لحركة أنصار الله كمال جابر إن الاتفاق انهار")
     assert got == {"كمال جابر"}
+
+
+def test_two_family_names_the_second_in_i():
+    assert persons("وقالت هالة الصادق الميرغني وزيرة الصحة السابقة إن المستشفيات أغلقت") == {"هالة الصادق الميرغني"}
+
+
+def test_a_definite_object_and_a_country_adjective_stay_out_of_a_name():
+    assert persons("واستقبل خالد الوفد العراقي في مكتبه") == set()

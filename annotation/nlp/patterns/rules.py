@@ -813,6 +813,21 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     return _name_rest(ctx, j, last, k, min_tokens)
 
 
+def _family_nisba(ctx: Context, j: int) -> bool:
+    """Token j is a family name in -i ("المهدي") that no rule reads otherwise: not a country's adjective, not a
+    known name of another kind, and the name ends after it."""
+    w = ctx.word(j)
+    m = ctx.lexicon.get(j)
+    return (
+        _surname(w)
+        and not _nisba_stem(w)
+        and (m is None or m.entry.label == "PER")
+        and w not in W.ORG_STOP
+        and not stem_in(w, W.TITLES, 0)
+        and (not ctx.is_word(j + 1) or ctx.word(j + 1) in W.NAME_STOP or ctx.word(j + 1) in W.APPOSITIVE_TITLES)
+    )
+
+
 def _known_after_particle(ctx: Context, j: int) -> bool:
     """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
     so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
@@ -893,6 +908,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
+            elif not plural and _family_nisba(ctx, k + 1) and _bare(w) not in _NOT_IN_NAME and w not in W.ORG_STOP:
+                last = k + 1  # two family names, the second a nisba: "مريم الصادق المهدي"
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
