@@ -79,3 +79,15 @@ def test_two_family_names_the_second_in_i():
 
 def test_a_definite_object_and_a_country_adjective_stay_out_of_a_name():
     assert persons("واستقبل خالد الوفد العراقي في مكتبه") == set()
+
+
+def test_a_given_name_in_waw_after_a_rank_and_its_nationality():
+    assert persons("وقال العقيد الكيني وارسامي كيبيت إن الدورية تعرضت لكمين") == {"وارسامي كيبيت"}
+
+
+def test_a_given_name_before_a_known_family_name_makes_one_name():
+    assert persons("وصافح الرئيس جوليان غويتا الوفد") == {"جوليان غويتا"}
+
+
+def test_a_force_and_its_adjective_before_waw_is_a_conjunction():
+    assert persons("وانتشر الجيش الكيني وقوات الشرطة في المدينة") == set()

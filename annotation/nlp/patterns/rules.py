@@ -839,13 +839,14 @@ def _name_after_rank(ctx: Context, j: int) -> bool:
     """A name in و right after a definite rank ("العقيد ونيس …"), not a conjunction ("العقيد وزملاؤه", "العميد
     والعقيد", "رئيس وأعضاء المجلس")."""
     w = ctx.word(j)
+    before = ctx.word(j - 1)
+    if before.startswith("ال") and _nisba_stem(before) in W.COUNTRY_NISBAS:
+        # the rank's nationality between: "الرئيس الكيني وليام …", "رئيس الوزراء الإثيوبي …"
+        rank = any(stem_in(ctx.word(k), W.TITLES, 0) for k in (j - 2, j - 3))
+    else:
+        rank = before.startswith("ال") and stem_in(before, W.TITLES, 0) is not None
     return (
-        ctx.word(j - 1).startswith("ال")
-        and stem_in(ctx.word(j - 1), W.TITLES, 0) is not None
-        and not w.startswith("وال")
-        and not w.endswith(("ه", "ها", "هم"))
-        and ctx.is_word(j + 1)
-        and ctx.word(j + 1) not in W.NAME_STOP
+        rank and not w.startswith("وال") and not w.endswith(("ه", "ها", "هم")) and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP
     )
 
 
@@ -867,8 +868,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
             break
-        if known is not None and known.entry.label == "PER" and known.clitic == 0 and w in ("بن", "ابن", "ولد", "ال") and known.last > k:
-            last = known.last  # … or opened by بن, ولد, آل: "توفيق بن بريك"
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and (w in ("بن", "ابن", "ولد", "ال") or known.last == k):
+            last = known.last  # … or opened by بن, ولد, آل, or one known word: "توفيق بن بريك", "وليام روتو"
             break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
