@@ -91,3 +91,7 @@ def test_a_given_name_before_a_known_family_name_makes_one_name():
 
 def test_a_force_and_its_adjective_before_waw_is_a_conjunction():
     assert persons("وانتشر الجيش الكيني وقوات الشرطة في المدينة") == set()
+
+
+def test_a_western_given_name_opens_an_untitled_name():
+    assert persons("وأشاد مايكل هولدن بالاتفاق بين الطرفين") == {"مايكل هولدن"}
