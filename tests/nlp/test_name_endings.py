@@ -95,3 +95,7 @@ def test_a_force_and_its_adjective_before_waw_is_a_conjunction():
 
 def test_a_western_given_name_opens_an_untitled_name():
     assert persons("وأشاد مايكل هولدن بالاتفاق بين الطرفين") == {"مايكل هولدن"}
+
+
+def test_an_event_with_a_preposition_ends_a_name():
+    assert persons("وأفاد مدير المرصد رامز عبد الكريم بمقتل أربعة مدنيين") == {"رامز عبد الكريم"}

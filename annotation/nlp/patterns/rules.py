@@ -747,6 +747,7 @@ def _surname(w: str) -> bool:
 
 
 _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
+_VICTIM_NOUNS = W.VICTIM_NOUNS - W.COMMON_FIRST_NAMES  # "حياة" is also a given name
 
 
 def _last_name_in_a(ctx: Context, k: int) -> bool:
@@ -876,8 +877,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
-        if stem_in(w, _NOT_IN_NAME, 2):
-            break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
+        if stem_in(w, _NOT_IN_NAME, 2) or (w[:1] in ("ب", "ل") and stem_in(w, _VICTIM_NOUNS, 1)):
+            break  # "… برصاص قناص", "… بقذيفة", "… بمقتل": a weapon, a place's head or an event ends the name
         if not w.startswith("ال") and w not in W.COMMON_FIRST_NAMES and ctx.pronoun_suffix(k):
             break  # "ودعا عثمان سونكو [أنصاره]": a noun with its owner's pronoun
         if w.startswith(("بال", "وال", "فال", "كال", "لل")) and len(w) > 5 and w not in W.COMMON_FIRST_NAMES:
