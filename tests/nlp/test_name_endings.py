@@ -99,3 +99,12 @@ def test_a_western_given_name_opens_an_untitled_name():
 
 def test_an_event_with_a_preposition_ends_a_name():
     assert persons("وأفاد مدير المرصد رامز عبد الكريم بمقتل أربعة مدنيين") == {"رامز عبد الكريم"}
+
+
+def test_ali_after_a_title_in_a_text_that_spells_the_preposition_with_alef_maqsura():
+    got = persons("وقال الوزير علي كوناري إن الجنود سيطروا على المعبر")
+    assert got == {"علي كوناري"}
+
+
+def test_the_preposition_after_a_title_stays_out_of_names():
+    assert persons("وشدد الوزير على ضرورة حماية المدنيين") == set()

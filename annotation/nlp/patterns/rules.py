@@ -791,7 +791,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
-        or (w in W.NAME_STOP and not ctx.name_ali(j))
+        or (w in W.NAME_STOP and not ctx.name_ali(j) and not (after_title and _ali_as_written(ctx, j)))
         or len(w) < 2
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
@@ -834,6 +834,12 @@ def _known_after_particle(ctx: Context, j: int) -> bool:
     so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
     m = ctx.lexicon.get(j)
     return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
+
+
+def _ali_as_written(ctx: Context, j: int) -> bool:
+    """Token j is "علي" spelt with ya in a text that spells the preposition "على" with alef maqsura: after a title,
+    the given name ("الرئيس علي …"), not "أكد الرئيس على …"."""
+    return ctx.word(j) == "علي" and ctx.raw(j).endswith("ي") and "على" in ctx.text and ctx.is_word(j + 1)
 
 
 def _name_after_rank(ctx: Context, j: int) -> bool:
