@@ -108,3 +108,12 @@ def test_ali_after_a_title_in_a_text_that_spells_the_preposition_with_alef_maqsu
 
 def test_the_preposition_after_a_title_stays_out_of_names():
     assert persons("وشدد الوزير على ضرورة حماية المدنيين") == set()
+
+
+def test_ali_after_a_title_where_the_text_spells_every_ala_with_ya():
+    assert persons("وقال القائد علي كوناتي إن الهجوم فشل") == {"علي كوناتي"}
+
+
+def test_the_ya_spelt_preposition_after_a_title_before_a_noun_phrase():
+    for text in ("وحصل الوزير علي دعم البرلمان", "وأثنى الرئيس علي الجيش في كلمته", "وأصر القائد علي مواصلة القتال"):
+        assert persons(text) == set(), text

@@ -837,9 +837,24 @@ def _known_after_particle(ctx: Context, j: int) -> bool:
 
 
 def _ali_as_written(ctx: Context, j: int) -> bool:
-    """Token j is "علي" spelt with ya in a text that spells the preposition "على" with alef maqsura: after a title,
-    the given name ("الرئيس علي …"), not "أكد الرئيس على …"."""
-    return ctx.word(j) == "علي" and ctx.raw(j).endswith("ي") and "على" in ctx.text and ctx.is_word(j + 1)
+    """After a title, token j is the given name "علي" ("الرئيس علي …"), not the preposition ("أكد الرئيس على …"):
+    spelt with ya where the text spells the preposition with alef maqsura, or, where it does not, before a given
+    name, a connector, a family name in -i, or one more word that ends the name ("الرئيس علي كوناتي إن …")."""
+    if ctx.word(j) != "علي" or not ctx.raw(j).endswith("ي") or not ctx.is_word(j + 1):
+        return False
+    if "على" in ctx.text:
+        return True
+    # a text that writes both with ya: the preposition before a noun ("الوزير علي ضرورة", "… علي أن"), the name before
+    # a name
+    after, then = ctx.word(j + 1), ctx.word(j + 2)
+    if after in W.NAME_STOP or j + 1 in ctx.lexicon or stem_in(after, _NOT_IN_NAME | W.ALL_ORG_HEADS, 0):
+        return False
+    return (
+        after in W.COMMON_FIRST_NAMES
+        or after in W.NAME_CONNECTORS
+        or (_surname(after) and not _nisba_stem(after))
+        or (not after.endswith(("ه", "ات")) and (not ctx.is_word(j + 2) or then in W.NAME_STOP))
+    )
 
 
 def _name_after_rank(ctx: Context, j: int) -> bool:
