@@ -117,3 +117,12 @@ def test_ali_after_a_title_where_the_text_spells_every_ala_with_ya():
 def test_the_ya_spelt_preposition_after_a_title_before_a_noun_phrase():
     for text in ("وحصل الوزير علي دعم البرلمان", "وأثنى الرئيس علي الجيش في كلمته", "وأصر القائد علي مواصلة القتال"):
         assert persons(text) == set(), text
+
+
+def test_a_name_after_the_titles_adjective_in_i():
+    assert persons("وقال الناطق الرسمي باسم الجيش سوليمان ديمبيلي إن القوات تقدمت") == {"سوليمان ديمبيلي"}
+    assert persons("وقال القائد الميداني غوني زولوم إن القوات تقدمت") == {"غوني زولوم"}
+
+
+def test_a_word_with_a_preposition_after_an_adjective_in_i_is_no_name():
+    assert persons("وهي الزيارة الأولى لمسؤول خليجي منذ سنوات") == set()

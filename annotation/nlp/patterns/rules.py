@@ -613,6 +613,12 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
+        if hit is None and _surname(ctx.word(j)) and not _nisba_stem(ctx.word(j)) and j + 1 not in ctx.lexicon:
+            # the title's adjective in -i, then the name: "القائد الميداني أبو …", "الناطق الرسمي باسم …"
+            k = j + 1
+            while ctx.word(k) in W.TITLE_LINKS or (k > j + 1 and ctx.word(k).startswith("ال") and not _surname(ctx.word(k))):
+                k += 1
+            hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
             # a rank may open it: "قائد اللواء، العقيد …،"
@@ -624,6 +630,13 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+def _opens_name(ctx: Context, k: int) -> bool:
+    """Token k can open a name after a title's adjective: a given name or a name opener (عبد، أبو), or an unknown
+    word without a preposition glued to it ("الأولى [لمسؤول] خليجي" is no name)."""
+    w = ctx.word(k)
+    return w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS or w.startswith("عبد") or w[:1] not in ("ل", "ب", "ك", "ف")
 
 
 def _lone_adjective(w: str) -> bool:
