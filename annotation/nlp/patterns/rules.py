@@ -900,11 +900,13 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             b = _bare(w)
             if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
+                j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
                 j += 1  # "الألغام المضادة للأفراد"
-            elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
+            elif w in ("بدون", "بلا", "دون") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
@@ -926,12 +928,34 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
 def _weapon_modifier(b: str) -> bool:
     """A weapon's modifier in any number and case: "باليستيين", "انتحاريتين", "ناسفا", "رشاشتين" (the table
     holds the singular forms)."""
-    if b in W.WEAPON_MODIFIERS:
-        return True
+    if b in W.WEAPON_MODIFIERS or (len(b) > 3 and b + "ه" in W.WEAPON_MODIFIERS):
+        return True  # the table's feminine forms stand for the masculine ones too: "ناري", "موجه", "مفخخ"
     for ending in ("تين", "تان", "ين", "ان", "ات", "ا", "ه"):
         if b.endswith(ending) and len(b) - len(ending) >= 3:
             stem = b[: -len(ending)]
             return stem in W.WEAPON_MODIFIERS or stem + "ه" in W.WEAPON_MODIFIERS
+    return False
+
+
+def vehicle_bomb_hits(ctx: Context) -> Iterator[Hit]:
+    """A vehicle or vest rigged as a bomb: "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة", "صهريج ملغوم" (the
+    vehicle alone, or with another modifier only, is no weapon: "دراجات نارية")."""
+    for i in ctx.with_stem(W.VEHICLE_BOMB_HEADS):
+        clitic = stem_in(ctx.tokens[i].norm, W.VEHICLE_BOMB_HEADS)[0]
+        j, rigged = i + 1, False
+        while j - i < 4 and _weapon_modifier(_bare(ctx.word(j))):
+            rigged = rigged or _bomb_modifier(_bare(ctx.word(j)))
+            j += 1
+        if rigged:
+            yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+@lru_cache(maxsize=4096)
+def _bomb_modifier(b: str) -> bool:
+    """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
+    for ending in ("", "تين", "تان", "ين", "ان", "ات", "ا", "ه"):
+        if b.endswith(ending) and (b[: len(b) - len(ending)] if ending else b) in W.VEHICLE_BOMB_MODIFIERS:
+            return True
     return False
 
 
