@@ -65,3 +65,21 @@ def test_vehicles_without_a_bomb_are_no_weapons():
 
 def test_gunboats_are_weapons_but_a_boat_alone_is_not():
     assert weapons("طاردت الزوارق الحربية قاربا يقل صيادين") == {"الزوارق الحربية"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["هاجمت مسيّرة مخزنا للوقود", "سقطت مسيّرة في حقل زيتون", "وقال الشهود إن مسيّرة استهدفت شاحنة"],
+)
+def test_a_drone_that_strikes_or_falls_is_a_weapon(sentence):
+    assert "مسيّرة" in weapons(sentence)
+
+
+def test_a_march_that_sets_off_is_no_weapon():
+    assert weapons("انطلقت مسيرة حاشدة من أمام الجامع الكبير") == set()
+
+
+def test_indefinite_devices_alone_are_bombs_but_containers_and_back_references_are_not():
+    assert weapons("قتل حارسان بانفجار عبوات زرعها مجهولون") == {"عبوات"}
+    assert weapons("وزع المتطوعون عبوات مياه وعبوات الحليب") == set()
+    assert weapons("انفجرت العبوة عند مرور الحافلة") == set()

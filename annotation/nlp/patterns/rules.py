@@ -920,8 +920,19 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 3
             else:
                 break
-        if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
+        if (
+            j - 1 > i
+            or head in W.WEAPON_ALONE
+            or (head in W.DRONES and _drone_context(ctx, i, clitic))
+            or _device_alone(ctx, i, clitic, head)
+        ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
+    """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
+    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
 @lru_cache(maxsize=65536)
@@ -961,10 +972,12 @@ def _bomb_modifier(b: str) -> bool:
 
 def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
     """ "مسيرة" alone is a drone, not a march, after "بـ" ("بمسيرة"), after a verb of shooting down or striking
-    ("أسقطت مسيرة"), or in the dual."""
-    if ctx.word(i).endswith("تين") or (clitic and ctx.word(i)[:1] == "ب"):
+    ("أسقطت مسيرة", "هاجمت مسيرة"), before a verb of striking ("مسيرة استهدفت …"), or in the dual."""
+    if ctx.word(i).endswith(("تين", "تان")) or (clitic and ctx.word(i)[:1] == "ب"):
         return True
-    return any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i))
+    if any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i)):
+        return True
+    return any(ctx.word(k) in W.DRONE_STRIKES for k in range(i + 1, i + 3))
 
 
 @lru_cache(maxsize=65536)

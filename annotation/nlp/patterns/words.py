@@ -256,7 +256,13 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
     d for s in _words("طائره مروحيه مقاتله مسيره") for d in dual_forms(s)
 )  # take a nationality: "الطائرات الإسرائيلية"
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
-DRONE_VERBS = _words("اسقط اسقطت اسقطوا اسقاط اعترض اعترضت اعتراض استهدفت استهدف")  # not "أطلق": marches are launched too
+# Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
+DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
+CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
+# Verbs and nouns of shooting down, striking and blowing up before "مسيرة" (not "أطلق": marches are launched too).
+DRONE_VERBS = _words("اسقط اسقطت اسقطوا اسقاط اعترض اعترضت اعتراض استهدفت استهدف قصفت هاجمت ضربت سقطت سقوط انفجرت انفجار")
+# Verbs of striking whose subject "مسيرة" is a drone ("مسيرة استهدفت …"): marches gather, set off and protest.
+DRONE_STRIKES = _words("استهدفت قصفت هاجمت ضربت اغارت")
 WEAPON_ALONE = _words(
     """
 صاروخ صاروخا صواريخ قذيفه قذائف قنبله قنابل رصاص مدفعيه هاون متفجرات مسيرات
