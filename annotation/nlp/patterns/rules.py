@@ -191,14 +191,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
-            if (
-                j == i + 1
-                and head in W.CHAIN_HEADS
-                and _construct_noun(ctx, j)
-                and (_definite(ctx, j + 1) or ctx.lex_label(j + 1) in ("LOC", "ORG"))
-            ):
-                j += 1  # a construct chain: "قوات درع السودان", "جبهة تحرير …"
-                continue
+            if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
+                named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
+                if named == j + 1 or (named == j + 2 and _construct_noun(ctx, j + 1)):
+                    j = named  # a construct chain: "قوات درع السودان", "جبهة تحرير شعب تيغراي"
+                    continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
                 break
@@ -258,14 +255,14 @@ def _armed_group(m: LexiconMatch) -> bool:
 
 
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
-    """A known state body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب الليبي"
-    (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
+    """A known state or civil body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب
+    الليبي", "الدفاع المدني السوري" (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
     from annotation.nlp.gazetteer import actor_index
 
     actors = actor_index()
     for m in ctx.lexicon.values():
         actor = actors.get(m.entry.key or "")
-        if m.entry.label == "ORG" and actor is not None and actor.actor_type == "State forces":
+        if m.entry.label == "ORG" and actor is not None and actor.actor_type in W.NATIONAL_BODY_TYPES:
             w = ctx.word(m.last + 1)
             if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8

@@ -15,7 +15,7 @@ ORG_HEADS = _words(
 وزاره قياده خليه قوات جيش شرطه مديريه حركه جماعه كتائب كتيبه مجلس لجنه هيئه وكاله حزب جبهه
 مليشيا مليشيات ميليشيا ميليشيات فرقه فوج سرايا جهاز رئاسه مفوضيه منظمه تنسيقيه رابطه شبكه قناه
 صحيفه جريده اذاعه مكتب محكمه مخابرات استخبارات دائره حكومه الويه لواء عصابات تحالف اتحاد
-نقابه اداره قطب نيابه جمعيه بعثه
+نقابه اداره قطب نيابه جمعيه بعثه برلمان
 """
 )
 # Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
@@ -32,6 +32,7 @@ DEFINITE_ORG_HEADS = _words(
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
 النقابه الاداره القطب النيابه المحكمه المديريه البحريه الرابطه الجمعيه المنظمه
+البرلمان الرئاسه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -58,6 +59,9 @@ ORG_STOP = _words(
 PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
 # ACLED actor types of armed groups: a body named after one of them is another body ("لجنة … للحوثيين").
 NON_STATE_ACTOR_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+# ACLED actor types of bodies each country has its own of: the country's adjective after one belongs to the name
+# ("الدفاع المدني السوري", "الهلال الأحمر الفلسطيني").
+NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
@@ -141,7 +145,7 @@ LOC_HEADS_DROP = _words(
 ) - {"مركز"}
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
-MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب")
+MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب البرلمان")
 LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج", "غابه"})
 LOC_DUAL_HEADS = _words(
     """
