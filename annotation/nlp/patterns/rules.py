@@ -191,14 +191,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
-            if (
-                j == i + 1
-                and head in W.CHAIN_HEADS
-                and _construct_noun(ctx, j)
-                and (_definite(ctx, j + 1) or ctx.lex_label(j + 1) in ("LOC", "ORG"))
-            ):
-                j += 1  # a construct chain: "قوات درع السودان", "جبهة تحرير …"
-                continue
+            if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
+                named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
+                if named == j + 1 or (named == j + 2 and _construct_noun(ctx, j + 1)):
+                    j = named  # a construct chain: "قوات درع السودان", "جبهة تحرير شعب تيغراي"
+                    continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
                 break
@@ -258,14 +255,14 @@ def _armed_group(m: LexiconMatch) -> bool:
 
 
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
-    """A known state body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب الليبي"
-    (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
+    """A known state or civil body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب
+    الليبي", "الدفاع المدني السوري" (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
     from annotation.nlp.gazetteer import actor_index
 
     actors = actor_index()
     for m in ctx.lexicon.values():
         actor = actors.get(m.entry.key or "")
-        if m.entry.label == "ORG" and actor is not None and actor.actor_type == "State forces":
+        if m.entry.label == "ORG" and actor is not None and actor.actor_type in W.NATIONAL_BODY_TYPES:
             w = ctx.word(m.last + 1)
             if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8
@@ -974,11 +971,13 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             b = _bare(w)
             if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
+                j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
                 j += 1  # "الألغام المضادة للأفراد"
-            elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
+            elif w in ("بدون", "بلا", "دون") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
@@ -992,16 +991,27 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 3
             else:
                 break
-        if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
+        if (
+            j - 1 > i
+            or head in W.WEAPON_ALONE
+            or (head in W.DRONES and _drone_context(ctx, i, clitic))
+            or _device_alone(ctx, i, clitic, head)
+        ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
+    """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
+    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
 @lru_cache(maxsize=65536)
 def _weapon_modifier(b: str) -> bool:
     """A weapon's modifier in any number and case: "باليستيين", "انتحاريتين", "ناسفا", "رشاشتين" (the table
     holds the singular forms)."""
-    if b in W.WEAPON_MODIFIERS:
-        return True
+    if b in W.WEAPON_MODIFIERS or (len(b) > 3 and b + "ه" in W.WEAPON_MODIFIERS):
+        return True  # the table's feminine forms stand for the masculine ones too: "ناري", "موجه", "مفخخ"
     for ending in ("تين", "تان", "ين", "ان", "ات", "ا", "ه"):
         if b.endswith(ending) and len(b) - len(ending) >= 3:
             stem = b[: -len(ending)]
@@ -1009,12 +1019,36 @@ def _weapon_modifier(b: str) -> bool:
     return False
 
 
+def vehicle_bomb_hits(ctx: Context) -> Iterator[Hit]:
+    """A vehicle or vest rigged as a bomb: "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة", "صهريج ملغوم" (the
+    vehicle alone, or with another modifier only, is no weapon: "دراجات نارية")."""
+    for i in ctx.with_stem(W.VEHICLE_BOMB_HEADS):
+        clitic = stem_in(ctx.tokens[i].norm, W.VEHICLE_BOMB_HEADS)[0]
+        j, rigged = i + 1, False
+        while j - i < 4 and _weapon_modifier(_bare(ctx.word(j))):
+            rigged = rigged or _bomb_modifier(_bare(ctx.word(j)))
+            j += 1
+        if rigged:
+            yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+@lru_cache(maxsize=4096)
+def _bomb_modifier(b: str) -> bool:
+    """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
+    for ending in ("", "تين", "تان", "ين", "ان", "ات", "ا", "ه"):
+        if b.endswith(ending) and (b[: len(b) - len(ending)] if ending else b) in W.VEHICLE_BOMB_MODIFIERS:
+            return True
+    return False
+
+
 def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
     """ "مسيرة" alone is a drone, not a march, after "بـ" ("بمسيرة"), after a verb of shooting down or striking
-    ("أسقطت مسيرة"), or in the dual."""
-    if ctx.word(i).endswith("تين") or (clitic and ctx.word(i)[:1] == "ب"):
+    ("أسقطت مسيرة", "هاجمت مسيرة"), before a verb of striking ("مسيرة استهدفت …"), or in the dual."""
+    if ctx.word(i).endswith(("تين", "تان")) or (clitic and ctx.word(i)[:1] == "ب"):
         return True
-    return any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i))
+    if any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i)):
+        return True
+    return any(ctx.word(k) in W.DRONE_STRIKES for k in range(i + 1, i + 3))
 
 
 @lru_cache(maxsize=65536)
