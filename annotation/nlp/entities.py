@@ -44,7 +44,6 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.direction_hits,
         rules.place_adjective_hits,
         rules.weapon_hits,
-        rules.vehicle_bomb_hits,
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,

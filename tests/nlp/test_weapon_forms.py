@@ -83,3 +83,7 @@ def test_indefinite_devices_alone_are_bombs_but_containers_and_back_references_a
     assert weapons("قتل حارسان بانفجار عبوات زرعها مجهولون") == {"عبوات"}
     assert weapons("وزع المتطوعون عبوات مياه وعبوات الحليب") == set()
     assert weapons("انفجرت العبوة عند مرور الحافلة") == set()
+
+
+def test_the_rigged_vehicle_named_again_is_a_back_reference():
+    assert weapons("وقالت الشرطة إن السيارة المفخخة كانت مسروقة") == set()

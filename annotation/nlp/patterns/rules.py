@@ -917,7 +917,12 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 3
             else:
                 break
-        if (
+        if head in W.VEHICLE_BOMB_HEADS:
+            # a vehicle or vest rigged as a bomb: "شاحنة مفخخة", "دراجة نارية مفخخة" (not "دراجات نارية" alone, nor
+            # "السيارة المفخخة", the one named before)
+            if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
+                yield i, clitic, j - 1, "WEAPON", 0.7
+        elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
             or (head in W.DRONES and _drone_context(ctx, i, clitic))
@@ -945,19 +950,6 @@ def _weapon_modifier(b: str) -> bool:
     return False
 
 
-def vehicle_bomb_hits(ctx: Context) -> Iterator[Hit]:
-    """A vehicle or vest rigged as a bomb: "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة", "صهريج ملغوم" (the
-    vehicle alone, or with another modifier only, is no weapon: "دراجات نارية")."""
-    for i in ctx.with_stem(W.VEHICLE_BOMB_HEADS):
-        clitic = stem_in(ctx.tokens[i].norm, W.VEHICLE_BOMB_HEADS)[0]
-        j, rigged = i + 1, False
-        while j - i < 4 and _weapon_modifier(_bare(ctx.word(j))):
-            rigged = rigged or _bomb_modifier(_bare(ctx.word(j)))
-            j += 1
-        if rigged:
-            yield i, clitic, j - 1, "WEAPON", 0.7
-
-
 @lru_cache(maxsize=4096)
 def _bomb_modifier(b: str) -> bool:
     """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
@@ -981,7 +973,7 @@ def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
 def _weapon_head(word: str) -> tuple[int, str] | None:
     for clitic, stem in readings(word):
         for b in (stem, _bare(stem)):  # "الغام" (ألغام) is a head as it stands, "الصواريخ" without its article
-            if clitic <= 3 and b in W.WEAPON_HEADS:
+            if clitic <= 3 and (b in W.WEAPON_HEADS or b in W.VEHICLE_BOMB_HEADS):
                 return clitic, b
     return None
 
