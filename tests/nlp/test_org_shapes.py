@@ -41,3 +41,12 @@ def test_construct_chain_of_two_nouns_before_a_known_place():
 def test_sahel_defence_and_security_forces_with_their_adjective():
     got = orgs("قتل عشرة من قوات الدفاع والأمن البوركينية قرب الحدود")
     assert got == {"قوات الدفاع والأمن البوركينية"}
+
+
+def test_li_genitive_of_a_construct_before_a_known_place():
+    assert "القيادة العامة لشرطة دبي" in orgs("قالت القيادة العامة لشرطة دبي إن الحادث وقع ليلا")
+
+
+def test_lebanese_security_agencies_and_the_darfur_joint_force():
+    got = orgs("قالت قوى الأمن الداخلي إن شعبة المعلومات أوقفت المشتبه به، وصدت القوة المشتركة الهجوم")
+    assert got == {"قوى الأمن الداخلي", "شعبة المعلومات", "القوة المشتركة"}

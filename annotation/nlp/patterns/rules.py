@@ -160,10 +160,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 and j > i + 1
                 and w[:1] == "ل"
                 and (w[1:] in W.ORG_CONSTRUCT or (w.endswith("ه") and len(w) > 4))
-                and _definite(ctx, j + 1)
             ):
-                j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
-                continue
+                if _definite(ctx, j + 1):
+                    j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
+                    continue
+                if ctx.lex_label(j + 1) == "LOC":
+                    j = ctx.lexicon[j + 1].last + 1  # "القيادة العامة لشرطة دبي"
+                    continue
             if (
                 w == "عن"
                 and head in W.LI_GENITIVE_HEADS
