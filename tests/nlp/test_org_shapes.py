@@ -50,3 +50,12 @@ def test_li_genitive_of_a_construct_before_a_known_place():
 def test_lebanese_security_agencies_and_the_darfur_joint_force():
     got = orgs("قالت قوى الأمن الداخلي إن شعبة المعلومات أوقفت المشتبه به، وصدت القوة المشتركة الهجوم")
     assert got == {"قوى الأمن الداخلي", "شعبة المعلومات", "القوة المشتركة"}
+
+
+def test_factions_are_a_body_and_a_chain_ends_at_its_definite_noun():
+    got = orgs("اتهمت فصائل المعارضة قوات النظام بقصف القرية، وردت الفصائل الفلسطينية")
+    assert got == {"فصائل المعارضة", "قوات النظام", "الفصائل الفلسطينية"}
+
+
+def test_a_nisba_title_after_a_masculine_head_is_its_adjective():
+    assert "المكتب الإعلامي للجيش" in orgs("وقال المكتب الإعلامي للجيش إن قواته تقدمت")

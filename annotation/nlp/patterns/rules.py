@@ -144,7 +144,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
-            if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
+            if (stem_in(w, W.TITLES, 1) or w.startswith("المت")) and not _agreeing_nisba(ctx, i, j, head):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 known = ctx.lexicon.get(j)
@@ -175,6 +175,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             ):
                 j += 1  # "الرابطة … للدفاع عن حقوق الإنسان"
                 continue
+            if (w in W.ORG_CONSTRUCT or ctx.lex_label(j) == "ORG") and not w.startswith("ال") and ctx.word(j - 1).startswith("ال"):
+                break  # a construct chain ends at its definite noun: "فصائل المعارضة [قوات] النظام" is two bodies
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -226,6 +228,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
+    """A title that is a nisba right after a definite masculine head agrees with it as its adjective: "المكتب
+    [الإعلامي]", not "الإعلامي" the journalist."""
+    w = ctx.word(j)
+    return j == i + 1 and head in W.MASCULINE_ORG_HEADS and w.startswith("ال") and w.endswith("ي") and len(w) > 5
 
 
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
