@@ -617,6 +617,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
             elif w.startswith(("لل", "بال")) and j > i + 1:
                 j += 1  # "وكيل الوزارة للشؤون الأمنية …", "الوزير المكلف بالأمن …": a genitive inside the title
+            elif w[:1] == "ل" and j > i + 1 and stem_in(w, W.ORG_HEADS, 1):
+                j += 1  # "عضو المكتب السياسي لحركة …": the body the title belongs to
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
@@ -759,7 +761,8 @@ _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
 def _last_name_in_a(ctx: Context, k: int) -> bool:
     """A last name in -a before a comma, a full stop or what the person said ("إدوارد بوبا،", "… جولا إن"), not
     an adverb ("فورا،")."""
-    return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
+    after = ctx.word(k + 1)
+    return (after in ("،", ".", "ان", "انه", "انها", "انهم") or after in W.APPOSITIVE_TITLES) and ctx.word(k) not in W.ADVERBS_IN_A
 
 
 def _foreign_name(ctx: Context, j: int, shortest: int = 5) -> bool:
@@ -801,6 +804,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
         or stem_in(w, W.NOT_NAME_HEADS, 0)
+        or (w[:1] in ("ل", "ب") and stem_in(w, W.ORG_HEADS, 1))  # "لحركة", "بوزارة"
     ):
         return None
     if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
@@ -816,6 +820,13 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
             return None
         last, k = k, k + 1
     return _name_rest(ctx, j, last, k, min_tokens)
+
+
+def _known_after_particle(ctx: Context, j: int) -> bool:
+    """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
+    so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
+    m = ctx.lexicon.get(j)
+    return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
 
 
 def _name_after_rank(ctx: Context, j: int) -> bool:
@@ -850,6 +861,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
             break
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and w in ("بن", "ابن", "ولد", "ال") and known.last > k:
+            last = known.last  # … or opened by بن, ولد, آل: "توفيق بن بريك"
+            break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
             break
@@ -877,7 +891,14 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
+            ends = (
+                not ctx.is_word(k + 1)
+                or nxt in W.NAME_STOP
+                or nxt in W.SPEECH_FOLLOWERS
+                or stem_in(nxt, W.NAME_STOP, 1)
+                or stem_in(nxt, _NOT_IN_NAME, 2)
+                or _known_after_particle(ctx, k + 1)
+            )
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
@@ -997,11 +1018,32 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
         if clitic > 1:
             continue
         b = _bare(stem)
-        if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
-            return clitic, False
+        if b.endswith(("ين", "ون", "ان", "ات")) and b[:-2] in W.NATIONALITY_STEMS:
+            return clitic, False  # plural or dual: "فلسطينيون", "لبنانيان", "فلسطينيات"
         if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS:
             return clitic, True
     return None
+
+
+_ARTICLE_CLITICS = ("وال", "فال", "بال", "كال")
+
+
+def agreeing_adjective(prev: str, word: str) -> bool:
+    """A plural or dual nationality word (``word``, no clitic) right after a plural noun of people (``prev``) that it
+    agrees with in definiteness and case is that noun's adjective ("جنود ماليين", "المسؤولين العراقيين", "جنديان
+    تركيان"), not the group itself ("مقتل فلسطينيين", "آلاف السودانيين", "قتل مستوطنون فلسطينيين")."""
+    if prev.startswith(_ARTICLE_CLITICS):
+        prev = prev[1:]
+    elif prev.startswith("لل"):
+        prev = "ا" + prev[1:]
+    definite = word.startswith("ال")
+    if definite != prev.startswith("ال") or _nisba_stem(prev):
+        return False
+    stem, bare = _bare(prev), _bare(word)
+    for ending in ("ون", "ين", "ان"):
+        if bare.endswith(ending) and stem.endswith(ending) and len(stem) > 4:
+            return True  # the same case ending on both: "موظفون أردنيون", "جنديين تركيين"
+    return stem in W.PEOPLE_PLURALS and bare.endswith(("ون", "ين"))
 
 
 def norp_hits(ctx: Context) -> Iterator[Hit]:
@@ -1012,8 +1054,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if found is None or i in ctx.lexicon:
             continue
         clitic, counted = found
-        prev = ctx.word(i - 1)
-        if tok.norm.endswith("ون") and prev.endswith("ون") and len(prev) > 4:
+        if clitic == 0 and agreeing_adjective(ctx.word(i - 1), tok.norm):
             continue  # an adjective agreeing with its noun ("موظفون أردنيون"), not the group itself
         if not counted:
             yield i, clitic, i, "NORP", 0.65

@@ -133,6 +133,7 @@ NAME_STOP = _words(
 اصيب اصيبت قتل قتلت توفي توفيت نجا نجت اعتقل اعتقلت
 بتهمه بتهم بسبب بجروح بجراح بشظايا بجانب
 امام داخل خارج وراء تحت فوق عقب اثر جراء
+فان فانه فانها احد قوله قولها حتفه حتفها حتفهم
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -309,6 +310,15 @@ COUNTRY_NISBAS = frozenset(adj for nat in load_nationalities() for adj in nat.ad
 VICTIM_NOUNS = _words(
     "مقتل استشهاد اصابه اعتقال اختطاف خطف اعدام حياه مصرع وفاه قتل اغتيال"
     " قتلت اعتقلت اعتقل اصابت اختطفت اختطف اعدمت اعدم طعن طعنت دهس دهست استشهد استشهدت قتلوا اعتقلوا اصيب اصيبت"
+)
+
+# Broken plurals of people that a plural nationality adjective after them describes ("جنود ماليين", "الأسرى
+# الفلسطينيين"); sound plurals in -un/-in are told by their ending.
+PEOPLE_PLURALS = _words(
+    """
+جنود ضباط عمال اطفال رجال نساء اسري شباب طلاب تجار رعايا سياح زوار قاده عناصر افراد حجاج صيادون مقاتلو
+جرحي قتلي ركاب بحاره نشطاء زعماء وزراء سفراء خبراء علماء اطباء مسؤولو مواطنو مدنيو رهائن شهداء طواقم
+"""
 )
 
 # Derived lists.
