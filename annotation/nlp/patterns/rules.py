@@ -948,6 +948,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                     j += 1
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
                 j += 3
+            elif j == i + 1 and w.isascii() and w[:1].isalpha() and len(w) > 1 and toks[j].is_word:
+                j += 1  # a model in Latin letters: "قذائف RPG", "طائرات F-16"
             else:
                 break
         if head in W.VEHICLE_BOMB_HEADS:
