@@ -59,3 +59,22 @@ def test_factions_are_a_body_and_a_chain_ends_at_its_definite_noun():
 
 def test_a_nisba_title_after_a_masculine_head_is_its_adjective():
     assert "المكتب الإعلامي للجيش" in orgs("وقال المكتب الإعلامي للجيش إن قواته تقدمت")
+
+
+@pytest.mark.parametrize(
+    "ministry",
+    ["وزارة الصحة والسكان المصرية", "وزارة الداخلية والجماعات المحلية", "وزارة الخارجية والتعاون الدولي السودانية"],
+)
+def test_a_ministry_of_two_portfolios_is_one_body(ministry):
+    assert ministry in orgs(f"قالت {ministry} في بيان إن المصابين نقلوا")
+
+
+def test_a_ministry_and_another_body_or_place_are_not_one_name():
+    got = orgs("زار الوفد وزارة الدفاع والجيش ثم وزارة الصحة والمستشفيات الميدانية")
+    assert {"وزارة الدفاع", "الجيش", "وزارة الصحة"} <= got
+    assert not any("والمستشفيات" in o for o in got)
+
+
+def test_a_party_named_by_a_construct_chain_and_a_short_adjective():
+    got = orgs("فاز حزب جبهة التحرير الوطني ونافسه الحزب الدستوري الحر")
+    assert {"حزب جبهة التحرير الوطني", "الحزب الدستوري الحر"} <= got

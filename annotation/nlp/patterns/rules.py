@@ -193,8 +193,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
-                j += 1
+            if (w.startswith("ال") and (len(w) > 4 or w in W.ORG_ADJECTIVES) and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
+                j += 1  # "الحر" is short but an adjective: "الحزب الدستوري الحر"
+                continue
+            if head in W.COMPOUND_PORTFOLIO_HEADS and j > i + 1 and _second_portfolio(ctx, j):
+                j += 1  # "وزارة الصحة والسكان", "وزارة الداخلية والجماعات المحلية"
                 continue
             if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
                 named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
@@ -228,6 +231,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
         else:
             i += 1
+
+
+def _second_portfolio(ctx: Context, j: int) -> bool:
+    """ "والسكان" after a ministry's first portfolio: another portfolio, not another body or place ("وزارة الدفاع
+    [والجيش]", "وزارة الصحة [والمستشفيات]")."""
+    w = ctx.word(j)
+    return w[:1] == "و" and w[1:] in W.SECOND_PORTFOLIOS and ctx.word(j - 1).startswith("ال") and j not in ctx.lexicon
 
 
 def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:

@@ -35,6 +35,18 @@ DEFINITE_ORG_HEADS = _words(
 البرلمان الرئاسه الفصائل
 """
 )
+# Ministries' portfolios are often two ("وزارة الصحة والسكان", "وزارة الخارجية والتعاون الدولي"): after these heads
+# a definite word with "و" goes on with the name unless it names another body ("وزارة الدفاع [والجيش]").
+COMPOUND_PORTFOLIO_HEADS = _words("وزاره الوزاره")
+# Portfolios that come second in a ministry's name (matching form, with the article).
+SECOND_PORTFOLIOS = _words(
+    """
+السكان التعاون المغتربين الجماعات التهيئه التنميه الاصلاح الشؤون التخطيط الاسكان الري التجاره الصناعه
+الاعلام الثقافه الشباب الرياضه التعليم البحث الاوقاف العمل الماليه الاقتصاد الطاقه المعادن النقل المواصلات
+الاتصالات الزراعه البيئه السياحه الاثار العدل الامن الحكم الاداره الوظيفه الخدمه الاستثمار التموين الصيد
+الموارد المياه الاشغال البلديات الطرق الهجره الادماج المصالحه التضامن الاسره الطفوله المراه الصحه
+"""
+)
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
 ORG_CONSTRUCT = _words(
     """
@@ -65,7 +77,7 @@ NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
-CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف")
+CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف حزب")
 # Adjectives that may follow the nationality adjective of a force ("القوات الصومالية الخاصة").
 FORCE_ADJECTIVES = _words("الخاصه الخاص المشتركه المشترك النظاميه الحكوميه البريه البحريه الجويه")
 # Adjectives after a definite head that have none of the usual adjective endings ("الأمن العام").
