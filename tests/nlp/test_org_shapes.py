@@ -78,3 +78,13 @@ def test_a_ministry_and_another_body_or_place_are_not_one_name():
 def test_a_party_named_by_a_construct_chain_and_a_short_adjective():
     got = orgs("فاز حزب جبهة التحرير الوطني ونافسه الحزب الدستوري الحر")
     assert {"حزب جبهة التحرير الوطني", "الحزب الدستوري الحر"} <= got
+
+
+def test_state_television_with_its_adjective():
+    got = orgs("وقال التلفزيون الرسمي إن الهدوء عاد، وبث التلفزيون الليبي مشاهد من الموقع")
+    assert got == {"التلفزيون الرسمي", "التلفزيون الليبي"}
+
+
+def test_an_outlet_named_after_a_place():
+    got = orgs("ونقلت إذاعة الخرطوم عن شهود، وذكر تلفزيون عدن الخبر")
+    assert {"إذاعة الخرطوم", "تلفزيون عدن"} <= got

@@ -141,6 +141,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i + 1, "ORG", 0.65
             i += 2
             continue
+        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
+            last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
+            yield i, clitic, last, "ORG", 0.65
+            i = last + 1
+            continue
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
