@@ -88,3 +88,11 @@ def test_state_television_with_its_adjective():
 def test_an_outlet_named_after_a_place():
     got = orgs("ونقلت إذاعة الخرطوم عن شهود، وذكر تلفزيون عدن الخبر")
     assert {"إذاعة الخرطوم", "تلفزيون عدن"} <= got
+
+
+def test_a_group_named_without_its_head_after_its_fighters():
+    assert orgs("قتل عشرة من مسلحي الشباب في غارة جوية قرب الحدود") == {"الشباب"}
+
+
+def test_the_young_are_no_group_without_fighters_before_them():
+    assert orgs("تجمع الشباب العاطلون عن العمل أمام مقر الولاية") == set()

@@ -295,6 +295,33 @@ def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8
 
 
+@lru_cache(maxsize=1)
+def _headless_group_names() -> dict[str, tuple[str, ...]]:
+    """The armed groups' names written with a generic head, by the first word after it: "حركة الشباب" → الشباب."""
+    from annotation.nlp.gazetteer import load_actors
+    from annotation.nlp.normalize import norm
+
+    out: dict[str, tuple[str, ...]] = {}
+    for actor in load_actors():
+        if actor.label != "ORG" or actor.actor_type not in W.NON_STATE_ACTOR_TYPES:
+            continue
+        for name in (actor.name_ar, *actor.aliases):
+            head, *rest = norm(name).split()
+            if head in W.GROUP_GENERIC_HEADS and rest:
+                out.setdefault(rest[0], tuple(rest))
+    return out
+
+
+def fighters_group_hits(ctx: Context) -> Iterator[Hit]:
+    """A group named without its generic head after its fighters: "قتل عشرة من مسلحي [الشباب]" (alone, "الشباب"
+    may be the young)."""
+    names = _headless_group_names()
+    for i in ctx.with_stem(W.FIGHTER_NOUNS, 1):
+        rest = names.get(ctx.word(i + 1))
+        if rest and i + 1 not in ctx.covered and all(ctx.word(i + 1 + k) == w for k, w in enumerate(rest)):
+            yield i + 1, 0, i + len(rest), "ORG", 0.7
+
+
 def _adjective_like(w: str) -> bool:
     """A definite word that can be an adjective: a nisba, a feminine or plural ending, a participle."""
     # not a plural in -in/-un: a body's adjective agrees with it ("[الشرطة] المحتجين" is the object)

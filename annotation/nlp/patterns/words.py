@@ -71,6 +71,14 @@ ORG_STOP = _words(
 PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
 # ACLED actor types of armed groups: a body named after one of them is another body ("لجنة … للحوثيين").
 NON_STATE_ACTOR_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+# Plural nouns of a group's fighters, after which a group's name without its generic head is the group ("مسلحي
+# الشباب", "مقاتلو أنصار الدين"), although alone it may be a common noun ("الشباب" are the young).
+FIGHTER_NOUNS = _words(
+    """
+مسلحي مسلحو مقاتلي مقاتلو عناصر متشددي متشددو متمردي متمردو مسلحين مقاتلين متمردين متشددين انتحاريي
+"""
+)
+GROUP_GENERIC_HEADS = _words("حركه جماعه تنظيم")
 # ACLED actor types of bodies each country has its own of: the country's adjective after one belongs to the name
 # ("الدفاع المدني السوري", "الهلال الأحمر الفلسطيني").
 NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
