@@ -38,6 +38,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for family in (
         rules.known_org_nationality_hits,
         rules.quoted_org_hits,
+        rules.dateline_agency_hits,
         rules.fighters_group_hits,
         rules.fac_hits,
         rules.loc_hits,

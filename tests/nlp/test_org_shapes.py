@@ -96,3 +96,14 @@ def test_a_group_named_without_its_head_after_its_fighters():
 
 def test_the_young_are_no_group_without_fighters_before_them():
     assert orgs("تجمع الشباب العاطلون عن العمل أمام مقر الولاية") == set()
+
+
+@pytest.mark.parametrize(("dateline", "agency"), [("الدوحة (قنا) -", "قنا"), ("برلين (د ب أ) -", "د ب أ"), ("عمان (بترا) -", "بترا")])
+def test_an_agency_signing_a_dateline_is_an_organisation(dateline, agency):
+    got = get_tagger().tag(f"{dateline} أعلنت الشرطة توقيف ثلاثة أشخاص").spans
+    assert ("ORG", agency) in {(s.label, s.text) for s in got}
+
+
+def test_the_same_letters_outside_parentheses_stay_a_place():
+    got = get_tagger().tag("زار الوفد مدينة قنا في صعيد مصر").spans
+    assert ("LOC", "قنا") in {(s.label, s.text) for s in got}

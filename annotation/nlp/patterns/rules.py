@@ -273,6 +273,21 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
         yield i + 2, 0, end - 1, "ORG", 0.95  # over a place of the same spelling ("حركة «ماسينا»")
 
 
+def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
+    """An agency's short name in parentheses, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب أ)"
+    (over a place of the same spelling: قنا, بترا)."""
+    from annotation.nlp.gazetteer import agency_datelines
+
+    agencies = agency_datelines()
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for q in range(n - 2):
+        if toks[q].norm != "(":
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == ")"), None)
+        if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
+            yield q + 1, 0, end - 1, "ORG", 0.95
+
+
 def _armed_group(m: LexiconMatch) -> bool:
     """A known armed group or people (not a state body, an office or a sector)."""
     from annotation.nlp.gazetteer import actor_index
