@@ -107,3 +107,8 @@ def test_an_agency_signing_a_dateline_is_an_organisation(dateline, agency):
 def test_the_same_letters_outside_parentheses_stay_a_place():
     got = get_tagger().tag("زار الوفد مدينة قنا في صعيد مصر").spans
     assert ("LOC", "قنا") in {(s.label, s.text) for s in got}
+
+
+def test_an_agency_between_slashes_as_gulf_wires_write_it():
+    got = get_tagger().tag("الكويت في 12 مايو /كونا/ أعلنت وزارة الداخلية ضبط أسلحة").spans
+    assert ("ORG", "كونا") in {(s.label, s.text) for s in got}

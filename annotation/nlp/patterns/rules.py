@@ -274,16 +274,17 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
-    """An agency's short name in parentheses, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب أ)"
-    (over a place of the same spelling: قنا, بترا)."""
+    """An agency's short name in parentheses or slashes, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب
+    أ)", "الكويت /كونا/" (over a place of the same spelling: قنا, بترا)."""
     from annotation.nlp.gazetteer import agency_datelines
 
     agencies = agency_datelines()
     toks, n = ctx.tokens, len(ctx.tokens)
     for q in range(n - 2):
-        if toks[q].norm != "(":
+        close = {"(": ")", "/": "/"}.get(toks[q].norm)  # "(قنا)", and "/قنا/" as Gulf agencies write it
+        if close is None:
             continue
-        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == ")"), None)
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
         if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
             yield q + 1, 0, end - 1, "ORG", 0.95
 
