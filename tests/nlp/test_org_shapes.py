@@ -110,5 +110,5 @@ def test_the_same_letters_outside_parentheses_stay_a_place():
 
 
 def test_an_agency_between_slashes_as_gulf_wires_write_it():
-    got = get_tagger().tag("الكويت في 12 مايو /كونا/ أعلنت وزارة الداخلية ضبط أسلحة").spans
-    assert ("ORG", "كونا") in {(s.label, s.text) for s in got}
+    got = get_tagger().tag("الدوحة في 12 مايو /قنا/ أعلنت وزارة الداخلية ضبط أسلحة").spans
+    assert ("ORG", "قنا") in {(s.label, s.text) for s in got}
