@@ -105,3 +105,8 @@ def test_a_model_in_latin_letters_after_the_head():
 
 def test_a_launcher_in_the_masculine():
     assert "قاذف آر بي جي" in weapons("ضبطت الدورية قاذف آر بي جي في المخزن")
+
+
+def test_weapons_and_their_ammunition_are_one_mention():
+    got = weapons("ضبطت الدورية أسلحة وذخائر، وصادرت أسلحة نارية وذخائر حية")
+    assert got == {"أسلحة وذخائر", "أسلحة نارية وذخائر حية"}

@@ -1010,6 +1010,10 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # a model in Latin letters: "قذائف RPG", "طائرات F-16"
             else:
                 break
+        if head in W.ARMS and ctx.word(j)[:1] == "و" and _bare(ctx.word(j)[1:]) in W.MUNITIONS:
+            j += 1  # weapons and their ammunition are named as one: "أسلحة وذخائر", "الأسلحة والذخيرة"
+            while j < n and j - i < 6 and _weapon_modifier(_bare(ctx.word(j))):
+                j += 1
         if head in W.VEHICLE_BOMB_HEADS:
             # a vehicle or vest rigged as a bomb: "شاحنة مفخخة", "دراجة نارية مفخخة" (not "دراجات نارية" alone, nor
             # "السيارة المفخخة", the one named before)

@@ -284,6 +284,8 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
     d for s in _words("طائره مروحيه مقاتله مسيره") for d in dual_forms(s)
 )  # take a nationality: "الطائرات الإسرائيلية"
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
+ARMS = _words("اسلحه سلاح")
+MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
 # Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
 DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
 CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
