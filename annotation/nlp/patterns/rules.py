@@ -141,10 +141,15 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i + 1, "ORG", 0.65
             i += 2
             continue
+        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
+            last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
+            yield i, clitic, last, "ORG", 0.65
+            i = last + 1
+            continue
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
-            if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
+            if (stem_in(w, W.TITLES, 1) or w.startswith("المت")) and not _agreeing_nisba(ctx, i, j, head):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 known = ctx.lexicon.get(j)
@@ -160,10 +165,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 and j > i + 1
                 and w[:1] == "ل"
                 and (w[1:] in W.ORG_CONSTRUCT or (w.endswith("ه") and len(w) > 4))
-                and _definite(ctx, j + 1)
             ):
-                j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
-                continue
+                if _definite(ctx, j + 1):
+                    j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
+                    continue
+                if ctx.lex_label(j + 1) == "LOC":
+                    j = ctx.lexicon[j + 1].last + 1  # "القيادة العامة لشرطة دبي"
+                    continue
             if (
                 w == "عن"
                 and head in W.LI_GENITIVE_HEADS
@@ -172,6 +180,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             ):
                 j += 1  # "الرابطة … للدفاع عن حقوق الإنسان"
                 continue
+            if (w in W.ORG_CONSTRUCT or ctx.lex_label(j) == "ORG") and not w.startswith("ال") and ctx.word(j - 1).startswith("ال"):
+                break  # a construct chain ends at its definite noun: "فصائل المعارضة [قوات] النظام" is two bodies
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -188,8 +198,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
-                j += 1
+            if (w.startswith("ال") and (len(w) > 4 or w in W.ORG_ADJECTIVES) and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
+                j += 1  # "الحر" is short but an adjective: "الحزب الدستوري الحر"
+                continue
+            if head in W.COMPOUND_PORTFOLIO_HEADS and j > i + 1 and _second_portfolio(ctx, j):
+                j += 1  # "وزارة الصحة والسكان", "وزارة الداخلية والجماعات المحلية"
                 continue
             if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
                 named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
@@ -225,6 +238,20 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
 
 
+def _second_portfolio(ctx: Context, j: int) -> bool:
+    """ "والسكان" after a ministry's first portfolio: another portfolio, not another body or place ("وزارة الدفاع
+    [والجيش]", "وزارة الصحة [والمستشفيات]")."""
+    w = ctx.word(j)
+    return w[:1] == "و" and w[1:] in W.SECOND_PORTFOLIOS and ctx.word(j - 1).startswith("ال") and j not in ctx.lexicon
+
+
+def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
+    """A title that is a nisba right after a definite masculine head agrees with it as its adjective: "المكتب
+    [الإعلامي]", not "الإعلامي" the journalist."""
+    w = ctx.word(j)
+    return j == i + 1 and head in W.MASCULINE_ORG_HEADS and w.startswith("ال") and w.endswith("ي") and len(w) > 5
+
+
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
@@ -244,6 +271,22 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
         if end is None or end == i + 2 or not all(ctx.is_word(k) or ctx.word(k).isascii() for k in range(i + 2, end)):
             continue
         yield i + 2, 0, end - 1, "ORG", 0.95  # over a place of the same spelling ("حركة «ماسينا»")
+
+
+def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
+    """An agency's short name in parentheses or slashes, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب
+    أ)", "الكويت /كونا/" (over a place of the same spelling: قنا, بترا)."""
+    from annotation.nlp.gazetteer import agency_datelines
+
+    agencies = agency_datelines()
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for q in range(n - 2):
+        close = {"(": ")", "/": "/"}.get(toks[q].norm)  # "(قنا)", and "/قنا/" as Gulf agencies write it
+        if close is None:
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
+        if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
+            yield q + 1, 0, end - 1, "ORG", 0.95
 
 
 def _armed_group(m: LexiconMatch) -> bool:
@@ -266,6 +309,33 @@ def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(m.last + 1)
             if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8
+
+
+@lru_cache(maxsize=1)
+def _headless_group_names() -> dict[str, tuple[str, ...]]:
+    """The armed groups' names written with a generic head, by the first word after it: "حركة الشباب" → الشباب."""
+    from annotation.nlp.gazetteer import load_actors
+    from annotation.nlp.normalize import norm
+
+    out: dict[str, tuple[str, ...]] = {}
+    for actor in load_actors():
+        if actor.label != "ORG" or actor.actor_type not in W.NON_STATE_ACTOR_TYPES:
+            continue
+        for name in (actor.name_ar, *actor.aliases):
+            head, *rest = norm(name).split()
+            if head in W.GROUP_GENERIC_HEADS and rest:
+                out.setdefault(rest[0], tuple(rest))
+    return out
+
+
+def fighters_group_hits(ctx: Context) -> Iterator[Hit]:
+    """A group named without its generic head after its fighters: "قتل عشرة من مسلحي [الشباب]" (alone, "الشباب"
+    may be the young)."""
+    names = _headless_group_names()
+    for i in ctx.with_stem(W.FIGHTER_NOUNS, 1):
+        rest = names.get(ctx.word(i + 1))
+        if rest and i + 1 not in ctx.covered and all(ctx.word(i + 1 + k) == w for k, w in enumerate(rest)):
+            yield i + 1, 0, i + len(rest), "ORG", 0.7
 
 
 def _adjective_like(w: str) -> bool:
@@ -989,9 +1059,20 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                     j += 1
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
                 j += 3
+            elif j == i + 1 and w.isascii() and w[:1].isalpha() and len(w) > 1 and toks[j].is_word:
+                j += 1  # a model in Latin letters: "قذائف RPG", "طائرات F-16"
             else:
                 break
-        if (
+        if head in W.ARMS and ctx.word(j)[:1] == "و" and _bare(ctx.word(j)[1:]) in W.MUNITIONS:
+            j += 1  # weapons and their ammunition are named as one: "أسلحة وذخائر", "الأسلحة والذخيرة"
+            while j < n and j - i < 6 and _weapon_modifier(_bare(ctx.word(j))):
+                j += 1
+        if head in W.VEHICLE_BOMB_HEADS:
+            # a vehicle or vest rigged as a bomb: "شاحنة مفخخة", "دراجة نارية مفخخة" (not "دراجات نارية" alone, nor
+            # "السيارة المفخخة", the one named before)
+            if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
+                yield i, clitic, j - 1, "WEAPON", 0.7
+        elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
             or (head in W.DRONES and _drone_context(ctx, i, clitic))
@@ -1019,19 +1100,6 @@ def _weapon_modifier(b: str) -> bool:
     return False
 
 
-def vehicle_bomb_hits(ctx: Context) -> Iterator[Hit]:
-    """A vehicle or vest rigged as a bomb: "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة", "صهريج ملغوم" (the
-    vehicle alone, or with another modifier only, is no weapon: "دراجات نارية")."""
-    for i in ctx.with_stem(W.VEHICLE_BOMB_HEADS):
-        clitic = stem_in(ctx.tokens[i].norm, W.VEHICLE_BOMB_HEADS)[0]
-        j, rigged = i + 1, False
-        while j - i < 4 and _weapon_modifier(_bare(ctx.word(j))):
-            rigged = rigged or _bomb_modifier(_bare(ctx.word(j)))
-            j += 1
-        if rigged:
-            yield i, clitic, j - 1, "WEAPON", 0.7
-
-
 @lru_cache(maxsize=4096)
 def _bomb_modifier(b: str) -> bool:
     """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
@@ -1055,7 +1123,7 @@ def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
 def _weapon_head(word: str) -> tuple[int, str] | None:
     for clitic, stem in readings(word):
         for b in (stem, _bare(stem)):  # "الغام" (ألغام) is a head as it stands, "الصواريخ" without its article
-            if clitic <= 3 and b in W.WEAPON_HEADS:
+            if clitic <= 3 and (b in W.WEAPON_HEADS or b in W.VEHICLE_BOMB_HEADS):
                 return clitic, b
     return None
 
