@@ -414,6 +414,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         if not found or ctx.covered.get(i, i) > i:
             continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
+        if head in W.LOC_HEADS_AFTER_PREPOSITION and not clitic and ctx.word(i - 1) not in W.PLACE_PREPOSITIONS:
+            continue
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
             j += 1
