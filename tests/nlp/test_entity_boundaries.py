@@ -47,3 +47,9 @@ def test_a_locality_head_that_is_an_everyday_adjective_needs_a_preposition():
     assert not any(label == "LOC" for label, _ in spans("قالت مصادر محلية متطابقة إن الهجوم أسفر عن قتيلين"))
     assert not any(label == "LOC" for label, _ in spans("ارتفعت نسبة عمالة الأطفال في البلاد"))
     assert ("LOC", "إنزكان") in spans("اعتقلت الشرطة ثلاثة أشخاص بعمالة إنزكان بعد المداهمة")
+
+
+def test_a_name_opened_by_abu_after_a_village_head_is_the_village_not_a_man():
+    got = spans("أصيب راع في انفجار لغم بقرية أبو كريشة التابعة لمديرية حريب")
+    assert ("LOC", "أبو كريشة") in got
+    assert not any(label == "PER" for label, _ in got)
