@@ -481,6 +481,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         if not found or ctx.covered.get(i, i) > i:
             continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
+        if head in W.LOC_HEADS_AFTER_PREPOSITION and not clitic and ctx.word(i - 1) not in W.PLACE_PREPOSITIONS:
+            continue
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
             j += 1
@@ -494,6 +496,12 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         known = ctx.lexicon.get(j)
         if known is not None and known.entry.label == "LOC" and head in W.LOC_DUAL_HEADS:
             last = known.last  # "بلدات ذيبان وX وY": a known town opens the list
+        elif known is not None and known.entry.label == "LOC":
+            # a known name that is only the first word of this place's name ("بلدة بولو حاوو،"): the head's whole
+            # name is another place, the namesake elsewhere says nothing of it
+            if head in W.LOC_HEADS_DROP and _second_name_word(ctx, known.last + 1):
+                yield j, 0, known.last + 1, "LOC", 0.65
+            continue
         elif j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
         else:
@@ -630,6 +638,21 @@ def _name_tail(ctx: Context, last: int) -> int:
         if not after or not ctx.is_word(end + 1) or after in W.PLACE_BOUNDARY or stem_in(after, W.ALL_LOC_HEADS, 2):
             return end
     return last
+
+
+def _second_name_word(ctx: Context, k: int) -> bool:
+    """Token k ends a known place's name as its second word ("بلدة بولو [حاوو]،"): an unknown word that is no
+    adverb ("تنديدا"), no preposition's phrase ("بالحصار") and no word a name stops at, then a boundary."""
+    w, after = ctx.word(k), ctx.word(k + 1)
+    return (
+        ctx.is_word(k)
+        and k not in ctx.lexicon
+        and len(w) > 2
+        and not w.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
+        and not w.endswith(("ا", "يه", "ات", "ين", "ون"))
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (not ctx.is_word(k + 1) or after in W.PLACE_BOUNDARY)
+    )
 
 
 def _is_media(key: str | None) -> bool:
