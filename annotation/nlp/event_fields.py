@@ -117,6 +117,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Armed clash"
         # people killed with no fight told and no force named ("قتل 4 أشخاص برصاص مسلحين"): violence against civilians
         return "Attack" if "civilians" in classes or not _names_force(group, STATE, text) else "Armed clash"
+    if "Suicide bomb" in subs and _kamikaze_drone_only(first_with):
+        subs = (subs - {"Suicide bomb"}) | {"Air/drone strike"}  # "مسيرة انتحارية": a loitering munition (ACLED)
     told = {sub for s in group if not s.context for _, sub in s.triggers}
     if subs <= {"Arrests"} and "Peaceful protest" in told:
         subs = {"Peaceful protest"}  # protesters arrested: the protest is the event, the arrests its intervention
@@ -181,6 +183,16 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             if any(stem in _CIVILIAN or stem.removeprefix("ال") in _CIVILIAN for stem in stems):
                 return "Attack"
     return sub
+
+
+def _kamikaze_drone_only(s: Sentence | None) -> bool:
+    """Whether every suicide cue of the sentence qualifies a drone cue right before it ("مسيرة انتحارية",
+    "طائرات مسيرة انتحارية"): a drone that explodes on its target is an air/drone strike, no suicide bomber."""
+    if s is None:
+        return False
+    drones = {i for i, sub in s.triggers if sub == "Air/drone strike"}
+    suicide = [i for i, sub in s.triggers if sub == "Suicide bomb"]
+    return bool(suicide) and all(i - 1 in drones or i - 2 in drones for i in suicide)
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}

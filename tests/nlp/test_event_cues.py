@@ -78,3 +78,27 @@ def test_a_town_named_in_the_event_sentence_is_more_precise_than_the_city_before
 def test_arrests_at_a_protest_are_the_intervention_in_it():
     text = "تظاهر عشرات الشبان أمام مبنى البلدية في مدينة قابس واعتقلت الشرطة خمسة منهم."
     assert main_type(text) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلن الجيش الصومالي استعادة بلدة عيل بور من حركة الشباب صباح الأحد.", "Government regains territory"),
+        ("عثرت قوات الأمن على كمية من الأسلحة والذخائر في مزرعة بريف درعا.", "Disrupted weapons use"),
+        ("ضبطت قوات الأمن العراقية مخزنا للأسلحة والأعتدة في قضاء الطارمية شمال بغداد.", "Disrupted weapons use"),
+        ("فرقت قوات الأمن بالقوة اعتصاما لعمال مصنع في مدينة المحلة الكبرى.", "Protest with intervention"),
+        ("هاجمت مسيرة انتحارية قاعدة عسكرية في مدينة الأبيض.", "Air/drone strike"),
+        ("اختفى الناشط بعد أن اقتاده عناصر أمن بلباس مدني إلى جهة مجهولة في مدينة عدن.", "Abduction/forced disappearance"),
+        ("أعلنت جماعة نصرة الإسلام والمسلمين تأسيس مقر جديد لها في منطقة منكا.", "Headquarters or base established"),
+        ("اعتدى مسلحون جنسيا على نساء نازحات في قرية بإقليم دارفور.", "Sexual violence"),
+        ("أعلنت الدفاعات الجوية السعودية اعتراض مسيرة أطلقها الحوثيون باتجاه مدينة جازان.", "Disrupted weapons use"),
+    ],
+)
+def test_other_wordings_of_a_cue_draft_their_type(text, expected):
+    incs = get_tagger().tag(text).incidents
+    assert [x.sub_event_type for x in incs][:1] == [expected]
+
+
+def test_a_suicide_bomber_is_still_a_suicide_bomb():
+    text = "فجر انتحاري حزامه الناسف وسط تجمع للمدنيين في سوق بمدينة مقديشو."
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == ["Suicide bomb"]
