@@ -79,6 +79,12 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 def _classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
     first_with, subs = _specific_triggers(group)
+    if subs == {"Abduction/forced disappearance"} and _abduction_only_named(group, tokens):
+        # hostages named ("أفرجت عن المختطفين"): nobody was taken here
+        if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
+            subs = set()
+        else:
+            return None
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
     if (
         territory is not None
@@ -198,6 +204,16 @@ def _kamikaze_drone_only(s: Sentence | None) -> bool:
     drones = {i for i, sub in s.triggers if sub == "Air/drone strike"}
     suicide = [i for i, sub in s.triggers if sub == "Suicide bomb"]
     return bool(suicide) and all(i - 1 in drones or i - 2 in drones for i in suicide)
+
+
+PARTICIPANTS = E.words("participant")
+
+
+def _abduction_only_named(group: list[Sentence], tokens: list[Token]) -> bool:
+    """Whether every abduction cue of the group is a noun of the people held ("المختطفين", "رهائن"): freed, sought
+    or spoken of, they are not told taken here."""
+    cues = [i for s in group if not s.context for i, x in s.triggers if x == "Abduction/forced disappearance"]
+    return all(_stems(tokens[i].norm, clitics=1) & PARTICIPANTS for i in cues)
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}

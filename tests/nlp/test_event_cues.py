@@ -102,3 +102,19 @@ def test_other_wordings_of_a_cue_draft_their_type(text, expected):
 def test_a_suicide_bomber_is_still_a_suicide_bomb():
     text = "فجر انتحاري حزامه الناسف وسط تجمع للمدنيين في سوق بمدينة مقديشو."
     assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أفرجت جماعة مسلحة عن ثلاثة مختطفين في ولاية زمفارا بعد دفع فدية.",
+        "طالبت عائلات المختطفين الحكومة بالتحرك للإفراج عن ذويهم.",
+    ],
+)
+def test_people_held_named_without_their_taking_draft_no_abduction(text):
+    assert get_tagger().tag(text).incidents == []
+
+
+def test_an_abduction_told_with_its_hostages_named_stays_one():
+    text = "اختطف مسلحون خمسة مدنيين من قرية في ولاية زمفارا، ولا يزال مصير المختطفين مجهولا."
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents] == ["Abduction/forced disappearance"]
