@@ -141,3 +141,9 @@ def test_a_mine_defused_in_a_clause_of_its_own():
         ("Arrests", "القصرين"),
         ("Disrupted weapons use", "جبل سمامة"),
     ]
+
+
+def test_a_toll_over_a_period_closing_the_sentence_is_not_the_incidents():
+    text = "قتل 4 جنود في هجوم على نقطة عسكرية في ولاية تيلابيري، ليرتفع إلى 30 عدد الجنود الذين قتلوا هذا الشهر."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
