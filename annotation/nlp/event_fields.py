@@ -309,8 +309,10 @@ def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str |
 
 
 # a protest's motive: its marker and the next three words of its clause ("احتجاجا على اعتقال ناشط", "للمطالبة بالإفراج
-# عن معتقلين") (normalised text)
-_MOTIVE = re.compile(r"(?<!\w)(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}")
+# عن معتقلين") (normalised text); riot police ("قوات مكافحة الشغب") are a force facing the crowd, no riot
+_MOTIVE = re.compile(
+    r"(?<!\w)(?:(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}|مكافحه الشغب)"
+)
 # a force firing on the crowd: the verb, then the fire or bullets, then "على" the protesters, within one clause
 # ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين"); the word "النار" alone is no cue ("وقف إطلاق النار")
 _FIRED_ON_PROTESTERS = re.compile(

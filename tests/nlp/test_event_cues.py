@@ -118,3 +118,16 @@ def test_people_held_named_without_their_taking_draft_no_abduction(text):
 def test_an_abduction_told_with_its_hostages_named_stays_one():
     text = "اختطف مسلحون خمسة مدنيين من قرية في ولاية زمفارا، ولا يزال مصير المختطفين مجهولا."
     assert [x.sub_event_type for x in get_tagger().tag(text).incidents] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع الطرفان على اتفاق يقضي بتسليم المعسكر إلى الجيش.", "Agreement"),
+        ("تظاهر المئات أمام البرلمان في تونس وطاردت الشرطة المحتجين في الشوارع.", "Protest with intervention"),
+        ("نظم العشرات وقفة احتجاجية في الرباط، وانهالت عناصر الأمن على المشاركين بالعصي.", "Protest with intervention"),
+        ("تظاهر المئات في مدينة السويداء، وانتشرت قوات مكافحة الشغب في محيط الساحة.", "Peaceful protest"),
+    ],
+)
+def test_protest_and_agreement_wordings(text, expected):
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == [expected]
