@@ -84,14 +84,15 @@ def draft_incidents(
 
 
 # Strikes, bombardments and bombs told together ("غارات على بلدات X وY") are one event per place (ACLED codes each
-# location).
+# location); so are protests told in places listed together ("تظاهرات في مدن X وY").
 PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
+PER_LISTED_PLACE = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration"})
 
 
 def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     """The same strike or bombardment in each other town or village its sentences name (no figures: they are the
     first place's or shared), unless another draft of that type is already there."""
-    if d.sub_event_type not in PER_PLACE:
+    if d.sub_event_type not in PER_PLACE | PER_LISTED_PLACE:
         return []
     places = place_index()
     same = [x for x in (*drafts, d) if x.sub_event_type == d.sub_event_type]
@@ -107,7 +108,7 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
             continue
         if any(f.start <= x.start and x.end <= f.end for f in sites):
             continue  # "طريق سراقب": a road's name, not a place struck
-        if d.sub_event_type in LISTED_ONLY and not _listed(article.text, named, x):
+        if d.sub_event_type in LISTED_ONLY | PER_LISTED_PLACE and not _listed(article.text, named, x):
             continue
         key = norm(x.text).removeprefix("ال")
         if key not in seen:

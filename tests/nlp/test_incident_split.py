@@ -147,3 +147,17 @@ def test_a_toll_over_a_period_closing_the_sentence_is_not_the_incidents():
     text = "قتل 4 جنود في هجوم على نقطة عسكرية في ولاية تيلابيري، ليرتفع إلى 30 عدد الجنود الذين قتلوا هذا الشهر."
     (inc,) = incidents(text)
     assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
+
+
+def test_a_protest_in_towns_listed_together_is_one_per_town():
+    text = "تظاهر آلاف الأشخاص في مدن الرباط والدار البيضاء وطنجة يوم الأحد تضامنا مع غزة."
+    assert [(x.sub_event_type, x.location_text) for x in incidents(text)] == [
+        ("Peaceful protest", "الرباط"),
+        ("Peaceful protest", "الدار البيضاء"),
+        ("Peaceful protest", "طنجة"),
+    ]
+
+
+def test_a_fight_in_villages_listed_together_stays_one():
+    text = "اندلعت اشتباكات بين الجيش ومسلحين في قريتي الصبحة وهجين بريف دير الزور."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
