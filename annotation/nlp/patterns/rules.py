@@ -191,14 +191,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1
                 continue
-            if (
-                j == i + 1
-                and head in W.CHAIN_HEADS
-                and _construct_noun(ctx, j)
-                and (_definite(ctx, j + 1) or ctx.lex_label(j + 1) in ("LOC", "ORG"))
-            ):
-                j += 1  # a construct chain: "قوات درع السودان", "جبهة تحرير …"
-                continue
+            if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
+                named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
+                if named == j + 1 or (named == j + 2 and _construct_noun(ctx, j + 1)):
+                    j = named  # a construct chain: "قوات درع السودان", "جبهة تحرير شعب تيغراي"
+                    continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
                 break
@@ -258,14 +255,14 @@ def _armed_group(m: LexiconMatch) -> bool:
 
 
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
-    """A known state body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب الليبي"
-    (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
+    """A known state or civil body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب
+    الليبي", "الدفاع المدني السوري" (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
     from annotation.nlp.gazetteer import actor_index
 
     actors = actor_index()
     for m in ctx.lexicon.values():
         actor = actors.get(m.entry.key or "")
-        if m.entry.label == "ORG" and actor is not None and actor.actor_type == "State forces":
+        if m.entry.label == "ORG" and actor is not None and actor.actor_type in W.NATIONAL_BODY_TYPES:
             w = ctx.word(m.last + 1)
             if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8
@@ -608,6 +605,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
             elif w.startswith(("لل", "بال")) and j > i + 1:
                 j += 1  # "وكيل الوزارة للشؤون الأمنية …", "الوزير المكلف بالأمن …": a genitive inside the title
+            elif w[:1] == "ل" and j > i + 1 and stem_in(w, W.ORG_HEADS, 1):
+                j += 1  # "عضو المكتب السياسي لحركة …": the body the title belongs to
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
@@ -750,7 +749,8 @@ _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
 def _last_name_in_a(ctx: Context, k: int) -> bool:
     """A last name in -a before a comma, a full stop or what the person said ("إدوارد بوبا،", "… جولا إن"), not
     an adverb ("فورا،")."""
-    return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
+    after = ctx.word(k + 1)
+    return (after in ("،", ".", "ان", "انه", "انها", "انهم") or after in W.APPOSITIVE_TITLES) and ctx.word(k) not in W.ADVERBS_IN_A
 
 
 def _foreign_name(ctx: Context, j: int, shortest: int = 5) -> bool:
@@ -792,6 +792,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
         or stem_in(w, W.NOT_NAME_HEADS, 0)
+        or (w[:1] in ("ل", "ب") and stem_in(w, W.ORG_HEADS, 1))  # "لحركة", "بوزارة"
     ):
         return None
     if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
@@ -807,6 +808,13 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
             return None
         last, k = k, k + 1
     return _name_rest(ctx, j, last, k, min_tokens)
+
+
+def _known_after_particle(ctx: Context, j: int) -> bool:
+    """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
+    so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
+    m = ctx.lexicon.get(j)
+    return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
 
 
 def _name_after_rank(ctx: Context, j: int) -> bool:
@@ -841,6 +849,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
             break
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and w in ("بن", "ابن", "ولد", "ال") and known.last > k:
+            last = known.last  # … or opened by بن, ولد, آل: "توفيق بن بريك"
+            break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
             break
@@ -868,7 +879,14 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
+            ends = (
+                not ctx.is_word(k + 1)
+                or nxt in W.NAME_STOP
+                or nxt in W.SPEECH_FOLLOWERS
+                or stem_in(nxt, W.NAME_STOP, 1)
+                or stem_in(nxt, _NOT_IN_NAME, 2)
+                or _known_after_particle(ctx, k + 1)
+            )
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
@@ -900,11 +918,13 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             b = _bare(w)
             if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
+                j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
                 j += 1  # "الألغام المضادة للأفراد"
-            elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
+            elif w in ("بدون", "بلا", "دون") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
@@ -918,16 +938,27 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 3
             else:
                 break
-        if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
+        if (
+            j - 1 > i
+            or head in W.WEAPON_ALONE
+            or (head in W.DRONES and _drone_context(ctx, i, clitic))
+            or _device_alone(ctx, i, clitic, head)
+        ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
+    """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
+    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
 @lru_cache(maxsize=65536)
 def _weapon_modifier(b: str) -> bool:
     """A weapon's modifier in any number and case: "باليستيين", "انتحاريتين", "ناسفا", "رشاشتين" (the table
     holds the singular forms)."""
-    if b in W.WEAPON_MODIFIERS:
-        return True
+    if b in W.WEAPON_MODIFIERS or (len(b) > 3 and b + "ه" in W.WEAPON_MODIFIERS):
+        return True  # the table's feminine forms stand for the masculine ones too: "ناري", "موجه", "مفخخ"
     for ending in ("تين", "تان", "ين", "ان", "ات", "ا", "ه"):
         if b.endswith(ending) and len(b) - len(ending) >= 3:
             stem = b[: -len(ending)]
@@ -935,12 +966,36 @@ def _weapon_modifier(b: str) -> bool:
     return False
 
 
+def vehicle_bomb_hits(ctx: Context) -> Iterator[Hit]:
+    """A vehicle or vest rigged as a bomb: "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة", "صهريج ملغوم" (the
+    vehicle alone, or with another modifier only, is no weapon: "دراجات نارية")."""
+    for i in ctx.with_stem(W.VEHICLE_BOMB_HEADS):
+        clitic = stem_in(ctx.tokens[i].norm, W.VEHICLE_BOMB_HEADS)[0]
+        j, rigged = i + 1, False
+        while j - i < 4 and _weapon_modifier(_bare(ctx.word(j))):
+            rigged = rigged or _bomb_modifier(_bare(ctx.word(j)))
+            j += 1
+        if rigged:
+            yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+@lru_cache(maxsize=4096)
+def _bomb_modifier(b: str) -> bool:
+    """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
+    for ending in ("", "تين", "تان", "ين", "ان", "ات", "ا", "ه"):
+        if b.endswith(ending) and (b[: len(b) - len(ending)] if ending else b) in W.VEHICLE_BOMB_MODIFIERS:
+            return True
+    return False
+
+
 def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
     """ "مسيرة" alone is a drone, not a march, after "بـ" ("بمسيرة"), after a verb of shooting down or striking
-    ("أسقطت مسيرة"), or in the dual."""
-    if ctx.word(i).endswith("تين") or (clitic and ctx.word(i)[:1] == "ب"):
+    ("أسقطت مسيرة", "هاجمت مسيرة"), before a verb of striking ("مسيرة استهدفت …"), or in the dual."""
+    if ctx.word(i).endswith(("تين", "تان")) or (clitic and ctx.word(i)[:1] == "ب"):
         return True
-    return any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i))
+    if any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i)):
+        return True
+    return any(ctx.word(k) in W.DRONE_STRIKES for k in range(i + 1, i + 3))
 
 
 @lru_cache(maxsize=65536)
@@ -959,11 +1014,32 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
         if clitic > 1:
             continue
         b = _bare(stem)
-        if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
-            return clitic, False
+        if b.endswith(("ين", "ون", "ان", "ات")) and b[:-2] in W.NATIONALITY_STEMS:
+            return clitic, False  # plural or dual: "فلسطينيون", "لبنانيان", "فلسطينيات"
         if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS:
             return clitic, True
     return None
+
+
+_ARTICLE_CLITICS = ("وال", "فال", "بال", "كال")
+
+
+def agreeing_adjective(prev: str, word: str) -> bool:
+    """A plural or dual nationality word (``word``, no clitic) right after a plural noun of people (``prev``) that it
+    agrees with in definiteness and case is that noun's adjective ("جنود ماليين", "المسؤولين العراقيين", "جنديان
+    تركيان"), not the group itself ("مقتل فلسطينيين", "آلاف السودانيين", "قتل مستوطنون فلسطينيين")."""
+    if prev.startswith(_ARTICLE_CLITICS):
+        prev = prev[1:]
+    elif prev.startswith("لل"):
+        prev = "ا" + prev[1:]
+    definite = word.startswith("ال")
+    if definite != prev.startswith("ال") or _nisba_stem(prev):
+        return False
+    stem, bare = _bare(prev), _bare(word)
+    for ending in ("ون", "ين", "ان"):
+        if bare.endswith(ending) and stem.endswith(ending) and len(stem) > 4:
+            return True  # the same case ending on both: "موظفون أردنيون", "جنديين تركيين"
+    return stem in W.PEOPLE_PLURALS and bare.endswith(("ون", "ين"))
 
 
 def norp_hits(ctx: Context) -> Iterator[Hit]:
@@ -974,8 +1050,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if found is None or i in ctx.lexicon:
             continue
         clitic, counted = found
-        prev = ctx.word(i - 1)
-        if tok.norm.endswith("ون") and prev.endswith("ون") and len(prev) > 4:
+        if clitic == 0 and agreeing_adjective(ctx.word(i - 1), tok.norm):
             continue  # an adjective agreeing with its noun ("موظفون أردنيون"), not the group itself
         if not counted:
             yield i, clitic, i, "NORP", 0.65

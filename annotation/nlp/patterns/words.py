@@ -15,7 +15,7 @@ ORG_HEADS = _words(
 وزاره قياده خليه قوات جيش شرطه مديريه حركه جماعه كتائب كتيبه مجلس لجنه هيئه وكاله حزب جبهه
 مليشيا مليشيات ميليشيا ميليشيات فرقه فوج سرايا جهاز رئاسه مفوضيه منظمه تنسيقيه رابطه شبكه قناه
 صحيفه جريده اذاعه مكتب محكمه مخابرات استخبارات دائره حكومه الويه لواء عصابات تحالف اتحاد
-نقابه اداره قطب نيابه جمعيه بعثه
+نقابه اداره قطب نيابه جمعيه بعثه برلمان
 """
 )
 # Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
@@ -32,6 +32,7 @@ DEFINITE_ORG_HEADS = _words(
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
 النقابه الاداره القطب النيابه المحكمه المديريه البحريه الرابطه الجمعيه المنظمه
+البرلمان الرئاسه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -58,6 +59,9 @@ ORG_STOP = _words(
 PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
 # ACLED actor types of armed groups: a body named after one of them is another body ("لجنة … للحوثيين").
 NON_STATE_ACTOR_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+# ACLED actor types of bodies each country has its own of: the country's adjective after one belongs to the name
+# ("الدفاع المدني السوري", "الهلال الأحمر الفلسطيني").
+NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
@@ -129,6 +133,7 @@ NAME_STOP = _words(
 اصيب اصيبت قتل قتلت توفي توفيت نجا نجت اعتقل اعتقلت
 بتهمه بتهم بسبب بجروح بجراح بشظايا بجانب
 امام داخل خارج وراء تحت فوق عقب اثر جراء
+فان فانه فانها احد قوله قولها حتفه حتفها حتفهم
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -141,7 +146,7 @@ LOC_HEADS_DROP = _words(
 ) - {"مركز"}
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
-MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب")
+MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب البرلمان")
 LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج", "غابه"})
 LOC_DUAL_HEADS = _words(
     """
@@ -218,33 +223,65 @@ FAC_NAME_ADJECTIVES = _words(
 # Titles that open the name of the person a facility is named after ("مستشفى الملك …", "مسجد الشيخ …").
 FAC_PERSON_TITLES = _words("الملك الامير الشيخ الامام السلطان الشهيد الرئيس السيده الحاج المجاهد الزعيم القديس القديسه مار")
 
-WEAPON_HEADS = _words(
+_WEAPON_HEAD_WORDS = _words(
     """
-صاروخ صاروخا صاروخين صواريخ قذيفه قذيفتين قذائف قنبله قنبلتين قنابل عبوه عبوات عبوتين لغم الغام الغاما
-رصاص رصاصه مدفعيه هاون طائره طائرات طائرتين مقاتلات طيران غاز غازات متفجرات مسيرات مسيره راجمات
-راجمه اعيره دبابه دبابات مدرعه مدرعات مسيرتين لغمين دبابتين مدرعتين مدفع مدافع رشاش رشاشات بندقيه بنادق
-ذخيره ذخائر مروحيه مروحيات مروحيتين مقاتله مقاتلتين سكين سكاكين زجاجات قنابل
-بندقيتين قاذفه قاذفات قاذفتين حزام احزمه حزاما عربه عربات عربتين اسلحه سلاح برميل براميل مسدس مسدسات
+صاروخ صاروخا صواريخ قذيفه قذائف قنبله قنابل عبوه عبوات لغم الغام الغاما
+رصاص رصاصه مدفعيه هاون طائره طائرات مقاتلات طيران غاز غازات متفجرات مسيرات مسيره راجمات
+راجمه اعيره دبابه دبابات مدرعه مدرعات مدفع مدافع رشاش رشاشات بندقيه بنادق
+ذخيره ذخائر مروحيه مروحيات مقاتله سكين سكاكين زجاجات
+قاذفه قاذفات حزام احزمه حزاما عربه عربات اسلحه سلاح برميل براميل مسدس مسدسات
 """
 )
-AIRCRAFT = _words(
-    {"طائره", "طائرات", "طائرتين", "مقاتلات", "طيران", "مروحيه", "مروحيات", "مقاتله", "مسيره", "مسيرات", "مسيرتين"}
+# Countable weapons in the singular: their duals ("صاروخان", "صاروخين", "عبوتان", "عبوتين") are heads too, and
+# are weapons alone wherever the singular is.
+WEAPON_SINGULARS = _words(
+    """
+صاروخ قذيفه قنبله عبوه لغم رصاصه طائره مسيره راجمه دبابه مدرعه مدفع رشاش بندقيه مروحيه مقاتله سكين
+قاذفه حزام عربه سلاح برميل مسدس زورق قارب
+"""
+)
+
+
+def dual_forms(singular: str) -> frozenset[str]:
+    """The dual of a singular noun in both cases, in matching form: "صاروخ" → صاروخان, صاروخين; "عبوه" →
+    عبوتان, عبوتين (a ta marbuta is written open before the ending)."""
+    stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
+    return frozenset({stem + "ان", stem + "ين"})
+
+
+WEAPON_DUALS = frozenset(d for s in WEAPON_SINGULARS for d in dual_forms(s))
+# Boats are weapons only with a modifier ("زوارق مفخخة", "زورق حربي"); so are vehicles and vests, which need one
+# of a bomb's (VEHICLE_BOMB_MODIFIERS): "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة".
+WEAPON_HEADS = _WEAPON_HEAD_WORDS | WEAPON_DUALS | _words("زورق زوارق قارب قوارب عيار عيارات طلقه طلقات")
+VEHICLE_BOMB_HEADS = _words("سياره سيارات شاحنه شاحنات مركبه مركبات صهريج صهاريج دراجه دراجات حافله حافلات ستره سترات") | frozenset(
+    d for s in _words("سياره شاحنه مركبه دراجه حافله ستره") for d in dual_forms(s)
+)
+VEHICLE_BOMB_MODIFIERS = _words("مفخخ مفخخه ملغوم ملغومه ناسف ناسفه متفجر متفجره")
+AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران", "مروحيه", "مروحيات", "مقاتله", "مسيره", "مسيرات"}) | frozenset(
+    d for s in _words("طائره مروحيه مقاتله مسيره") for d in dual_forms(s)
 )  # take a nationality: "الطائرات الإسرائيلية"
-DRONES = _words({"مسيره", "مسيرات", "مسيرتين"})  # alone a weapon only in a drone's context (rules._drone_context)
-DRONE_VERBS = _words("اسقط اسقطت اسقطوا اسقاط اعترض اعترضت اعتراض استهدفت استهدف")  # not "أطلق": marches are launched too
+DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
+# Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
+DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
+CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
+# Verbs and nouns of shooting down, striking and blowing up before "مسيرة" (not "أطلق": marches are launched too).
+DRONE_VERBS = _words("اسقط اسقطت اسقطوا اسقاط اعترض اعترضت اعتراض استهدفت استهدف قصفت هاجمت ضربت سقطت سقوط انفجرت انفجار")
+# Verbs of striking whose subject "مسيرة" is a drone ("مسيرة استهدفت …"): marches gather, set off and protest.
+DRONE_STRIKES = _words("استهدفت قصفت هاجمت ضربت اغارت")
 WEAPON_ALONE = _words(
     """
-صاروخ صاروخا صاروخين صواريخ قذيفه قذيفتين قذائف قنبله قنابل رصاص مدفعيه هاون متفجرات مسيرات
-لغم الغام الغاما لغمين دبابه دبابات دبابتين مدرعات مدافع رشاشات بنادق
-قنبلتين قذيفتين بندقيه بندقيتين سكين سكاكين مسدس مسدسات
+صاروخ صاروخا صواريخ قذيفه قذائف قنبله قنابل رصاص مدفعيه هاون متفجرات مسيرات
+لغم الغام الغاما دبابه دبابات مدرعات مدافع رشاشات بنادق
+بندقيه سكين سكاكين مسدس مسدسات ذخائر
 """
-)
+) | frozenset(d for s in _words("صاروخ قذيفه قنبله لغم دبابه بندقيه سكين مسدس") for d in dual_forms(s))
 WEAPON_MODIFIERS = _words(
     """
 ناسفه ناسفتين لاصقه متفجره ضوئيه صاروخيه مدفعيه هاون اضاءه حراريه موجهه باليستي باليستيه يدويه مسيره
 مسير مسيرتين استطلاع حربيه حربي انتحاريه مفخخه حي مطاطي مورتر كاتيوشا غراد كورنيت صوتيه دخانيه
 تقليديه الصنع مسيل مسيله للدموع نارية ناريه ثقيله خفيفه متوسطه عنقوديه فوسفوريه مضاده حارقه مولوتوف
 رشاشه قتاليه هجوميه اباتشي ارضي ارضيه بحريه مدرعه مصفحه انتحاري ميركافا ابرامز ليوبارد صيد ابيض بيضاء حيه
+محليه بدائيه ملغومه مفخخ صنع
 """
 )
 # Names of weapon models and families written right after the weapon's head ("صواريخ كروز", "طائرات إف-16").
@@ -273,6 +310,15 @@ COUNTRY_NISBAS = frozenset(adj for nat in load_nationalities() for adj in nat.ad
 VICTIM_NOUNS = _words(
     "مقتل استشهاد اصابه اعتقال اختطاف خطف اعدام حياه مصرع وفاه قتل اغتيال"
     " قتلت اعتقلت اعتقل اصابت اختطفت اختطف اعدمت اعدم طعن طعنت دهس دهست استشهد استشهدت قتلوا اعتقلوا اصيب اصيبت"
+)
+
+# Broken plurals of people that a plural nationality adjective after them describes ("جنود ماليين", "الأسرى
+# الفلسطينيين"); sound plurals in -un/-in are told by their ending.
+PEOPLE_PLURALS = _words(
+    """
+جنود ضباط عمال اطفال رجال نساء اسري شباب طلاب تجار رعايا سياح زوار قاده عناصر افراد حجاج صيادون مقاتلو
+جرحي قتلي ركاب بحاره نشطاء زعماء وزراء سفراء خبراء علماء اطباء مسؤولو مواطنو مدنيو رهائن شهداء طواقم
+"""
 )
 
 # Derived lists.
