@@ -984,10 +984,17 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         ali = (
             w == "علي"
             and not ctx.raw(k).endswith("ى")  # "صادق على القانون": the preposition as written
-            and ctx.is_word(k + 1)
-            and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES)
-            and after not in W.NAME_STOP
-            and k + 1 not in ctx.lexicon
+            and (
+                after in ("،", ".")  # no preposition before a comma: "… محمد علي، …"
+                or (
+                    ctx.is_word(k + 1)
+                    and (
+                        after.startswith("ال") or after in W.COMMON_FIRST_NAMES or (after[1:] in W.COMMON_FIRST_NAMES and after[:1] == "و")
+                    )
+                    and after not in W.NAME_STOP
+                    and k + 1 not in ctx.lexicon
+                )
+            )
         )
         known = ctx.lexicon.get(k)
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
