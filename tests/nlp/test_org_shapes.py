@@ -112,3 +112,7 @@ def test_the_same_letters_outside_parentheses_stay_a_place():
 def test_an_agency_between_slashes_as_gulf_wires_write_it():
     got = get_tagger().tag("الدوحة في 12 مايو /قنا/ أعلنت وزارة الداخلية ضبط أسلحة").spans
     assert ("ORG", "قنا") in {(s.label, s.text) for s in got}
+
+
+def test_a_canal_named_after_a_place_is_no_channel():
+    assert orgs("عبرت ناقلة النفط قناة السويس متجهة شمالا") == set()

@@ -141,6 +141,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i + 1, "ORG", 0.65
             i += 2
             continue
+        if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
+            i += 1
+            continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
         if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
             last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
             yield i, clitic, last, "ORG", 0.65
