@@ -484,6 +484,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         if not found or ctx.covered.get(i, i) > i:
             continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
+        if head in W.LOC_HEADS_AFTER_PREPOSITION and not clitic and ctx.word(i - 1) not in W.PLACE_PREPOSITIONS:
+            continue
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
             j += 1
@@ -497,6 +499,12 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         known = ctx.lexicon.get(j)
         if known is not None and known.entry.label == "LOC" and head in W.LOC_DUAL_HEADS:
             last = known.last  # "بلدات ذيبان وX وY": a known town opens the list
+        elif known is not None and known.entry.label == "LOC":
+            # a known name that is only the first word of this place's name ("بلدة بولو حاوو،"): the head's whole
+            # name is another place, the namesake elsewhere says nothing of it
+            if head in W.LOC_HEADS_DROP and _second_name_word(ctx, known.last + 1):
+                yield j, 0, known.last + 1, "LOC", 0.65
+            continue
         elif j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
         else:
@@ -635,6 +643,21 @@ def _name_tail(ctx: Context, last: int) -> int:
     return last
 
 
+def _second_name_word(ctx: Context, k: int) -> bool:
+    """Token k ends a known place's name as its second word ("بلدة بولو [حاوو]،"): an unknown word that is no
+    adverb ("تنديدا"), no preposition's phrase ("بالحصار") and no word a name stops at, then a boundary."""
+    w, after = ctx.word(k), ctx.word(k + 1)
+    return (
+        ctx.is_word(k)
+        and k not in ctx.lexicon
+        and len(w) > 2
+        and not w.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
+        and not w.endswith(("ا", "يه", "ات", "ين", "ون"))
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (not ctx.is_word(k + 1) or after in W.PLACE_BOUNDARY)
+    )
+
+
 def _is_media(key: str | None) -> bool:
     from annotation.nlp.gazetteer import actor_index
 
@@ -683,6 +706,12 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
+        if hit is None and _surname(ctx.word(j)) and not _nisba_stem(ctx.word(j)) and j + 1 not in ctx.lexicon:
+            # the title's adjective in -i, then the name: "القائد الميداني أبو …", "الناطق الرسمي باسم …"
+            k = j + 1
+            while ctx.word(k) in W.TITLE_LINKS or (k > j + 1 and ctx.word(k).startswith("ال") and not _surname(ctx.word(k))):
+                k += 1
+            hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
             # a rank may open it: "قائد اللواء، العقيد …،"
@@ -694,6 +723,13 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+def _opens_name(ctx: Context, k: int) -> bool:
+    """Token k can open a name after a title's adjective: a given name or a name opener (عبد، أبو), or an unknown
+    word without a preposition glued to it ("الأولى [لمسؤول] خليجي" is no name)."""
+    w = ctx.word(k)
+    return w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS or w.startswith("عبد") or w[:1] not in ("ل", "ب", "ك", "ف")
 
 
 def _lone_adjective(w: str) -> bool:
@@ -817,6 +853,7 @@ def _surname(w: str) -> bool:
 
 
 _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
+_VICTIM_NOUNS = W.VICTIM_NOUNS - W.COMMON_FIRST_NAMES  # "حياة" is also a given name
 
 
 def _last_name_in_a(ctx: Context, k: int) -> bool:
@@ -860,7 +897,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
-        or (w in W.NAME_STOP and not ctx.name_ali(j))
+        or (w in W.NAME_STOP and not ctx.name_ali(j) and not (after_title and _ali_as_written(ctx, j)))
         or len(w) < 2
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
@@ -883,6 +920,21 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     return _name_rest(ctx, j, last, k, min_tokens)
 
 
+def _family_nisba(ctx: Context, j: int) -> bool:
+    """Token j is a family name in -i ("المهدي") that no rule reads otherwise: not a country's adjective, not a
+    known name of another kind, and the name ends after it."""
+    w = ctx.word(j)
+    m = ctx.lexicon.get(j)
+    return (
+        _surname(w)
+        and not _nisba_stem(w)
+        and (m is None or m.entry.label == "PER")
+        and w not in W.ORG_STOP
+        and not stem_in(w, W.TITLES, 0)
+        and (not ctx.is_word(j + 1) or ctx.word(j + 1) in W.NAME_STOP or ctx.word(j + 1) in W.APPOSITIVE_TITLES)
+    )
+
+
 def _known_after_particle(ctx: Context, j: int) -> bool:
     """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
     so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
@@ -890,17 +942,39 @@ def _known_after_particle(ctx: Context, j: int) -> bool:
     return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
 
 
+def _ali_as_written(ctx: Context, j: int) -> bool:
+    """After a title, token j is the given name "علي" ("الرئيس علي …"), not the preposition ("أكد الرئيس على …"):
+    spelt with ya where the text spells the preposition with alef maqsura, or, where it does not, before a given
+    name, a connector, a family name in -i, or one more word that ends the name ("الرئيس علي كوناتي إن …")."""
+    if ctx.word(j) != "علي" or not ctx.raw(j).endswith("ي") or not ctx.is_word(j + 1):
+        return False
+    if "على" in ctx.text:
+        return True
+    # a text that writes both with ya: the preposition before a noun ("الوزير علي ضرورة", "… علي أن"), the name before
+    # a name
+    after, then = ctx.word(j + 1), ctx.word(j + 2)
+    if after in W.NAME_STOP or j + 1 in ctx.lexicon or stem_in(after, _NOT_IN_NAME | W.ALL_ORG_HEADS, 0):
+        return False
+    return (
+        after in W.COMMON_FIRST_NAMES
+        or after in W.NAME_CONNECTORS
+        or (_surname(after) and not _nisba_stem(after))
+        or (not after.endswith(("ه", "ات")) and (not ctx.is_word(j + 2) or then in W.NAME_STOP))
+    )
+
+
 def _name_after_rank(ctx: Context, j: int) -> bool:
     """A name in و right after a definite rank ("العقيد ونيس …"), not a conjunction ("العقيد وزملاؤه", "العميد
     والعقيد", "رئيس وأعضاء المجلس")."""
     w = ctx.word(j)
+    before = ctx.word(j - 1)
+    if before.startswith("ال") and _nisba_stem(before) in W.COUNTRY_NISBAS:
+        # the rank's nationality between: "الرئيس الكيني وليام …", "رئيس الوزراء الإثيوبي …"
+        rank = any(stem_in(ctx.word(k), W.TITLES, 0) for k in (j - 2, j - 3))
+    else:
+        rank = before.startswith("ال") and stem_in(before, W.TITLES, 0) is not None
     return (
-        ctx.word(j - 1).startswith("ال")
-        and stem_in(ctx.word(j - 1), W.TITLES, 0) is not None
-        and not w.startswith("وال")
-        and not w.endswith(("ه", "ها", "هم"))
-        and ctx.is_word(j + 1)
-        and ctx.word(j + 1) not in W.NAME_STOP
+        rank and not w.startswith("وال") and not w.endswith(("ه", "ها", "هم")) and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP
     )
 
 
@@ -922,16 +996,16 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
             break
-        if known is not None and known.entry.label == "PER" and known.clitic == 0 and w in ("بن", "ابن", "ولد", "ال") and known.last > k:
-            last = known.last  # … or opened by بن, ولد, آل: "توفيق بن بريك"
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and (w in ("بن", "ابن", "ولد", "ال") or known.last == k):
+            last = known.last  # … or opened by بن, ولد, آل, or one known word: "توفيق بن بريك", "وليام روتو"
             break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
             break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
-        if stem_in(w, _NOT_IN_NAME, 2):
-            break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
+        if stem_in(w, _NOT_IN_NAME, 2) or (w[:1] in ("ب", "ل") and stem_in(w, _VICTIM_NOUNS, 1)):
+            break  # "… برصاص قناص", "… بقذيفة", "… بمقتل": a weapon, a place's head or an event ends the name
         if not w.startswith("ال") and w not in W.COMMON_FIRST_NAMES and ctx.pronoun_suffix(k):
             break  # "ودعا عثمان سونكو [أنصاره]": a noun with its owner's pronoun
         if w.startswith(("بال", "وال", "فال", "كال", "لل")) and len(w) > 5 and w not in W.COMMON_FIRST_NAMES:
@@ -963,6 +1037,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
+            elif not plural and _family_nisba(ctx, k + 1) and _bare(w) not in _NOT_IN_NAME and w not in W.ORG_STOP:
+                last = k + 1  # two family names, the second a nisba: "مريم الصادق المهدي"
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name

@@ -162,8 +162,12 @@ LOC_HEADS_DROP = _words(
     """
 قريه بلده ناحيه قضاء مدينه منطقه محافظه حي مخيم مديريه مركز ضاحيه ولايه
 مقاطعه اقليم بلديه واحه حاره محله عزبه نجع دائره ريف
+محليه معتمديه عماله مستوطنه
 """
 ) - {"مركز"}
+# Place-type words that are everyday words too ("مصادر محلية" local sources, "عمالة الأطفال" child labour): a head
+# only after a preposition ("في محلية X", "بعمالة X").
+LOC_HEADS_AFTER_PREPOSITION = _words("محليه عماله")
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
 MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب البرلمان")
@@ -171,6 +175,7 @@ LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "
 LOC_DUAL_HEADS = _words(
     """
 قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
+محليات مستوطنات
 """
 )
 # Adjectives that belong to a known place's name when they follow it ("القدس الشرقية", "الموصل القديمة").
@@ -230,7 +235,7 @@ FAC_HEADS = _words(
 مقر معسكر قاعده مطار سجن مستشفي مسجد كنيسه مدرسه حاجز سيطره جسر سفاره قنصليه مبني محطه ميناء معبر
 طريق مجمع مصفاه حقل ثكنه مخفر مستودع مخزن منشاه مصنع فندق سوق ملعب شارع دوار نفق قلعه منفذ مستوصف
 مرفا مدرج فرع جامع
-كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه
+كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه استاد ستاد
 """
 )
 FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر"})
