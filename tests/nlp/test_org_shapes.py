@@ -116,3 +116,7 @@ def test_an_agency_between_slashes_as_gulf_wires_write_it():
 
 def test_a_canal_named_after_a_place_is_no_channel():
     assert orgs("عبرت ناقلة النفط قناة السويس متجهة شمالا") == set()
+
+
+def test_a_force_with_a_compound_nisba():
+    assert "الجيش الجنوب سوداني" in orgs("وقال الجيش الجنوب سوداني إن قواته انسحبت من البلدة")

@@ -188,7 +188,10 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if w.startswith("ال") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
+            if w == "الجنوب" and not ctx.word(j + 1).startswith("ال") and _nisba_stem(ctx.word(j + 1)) in W.COUNTRY_NISBAS:
+                j += 1  # a compound nisba: "الجيش الجنوب سوداني", "الشرطة الجنوب أفريقية"
+                w = ctx.word(j)
+            if (w.startswith("ال") or ctx.word(j - 1) == "الجنوب") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
