@@ -1062,7 +1062,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         if not found:
             continue
         clitic, head = found
-        if ctx.word(i - 1) in ("خبير", "خبراء", "خبيرا", "مختبر"):
+        if ctx.word(i - 1) in W.EXPERT_WORDS:
             continue
         j = i + 1
         while j < n and j - i < 6:
@@ -1101,6 +1101,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             # "السيارة المفخخة", the one named before)
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
+        elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
+            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1108,6 +1110,12 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             or _device_alone(ctx, i, clitic, head)
         ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _march_context(ctx: Context, i: int) -> bool:
+    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
+    return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
