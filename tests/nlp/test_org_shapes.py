@@ -120,3 +120,15 @@ def test_a_canal_named_after_a_place_is_no_channel():
 
 def test_a_force_with_a_compound_nisba():
     assert "الجيش الجنوب سوداني" in orgs("وقال الجيش الجنوب سوداني إن قواته انسحبت من البلدة")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [("الموصل / صدى – أعلنت الشرطة توقيف شخصين", "صدى"), ("مقديشو (الصومال الجديد) - قتل عشرة جنود", "الصومال الجديد")],
+)
+def test_an_unknown_outlet_signing_the_dateline(text, outlet):
+    assert outlet in orgs(text)
+
+
+def test_a_date_in_the_dateline_is_no_outlet():
+    assert orgs("الرباط (12 مايو) - أصيب شرطي بجروح") == set()

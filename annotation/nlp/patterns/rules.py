@@ -293,6 +293,28 @@ def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
         end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
         if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
             yield q + 1, 0, end - 1, "ORG", 0.95
+    yield from _dateline_outlet(ctx)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
+    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
+    from annotation.nlp.dates import MONTHS, WEEKDAYS
+
+    place = ctx.lexicon.get(0)
+    if place is None or place.entry.label != "LOC" or place.clitic:
+        return
+    q = place.last + 1
+    close = {"(": ")", "/": "/"}.get(ctx.word(q))
+    end = next((k for k in range(q + 2, q + 5) if ctx.word(k) == close or ctx.word(k) in _DASHES), None)
+    if close is None or end is None or not (ctx.word(end) in _DASHES or ctx.word(end + 1) in _DASHES):
+        return
+    words = [_bare(ctx.word(k)) for k in range(q + 1, end)]
+    if all(ctx.is_word(k) for k in range(q + 1, end)) and not any(w in MONTHS or "ال" + w in WEEKDAYS for w in words):
+        yield q + 1, 0, end - 1, "ORG", 0.9
 
 
 def _armed_group(m: LexiconMatch) -> bool:
