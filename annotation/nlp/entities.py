@@ -39,6 +39,8 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.known_org_nationality_hits,
         rules.quoted_org_hits,
         rules.dateline_agency_hits,
+        rules.told_outlet_hits,
+        rules.known_as_hits,
         rules.fighters_group_hits,
         rules.fac_hits,
         rules.loc_hits,

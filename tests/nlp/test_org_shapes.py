@@ -132,3 +132,24 @@ def test_an_unknown_outlet_signing_the_dateline(text, outlet):
 
 def test_a_date_in_the_dateline_is_no_outlet():
     assert orgs("الرباط (12 مايو) - أصيب شرطي بجروح") == set()
+
+
+def test_a_dateline_with_a_dash_and_the_outlet_before_the_body():
+    assert "المغرب اليوم" in orgs("الرباط - المغرب اليوم\n\nفرق الأمن وقفة احتجاجية أمام البرلمان")
+
+
+def test_a_dash_and_the_first_sentence_are_no_outlet():
+    assert orgs("الرباط - أصيب شرطي بجروح طفيفة مساء أمس\n\nوفتح تحقيق") == set()
+
+
+def test_the_quoted_outlet_a_witness_spoke_to():
+    assert orgs("وقال أحد السكان لـ«صدى الجنوب» إن القصف استمر ساعة") == {"صدى الجنوب"}
+
+
+def test_a_quoted_slogan_after_a_call_is_no_outlet():
+    assert orgs('ودعا المحتجون لـ"إسقاط الحكومة" في الساحة') == set()
+
+
+def test_the_quoted_name_a_force_is_known_by():
+    got = orgs("وقتلت القوات الخاصة المعروفة بـ«غورغور» عشرة مسلحين")
+    assert "غورغور" in got

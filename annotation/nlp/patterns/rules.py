@@ -308,6 +308,11 @@ def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     if place is None or place.entry.label != "LOC" or place.clitic:
         return
     q = place.last + 1
+    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+        end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
+        if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
+        return
     close = {"(": ")", "/": "/"}.get(ctx.word(q))
     end = next((k for k in range(q + 2, q + 5) if ctx.word(k) == close or ctx.word(k) in _DASHES), None)
     if close is None or end is None or not (ctx.word(end) in _DASHES or ctx.word(end + 1) in _DASHES):
@@ -315,6 +320,46 @@ def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     words = [_bare(ctx.word(k)) for k in range(q + 1, end)]
     if all(ctx.is_word(k) for k in range(q + 1, end)) and not any(w in MONTHS or "ال" + w in WEEKDAYS for w in words):
         yield q + 1, 0, end - 1, "ORG", 0.9
+
+
+_OPENING_QUOTES = frozenset({"«", '"', "“", "”"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})
+_INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه", "بيان"})
+
+
+def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    name in quotes, after a verb of saying or a noun of an interview)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in range(1, n - 3):
+        if toks[i].norm != "ل" or toks[i + 1].norm not in _OPENING_QUOTES:
+            continue
+        end = next((k for k in range(i + 3, min(n, i + 6)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(i + 2, end)):
+            continue
+        before = (ctx.word(k) for k in range(max(0, i - 6), i))
+        if any(w in _SPEECH_FORMS or w in _INTERVIEW_NOUNS for w in before):  # not "دعا لـ"…"": called for
+            yield i + 2, 0, end - 1, "ORG", 0.9
+
+
+_KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين", "المسماه", "المسمي", "المعروفون"})
+
+
+def known_as_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    باسم «الصاعقة»" (a body's head among the few words before)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in range(1, n - 4):
+        if toks[i].norm not in _KNOWN_AS:
+            continue
+        q = i + 2 if toks[i + 1].norm in ("ب", "باسم") else i + 1
+        if toks[q].norm not in _OPENING_QUOTES or (q == i + 1 and not toks[i + 1].norm.startswith("ب")):
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(q + 1, end)):
+            continue
+        if any(stem_in(ctx.word(k), W.ALL_ORG_HEADS, 3) for k in range(max(0, i - 5), i)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
 
 
 def _armed_group(m: LexiconMatch) -> bool:
@@ -831,6 +876,7 @@ def _not_a_name_word(w: str) -> bool:
 
 
 _SAID_FORMS = _with_clitics(W.SPEECH_VERBS | W.STATEMENT_VERBS, ("و", "ف", "ب", "ل", "ك"))
+_SPEECH_FORMS = _with_clitics(W.SPEECH_VERBS, ("و", "ف"))
 
 
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
