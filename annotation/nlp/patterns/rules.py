@@ -286,10 +286,8 @@ def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
 
     agencies = agency_datelines()
     toks, n = ctx.tokens, len(ctx.tokens)
-    for q in range(n - 2):
-        close = {"(": ")", "/": "/"}.get(toks[q].norm)  # "(قنا)", and "/قنا/" as Gulf agencies write it
-        if close is None:
-            continue
+    for q in compress(range(n - 2), map(_BRACKETS.__contains__, ctx.norms)):
+        close = _BRACKETS[toks[q].norm]  # "(قنا)", and "/قنا/" as Gulf agencies write it
         end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
         if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
             yield q + 1, 0, end - 1, "ORG", 0.95
@@ -297,6 +295,7 @@ def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_BRACKETS = {"(": ")", "/": "/"}
 
 
 def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
@@ -331,8 +330,8 @@ def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
     """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
     name in quotes, after a verb of saying or a noun of an interview)."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    for i in range(1, n - 3):
-        if toks[i].norm != "ل" or toks[i + 1].norm not in _OPENING_QUOTES:
+    for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
+        if i == 0 or toks[i + 1].norm not in _OPENING_QUOTES:
             continue
         end = next((k for k in range(i + 3, min(n, i + 6)) if toks[k].norm in _CLOSING_QUOTES), None)
         if end is None or not all(ctx.is_word(k) for k in range(i + 2, end)):
@@ -349,9 +348,7 @@ def known_as_hits(ctx: Context) -> Iterator[Hit]:
     """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
     باسم «الصاعقة»" (a body's head among the few words before)."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    for i in range(1, n - 4):
-        if toks[i].norm not in _KNOWN_AS:
-            continue
+    for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
         q = i + 2 if toks[i + 1].norm in ("ب", "باسم") else i + 1
         if toks[q].norm not in _OPENING_QUOTES or (q == i + 1 and not toks[i + 1].norm.startswith("ب")):
             continue
