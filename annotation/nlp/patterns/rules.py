@@ -141,6 +141,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i + 1, "ORG", 0.65
             i += 2
             continue
+        if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
+            i += 1
+            continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
         if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
             last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
             yield i, clitic, last, "ORG", 0.65
@@ -185,7 +188,10 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if w.startswith("ال") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
+            if w == "الجنوب" and not ctx.word(j + 1).startswith("ال") and _nisba_stem(ctx.word(j + 1)) in W.COUNTRY_NISBAS:
+                j += 1  # a compound nisba: "الجيش الجنوب سوداني", "الشرطة الجنوب أفريقية"
+                w = ctx.word(j)
+            if (w.startswith("ال") or ctx.word(j - 1) == "الجنوب") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
@@ -280,13 +286,77 @@ def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
 
     agencies = agency_datelines()
     toks, n = ctx.tokens, len(ctx.tokens)
-    for q in range(n - 2):
-        close = {"(": ")", "/": "/"}.get(toks[q].norm)  # "(قنا)", and "/قنا/" as Gulf agencies write it
-        if close is None:
-            continue
+    for q in compress(range(n - 2), map(_BRACKETS.__contains__, ctx.norms)):
+        close = _BRACKETS[toks[q].norm]  # "(قنا)", and "/قنا/" as Gulf agencies write it
         end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
         if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
             yield q + 1, 0, end - 1, "ORG", 0.95
+    yield from _dateline_outlet(ctx)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_BRACKETS = {"(": ")", "/": "/"}
+
+
+def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
+    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
+    from annotation.nlp.dates import MONTHS, WEEKDAYS
+
+    place = ctx.lexicon.get(0)
+    if place is None or place.entry.label != "LOC" or place.clitic:
+        return
+    q = place.last + 1
+    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+        end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
+        if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
+        return
+    close = {"(": ")", "/": "/"}.get(ctx.word(q))
+    end = next((k for k in range(q + 2, q + 5) if ctx.word(k) == close or ctx.word(k) in _DASHES), None)
+    if close is None or end is None or not (ctx.word(end) in _DASHES or ctx.word(end + 1) in _DASHES):
+        return
+    words = [_bare(ctx.word(k)) for k in range(q + 1, end)]
+    if all(ctx.is_word(k) for k in range(q + 1, end)) and not any(w in MONTHS or "ال" + w in WEEKDAYS for w in words):
+        yield q + 1, 0, end - 1, "ORG", 0.9
+
+
+_OPENING_QUOTES = frozenset({"«", '"', "“", "”"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})
+_INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه", "بيان"})
+
+
+def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    name in quotes, after a verb of saying or a noun of an interview)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
+        if i == 0 or toks[i + 1].norm not in _OPENING_QUOTES:
+            continue
+        end = next((k for k in range(i + 3, min(n, i + 6)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(i + 2, end)):
+            continue
+        before = (ctx.word(k) for k in range(max(0, i - 6), i))
+        if any(w in _SPEECH_FORMS or w in _INTERVIEW_NOUNS for w in before):  # not "دعا لـ"…"": called for
+            yield i + 2, 0, end - 1, "ORG", 0.9
+
+
+_KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين", "المسماه", "المسمي", "المعروفون"})
+
+
+def known_as_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    باسم «الصاعقة»" (a body's head among the few words before)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
+        q = i + 2 if toks[i + 1].norm in ("ب", "باسم") else i + 1
+        if toks[q].norm not in _OPENING_QUOTES or (q == i + 1 and not toks[i + 1].norm.startswith("ب")):
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(q + 1, end)):
+            continue
+        if any(stem_in(ctx.word(k), W.ALL_ORG_HEADS, 3) for k in range(max(0, i - 5), i)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
 
 
 def _armed_group(m: LexiconMatch) -> bool:
@@ -803,6 +873,7 @@ def _not_a_name_word(w: str) -> bool:
 
 
 _SAID_FORMS = _with_clitics(W.SPEECH_VERBS | W.STATEMENT_VERBS, ("و", "ف", "ب", "ل", "ك"))
+_SPEECH_FORMS = _with_clitics(W.SPEECH_VERBS, ("و", "ف"))
 
 
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
@@ -1063,7 +1134,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
         if not found:
             continue
         clitic, head = found
-        if ctx.word(i - 1) in ("خبير", "خبراء", "خبيرا", "مختبر"):
+        if ctx.word(i - 1) in W.EXPERT_WORDS:
             continue
         j = i + 1
         while j < n and j - i < 6:
@@ -1102,6 +1173,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             # "السيارة المفخخة", the one named before)
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
+        elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
+            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1109,6 +1182,12 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             or _device_alone(ctx, i, clitic, head)
         ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _march_context(ctx: Context, i: int) -> bool:
+    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
+    return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:

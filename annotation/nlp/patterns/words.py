@@ -295,6 +295,15 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
 ARMS = _words("اسلحه سلاح")
 MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
+# Experts and laboratories of a kind of weapon: "خبير متفجرات" names a field, not a weapon used.
+EXPERT_WORDS = _words("خبير خبراء خبيرا خبيري مختبر")
+# Words of protest near "مسيرات" alone, which then are marches: "تنظيم الوقفات والمسيرات".
+PROTEST_WORDS = _words(
+    """
+وقفات الوقفات مظاهرات المظاهرات تظاهرات التظاهرات احتجاجات الاحتجاجات اعتصامات الاعتصامات تنظيم نظم نظمت نظموا
+سلميه احتجاجيه حاشده شعبيه المحتجين المتظاهرين محتجين متظاهرين
+"""
+)
 # Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
 DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
 CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
