@@ -42,6 +42,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.loc_hits,
         rules.between_hits,
         rules.direction_hits,
+        rules.anchored_place_hits,
         rules.place_adjective_hits,
         rules.weapon_hits,
         rules.norp_hits,

@@ -53,3 +53,13 @@ def test_a_name_opened_by_abu_after_a_village_head_is_the_village_not_a_man():
     got = spans("أصيب راع في انفجار لغم بقرية أبو كريشة التابعة لمديرية حريب")
     assert ("LOC", "أبو كريشة") in got
     assert not any(label == "PER" for label, _ in got)
+
+
+def test_an_unknown_town_placed_in_a_known_province_after_a_preposition_is_a_place():
+    assert ("LOC", "كولوفاتا") in spans("قتل خمسة رعاة في كولوفاتا الواقعة في ولاية بورنو")
+    assert ("LOC", "دوغو") in spans("أحرق مسلحون سوقا في دوغو بولاية زمفرا")
+
+
+def test_a_common_noun_before_a_province_is_no_place():
+    got = spans("قتل ثلاثة رعاة في هجوم بولاية زمفرا")
+    assert {text for label, text in got if label == "LOC"} == {"زمفرا"}

@@ -536,6 +536,52 @@ def direction_hits(ctx: Context) -> Iterator[Hit]:
         yield j, 0, j, "LOC", 0.6
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every single word of the event cues and of the drafter's word lists: common words, never a place's name."""
+    from annotation.nlp.patterns import events as E
+
+    cues = {w for _, _, phrases in E.TRIGGERS for phrase in phrases for w in phrase}
+    lists = {w for name in E.WORDS for phrase in E.phrases(name) for w in phrase}
+    return frozenset(cues | lists)
+
+
+def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
+    """One unknown indefinite word after "في/قرب/عند/على" that the words after it place in a known one:
+    "الواقعة/التابعة" ("في كولوفاتا الواقعة في ولاية بورنو") or a province head with ب and a known place ("في دوغو
+    بولاية زمفرا")."""
+    prepositions = W.LOCATIVE_PREPOSITIONS
+    for i in [i for i, w in enumerate(ctx.norms) if w in prepositions]:
+        if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
+            yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def _unknown_name_word(ctx: Context, k: int) -> bool:
+    w = ctx.word(k)
+    return (
+        _place_word(ctx, k)
+        and k not in ctx.lexicon
+        and k not in ctx.covered
+        and not ctx.inside_match(k)
+        and not w.startswith(("ال", "و", "لل"))
+        and not w.endswith(("ات", "ين", "ون", "يه"))  # after a preposition no adverb's "ا": "كاتشيا" is a name
+        and not stem_in(w, _NOT_TAIL, 2)
+        and w not in W.PLACE_SLOT_NOUNS
+        and w not in W.COMMON_FIRST_NAMES
+        and w not in _cue_words()
+    )
+
+
+def _anchored(ctx: Context, k: int) -> bool:
+    """Whether the words from k on place the word before k in a known place."""
+    w = ctx.word(k)
+    if w in W.LOCATED_IN:
+        return True
+    # not a direction and a known place: "في [common noun] شمال X" is as frequent as "في [town] شمال X"
+    head = stem_in(w, W.LOC_HEADS_DROP, 1)
+    return head is not None and head[0] == 1 and w.startswith("ب") and (ctx.lex_label(k + 1) == "LOC" or _place_word(ctx, k + 1))
+
+
 def _ends_there(ctx: Context, k: int) -> bool:
     """Token k is a name by itself: no head or common noun ("والحكومة"), and a boundary follows it."""
     after = ctx.word(k + 1)

@@ -285,3 +285,17 @@ ALL_ORG_HEADS = ORG_HEADS | DEFINITE_ORG_HEADS
 ALL_FAC_HEADS = FAC_HEADS | FAC_DEFINITE | {"مركز"}
 ALL_LOC_HEADS = LOC_HEADS_DROP | LOC_HEADS_KEEP | LOC_DUAL_HEADS
 NOT_NAME_HEADS = ORG_HEADS | FAC_HEADS | LOC_HEADS_DROP
+
+# Where a place is said to be (before an unknown name anchored to a known place: "في كاتشيا شمال غرب نيجيريا").
+LOCATIVE_PREPOSITIONS = _words("في قرب عند علي داخل")
+# Words that tie a place to the one it lies in ("X الواقعة في …", "X التابعة لـ …").
+LOCATED_IN = _words("الواقعه الواقع التابعه التابع")
+# Common nouns that stand where a place would before a direction or "الواقعة" ("في منزل شمال …", "على مواقع
+# جنوب …"): never read as an unknown place's name.
+PLACE_SLOT_NOUNS = _words(
+    """
+هجوم هجمات كمين غاره قصف انفجار اشتباك معارك مواجهات عمليه منزل منازل مناطق مواقع موقع مكان اماكن
+محيط اطراف مدن بلدات قري اقصي اتجاه جانب جبهه جبهات خطوط خط محور محاور ارياف بلد دوله حدود سياره
+دوريه قافله تجمع نقطه مبني مقر حاجز ثكنه معسكر مخيم سوق طريق جسر
+"""
+)
