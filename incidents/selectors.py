@@ -123,6 +123,7 @@ LIST_ROW_FIELDS = (
     "date_end",
     "sub_event_type",
     "fatalities",
+    "updated_at",  # not shown: with date_start, id and fatalities, the position a page's seek links hold
 )
 
 

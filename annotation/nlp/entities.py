@@ -38,6 +38,8 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for family in (
         rules.known_org_nationality_hits,
         rules.quoted_org_hits,
+        rules.dateline_agency_hits,
+        rules.fighters_group_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.between_hits,
@@ -92,6 +94,8 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
     after the particle ك is a word that begins with kaf ("كمينا" is no "ك + مينا")."""
     if m.clitic and m.entry.label == "LOC" and ("ك" in tokens[m.first].norm[: m.clitic] or tokens[m.first].norm in W.COMMON_FIRST_NAMES):
         return True  # "كمينا" is no "ك + مينا", "فاروق" no "ف + اروق"
+    if m.entry.label == "NORP" and m.clitic == 0 and m.first and rules.agreeing_adjective(tokens[m.first - 1].norm, tokens[m.first].norm):
+        return True  # "المسؤولين العراقيين": the officials' nationality, not the Iraqis
     if m.entry.label == "ORG" and m.first and rules.stem_in(tokens[m.first - 1].norm, MINISTER_WORDS, 2):
         return True  # "وزير الأمن العام": the minister's portfolio, not the body
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:

@@ -165,6 +165,14 @@ _BEFORE_MARKERS = [m for pair in _CUMULATIVE_PADDED for m in pair]  # before the
 _AFTER_MARKERS = [m for m, _wa_m in _CUMULATIVE_PADDED]
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _words(text: str) -> list[str]:
+    """Normalised words, punctuation dropped: a marker closing the sentence ("هذا الشهر.") is still a whole word."""
+    return _PUNCTUATION.sub(" ", norm(text)).split()
+
+
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
     """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10"), a war's toll or a total over
     several attacks sums many events: it is no figure of one incident. The marker may come before the figure in
@@ -173,14 +181,14 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
         if x.label == "DATE" and x.start < c.end and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
             return True
     # the figure's own words too: "ليرتفع عدد ضحايا الحرب إلى 31"
-    before = " " + " ".join(norm(text[start : c.end]).split()) + " "
+    before = " " + " ".join(_words(text[start : c.end])) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
-    after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
+    after = " " + " ".join(_words(text[c.end : clause_end])) + " "
     if any(map(before.__contains__, _BEFORE_MARKERS)) or any(map(after.__contains__, _AFTER_MARKERS)):
         return True
     # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
     clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
-    clause = " " + " ".join(norm(text[clause_start : c.end]).split()) + after
+    clause = " " + " ".join(_words(text[clause_start : c.end])) + after
     return any(map(clause.__contains__, _PERIODS_PADDED))
 
 
