@@ -46,6 +46,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.direction_hits,
         rules.anchored_place_hits,
         rules.place_adjective_hits,
+        rules.place_prefix_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,

@@ -63,3 +63,9 @@ def test_an_unknown_town_placed_in_a_known_province_after_a_preposition_is_a_pla
 def test_a_common_noun_before_a_province_is_no_place():
     got = spans("قتل ثلاثة رعاة في هجوم بولاية زمفرا")
     assert {text for label, text in got if label == "LOC"} == {"زمفرا"}
+
+
+def test_a_place_name_prefix_before_a_known_place_makes_one_compound_name():
+    got = spans("تجمع المحتجون عند باب الخليل في القدس القديمة")
+    assert ("LOC", "باب الخليل") in got
+    assert ("LOC", "الخليل") not in got

@@ -573,6 +573,20 @@ def place_adjective_hits(ctx: Context) -> Iterator[Hit]:
             yield m.first, m.clitic, m.last + 1, "LOC", 0.8
 
 
+def place_prefix_hits(ctx: Context) -> Iterator[Hit]:
+    """A known place's name read as the second word of a compound one after a place-name prefix: "عين الحلوة",
+    "تل الهوى", "بئر العبد" (the lexicon alone would find only the second word)."""
+    for m in list(ctx.lexicon.values()):
+        k = m.first - 1
+        if m.entry.label != "LOC" or m.clitic or k < 0 or not ctx.word(m.first).startswith("ال") or k in ctx.covered:
+            continue
+        if ctx.inside_match(k) or ctx.lexicon.get(k) is not None:
+            continue
+        found = stem_in(ctx.word(k), W.PLACE_NAME_PREFIXES - W.NAME_CONNECTORS, 1)
+        if found is not None and found[0] in (0, 1) and (found[0] == 0 or ctx.word(k)[0] in "وبلف"):
+            yield k, found[0], m.last, "LOC", 0.8
+
+
 def _with_clitics(table: frozenset, clitics: tuple[str, ...]) -> frozenset:
     """Every word of table with each of the clitics before it (a set lookup instead of a clitic reading per token)."""
     return frozenset(c + w for w in table for c in ("", *clitics))
