@@ -69,3 +69,17 @@ def test_a_place_name_prefix_before_a_known_place_makes_one_compound_name():
     got = spans("تجمع المحتجون عند باب الخليل في القدس القديمة")
     assert ("LOC", "باب الخليل") in got
     assert ("LOC", "الخليل") not in got
+
+
+def test_control_and_by_way_of_are_no_facilities():
+    assert not any(label == "FAC" for label, _ in spans("أكدت مصادر سيطرة المسلحين على بلدة قريبة من الحدود"))
+    assert not any(label == "FAC" for label, _ in spans("وأعلنت المصادر سيطرة قوات الدعم السريع منذ الصباح"))
+    assert not any(label == "FAC" for label, _ in spans("وتم تهريب الذخائر عن طريق البحر"))
+
+
+def test_a_checkpoint_with_a_name_of_its_own_is_still_a_facility():
+    assert ("FAC", "سيطرة الصقور") in spans("قتل جندي في هجوم على سيطرة الصقور جنوب بغداد")
+
+
+def test_a_facility_named_only_by_the_force_it_belongs_to_is_not_tagged():
+    assert not any(label == "FAC" for label, _ in spans("دخلت القوات معسكر الجيش في المدينة"))

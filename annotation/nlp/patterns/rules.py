@@ -386,6 +386,14 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
+        if head == "طريق" and not clitic and ctx.word(i - 1) == "عن":
+            continue  # "عن طريق البحر": by way of, no road
+        if head == "سيطره" and (
+            any(ctx.word(k) == "علي" for k in range(i + 1, i + 6))
+            or ctx.lex_label(i + 1) == "ORG"
+            or stem_in(ctx.word(i + 1), W.CHAIN_HEADS, 1)
+        ):
+            continue  # "سيطرة المسلحين على …", "سيطرة قوات X": control, not a checkpoint
         j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
@@ -404,6 +412,8 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
                 j += 2
                 continue
             break
+        if j - 1 == i + 1 and ctx.word(j - 1) in W.GENERIC_FORCES:
+            continue  # "معسكر الجيش", "مقر الشرطة": the army's camp, not a camp's name
         if j - 1 > i and not (head in W.FAC_DEFINITE and ctx.lex_label(i + 1)):
             yield i, clitic, j - 1, "FAC", 0.7
 

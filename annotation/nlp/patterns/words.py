@@ -370,3 +370,5 @@ PLACE_SLOT_NOUNS = _words(
 دوريه قافله تجمع نقطه مبني مقر حاجز ثكنه معسكر مخيم سوق طريق جسر
 """
 )
+# Forces named by their kind alone: after a facility's head they say whose it is, not what it is called.
+GENERIC_FORCES = _words("الجيش الشرطه الامن القوات الدرك الحرس")
