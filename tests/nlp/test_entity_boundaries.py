@@ -83,3 +83,9 @@ def test_a_checkpoint_with_a_name_of_its_own_is_still_a_facility():
 
 def test_a_facility_named_only_by_the_force_it_belongs_to_is_not_tagged():
     assert not any(label == "FAC" for label, _ in spans("دخلت القوات معسكر الجيش في المدينة"))
+
+
+def test_facilities_with_a_short_name_a_feminine_adjective_or_a_definite_palace():
+    assert ("FAC", "مستشفى النو") in spans("قصفت المسيرات مستشفى النو في أم درمان")
+    assert ("FAC", "قاعدة بلدوغلي الجوية") in spans("استهدف هجوم بالهاون قاعدة بلدوغلي الجوية فجرا")
+    assert ("FAC", "القصر الجمهوري") in spans("سقطت قذيفة قرب القصر الجمهوري في الخرطوم")

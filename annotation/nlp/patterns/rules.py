@@ -405,7 +405,15 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
+            # a short definite name right after a named facility's head counts too ("مستشفى النو")
+            shortest = 4 if j == i + 1 and head in W.FAC_NAMED_HEADS else 5
+            long_enough = len(w) > 4 or (len(w) >= shortest and w not in W.LOC_NAME_STOP)
+            if (w.startswith("ال") and long_enough and w not in W.ORG_STOP) or w in (
+                "شرطه",
+                "ولايه",
+                "امن",
+                "قياده",
+            ):
                 j += 1
                 continue
             if j == i + 1 and w in W.PLACE_NAME_PREFIXES and ctx.is_word(j + 1):
@@ -453,7 +461,8 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
             last += 1
         return last
     after = ctx.word(j + 1)
-    adjective_after = after.startswith("ال") and after.endswith("ي") and after not in W.ORG_STOP
+    # the facility's adjective, masculine or feminine ("حقل هجليج النفطي", "قاعدة بلدوغلي الجوية")
+    adjective_after = after.startswith("ال") and after.endswith(("ي", "يه")) and after not in W.ORG_STOP
     if (
         stem_in(ctx.word(j - 1), W.FAC_NAMED_HEADS, 3)
         and len(w) > 2

@@ -238,7 +238,7 @@ FAC_HEADS = _words(
 كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه استاد ستاد
 """
 )
-FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر"})
+FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر", "القصر"})
 # Facility heads after which one unknown word is the facility's name ("سجن كوبر", "معبر أدري"): such places are
 # named, not described, so the word is a name unless it is an adjective.
 FAC_NAMED_HEADS = _words("سجن مطار معبر مستشفي ميناء مرفا جسر حقل قاعده مسجد جامع كنيسه فندق مصفاه ثكنه مخفر منفذ")
