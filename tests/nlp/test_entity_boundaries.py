@@ -89,3 +89,10 @@ def test_facilities_with_a_short_name_a_feminine_adjective_or_a_definite_palace(
     assert ("FAC", "مستشفى النو") in spans("قصفت المسيرات مستشفى النو في أم درمان")
     assert ("FAC", "قاعدة بلدوغلي الجوية") in spans("استهدف هجوم بالهاون قاعدة بلدوغلي الجوية فجرا")
     assert ("FAC", "القصر الجمهوري") in spans("سقطت قذيفة قرب القصر الجمهوري في الخرطوم")
+
+
+def test_a_place_name_read_as_an_everyday_word_is_no_place():
+    assert not any(label == "LOC" for label, _ in spans("اعتقلت الشرطة ناشطا بحجة الإخلال بالأمن العام"))
+    assert not any(label == "LOC" for label, _ in spans("رفع المقاتلون الراية البيضاء وسلموا أنفسهم"))
+    assert ("LOC", "البيضاء") in spans("قتل جنديان في هجوم على موقع في محافظة البيضاء")
+    assert ("LOC", "حجة") in spans("قصفت الطائرات مواقع في حجة مساء أمس")
