@@ -456,6 +456,14 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
+        if head == "طريق" and not clitic and ctx.word(i - 1) == "عن":
+            continue  # "عن طريق البحر": by way of, no road
+        if head == "سيطره" and (
+            any(ctx.word(k) == "علي" for k in range(i + 1, i + 6))
+            or ctx.lex_label(i + 1) == "ORG"
+            or stem_in(ctx.word(i + 1), W.CHAIN_HEADS, 1)
+        ):
+            continue  # "سيطرة المسلحين على …", "سيطرة قوات X": control, not a checkpoint
         j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
@@ -467,13 +475,23 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
+            # a short definite name right after a named facility's head counts too ("مستشفى النو")
+            shortest = 4 if j == i + 1 and head in W.FAC_NAMED_HEADS else 5
+            long_enough = len(w) > 4 or (len(w) >= shortest and w not in W.LOC_NAME_STOP)
+            if (w.startswith("ال") and long_enough and w not in W.ORG_STOP) or w in (
+                "شرطه",
+                "ولايه",
+                "امن",
+                "قياده",
+            ):
                 j += 1
                 continue
             if j == i + 1 and w in W.PLACE_NAME_PREFIXES and ctx.is_word(j + 1):
                 j += 2
                 continue
             break
+        if j - 1 == i + 1 and ctx.word(j - 1) in W.GENERIC_FORCES:
+            continue  # "معسكر الجيش", "مقر الشرطة": the army's camp, not a camp's name
         if j - 1 > i and not (head in W.FAC_DEFINITE and ctx.lex_label(i + 1)):
             yield i, clitic, j - 1, "FAC", 0.7
 
@@ -513,7 +531,8 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
             last += 1
         return last
     after = ctx.word(j + 1)
-    adjective_after = after.startswith("ال") and after.endswith("ي") and after not in W.ORG_STOP
+    # the facility's adjective, masculine or feminine ("حقل هجليج النفطي", "قاعدة بلدوغلي الجوية")
+    adjective_after = after.startswith("ال") and after.endswith(("ي", "يه")) and after not in W.ORG_STOP
     if (
         stem_in(ctx.word(j - 1), W.FAC_NAMED_HEADS, 3)
         and len(w) > 2
@@ -643,6 +662,20 @@ def place_adjective_hits(ctx: Context) -> Iterator[Hit]:
             yield m.first, m.clitic, m.last + 1, "LOC", 0.8
 
 
+def place_prefix_hits(ctx: Context) -> Iterator[Hit]:
+    """A known place's name read as the second word of a compound one after a place-name prefix: "عين الحلوة",
+    "تل الهوى", "بئر العبد" (the lexicon alone would find only the second word)."""
+    for m in list(ctx.lexicon.values()):
+        k = m.first - 1
+        if m.entry.label != "LOC" or m.clitic or k < 0 or not ctx.word(m.first).startswith("ال") or k in ctx.covered:
+            continue
+        if ctx.inside_match(k) or ctx.lexicon.get(k) is not None:
+            continue
+        found = stem_in(ctx.word(k), W.PLACE_NAME_PREFIXES - W.NAME_CONNECTORS, 1)
+        if found is not None and found[0] in (0, 1) and (found[0] == 0 or ctx.word(k)[0] in "وبلف"):
+            yield k, found[0], m.last, "LOC", 0.8
+
+
 def _with_clitics(table: frozenset, clitics: tuple[str, ...]) -> frozenset:
     """Every word of table with each of the clitics before it (a set lookup instead of a clitic reading per token)."""
     return frozenset(c + w for w in table for c in ("", *clitics))
@@ -671,6 +704,52 @@ def direction_hits(ctx: Context) -> Iterator[Hit]:
         ):
             continue
         yield j, 0, j, "LOC", 0.6
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every single word of the event cues and of the drafter's word lists: common words, never a place's name."""
+    from annotation.nlp.patterns import events as E
+
+    cues = {w for _, _, phrases in E.TRIGGERS for phrase in phrases for w in phrase}
+    lists = {w for name in E.WORDS for phrase in E.phrases(name) for w in phrase}
+    return frozenset(cues | lists)
+
+
+def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
+    """One unknown indefinite word after "في/قرب/عند/على" that the words after it place in a known one:
+    "الواقعة/التابعة" ("في كولوفاتا الواقعة في ولاية بورنو") or a province head with ب and a known place ("في دوغو
+    بولاية زمفرا")."""
+    prepositions = W.LOCATIVE_PREPOSITIONS
+    for i in [i for i, w in enumerate(ctx.norms) if w in prepositions]:
+        if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
+            yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def _unknown_name_word(ctx: Context, k: int) -> bool:
+    w = ctx.word(k)
+    return (
+        _place_word(ctx, k)
+        and k not in ctx.lexicon
+        and k not in ctx.covered
+        and not ctx.inside_match(k)
+        and not w.startswith(("ال", "و", "لل"))
+        and not w.endswith(("ات", "ين", "ون", "يه"))  # after a preposition no adverb's "ا": "كاتشيا" is a name
+        and not stem_in(w, _NOT_TAIL, 2)
+        and w not in W.PLACE_SLOT_NOUNS
+        and w not in W.COMMON_FIRST_NAMES
+        and w not in _cue_words()
+    )
+
+
+def _anchored(ctx: Context, k: int) -> bool:
+    """Whether the words from k on place the word before k in a known place."""
+    w = ctx.word(k)
+    if w in W.LOCATED_IN:
+        return True
+    # not a direction and a known place: "في [common noun] شمال X" is as frequent as "في [town] شمال X"
+    head = stem_in(w, W.LOC_HEADS_DROP, 1)
+    return head is not None and head[0] == 1 and w.startswith("ب") and (ctx.lex_label(k + 1) == "LOC" or _place_word(ctx, k + 1))
 
 
 def _ends_there(ctx: Context, k: int) -> bool:
