@@ -161,3 +161,13 @@ def test_a_protest_in_towns_listed_together_is_one_per_town():
 def test_a_fight_in_villages_listed_together_stays_one():
     text = "اندلعت اشتباكات بين الجيش ومسلحين في قريتي الصبحة وهجين بريف دير الزور."
     assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_two_others_in_the_nominative_dual_are_two():
+    (inc,) = incidents("استشهد فلسطيني وأصيب آخران برصاص الاحتلال في مخيم جنين.")
+    assert (inc.killed, inc.injured) == (1, 2)
+
+
+def test_attackers_killed_are_armed_men():
+    (inc,) = incidents("قتل أربعة من المهاجمين في هجوم على قرية في ولاية زمفارا.")
+    assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
