@@ -38,13 +38,14 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for family in (
         rules.known_org_nationality_hits,
         rules.quoted_org_hits,
+        rules.dateline_agency_hits,
+        rules.fighters_group_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.between_hits,
         rules.direction_hits,
         rules.place_adjective_hits,
         rules.weapon_hits,
-        rules.vehicle_bomb_hits,
         rules.norp_hits,
         rules.per_hits,
         rules.appositive_hits,
@@ -54,6 +55,8 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):
+            if label == "PER" and _after_place_head(tokens, first):
+                continue  # "بقرية أبو حرارة": a place's name, not a man's
             out.append(span(first, clitic, last, label, "rules", conf))
     for e in find_dates(tokens):
         out.append(span(e.first, date_stem(tokens[e.first])[0], e.last, "DATE", "rules", 0.8))
@@ -72,6 +75,11 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
         if s.label == "ORG" and (m := _ACRONYM.match(text, s.end)):
             out.append(Span(m.start(1), m.end(1), m.group(1), "ORG", "rules", 0.95))
     return out
+
+
+def _after_place_head(tokens: list[Token], first: int) -> bool:
+    """Whether the token before ``first`` is a place-type word ("قرية", "بمدينة", "وادي")."""
+    return first > 0 and rules.stem_in(tokens[first - 1].norm, W.ALL_LOC_HEADS, 2) is not None
 
 
 MINISTER_WORDS = frozenset({"وزير", "الوزير", "وزيره", "الوزيره"})

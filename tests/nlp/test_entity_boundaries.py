@@ -35,3 +35,21 @@ def test_what_a_force_fires_is_no_part_of_its_name():
     assert ("ORG", "قوات الأمن") in fire
     assert ("ORG", "قوات الأمن") in gas
     assert not any(label == "ORG" and ("النار" in text or "الغاز" in text) for label, text in fire | gas)
+
+
+def test_a_sudanese_locality_a_tunisian_delegation_and_a_settlement_are_place_type_words():
+    assert ("LOC", "كيلك") in spans("تجددت الاشتباكات القبلية في محلية كيلك صباح أمس")
+    assert ("LOC", "الرقاب") in spans("احتج سكان معتمدية الرقاب على انقطاع المياه")
+    assert ("LOC", "سديروت") in spans("سقط صاروخ على مستوطنة سديروت دون إصابات")
+
+
+def test_a_locality_head_that_is_an_everyday_adjective_needs_a_preposition():
+    assert not any(label == "LOC" for label, _ in spans("قالت مصادر محلية متطابقة إن الهجوم أسفر عن قتيلين"))
+    assert not any(label == "LOC" for label, _ in spans("ارتفعت نسبة عمالة الأطفال في البلاد"))
+    assert ("LOC", "إنزكان") in spans("اعتقلت الشرطة ثلاثة أشخاص بعمالة إنزكان بعد المداهمة")
+
+
+def test_a_name_opened_by_abu_after_a_village_head_is_the_village_not_a_man():
+    got = spans("أصيب راع في انفجار لغم بقرية أبو كريشة التابعة لمديرية حريب")
+    assert ("LOC", "أبو كريشة") in got
+    assert not any(label == "PER" for label, _ in got)

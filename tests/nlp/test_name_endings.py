@@ -71,3 +71,58 @@ def test_a_last_name_in_a_before_the_bearers_office():
 def test_the_body_a_title_belongs_to_is_no_name():
     got = persons("وقال عضو المكتب السياسي لحركة أنصار الله كمال جابر إن الاتفاق انهار")
     assert got == {"كمال جابر"}
+
+
+def test_two_family_names_the_second_in_i():
+    assert persons("وقالت هالة الصادق الميرغني وزيرة الصحة السابقة إن المستشفيات أغلقت") == {"هالة الصادق الميرغني"}
+
+
+def test_a_definite_object_and_a_country_adjective_stay_out_of_a_name():
+    assert persons("واستقبل خالد الوفد العراقي في مكتبه") == set()
+
+
+def test_a_given_name_in_waw_after_a_rank_and_its_nationality():
+    assert persons("وقال العقيد الكيني وارسامي كيبيت إن الدورية تعرضت لكمين") == {"وارسامي كيبيت"}
+
+
+def test_a_given_name_before_a_known_family_name_makes_one_name():
+    assert persons("وصافح الرئيس جوليان غويتا الوفد") == {"جوليان غويتا"}
+
+
+def test_a_force_and_its_adjective_before_waw_is_a_conjunction():
+    assert persons("وانتشر الجيش الكيني وقوات الشرطة في المدينة") == set()
+
+
+def test_a_western_given_name_opens_an_untitled_name():
+    assert persons("وأشاد مايكل هولدن بالاتفاق بين الطرفين") == {"مايكل هولدن"}
+
+
+def test_an_event_with_a_preposition_ends_a_name():
+    assert persons("وأفاد مدير المرصد رامز عبد الكريم بمقتل أربعة مدنيين") == {"رامز عبد الكريم"}
+
+
+def test_ali_after_a_title_in_a_text_that_spells_the_preposition_with_alef_maqsura():
+    got = persons("وقال الوزير علي كوناري إن الجنود سيطروا على المعبر")
+    assert got == {"علي كوناري"}
+
+
+def test_the_preposition_after_a_title_stays_out_of_names():
+    assert persons("وشدد الوزير على ضرورة حماية المدنيين") == set()
+
+
+def test_ali_after_a_title_where_the_text_spells_every_ala_with_ya():
+    assert persons("وقال القائد علي كوناتي إن الهجوم فشل") == {"علي كوناتي"}
+
+
+def test_the_ya_spelt_preposition_after_a_title_before_a_noun_phrase():
+    for text in ("وحصل الوزير علي دعم البرلمان", "وأثنى الرئيس علي الجيش في كلمته", "وأصر القائد علي مواصلة القتال"):
+        assert persons(text) == set(), text
+
+
+def test_a_name_after_the_titles_adjective_in_i():
+    assert persons("وقال الناطق الرسمي باسم الجيش سوليمان ديمبيلي إن القوات تقدمت") == {"سوليمان ديمبيلي"}
+    assert persons("وقال القائد الميداني غوني زولوم إن القوات تقدمت") == {"غوني زولوم"}
+
+
+def test_a_word_with_a_preposition_after_an_adjective_in_i_is_no_name():
+    assert persons("وهي الزيارة الأولى لمسؤول خليجي منذ سنوات") == set()

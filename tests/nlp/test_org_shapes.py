@@ -41,3 +41,74 @@ def test_construct_chain_of_two_nouns_before_a_known_place():
 def test_sahel_defence_and_security_forces_with_their_adjective():
     got = orgs("قتل عشرة من قوات الدفاع والأمن البوركينية قرب الحدود")
     assert got == {"قوات الدفاع والأمن البوركينية"}
+
+
+def test_li_genitive_of_a_construct_before_a_known_place():
+    assert "القيادة العامة لشرطة دبي" in orgs("قالت القيادة العامة لشرطة دبي إن الحادث وقع ليلا")
+
+
+def test_lebanese_security_agencies_and_the_darfur_joint_force():
+    got = orgs("قالت قوى الأمن الداخلي إن شعبة المعلومات أوقفت المشتبه به، وصدت القوة المشتركة الهجوم")
+    assert got == {"قوى الأمن الداخلي", "شعبة المعلومات", "القوة المشتركة"}
+
+
+def test_factions_are_a_body_and_a_chain_ends_at_its_definite_noun():
+    got = orgs("اتهمت فصائل المعارضة قوات النظام بقصف القرية، وردت الفصائل الفلسطينية")
+    assert got == {"فصائل المعارضة", "قوات النظام", "الفصائل الفلسطينية"}
+
+
+def test_a_nisba_title_after_a_masculine_head_is_its_adjective():
+    assert "المكتب الإعلامي للجيش" in orgs("وقال المكتب الإعلامي للجيش إن قواته تقدمت")
+
+
+@pytest.mark.parametrize(
+    "ministry",
+    ["وزارة الصحة والسكان المصرية", "وزارة الداخلية والجماعات المحلية", "وزارة الخارجية والتعاون الدولي السودانية"],
+)
+def test_a_ministry_of_two_portfolios_is_one_body(ministry):
+    assert ministry in orgs(f"قالت {ministry} في بيان إن المصابين نقلوا")
+
+
+def test_a_ministry_and_another_body_or_place_are_not_one_name():
+    got = orgs("زار الوفد وزارة الدفاع والجيش ثم وزارة الصحة والمستشفيات الميدانية")
+    assert {"وزارة الدفاع", "الجيش", "وزارة الصحة"} <= got
+    assert not any("والمستشفيات" in o for o in got)
+
+
+def test_a_party_named_by_a_construct_chain_and_a_short_adjective():
+    got = orgs("فاز حزب جبهة التحرير الوطني ونافسه الحزب الدستوري الحر")
+    assert {"حزب جبهة التحرير الوطني", "الحزب الدستوري الحر"} <= got
+
+
+def test_state_television_with_its_adjective():
+    got = orgs("وقال التلفزيون الرسمي إن الهدوء عاد، وبث التلفزيون الليبي مشاهد من الموقع")
+    assert got == {"التلفزيون الرسمي", "التلفزيون الليبي"}
+
+
+def test_an_outlet_named_after_a_place():
+    got = orgs("ونقلت إذاعة الخرطوم عن شهود، وذكر تلفزيون عدن الخبر")
+    assert {"إذاعة الخرطوم", "تلفزيون عدن"} <= got
+
+
+def test_a_group_named_without_its_head_after_its_fighters():
+    assert orgs("قتل عشرة من مسلحي الشباب في غارة جوية قرب الحدود") == {"الشباب"}
+
+
+def test_the_young_are_no_group_without_fighters_before_them():
+    assert orgs("تجمع الشباب العاطلون عن العمل أمام مقر الولاية") == set()
+
+
+@pytest.mark.parametrize(("dateline", "agency"), [("الدوحة (قنا) -", "قنا"), ("برلين (د ب أ) -", "د ب أ"), ("عمان (بترا) -", "بترا")])
+def test_an_agency_signing_a_dateline_is_an_organisation(dateline, agency):
+    got = get_tagger().tag(f"{dateline} أعلنت الشرطة توقيف ثلاثة أشخاص").spans
+    assert ("ORG", agency) in {(s.label, s.text) for s in got}
+
+
+def test_the_same_letters_outside_parentheses_stay_a_place():
+    got = get_tagger().tag("زار الوفد مدينة قنا في صعيد مصر").spans
+    assert ("LOC", "قنا") in {(s.label, s.text) for s in got}
+
+
+def test_an_agency_between_slashes_as_gulf_wires_write_it():
+    got = get_tagger().tag("الدوحة في 12 مايو /قنا/ أعلنت وزارة الداخلية ضبط أسلحة").spans
+    assert ("ORG", "قنا") in {(s.label, s.text) for s in got}

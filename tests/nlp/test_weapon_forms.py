@@ -83,3 +83,30 @@ def test_indefinite_devices_alone_are_bombs_but_containers_and_back_references_a
     assert weapons("قتل حارسان بانفجار عبوات زرعها مجهولون") == {"عبوات"}
     assert weapons("وزع المتطوعون عبوات مياه وعبوات الحليب") == set()
     assert weapons("انفجرت العبوة عند مرور الحافلة") == set()
+
+
+def test_the_rigged_vehicle_named_again_is_a_back_reference():
+    assert weapons("وقالت الشرطة إن السيارة المفخخة كانت مسروقة") == set()
+
+
+def test_loitering_hypersonic_and_phosphorus_munitions():
+    got = weapons("هاجمت مسيرة انقضاضية الموقع، وأطلق صاروخ فرط صوتي، وألقيت قنابل فسفورية")
+    assert got == {"مسيرة انقضاضية", "صاروخ فرط صوتي", "قنابل فسفورية"}
+
+
+def test_blades_are_weapons_but_the_given_name_saif_is_not():
+    assert weapons("اعتدى عليه بساطور وخنجر ثم استخدموا السيوف") == {"ساطور", "خنجر", "السيوف"}
+    assert weapons("التقى سيف الإسلام أنصاره في المدينة") == set()
+
+
+def test_a_model_in_latin_letters_after_the_head():
+    assert weapons("أطلق المسلحون قذائف RPG ونفذت طائرات F-16 غارات") == {"قذائف RPG", "طائرات F-16"}
+
+
+def test_a_launcher_in_the_masculine():
+    assert "قاذف آر بي جي" in weapons("ضبطت الدورية قاذف آر بي جي في المخزن")
+
+
+def test_weapons_and_their_ammunition_are_one_mention():
+    got = weapons("ضبطت الدورية أسلحة وذخائر، وصادرت أسلحة نارية وذخائر حية")
+    assert got == {"أسلحة وذخائر", "أسلحة نارية وذخائر حية"}

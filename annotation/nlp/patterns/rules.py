@@ -141,10 +141,15 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i + 1, "ORG", 0.65
             i += 2
             continue
+        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
+            last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
+            yield i, clitic, last, "ORG", 0.65
+            i = last + 1
+            continue
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
-            if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
+            if (stem_in(w, W.TITLES, 1) or w.startswith("المت")) and not _agreeing_nisba(ctx, i, j, head):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 known = ctx.lexicon.get(j)
@@ -160,10 +165,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 and j > i + 1
                 and w[:1] == "ل"
                 and (w[1:] in W.ORG_CONSTRUCT or (w.endswith("ه") and len(w) > 4))
-                and _definite(ctx, j + 1)
             ):
-                j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
-                continue
+                if _definite(ctx, j + 1):
+                    j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
+                    continue
+                if ctx.lex_label(j + 1) == "LOC":
+                    j = ctx.lexicon[j + 1].last + 1  # "القيادة العامة لشرطة دبي"
+                    continue
             if (
                 w == "عن"
                 and head in W.LI_GENITIVE_HEADS
@@ -172,6 +180,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             ):
                 j += 1  # "الرابطة … للدفاع عن حقوق الإنسان"
                 continue
+            if (w in W.ORG_CONSTRUCT or ctx.lex_label(j) == "ORG") and not w.startswith("ال") and ctx.word(j - 1).startswith("ال"):
+                break  # a construct chain ends at its definite noun: "فصائل المعارضة [قوات] النظام" is two bodies
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
@@ -188,8 +198,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
-                j += 1
+            if (w.startswith("ال") and (len(w) > 4 or w in W.ORG_ADJECTIVES) and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
+                j += 1  # "الحر" is short but an adjective: "الحزب الدستوري الحر"
+                continue
+            if head in W.COMPOUND_PORTFOLIO_HEADS and j > i + 1 and _second_portfolio(ctx, j):
+                j += 1  # "وزارة الصحة والسكان", "وزارة الداخلية والجماعات المحلية"
                 continue
             if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
                 named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
@@ -225,6 +238,20 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             i += 1
 
 
+def _second_portfolio(ctx: Context, j: int) -> bool:
+    """ "والسكان" after a ministry's first portfolio: another portfolio, not another body or place ("وزارة الدفاع
+    [والجيش]", "وزارة الصحة [والمستشفيات]")."""
+    w = ctx.word(j)
+    return w[:1] == "و" and w[1:] in W.SECOND_PORTFOLIOS and ctx.word(j - 1).startswith("ال") and j not in ctx.lexicon
+
+
+def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
+    """A title that is a nisba right after a definite masculine head agrees with it as its adjective: "المكتب
+    [الإعلامي]", not "الإعلامي" the journalist."""
+    w = ctx.word(j)
+    return j == i + 1 and head in W.MASCULINE_ORG_HEADS and w.startswith("ال") and w.endswith("ي") and len(w) > 5
+
+
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
@@ -244,6 +271,22 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
         if end is None or end == i + 2 or not all(ctx.is_word(k) or ctx.word(k).isascii() for k in range(i + 2, end)):
             continue
         yield i + 2, 0, end - 1, "ORG", 0.95  # over a place of the same spelling ("حركة «ماسينا»")
+
+
+def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
+    """An agency's short name in parentheses or slashes, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب
+    أ)", "الكويت /كونا/" (over a place of the same spelling: قنا, بترا)."""
+    from annotation.nlp.gazetteer import agency_datelines
+
+    agencies = agency_datelines()
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for q in range(n - 2):
+        close = {"(": ")", "/": "/"}.get(toks[q].norm)  # "(قنا)", and "/قنا/" as Gulf agencies write it
+        if close is None:
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
+        if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
+            yield q + 1, 0, end - 1, "ORG", 0.95
 
 
 def _armed_group(m: LexiconMatch) -> bool:
@@ -266,6 +309,33 @@ def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
             w = ctx.word(m.last + 1)
             if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8
+
+
+@lru_cache(maxsize=1)
+def _headless_group_names() -> dict[str, tuple[str, ...]]:
+    """The armed groups' names written with a generic head, by the first word after it: "حركة الشباب" → الشباب."""
+    from annotation.nlp.gazetteer import load_actors
+    from annotation.nlp.normalize import norm
+
+    out: dict[str, tuple[str, ...]] = {}
+    for actor in load_actors():
+        if actor.label != "ORG" or actor.actor_type not in W.NON_STATE_ACTOR_TYPES:
+            continue
+        for name in (actor.name_ar, *actor.aliases):
+            head, *rest = norm(name).split()
+            if head in W.GROUP_GENERIC_HEADS and rest:
+                out.setdefault(rest[0], tuple(rest))
+    return out
+
+
+def fighters_group_hits(ctx: Context) -> Iterator[Hit]:
+    """A group named without its generic head after its fighters: "قتل عشرة من مسلحي [الشباب]" (alone, "الشباب"
+    may be the young)."""
+    names = _headless_group_names()
+    for i in ctx.with_stem(W.FIGHTER_NOUNS, 1):
+        rest = names.get(ctx.word(i + 1))
+        if rest and i + 1 not in ctx.covered and all(ctx.word(i + 1 + k) == w for k, w in enumerate(rest)):
+            yield i + 1, 0, i + len(rest), "ORG", 0.7
 
 
 def _adjective_like(w: str) -> bool:
@@ -411,6 +481,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         if not found or ctx.covered.get(i, i) > i:
             continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
+        if head in W.LOC_HEADS_AFTER_PREPOSITION and not clitic and ctx.word(i - 1) not in W.PLACE_PREPOSITIONS:
+            continue
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
             j += 1
@@ -424,6 +496,12 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         known = ctx.lexicon.get(j)
         if known is not None and known.entry.label == "LOC" and head in W.LOC_DUAL_HEADS:
             last = known.last  # "بلدات ذيبان وX وY": a known town opens the list
+        elif known is not None and known.entry.label == "LOC":
+            # a known name that is only the first word of this place's name ("بلدة بولو حاوو،"): the head's whole
+            # name is another place, the namesake elsewhere says nothing of it
+            if head in W.LOC_HEADS_DROP and _second_name_word(ctx, known.last + 1):
+                yield j, 0, known.last + 1, "LOC", 0.65
+            continue
         elif j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
         else:
@@ -562,6 +640,21 @@ def _name_tail(ctx: Context, last: int) -> int:
     return last
 
 
+def _second_name_word(ctx: Context, k: int) -> bool:
+    """Token k ends a known place's name as its second word ("بلدة بولو [حاوو]،"): an unknown word that is no
+    adverb ("تنديدا"), no preposition's phrase ("بالحصار") and no word a name stops at, then a boundary."""
+    w, after = ctx.word(k), ctx.word(k + 1)
+    return (
+        ctx.is_word(k)
+        and k not in ctx.lexicon
+        and len(w) > 2
+        and not w.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
+        and not w.endswith(("ا", "يه", "ات", "ين", "ون"))
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (not ctx.is_word(k + 1) or after in W.PLACE_BOUNDARY)
+    )
+
+
 def _is_media(key: str | None) -> bool:
     from annotation.nlp.gazetteer import actor_index
 
@@ -610,6 +703,12 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
+        if hit is None and _surname(ctx.word(j)) and not _nisba_stem(ctx.word(j)) and j + 1 not in ctx.lexicon:
+            # the title's adjective in -i, then the name: "القائد الميداني أبو …", "الناطق الرسمي باسم …"
+            k = j + 1
+            while ctx.word(k) in W.TITLE_LINKS or (k > j + 1 and ctx.word(k).startswith("ال") and not _surname(ctx.word(k))):
+                k += 1
+            hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
             # a rank may open it: "قائد اللواء، العقيد …،"
@@ -621,6 +720,13 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+def _opens_name(ctx: Context, k: int) -> bool:
+    """Token k can open a name after a title's adjective: a given name or a name opener (عبد، أبو), or an unknown
+    word without a preposition glued to it ("الأولى [لمسؤول] خليجي" is no name)."""
+    w = ctx.word(k)
+    return w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS or w.startswith("عبد") or w[:1] not in ("ل", "ب", "ك", "ف")
 
 
 def _lone_adjective(w: str) -> bool:
@@ -744,6 +850,7 @@ def _surname(w: str) -> bool:
 
 
 _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
+_VICTIM_NOUNS = W.VICTIM_NOUNS - W.COMMON_FIRST_NAMES  # "حياة" is also a given name
 
 
 def _last_name_in_a(ctx: Context, k: int) -> bool:
@@ -787,7 +894,7 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
-        or (w in W.NAME_STOP and not ctx.name_ali(j))
+        or (w in W.NAME_STOP and not ctx.name_ali(j) and not (after_title and _ali_as_written(ctx, j)))
         or len(w) < 2
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
@@ -810,6 +917,21 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     return _name_rest(ctx, j, last, k, min_tokens)
 
 
+def _family_nisba(ctx: Context, j: int) -> bool:
+    """Token j is a family name in -i ("المهدي") that no rule reads otherwise: not a country's adjective, not a
+    known name of another kind, and the name ends after it."""
+    w = ctx.word(j)
+    m = ctx.lexicon.get(j)
+    return (
+        _surname(w)
+        and not _nisba_stem(w)
+        and (m is None or m.entry.label == "PER")
+        and w not in W.ORG_STOP
+        and not stem_in(w, W.TITLES, 0)
+        and (not ctx.is_word(j + 1) or ctx.word(j + 1) in W.NAME_STOP or ctx.word(j + 1) in W.APPOSITIVE_TITLES)
+    )
+
+
 def _known_after_particle(ctx: Context, j: int) -> bool:
     """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
     so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
@@ -817,17 +939,39 @@ def _known_after_particle(ctx: Context, j: int) -> bool:
     return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
 
 
+def _ali_as_written(ctx: Context, j: int) -> bool:
+    """After a title, token j is the given name "علي" ("الرئيس علي …"), not the preposition ("أكد الرئيس على …"):
+    spelt with ya where the text spells the preposition with alef maqsura, or, where it does not, before a given
+    name, a connector, a family name in -i, or one more word that ends the name ("الرئيس علي كوناتي إن …")."""
+    if ctx.word(j) != "علي" or not ctx.raw(j).endswith("ي") or not ctx.is_word(j + 1):
+        return False
+    if "على" in ctx.text:
+        return True
+    # a text that writes both with ya: the preposition before a noun ("الوزير علي ضرورة", "… علي أن"), the name before
+    # a name
+    after, then = ctx.word(j + 1), ctx.word(j + 2)
+    if after in W.NAME_STOP or j + 1 in ctx.lexicon or stem_in(after, _NOT_IN_NAME | W.ALL_ORG_HEADS, 0):
+        return False
+    return (
+        after in W.COMMON_FIRST_NAMES
+        or after in W.NAME_CONNECTORS
+        or (_surname(after) and not _nisba_stem(after))
+        or (not after.endswith(("ه", "ات")) and (not ctx.is_word(j + 2) or then in W.NAME_STOP))
+    )
+
+
 def _name_after_rank(ctx: Context, j: int) -> bool:
     """A name in و right after a definite rank ("العقيد ونيس …"), not a conjunction ("العقيد وزملاؤه", "العميد
     والعقيد", "رئيس وأعضاء المجلس")."""
     w = ctx.word(j)
+    before = ctx.word(j - 1)
+    if before.startswith("ال") and _nisba_stem(before) in W.COUNTRY_NISBAS:
+        # the rank's nationality between: "الرئيس الكيني وليام …", "رئيس الوزراء الإثيوبي …"
+        rank = any(stem_in(ctx.word(k), W.TITLES, 0) for k in (j - 2, j - 3))
+    else:
+        rank = before.startswith("ال") and stem_in(before, W.TITLES, 0) is not None
     return (
-        ctx.word(j - 1).startswith("ال")
-        and stem_in(ctx.word(j - 1), W.TITLES, 0) is not None
-        and not w.startswith("وال")
-        and not w.endswith(("ه", "ها", "هم"))
-        and ctx.is_word(j + 1)
-        and ctx.word(j + 1) not in W.NAME_STOP
+        rank and not w.startswith("وال") and not w.endswith(("ه", "ها", "هم")) and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP
     )
 
 
@@ -849,16 +993,16 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
             break
-        if known is not None and known.entry.label == "PER" and known.clitic == 0 and w in ("بن", "ابن", "ولد", "ال") and known.last > k:
-            last = known.last  # … or opened by بن, ولد, آل: "توفيق بن بريك"
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and (w in ("بن", "ابن", "ولد", "ال") or known.last == k):
+            last = known.last  # … or opened by بن, ولد, آل, or one known word: "توفيق بن بريك", "وليام روتو"
             break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
             break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
-        if stem_in(w, _NOT_IN_NAME, 2):
-            break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
+        if stem_in(w, _NOT_IN_NAME, 2) or (w[:1] in ("ب", "ل") and stem_in(w, _VICTIM_NOUNS, 1)):
+            break  # "… برصاص قناص", "… بقذيفة", "… بمقتل": a weapon, a place's head or an event ends the name
         if not w.startswith("ال") and w not in W.COMMON_FIRST_NAMES and ctx.pronoun_suffix(k):
             break  # "ودعا عثمان سونكو [أنصاره]": a noun with its owner's pronoun
         if w.startswith(("بال", "وال", "فال", "كال", "لل")) and len(w) > 5 and w not in W.COMMON_FIRST_NAMES:
@@ -890,6 +1034,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
+            elif not plural and _family_nisba(ctx, k + 1) and _bare(w) not in _NOT_IN_NAME and w not in W.ORG_STOP:
+                last = k + 1  # two family names, the second a nisba: "مريم الصادق المهدي"
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
@@ -936,9 +1082,20 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                     j += 1
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
                 j += 3
+            elif j == i + 1 and w.isascii() and w[:1].isalpha() and len(w) > 1 and toks[j].is_word:
+                j += 1  # a model in Latin letters: "قذائف RPG", "طائرات F-16"
             else:
                 break
-        if (
+        if head in W.ARMS and ctx.word(j)[:1] == "و" and _bare(ctx.word(j)[1:]) in W.MUNITIONS:
+            j += 1  # weapons and their ammunition are named as one: "أسلحة وذخائر", "الأسلحة والذخيرة"
+            while j < n and j - i < 6 and _weapon_modifier(_bare(ctx.word(j))):
+                j += 1
+        if head in W.VEHICLE_BOMB_HEADS:
+            # a vehicle or vest rigged as a bomb: "شاحنة مفخخة", "دراجة نارية مفخخة" (not "دراجات نارية" alone, nor
+            # "السيارة المفخخة", the one named before)
+            if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
+                yield i, clitic, j - 1, "WEAPON", 0.7
+        elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
             or (head in W.DRONES and _drone_context(ctx, i, clitic))
@@ -966,19 +1123,6 @@ def _weapon_modifier(b: str) -> bool:
     return False
 
 
-def vehicle_bomb_hits(ctx: Context) -> Iterator[Hit]:
-    """A vehicle or vest rigged as a bomb: "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة", "صهريج ملغوم" (the
-    vehicle alone, or with another modifier only, is no weapon: "دراجات نارية")."""
-    for i in ctx.with_stem(W.VEHICLE_BOMB_HEADS):
-        clitic = stem_in(ctx.tokens[i].norm, W.VEHICLE_BOMB_HEADS)[0]
-        j, rigged = i + 1, False
-        while j - i < 4 and _weapon_modifier(_bare(ctx.word(j))):
-            rigged = rigged or _bomb_modifier(_bare(ctx.word(j)))
-            j += 1
-        if rigged:
-            yield i, clitic, j - 1, "WEAPON", 0.7
-
-
 @lru_cache(maxsize=4096)
 def _bomb_modifier(b: str) -> bool:
     """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
@@ -1002,7 +1146,7 @@ def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
 def _weapon_head(word: str) -> tuple[int, str] | None:
     for clitic, stem in readings(word):
         for b in (stem, _bare(stem)):  # "الغام" (ألغام) is a head as it stands, "الصواريخ" without its article
-            if clitic <= 3 and b in W.WEAPON_HEADS:
+            if clitic <= 3 and (b in W.WEAPON_HEADS or b in W.VEHICLE_BOMB_HEADS):
                 return clitic, b
     return None
 

@@ -15,7 +15,7 @@ ORG_HEADS = _words(
 وزاره قياده خليه قوات جيش شرطه مديريه حركه جماعه كتائب كتيبه مجلس لجنه هيئه وكاله حزب جبهه
 مليشيا مليشيات ميليشيا ميليشيات فرقه فوج سرايا جهاز رئاسه مفوضيه منظمه تنسيقيه رابطه شبكه قناه
 صحيفه جريده اذاعه مكتب محكمه مخابرات استخبارات دائره حكومه الويه لواء عصابات تحالف اتحاد
-نقابه اداره قطب نيابه جمعيه بعثه برلمان
+نقابه اداره قطب نيابه جمعيه بعثه برلمان فصائل راديو تلفزيون
 """
 )
 # Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
@@ -32,7 +32,19 @@ DEFINITE_ORG_HEADS = _words(
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
 النقابه الاداره القطب النيابه المحكمه المديريه البحريه الرابطه الجمعيه المنظمه
-البرلمان الرئاسه
+البرلمان الرئاسه الفصائل التلفزيون
+"""
+)
+# Ministries' portfolios are often two ("وزارة الصحة والسكان", "وزارة الخارجية والتعاون الدولي"): after these heads
+# a definite word with "و" goes on with the name unless it names another body ("وزارة الدفاع [والجيش]").
+COMPOUND_PORTFOLIO_HEADS = _words("وزاره الوزاره")
+# Portfolios that come second in a ministry's name (matching form, with the article).
+SECOND_PORTFOLIOS = _words(
+    """
+السكان التعاون المغتربين الجماعات التهيئه التنميه الاصلاح الشؤون التخطيط الاسكان الري التجاره الصناعه
+الاعلام الثقافه الشباب الرياضه التعليم البحث الاوقاف العمل الماليه الاقتصاد الطاقه المعادن النقل المواصلات
+الاتصالات الزراعه البيئه السياحه الاثار العدل الامن الحكم الاداره الوظيفه الخدمه الاستثمار التموين الصيد
+الموارد المياه الاشغال البلديات الطرق الهجره الادماج المصالحه التضامن الاسره الطفوله المراه الصحه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -59,13 +71,21 @@ ORG_STOP = _words(
 PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
 # ACLED actor types of armed groups: a body named after one of them is another body ("لجنة … للحوثيين").
 NON_STATE_ACTOR_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+# Plural nouns of a group's fighters, after which a group's name without its generic head is the group ("مسلحي
+# الشباب", "مقاتلو أنصار الدين"), although alone it may be a common noun ("الشباب" are the young).
+FIGHTER_NOUNS = _words(
+    """
+مسلحي مسلحو مقاتلي مقاتلو عناصر متشددي متشددو متمردي متمردو مسلحين مقاتلين متمردين متشددين انتحاريي
+"""
+)
+GROUP_GENERIC_HEADS = _words("حركه جماعه تنظيم")
 # ACLED actor types of bodies each country has its own of: the country's adjective after one belongs to the name
 # ("الدفاع المدني السوري", "الهلال الأحمر الفلسطيني").
 NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
-CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف")
+CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف حزب")
 # Adjectives that may follow the nationality adjective of a force ("القوات الصومالية الخاصة").
 FORCE_ADJECTIVES = _words("الخاصه الخاص المشتركه المشترك النظاميه الحكوميه البريه البحريه الجويه")
 # Adjectives after a definite head that have none of the usual adjective endings ("الأمن العام").
@@ -142,8 +162,12 @@ LOC_HEADS_DROP = _words(
     """
 قريه بلده ناحيه قضاء مدينه منطقه محافظه حي مخيم مديريه مركز ضاحيه ولايه
 مقاطعه اقليم بلديه واحه حاره محله عزبه نجع دائره ريف
+محليه معتمديه عماله مستوطنه
 """
 ) - {"مركز"}
+# Place-type words that are everyday words too ("مصادر محلية" local sources, "عمالة الأطفال" child labour): a head
+# only after a preposition ("في محلية X", "بعمالة X").
+LOC_HEADS_AFTER_PREPOSITION = _words("محليه عماله")
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
 MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب البرلمان")
@@ -151,6 +175,7 @@ LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "
 LOC_DUAL_HEADS = _words(
     """
 قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
+محليات مستوطنات
 """
 )
 # Adjectives that belong to a known place's name when they follow it ("القدس الشرقية", "الموصل القديمة").
@@ -169,7 +194,9 @@ LI_GENITIVE_HEADS = _words(
 """
 )
 # Media heads followed by a proper name without article ("شبكة دستورنا").
-MEDIA_HEADS = _words({"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع"})
+MEDIA_HEADS = _words({"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع", "راديو", "تلفزيون"})
+# Outlets named after a place: "إذاعة الخرطوم", "راديو كلمية" (not "قناة السويس", a canal, nor "موقع" of a place).
+BROADCASTER_HEADS = _words({"اذاعه", "راديو", "تلفزيون", "صحيفه", "جريده"})
 MEDIA_COMMON_NOUNS = _words({"انباء", "اخبار", "اعلام", "اعلاميه", "رسميه", "محليه", "تلفزيون", "تواصل"})
 PLACE_NAME_PREFIXES = _words("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود باب")
 # Words that open a facility's name ("مستشفى ابن سينا", "كنيسة مار إلياس", "معبر كرم أبو سالم").
@@ -208,7 +235,7 @@ FAC_HEADS = _words(
 مقر معسكر قاعده مطار سجن مستشفي مسجد كنيسه مدرسه حاجز سيطره جسر سفاره قنصليه مبني محطه ميناء معبر
 طريق مجمع مصفاه حقل ثكنه مخفر مستودع مخزن منشاه مصنع فندق سوق ملعب شارع دوار نفق قلعه منفذ مستوصف
 مرفا مدرج فرع جامع
-كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه
+كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه استاد ستاد
 """
 )
 FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر"})
@@ -230,6 +257,7 @@ _WEAPON_HEAD_WORDS = _words(
 راجمه اعيره دبابه دبابات مدرعه مدرعات مدفع مدافع رشاش رشاشات بندقيه بنادق
 ذخيره ذخائر مروحيه مروحيات مقاتله سكين سكاكين زجاجات
 قاذفه قاذفات حزام احزمه حزاما عربه عربات اسلحه سلاح برميل براميل مسدس مسدسات
+قاذف سيوف خنجر خناجر ساطور سواطير
 """
 )
 # Countable weapons in the singular: their duals ("صاروخان", "صاروخين", "عبوتان", "عبوتين") are heads too, and
@@ -237,7 +265,7 @@ _WEAPON_HEAD_WORDS = _words(
 WEAPON_SINGULARS = _words(
     """
 صاروخ قذيفه قنبله عبوه لغم رصاصه طائره مسيره راجمه دبابه مدرعه مدفع رشاش بندقيه مروحيه مقاتله سكين
-قاذفه حزام عربه سلاح برميل مسدس زورق قارب
+قاذفه حزام عربه سلاح برميل مسدس زورق قارب قاذف خنجر
 """
 )
 
@@ -261,6 +289,8 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
     d for s in _words("طائره مروحيه مقاتله مسيره") for d in dual_forms(s)
 )  # take a nationality: "الطائرات الإسرائيلية"
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
+ARMS = _words("اسلحه سلاح")
+MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
 # Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
 DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
 CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
@@ -272,16 +302,16 @@ WEAPON_ALONE = _words(
     """
 صاروخ صاروخا صواريخ قذيفه قذائف قنبله قنابل رصاص مدفعيه هاون متفجرات مسيرات
 لغم الغام الغاما دبابه دبابات مدرعات مدافع رشاشات بنادق
-بندقيه سكين سكاكين مسدس مسدسات ذخائر
+بندقيه سكين سكاكين مسدس مسدسات ذخائر سيوف خنجر خناجر ساطور سواطير
 """
-) | frozenset(d for s in _words("صاروخ قذيفه قنبله لغم دبابه بندقيه سكين مسدس") for d in dual_forms(s))
+) | frozenset(d for s in _words("صاروخ قذيفه قنبله لغم دبابه بندقيه سكين مسدس خنجر") for d in dual_forms(s))
 WEAPON_MODIFIERS = _words(
     """
 ناسفه ناسفتين لاصقه متفجره ضوئيه صاروخيه مدفعيه هاون اضاءه حراريه موجهه باليستي باليستيه يدويه مسيره
 مسير مسيرتين استطلاع حربيه حربي انتحاريه مفخخه حي مطاطي مورتر كاتيوشا غراد كورنيت صوتيه دخانيه
 تقليديه الصنع مسيل مسيله للدموع نارية ناريه ثقيله خفيفه متوسطه عنقوديه فوسفوريه مضاده حارقه مولوتوف
 رشاشه قتاليه هجوميه اباتشي ارضي ارضيه بحريه مدرعه مصفحه انتحاري ميركافا ابرامز ليوبارد صيد ابيض بيضاء حيه
-محليه بدائيه ملغومه مفخخ صنع
+محليه بدائيه ملغومه مفخخ صنع انقضاضيه فرط فسفوريه
 """
 )
 # Names of weapon models and families written right after the weapon's head ("صواريخ كروز", "طائرات إف-16").
