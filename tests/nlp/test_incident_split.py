@@ -171,3 +171,16 @@ def test_two_others_in_the_nominative_dual_are_two():
 def test_attackers_killed_are_armed_men():
     (inc,) = incidents("قتل أربعة من المهاجمين في هجوم على قرية في ولاية زمفارا.")
     assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
+
+
+def test_a_clause_after_a_comma_with_a_cue_of_its_own_is_another_event():
+    text = "قتل ثلاثة مدنيين في غارة لطائرة مسيرة على بلدة كتم، واعتقلت قوات الدعم السريع خمسة شبان في مدينة الجنينة."
+    assert [(x.sub_event_type, x.location_text, x.killed) for x in incidents(text)] == [
+        ("Air/drone strike", "كتم", 3),
+        ("Arrests", "الجنينة", None),
+    ]
+
+
+def test_a_clause_telling_more_of_the_same_fight_stays_with_it():
+    text = "اندلعت اشتباكات بين الجيش ومسلحين في بلدة منكا، واشتبكت القوات مع المسلحين لساعات قبل أن ينسحبوا."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
