@@ -184,3 +184,11 @@ def test_a_clause_after_a_comma_with_a_cue_of_its_own_is_another_event():
 def test_a_clause_telling_more_of_the_same_fight_stays_with_it():
     text = "اندلعت اشتباكات بين الجيش ومسلحين في بلدة منكا، واشتبكت القوات مع المسلحين لساعات قبل أن ينسحبوا."
     assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_a_weak_marker_with_victims_in_another_province_tells_another_event():
+    text = "قتل جنديان في انفجار لغم في ولاية القصرين، بينما أصيب مدني برصاص مجهولين في مدينة سيدي بوزيد."
+    assert [(x.sub_event_type, x.location_text, x.killed) for x in incidents(text)] == [
+        ("Remote explosive/landmine/IED", "القصرين", 2),
+        ("Attack", "سيدي بوزيد", None),
+    ]
