@@ -345,7 +345,7 @@ _KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين
 
 
 def known_as_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    """The quoted name a force or group is known by: "الوحدة الخاصة المعروفة بـ«النسور»", "… المعروفة
     باسم «الصاعقة»" (a body's head among the few words before)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
