@@ -137,3 +137,7 @@ def test_the_verb_after_a_subjects_name_stays_out_of_it():
 def test_ali_as_a_family_name_before_a_comma_or_the_next_name():
     assert persons("وحضر كل من كريم علي وسامر حداد") == {"كريم علي", "سامر حداد"}
     assert persons("وقال كريم علي، وهو من سكان الحي، إن القصف استمر") == {"كريم علي"}
+
+
+def test_a_nationality_alone_among_the_victims_is_a_group():
+    assert groups("وقتل أربعة عمال بينهم سوداني في انهيار المنجم") == {"سوداني"}

@@ -1372,8 +1372,11 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if i not in ctx.lexicon and _nationality_person(tok.norm):
             # right after the noun or verb, or an accusative a few words after the verb ("قتل مستوطنون فلسطينيا")
             reach = 3 if tok.norm.endswith("يا") else 1
-            if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)):
-                yield i, 0, i, "NORP", 0.55
+            if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)) or ctx.word(i - 1) in _AMONG_THEM:
+                yield i, 0, i, "NORP", 0.55  # … or one of a group: "قتل خمسة أشخاص بينهم سوري"
+
+
+_AMONG_THEM = W._words("بينهم بينهما وبينهم منهم ومنهم احدهم")
 
 
 @lru_cache(maxsize=65536)
