@@ -141,3 +141,8 @@ def test_ali_as_a_family_name_before_a_comma_or_the_next_name():
 
 def test_a_nationality_alone_among_the_victims_is_a_group():
     assert groups("وقتل أربعة عمال بينهم سوداني في انهيار المنجم") == {"سوداني"}
+
+
+def test_a_name_opened_by_abd_after_a_preposition_drops_the_preposition():
+    assert persons("وأوكلت المهمة لعبد الكريم حمدان قبل أسبوع") == {"عبد الكريم حمدان"}
+    assert persons("واتصل الوزير بعبدالرحمن سالم هاتفيا") == {"عبدالرحمن سالم"}

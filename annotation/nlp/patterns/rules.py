@@ -993,6 +993,23 @@ def first_name_hits(ctx: Context) -> Iterator[Hit]:
             hit = _name_rest(ctx, i, i, i + 1, 2)
             if hit:
                 yield i, 1, hit[2], "PER", 0.55
+        elif _opener_after_particle(ctx, i) and i not in ctx.covered:
+            hit = _name_at(ctx, i, min_tokens=2)  # "منسوب لعبد الله …", "اتصل بعبدالرحمن …"
+            if hit:
+                yield hit[0], hit[1], hit[2], "PER", 0.55
+
+
+def _opener_after_particle(ctx: Context, j: int) -> bool:
+    """Token j is بـ/لـ glued to a name opener: "بأبي", "لعبد", "بعبدالرحمن" (not a given name of its own)."""
+    w = ctx.word(j)
+    return (
+        w[:1] in ("ب", "ل")
+        and (w[1:] == "ابي" or w[1:].startswith("عبد"))
+        and w not in W.COMMON_FIRST_NAMES
+        and ctx.is_word(j + 1)
+        and j not in ctx.lexicon
+        and not ctx.inside_match(j)
+    )
 
 
 def _surname(w: str) -> bool:
@@ -1033,11 +1050,14 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         last, k = known.last, known.last + 1  # a known person named in full: "تميم بن حمد [آل ثاني]"
         extends = ctx.word(k) in W.NAME_CONNECTORS and not ctx.word(last).startswith("ال")  # "… الحلبوسي" is complete
         return _name_rest(ctx, j, last, k, min_tokens) if extends else None
-    if w[:1] in ("ب", "ل") and w[1:] == "ابي" and ctx.is_word(j + 1) and not ctx.inside_match(j):
-        # "المعروف بأبي قتيبة": the kunya without its particle
-        if j + 1 in ctx.lexicon or ctx.word(j + 1) in W.NAME_STOP:
-            return None
-        hit = _name_rest(ctx, j, j + 1, j + 2, min_tokens)
+    if _opener_after_particle(ctx, j):
+        # "المعروف بأبي قتيبة", "منسوب لعبد الله …", "اتصل بعبدالرحمن …": the name without its particle
+        if w[1:] in ("ابي", "عبد"):  # the opener alone: the next word belongs to it
+            if j + 1 in ctx.lexicon or ctx.word(j + 1) in W.NAME_STOP:
+                return None
+            hit = _name_rest(ctx, j, j + 1, j + 2, min_tokens)
+        else:
+            hit = _name_rest(ctx, j, j, j + 1, min_tokens)
         return (j, 1, hit[2], "PER", hit[4]) if hit else None
     if (
         not ctx.is_word(j)
