@@ -146,3 +146,9 @@ def test_a_nationality_alone_among_the_victims_is_a_group():
 def test_a_name_opened_by_abd_after_a_preposition_drops_the_preposition():
     assert persons("وأوكلت المهمة لعبد الكريم حمدان قبل أسبوع") == {"عبد الكريم حمدان"}
     assert persons("واتصل الوزير بعبدالرحمن سالم هاتفيا") == {"عبدالرحمن سالم"}
+
+
+def test_a_recurring_group_word_is_no_group_where_it_is_an_adjective():
+    text = "وفر آلاف التشاديين من القتال. وقتل الجنود التشاديين في الكمين."
+    got = [(s.text, s.start) for s in get_tagger().tag(text).spans if s.label == "NORP"]
+    assert got == [("التشاديين", text.index("التشاديين"))]
