@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -63,6 +63,24 @@ class Context:
                     found[k] = cache[w] = stem_in(w, table, max_clitic) or False
         return compress(range(len(found)), found)
 
+    def passing(self, test: Callable[[str], object]) -> Iterator[int]:
+        """The tokens whose word passes the test (a function of the normalised word alone), read from a per-test
+        cache by a C-level map: a family that would test every token in a Python loop visits only these."""
+        cache = _PASSING.get(test)
+        if cache is None or len(cache) > 200_000:
+            cache = _PASSING[test] = {}
+        found = list(map(cache.get, self.norms))  # True, False, or None (a word not seen yet)
+        if None in found:
+            for k, w in enumerate(self.norms):
+                if found[k] is None:
+                    found[k] = cache[w] = bool(test(w))
+        return compress(range(len(found)), found)
+
+    def among(self, words) -> Iterator[int]:
+        """The tokens whose normalised word is in the set (or equals the string), found by a C-level map."""
+        test = words.__eq__ if isinstance(words, str) else words.__contains__
+        return compress(range(len(self.norms)), map(test, self.norms))
+
     def word(self, j: int) -> str:
         return self._words.get(j, "")
 
@@ -88,6 +106,7 @@ def _strip_marks(w: str) -> str:
 
 
 _WITH_STEM: dict[tuple[frozenset, int], dict[str, tuple[int, str] | bool]] = {}  # (table, max clitic) → word → reading
+_PASSING: dict[Callable[[str], object], dict[str, bool]] = {}  # test → word → whether it passes
 
 
 @lru_cache(maxsize=262144)
@@ -118,36 +137,32 @@ def _nisba_stem(word: str) -> str | None:
 def org_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     heads = W.ALL_ORG_HEADS
-    i = 0
-    while i < n:
+    after = 0  # the first token a new name may start at (the last one read ends before it)
+    for i in ctx.with_stem(heads):  # the tokens that read as a head, in order
+        if i < after:
+            continue
         found = stem_in(toks[i].norm, heads)
         if not found or (i in ctx.lexicon and ctx.lexicon[i].last > i):
-            i += 1
             continue
         clitic, head = found
         if head == "البحريه" and (not _nisba_stem(ctx.word(i + 1)) or ctx.word(i - 1).startswith(("ال", "وال", "بال", "لل"))):
-            i += 1
             continue  # "البحرية الإيرانية" is the navy; "الحدود البحرية اللبنانية" a border
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
-            i += 1
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
         if head == "قوات" and ctx.word(i + 1) in W.ORG_ALONE and not _nisba_stem(ctx.word(i + 2)):
-            i += 1
             continue  # "قوات [الجيش] والشرطة": the body the generic head stands before ("قوات الجيش الجزائري" is whole)
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
-            i += 1
             continue  # "جماعة <a known group>": the known group is the entity
         if head in W.MEDIA_HEADS and _proper(ctx, i + 1):
             yield i, clitic, i + 1, "ORG", 0.65
-            i += 2
+            after = i + 2
             continue
         if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
-            i += 1
             continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
         if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
             last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
             yield i, clitic, last, "ORG", 0.65
-            i = last + 1
+            after = last + 1
             continue
         j = i + 1
         while j < n and j - i < 7:
@@ -233,15 +248,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 and ctx.word(last).isdecimal() is False
                 and not ctx.word(last).startswith("ال")
             ):
-                i += 1
                 continue
             yield i, clitic, last, "ORG", 0.75
-            i = last + 1
+            after = last + 1
         elif head in W.ORG_ALONE:
             yield i, clitic, i, "ORG", 0.7
-            i += 1
-        else:
-            i += 1
 
 
 def _second_portfolio(ctx: Context, j: int) -> bool:
@@ -265,10 +276,10 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
     """The quoted name after an organisation's head: "حركة «X»", "قناة "X"", "جماعة "X Y"" (the name without its
     head and quotes, as the gold writes "قناة «الجزيرة»"); the quoted words may be a place's name elsewhere."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    for q in range(1, n - 1):
-        close = _QUOTES.get(toks[q].norm)
-        if close is None:
+    for q in ctx.among(_QUOTES.keys()):
+        if not 1 <= q < n - 1:
             continue
+        close = _QUOTES[toks[q].norm]
         i = q - 1
         found = stem_in(toks[i].norm, W.QUOTED_ORG_HEADS)
         if not found:
@@ -630,9 +641,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
 
 def between_hits(ctx: Context) -> Iterator[Hit]:
     """A place named beside a known one after «بين»: "الطريق بين غاو وتيسيت", "بين أنسونغو والعاصمة"."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm != "بين":
-            continue
+    for i in ctx.among("بين"):
         a = ctx.lexicon.get(i + 1)
         if a is not None and a.entry.label == "LOC" and a.clitic == 0:
             b = a.last + 1
@@ -686,9 +695,7 @@ _DIRECTION_FORMS = _with_clitics(W.CARDINAL_DIRECTIONS, ("و", "ف", "ب", "ل",
 
 def direction_hits(ctx: Context) -> Iterator[Hit]:
     """One unknown indefinite word after a cardinal direction, ending there: "جنوب كيسمايو", "شمالي دوري،"."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm not in _DIRECTION_FORMS:
-            continue
+    for i in ctx.among(_DIRECTION_FORMS):
         j = i + 1
         w = ctx.word(j)
         if (
@@ -889,9 +896,9 @@ APPOSITIVE_TITLES = W.APPOSITIVE_TITLES
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …",
     "وقال سيدي ولد أحمد، حاكم المقاطعة، …"."""
-    toks = ctx.tokens
-    for i in range(3, len(toks)):
-        if toks[i - 1].norm != "،" or not stem_in(toks[i].norm, APPOSITIVE_TITLES, 2):
+    norms = ctx.norms
+    for i in ctx.with_stem(APPOSITIVE_TITLES, 2):
+        if i < 3 or norms[i - 1] != "،":
             continue
         hit = _name_ending_at(ctx, i - 2)  # the longest name that ends at the comma
         if hit:
@@ -903,8 +910,8 @@ AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"}
 
 def age_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words before its bearer's age: "زهير قنديل (34 عاما)", "زهير قنديل، 34 عاما،"."""
-    for i in range(4, len(ctx.tokens)):
-        if ctx.word(i) not in AGE_WORDS or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
+    for i in ctx.among(AGE_WORDS):
+        if i < 4 or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
             continue
         hit = _name_ending_at(ctx, i - 3)  # the longest name that ends before the bracket or the comma
         if hit:
@@ -926,9 +933,7 @@ _AFTER_VICTIM = W._words("في بعد علي خلال اثناء عند قرب �
 
 def victim_name_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words right after what befell its bearer: "اغتيال X Y في …", "اعتقال X Y،"."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm not in _VICTIM_FORMS:
-            continue
+    for i in ctx.among(_VICTIM_FORMS):
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
             continue
@@ -958,10 +963,8 @@ _SPEECH_FORMS = _with_clitics(W.SPEECH_VERBS, ("و", "ف"))
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
     """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
     أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm not in _SAID_FORMS:
-            continue
-        speech = stem_in(tok.norm, W.SPEECH_VERBS, 1) is not None
+    for i in ctx.among(_SAID_FORMS):
+        speech = stem_in(ctx.norms[i], W.SPEECH_VERBS, 1) is not None
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
             continue
@@ -978,10 +981,16 @@ def speaker_hits(ctx: Context) -> Iterator[Hit]:
 NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
 
 
+def _may_open_name(w: str) -> bool:
+    """A given name, "أبو"/"عبد" or a name in عبد, alone or after "و": the words first_name_hits reads."""
+    names = W.COMMON_FIRST_NAMES
+    return w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5) or (w[:1] == "و" and w[1:] in names)
+
+
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
     names = W.COMMON_FIRST_NAMES
-    for i, tok in enumerate(ctx.tokens):
-        w = tok.norm  # the name itself, no clitic: "ومحمد" is left to the rules after a title
+    for i in ctx.passing(_may_open_name):
+        w = ctx.norms[i]  # the name itself, no clitic: "ومحمد" is left to the rules after a title
         if w in W.TITLE_LINKS and stem_in(ctx.word(i - 1), W.TITLES, 2):
             continue  # "الناطق باسم …": the link, not the given name Basim
         if (w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5)) and i not in ctx.covered:
@@ -1228,11 +1237,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
 def weapon_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     aircraft = W.AIRCRAFT
-    for i in range(n):
-        found = _weapon_head(toks[i].norm)
-        if not found:
-            continue
-        clitic, head = found
+    for i in ctx.passing(_weapon_head):
+        clitic, head = _weapon_head(toks[i].norm)
         if ctx.word(i - 1) in W.EXPERT_WORDS:
             continue
         j = i + 1
