@@ -982,9 +982,16 @@ NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد �
 
 
 def _may_open_name(w: str) -> bool:
-    """A given name, "أبو"/"عبد" or a name in عبد, alone or after "و": the words first_name_hits reads."""
+    """A given name, "أبو"/"عبد" or a name in عبد, alone or after "و", or عبد after بـ/لـ: the words first_name_hits
+    reads."""
     names = W.COMMON_FIRST_NAMES
-    return w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5) or (w[:1] == "و" and w[1:] in names)
+    return (
+        w in names
+        or w in NAME_OPENERS
+        or (w.startswith("عبد") and len(w) > 5)
+        or (w[:1] == "و" and w[1:] in names)
+        or (w[:1] in ("ب", "ل") and w[1:4] == "عبد")
+    )
 
 
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
