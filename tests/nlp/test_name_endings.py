@@ -152,3 +152,13 @@ def test_a_recurring_group_word_is_no_group_where_it_is_an_adjective():
     text = "وفر آلاف التشاديين من القتال. وقتل الجنود التشاديين في الكمين."
     got = [(s.text, s.start) for s in get_tagger().tag(text).spans if s.label == "NORP"]
     assert got == [("التشاديين", text.index("التشاديين"))]
+
+
+def test_a_title_word_that_is_a_given_name_opens_the_bearers_name():
+    assert persons("وقال رئيس حزب الكتائب أمين الجميل إن البلاد في خطر") == {"أمين الجميل"}
+    assert persons("وقال محافظ البنك المركزي أمين سالم إن الاحتياطي كاف") == {"أمين سالم"}
+
+
+def test_a_title_word_before_its_body_stays_a_title():
+    assert persons("وقال أمين عام الحزب إن المقاطعة قائمة") == set()
+    assert persons("والتقى الوزير أمير منطقة الرياض") == set()

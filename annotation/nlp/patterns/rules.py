@@ -836,12 +836,15 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         if not stem_in(toks[i].norm, W.TITLES, max_clitic=2):
             continue
         j = i + 1
+        named = None  # a title word read as the bearer's given name ("رئيس حزب الكتائب [أمين الجميل]")
         while j < n and j - i < 9:
             w = ctx.word(j)
             if j in ctx.covered:
                 j = ctx.covered[j] + 1
             elif w in W.ALL_LOC_HEADS and j + 1 in ctx.covered:  # "حاكم ولاية بورنو [name]"
                 j = ctx.covered[j + 1] + 1
+            elif j > i + 1 and w in TITLES_AS_NAMES and (named := _title_word_as_name(ctx, j)):
+                break
             elif w in W.TITLE_LINKS or stem_in(w, W.TITLES, 1):
                 j += 1
             elif w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
@@ -858,13 +861,16 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "عضو المكتب السياسي لحركة …": the body the title belongs to
             else:
                 break
-        hit = _name_at(ctx, j, after_title=True)
+        hit = named or _name_at(ctx, j, after_title=True)
         if hit is None and _surname(ctx.word(j)) and not _nisba_stem(ctx.word(j)) and j + 1 not in ctx.lexicon:
             # the title's adjective in -i, then the name: "القائد الميداني أبو …", "الناطق الرسمي باسم …"
             k = j + 1
             while ctx.word(k) in W.TITLE_LINKS or (k > j + 1 and ctx.word(k).startswith("ال") and not _surname(ctx.word(k))):
                 k += 1
-            hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
+            if ctx.word(k) in TITLES_AS_NAMES:
+                hit = _title_word_as_name(ctx, k)  # "محافظ البنك المركزي أمين صالح"
+            else:
+                hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
             # a rank may open it: "قائد اللواء، العقيد …،"
@@ -876,6 +882,21 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+# Title words that are also given names: after a title and its body they may open the bearer's name.
+TITLES_AS_NAMES = W._words("امين امير حاكم")
+
+
+def _title_word_as_name(ctx: Context, j: int) -> Hit | None:
+    """Token j, a title word that is also a given name, read as the first word of a name of two or more words that
+    ends there ("… أمين الجميل إن", "… حاكم الزاملي،"); a title goes on with its body ("أمير قطر", "حاكم ولاية …")."""
+    hit = _name_rest(ctx, j, j, j + 1, 2)
+    if hit is None or ctx.word(j + 1) in W.TITLE_LINKS:
+        return None
+    after = ctx.word(hit[2] + 1)
+    ends = not ctx.is_word(hit[2] + 1) or after in W.NAME_STOP or after in W.SPEECH_FOLLOWERS or after in W.APPOSITIVE_TITLES
+    return hit if ends else None
 
 
 def _opens_name(ctx: Context, k: int) -> bool:
