@@ -162,3 +162,8 @@ def test_a_title_word_that_is_a_given_name_opens_the_bearers_name():
 def test_a_title_word_before_its_body_stays_a_title():
     assert persons("وقال أمين عام الحزب إن المقاطعة قائمة") == set()
     assert persons("والتقى الوزير أمير منطقة الرياض") == set()
+
+
+def test_a_mothers_kunya_is_a_name():
+    assert persons("وقالت أم خالد إن ابنها خرج ولم يعد") == {"أم خالد"}
+    assert persons("وسقطت قذائف على أم درمان") == set()

@@ -1012,6 +1012,7 @@ def _may_open_name(w: str) -> bool:
         or (w.startswith("عبد") and len(w) > 5)
         or (w[:1] == "و" and w[1:] in names)
         or (w[:1] in ("ب", "ل") and w[1:4] == "عبد")
+        or w == "ام"
     )
 
 
@@ -1030,6 +1031,10 @@ def first_name_hits(ctx: Context) -> Iterator[Hit]:
             hit = _name_rest(ctx, i, i, i + 1, 2)
             if hit:
                 yield i, 1, hit[2], "PER", 0.55
+        elif w == "ام" and ctx.word(i + 1) in names and i not in ctx.covered and i + 1 not in ctx.lexicon:
+            hit = _name_at(ctx, i, min_tokens=2)  # a mother's kunya: "أم محمد" (not "أم قصر", "أم درمان")
+            if hit:
+                yield hit[0], hit[1], hit[2], "PER", 0.55
         elif _opener_after_particle(ctx, i) and i not in ctx.covered:
             hit = _name_at(ctx, i, min_tokens=2)  # "منسوب لعبد الله …", "اتصل بعبدالرحمن …"
             if hit:
