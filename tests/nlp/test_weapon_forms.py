@@ -119,3 +119,8 @@ def test_an_explosives_expert_names_no_weapon():
 def test_marches_among_protests_are_no_drones():
     assert weapons("اعتاد النشطاء تنظيم الوقفات والمسيرات بعد الصلاة") == set()
     assert weapons("أطلق المسلحون صواريخ ومسيرات على السفن") == {"صواريخ", "مسيرات"}
+
+
+def test_a_munition_of_a_launcher_is_one_weapon():
+    got = weapons("أصيب المنزل بقذائف الدبابات، وأطلقت مدافع الهاوتزر نيرانها")
+    assert got == {"قذائف الدبابات", "مدافع الهاوتزر"}

@@ -1137,6 +1137,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
                 j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
+            elif j == i + 1 and ctx.word(i)[clitic:] == head and w.startswith("ال") and _bare(w) in W.WEAPON_HEADS:
+                j += 1  # a construct of two weapons: "قذائف الدبابات", "صواريخ الطائرات المسيرة"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
@@ -1145,7 +1147,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
-            elif w in W.WEAPON_MODELS and j == i + 1:
+            elif (w in W.WEAPON_MODELS or b in W.WEAPON_MODELS) and j == i + 1:
                 j += 1  # "صواريخ كروز", "بنادق كلاشنيكوف"
                 if ctx.word(j) == "-" and ctx.word(j + 1).isdecimal():
                     j += 2  # "إف-16"
