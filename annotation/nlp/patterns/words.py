@@ -51,7 +51,7 @@ SECOND_PORTFOLIOS = _words(
 ORG_CONSTRUCT = _words(
     """
 عمليات شرطه حرس امن جيش قوات مكافحه شؤون حقوق اركان الدفاع خليه قياده استخبارات مخابرات حمايه محافظه
-رعايه اغاثه تنسيق
+رعايه اغاثه تنسيق دول
 """
 )
 # Words that end an organisation name even though they carry the article.
