@@ -162,3 +162,7 @@ def test_a_li_genitive_of_states_goes_on_with_the_council():
 def test_a_models_name_after_tiraz_is_no_place():
     got = {(s.label, s.text) for s in get_tagger().tag("استهدفت طائرات مسيرة من طراز صماد مخزنا للوقود").spans}
     assert not any(label == "LOC" for label, _ in got)
+
+
+def test_hezbollahs_radwan_force():
+    assert "قوة الرضوان" in orgs("استهدفت الغارة قياديا في قوة الرضوان قرب الحدود")

@@ -124,3 +124,7 @@ def test_marches_among_protests_are_no_drones():
 def test_a_munition_of_a_launcher_is_one_weapon():
     got = weapons("أصيب المنزل بقذائف الدبابات، وأطلقت مدافع الهاوتزر نيرانها")
     assert got == {"قذائف الدبابات", "مدافع الهاوتزر"}
+
+
+def test_kalashnikov_in_its_common_spellings():
+    assert weapons("حجزت الدورية سلاحا من نوع كلاشنيكوف وآخر من نوع كلاشينكوف") == {"كلاشنيكوف", "كلاشينكوف"}
