@@ -78,6 +78,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
 
 
 def _classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
+    if _only_intended(group, tokens):
+        return None
     first_with, subs = _specific_triggers(group)
     if subs == {"Abduction/forced disappearance"} and _abduction_only_named(group, tokens):
         # hostages named ("أفرجت عن المختطفين"): nobody was taken here
@@ -207,6 +209,30 @@ def _kamikaze_drone_only(s: Sentence | None) -> bool:
 
 
 PARTICIPANTS = E.words("participant")
+
+
+INTENT = E.words("intent")
+FUTURE = E.words("future")
+_INTENT_REACH = 8  # "دعا الاتحاد العام التونسي للشغل إلى إضراب": the caller named between
+
+
+def _only_intended(group: list[Sentence], tokens: list[Token]) -> bool:
+    """Whether every event sentence of the group calls for, plans or threatens its event ("دعا إلى إضراب عام",
+    "تعتزم تنظيم مظاهرات", "هدد بتنظيم وقفات": a word of intent right before its first cue) or sets it in the future
+    ("الخميس المقبل"), with nobody hurt: ACLED codes only what happened."""
+    if any(s.casualties for s in group):
+        return False
+    told = [s for s in group if not s.context]
+    if not told:
+        return False
+    for s in told:
+        if any(x.label == "DATE" and set(norm(x.text).split()) & FUTURE for x in s.spans):
+            continue  # "يوم الخميس المقبل", not "الانتخابات المقبلة"
+        first = min(i for i, _sub in s.triggers)
+        span = range(max(s.first, first - _INTENT_REACH), first)
+        if not any(tokens[k].norm in INTENT or _stems(tokens[k].norm, clitics=1) & INTENT for k in span):
+            return False
+    return True
 
 
 def _abduction_only_named(group: list[Sentence], tokens: list[Token]) -> bool:

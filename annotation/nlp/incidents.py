@@ -428,8 +428,8 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence],
     had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
     other_victims = any(c.category in had and c.victim_class not in ("unknown", had[c.category]) for c in s.casualties)
     for marker in E.WEAK_EVENT_MARKERS:
-        if words[: len(marker)] == marker and (elsewhere or other_victims):
-            return True
+        if words[: len(marker)] == marker and (elsewhere or other_victims or (s.casualties and _other_area(s, current, areas))):
+            return True  # "…، بينما أصيب مدني في مدينة Y": a town in another province than the event's
     if words[0] == "وفي" and (s.casualties or mine) and _opens_on_other_area(tokens, s, current, areas):
         return True  # "وفي محافظة Y، قتل ثلاثة …": the sentence is set in a province or town the event so far did not name
     if elsewhere and any(tokens[i].norm in OTHERS for i in range(s.first, s.last + 1)):
@@ -446,6 +446,14 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence],
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
+
+
+def _other_area(s: Sentence, current: list[Sentence], areas) -> bool:
+    """The sentence names places (provinces too) and the event so far names places, none of them the same place
+    or the province of another."""
+    here = list(areas(s).values())
+    before = [a for x in current for a in areas(x).values()]
+    return bool(here and before) and not any(_same_area(a, b) for a in here for b in before)
 
 
 def _opens_on_other_area(tokens: list[Token], s: Sentence, current: list[Sentence], areas) -> bool:

@@ -114,6 +114,9 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         for i in compress(range(last), map(_CUT_WORDS.__contains__, norms[1:]))  # the next word may cut
         if _opens_clause(tokens[i], tokens[i + 1]) or recalls_earlier_event(tokens, i + 1, last)
     )
+    # "…، واعتقلت القوات …": a comma, then "و" and a cue of its own, tells the next event (grouping joins it back
+    # when it tells more of the same one)
+    cuts.update(i for i in range(last) if norms[i] in ("،", ",") and norms[i + 1].startswith("و") and TRIGGER_INDEX.matches(tokens, i + 1))
     out, first = [], 0
     for i in sorted(c for c in cuts if 0 <= c <= last):
         out.append((first, i))

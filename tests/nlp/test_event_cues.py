@@ -127,7 +127,32 @@ def test_an_abduction_told_with_its_hostages_named_stays_one():
         ("تظاهر المئات أمام البرلمان في تونس وطاردت الشرطة المحتجين في الشوارع.", "Protest with intervention"),
         ("نظم العشرات وقفة احتجاجية في الرباط، وانهالت عناصر الأمن على المشاركين بالعصي.", "Protest with intervention"),
         ("تظاهر المئات في مدينة السويداء، وانتشرت قوات مكافحة الشغب في محيط الساحة.", "Peaceful protest"),
+        ("ضربت مسيرة منزلا في مدينة النهود مساء الأحد.", "Air/drone strike"),
     ],
 )
 def test_protest_and_agreement_wordings(text, expected):
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعا الاتحاد العام التونسي للشغل إلى إضراب عام في ولاية صفاقس.",
+        "ينظم الاتحاد العام التونسي للشغل إضرابا عاما يوم الخميس المقبل في ولاية صفاقس.",
+        "هدد المعلمون بتنظيم وقفات احتجاجية في حال عدم الاستجابة لمطالبهم.",
+        "يخطط الجيش لاستعادة السيطرة على مدينة ود مدني.",
+    ],
+)
+def test_an_event_called_for_planned_or_to_come_is_not_drafted(text):
+    assert get_tagger().tag(text).incidents == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تظاهر المئات في الرباط رفضا للانتخابات المقبلة.", "Peaceful protest"),
+        ("هاجم مسلحون قرية في ولاية زمفارا يوم الأحد. ودعت الحكومة إلى وقف العنف.", "Attack"),
+    ],
+)
+def test_an_event_that_happened_is_drafted_beside_a_call_or_a_future_word(text, expected):
     assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == [expected]

@@ -161,3 +161,34 @@ def test_a_protest_in_towns_listed_together_is_one_per_town():
 def test_a_fight_in_villages_listed_together_stays_one():
     text = "اندلعت اشتباكات بين الجيش ومسلحين في قريتي الصبحة وهجين بريف دير الزور."
     assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_two_others_in_the_nominative_dual_are_two():
+    (inc,) = incidents("استشهد فلسطيني وأصيب آخران برصاص الاحتلال في مخيم جنين.")
+    assert (inc.killed, inc.injured) == (1, 2)
+
+
+def test_attackers_killed_are_armed_men():
+    (inc,) = incidents("قتل أربعة من المهاجمين في هجوم على قرية في ولاية زمفارا.")
+    assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
+
+
+def test_a_clause_after_a_comma_with_a_cue_of_its_own_is_another_event():
+    text = "قتل ثلاثة مدنيين في غارة لطائرة مسيرة على بلدة كتم، واعتقلت قوات الدعم السريع خمسة شبان في مدينة الجنينة."
+    assert [(x.sub_event_type, x.location_text, x.killed) for x in incidents(text)] == [
+        ("Air/drone strike", "كتم", 3),
+        ("Arrests", "الجنينة", None),
+    ]
+
+
+def test_a_clause_telling_more_of_the_same_fight_stays_with_it():
+    text = "اندلعت اشتباكات بين الجيش ومسلحين في بلدة منكا، واشتبكت القوات مع المسلحين لساعات قبل أن ينسحبوا."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_a_weak_marker_with_victims_in_another_province_tells_another_event():
+    text = "قتل جنديان في انفجار لغم في ولاية القصرين، بينما أصيب مدني برصاص مجهولين في مدينة سيدي بوزيد."
+    assert [(x.sub_event_type, x.location_text, x.killed) for x in incidents(text)] == [
+        ("Remote explosive/landmine/IED", "القصرين", 2),
+        ("Attack", "سيدي بوزيد", None),
+    ]
