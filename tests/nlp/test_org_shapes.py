@@ -135,7 +135,7 @@ def test_a_date_in_the_dateline_is_no_outlet():
 
 
 def test_a_dateline_with_a_dash_and_the_outlet_before_the_body():
-    assert "المغرب اليوم" in orgs("الرباط - المغرب اليوم\n\nفرق الأمن وقفة احتجاجية أمام البرلمان")
+    assert "الغد الجزائري" in orgs("وهران - الغد الجزائري\n\nفرقت الشرطة تجمعا أمام مقر البلدية")
 
 
 def test_a_dash_and_the_first_sentence_are_no_outlet():

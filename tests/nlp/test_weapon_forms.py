@@ -113,11 +113,11 @@ def test_weapons_and_their_ammunition_are_one_mention():
 
 
 def test_an_explosives_expert_names_no_weapon():
-    assert weapons("أصيب خبير متفجرات في الشرطة أثناء عمله") == set()
+    assert weapons("وصل خبراء المتفجرات من العاصمة لمسح الحقول") == set()
 
 
 def test_marches_among_protests_are_no_drones():
-    assert weapons("اعتاد النشطاء تنظيم الوقفات والمسيرات بعد الصلاة") == set()
+    assert weapons("دعت النقابات إلى الاعتصامات والمسيرات يوم الأحد") == set()
     assert weapons("أطلق المسلحون صواريخ ومسيرات على السفن") == {"صواريخ", "مسيرات"}
 
 

@@ -310,7 +310,7 @@ _BRACKETS = {"(": ")", "/": "/"}
 
 
 def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
-    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    """The outlet that signs the article's dateline, known or not: "الموصل / صدى – …", "الدوحة (قنا) - …" (the
     place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
     from annotation.nlp.dates import MONTHS, WEEKDAYS
 
@@ -318,7 +318,7 @@ def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     if place is None or place.entry.label != "LOC" or place.clitic:
         return
     q = place.last + 1
-    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+    if ctx.word(q) in _DASHES:  # "وهران - الغد الجزائري" and the body's first paragraph after it
         end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
         if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
             yield q + 1, 0, end - 1, "ORG", 0.9
@@ -338,7 +338,7 @@ _INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مق�
 
 
 def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    """The quoted outlet someone spoke to: "وقال أحد السكان لـ«صدى الجنوب» إن", "في تصريح لـ"X"" (ل, then the
     name in quotes, after a verb of saying or a noun of an interview)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
@@ -356,7 +356,7 @@ _KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين
 
 
 def known_as_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    """The quoted name a force or group is known by: "القوات الخاصة المعروفة بـ«غورغور»", "… المعروفة
     باسم «الصاعقة»" (a body's head among the few words before)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
@@ -1261,7 +1261,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
         elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
-            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
+            continue  # "الاعتصامات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1272,7 +1272,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def _march_context(ctx: Context, i: int) -> bool:
-    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    """ "مسيرات" alone are marches among protests: "الاعتصامات والمسيرات", "نظموا مسيرات سلمية"."""
     near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
     return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 

@@ -295,9 +295,9 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
 ARMS = _words("اسلحه سلاح")
 MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
-# Experts and laboratories of a kind of weapon: "خبير متفجرات" names a field, not a weapon used.
+# Experts and laboratories of a kind of weapon: "خبراء الألغام" names a field, not a weapon used.
 EXPERT_WORDS = _words("خبير خبراء خبيرا خبيري مختبر")
-# Words of protest near "مسيرات" alone, which then are marches: "تنظيم الوقفات والمسيرات".
+# Words of protest near "مسيرات" alone, which then are marches: "دعا إلى الاعتصامات والمسيرات".
 PROTEST_WORDS = _words(
     """
 وقفات الوقفات مظاهرات المظاهرات تظاهرات التظاهرات احتجاجات الاحتجاجات اعتصامات الاعتصامات تنظيم نظم نظمت نظموا
