@@ -81,7 +81,7 @@ def test_a_march_that_sets_off_is_no_weapon():
 
 def test_indefinite_devices_alone_are_bombs_but_containers_and_back_references_are_not():
     assert weapons("قتل حارسان بانفجار عبوات زرعها مجهولون") == {"عبوات"}
-    assert weapons("وزع المتطوعون عبوات مياه وعبوات الحليب") == set()
+    assert weapons("وزع المتطوعون عبوات زيت وعبوات الحليب") == set()
     assert weapons("انفجرت العبوة عند مرور الحافلة") == set()
 
 

@@ -1279,7 +1279,7 @@ def _march_context(ctx: Context, i: int) -> bool:
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
     """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
-    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    something ("عبوات زيت") nor the bomb named before ("العبوة", a back-reference)."""
     return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
