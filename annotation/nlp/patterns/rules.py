@@ -310,7 +310,7 @@ _BRACKETS = {"(": ")", "/": "/"}
 
 
 def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
-    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    """The outlet that signs the article's dateline, known or not: "الموصل / صدى – …", "الدوحة (قنا) - …" (the
     place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
     from annotation.nlp.dates import MONTHS, WEEKDAYS
 
@@ -318,7 +318,7 @@ def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     if place is None or place.entry.label != "LOC" or place.clitic:
         return
     q = place.last + 1
-    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+    if ctx.word(q) in _DASHES:  # "وهران - الغد الجزائري" and the body's first paragraph after it
         end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
         if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
             yield q + 1, 0, end - 1, "ORG", 0.9
@@ -338,7 +338,7 @@ _INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مق�
 
 
 def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    """The quoted outlet someone spoke to: "وقال أحد السكان لـ«صدى الجنوب» إن", "في تصريح لـ"X"" (ل, then the
     name in quotes, after a verb of saying or a noun of an interview)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
@@ -1297,6 +1297,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
                 j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
+            elif j == i + 1 and ctx.word(i)[clitic:] == head and w.startswith("ال") and _bare(w) in W.WEAPON_HEADS:
+                j += 1  # a construct of two weapons: "قذائف الدبابات", "صواريخ الطائرات المسيرة"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
@@ -1305,7 +1307,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
-            elif w in W.WEAPON_MODELS and j == i + 1:
+            elif (w in W.WEAPON_MODELS or b in W.WEAPON_MODELS) and j == i + 1:
                 j += 1  # "صواريخ كروز", "بنادق كلاشنيكوف"
                 if ctx.word(j) == "-" and ctx.word(j + 1).isdecimal():
                     j += 2  # "إف-16"
@@ -1327,7 +1329,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
         elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
-            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
+            continue  # "الاعتصامات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1338,14 +1340,14 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def _march_context(ctx: Context, i: int) -> bool:
-    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    """ "مسيرات" alone are marches among protests: "الاعتصامات والمسيرات", "نظموا مسيرات سلمية"."""
     near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
     return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
     """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
-    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    something ("عبوات زيت") nor the bomb named before ("العبوة", a back-reference)."""
     return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
