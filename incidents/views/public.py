@@ -76,7 +76,7 @@ class CappedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        read = rows.read(self.object_list[bottom : top + 1])
+        read = rows.read(selectors.page_of(self.object_list, bottom, top + 1))
         shown = read[: top - bottom]
         following = None
         if self.capped and number == self.num_pages and len(read) > len(shown):
@@ -89,7 +89,7 @@ class CappedPaginator(Paginator):
         list's order."""
         values = keyset.decode(keyset.ordering_of(self.object_list), cursor)
         read_from = keyset.before if backwards else keyset.after
-        read = rows.read(read_from(self.object_list, values)[: self.per_page + 1])
+        read = rows.read(selectors.page_of(read_from(self.object_list, values), 0, self.per_page + 1))
         more = len(read) > self.per_page
         shown = read[: self.per_page]
         if backwards:

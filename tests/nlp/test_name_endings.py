@@ -126,3 +126,14 @@ def test_a_name_after_the_titles_adjective_in_i():
 
 def test_a_word_with_a_preposition_after_an_adjective_in_i_is_no_name():
     assert persons("وهي الزيارة الأولى لمسؤول خليجي منذ سنوات") == set()
+
+
+def test_the_verb_after_a_subjects_name_stays_out_of_it():
+    assert persons("وأوضح أن رامي سالم كان يقود الحافلة") == {"رامي سالم"}
+    assert persons("وذكرت الشرطة أن ماجد يوسف فر إلى الخارج") == {"ماجد يوسف"}
+    assert persons("وتبين أن منير صالح نفذ الهجوم وحده") == {"منير صالح"}
+
+
+def test_ali_as_a_family_name_before_a_comma_or_the_next_name():
+    assert persons("وحضر كل من كريم علي وسامر حداد") == {"كريم علي", "سامر حداد"}
+    assert persons("وقال كريم علي، وهو من سكان الحي، إن القصف استمر") == {"كريم علي"}

@@ -112,3 +112,44 @@ def test_the_same_letters_outside_parentheses_stay_a_place():
 def test_an_agency_between_slashes_as_gulf_wires_write_it():
     got = get_tagger().tag("الدوحة في 12 مايو /قنا/ أعلنت وزارة الداخلية ضبط أسلحة").spans
     assert ("ORG", "قنا") in {(s.label, s.text) for s in got}
+
+
+def test_a_canal_named_after_a_place_is_no_channel():
+    assert orgs("عبرت ناقلة النفط قناة السويس متجهة شمالا") == set()
+
+
+def test_a_force_with_a_compound_nisba():
+    assert "الجيش الجنوب سوداني" in orgs("وقال الجيش الجنوب سوداني إن قواته انسحبت من البلدة")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [("الموصل / صدى – أعلنت الشرطة توقيف شخصين", "صدى"), ("مقديشو (الصومال الجديد) - قتل عشرة جنود", "الصومال الجديد")],
+)
+def test_an_unknown_outlet_signing_the_dateline(text, outlet):
+    assert outlet in orgs(text)
+
+
+def test_a_date_in_the_dateline_is_no_outlet():
+    assert orgs("الرباط (12 مايو) - أصيب شرطي بجروح") == set()
+
+
+def test_a_dateline_with_a_dash_and_the_outlet_before_the_body():
+    assert "المغرب اليوم" in orgs("الرباط - المغرب اليوم\n\nفرق الأمن وقفة احتجاجية أمام البرلمان")
+
+
+def test_a_dash_and_the_first_sentence_are_no_outlet():
+    assert orgs("الرباط - أصيب شرطي بجروح طفيفة مساء أمس\n\nوفتح تحقيق") == set()
+
+
+def test_the_quoted_outlet_a_witness_spoke_to():
+    assert orgs("وقال أحد السكان لـ«صدى الجنوب» إن القصف استمر ساعة") == {"صدى الجنوب"}
+
+
+def test_a_quoted_slogan_after_a_call_is_no_outlet():
+    assert orgs('ودعا المحتجون لـ"إسقاط الحكومة" في الساحة') == set()
+
+
+def test_the_quoted_name_a_force_is_known_by():
+    got = orgs("وقتلت القوات الخاصة المعروفة بـ«غورغور» عشرة مسلحين")
+    assert "غورغور" in got

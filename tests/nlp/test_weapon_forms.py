@@ -110,3 +110,12 @@ def test_a_launcher_in_the_masculine():
 def test_weapons_and_their_ammunition_are_one_mention():
     got = weapons("ضبطت الدورية أسلحة وذخائر، وصادرت أسلحة نارية وذخائر حية")
     assert got == {"أسلحة وذخائر", "أسلحة نارية وذخائر حية"}
+
+
+def test_an_explosives_expert_names_no_weapon():
+    assert weapons("أصيب خبير متفجرات في الشرطة أثناء عمله") == set()
+
+
+def test_marches_among_protests_are_no_drones():
+    assert weapons("اعتاد النشطاء تنظيم الوقفات والمسيرات بعد الصلاة") == set()
+    assert weapons("أطلق المسلحون صواريخ ومسيرات على السفن") == {"صواريخ", "مسيرات"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -63,6 +63,24 @@ class Context:
                     found[k] = cache[w] = stem_in(w, table, max_clitic) or False
         return compress(range(len(found)), found)
 
+    def passing(self, test: Callable[[str], object]) -> Iterator[int]:
+        """The tokens whose word passes the test (a function of the normalised word alone), read from a per-test
+        cache by a C-level map: a family that would test every token in a Python loop visits only these."""
+        cache = _PASSING.get(test)
+        if cache is None or len(cache) > 200_000:
+            cache = _PASSING[test] = {}
+        found = list(map(cache.get, self.norms))  # True, False, or None (a word not seen yet)
+        if None in found:
+            for k, w in enumerate(self.norms):
+                if found[k] is None:
+                    found[k] = cache[w] = bool(test(w))
+        return compress(range(len(found)), found)
+
+    def among(self, words) -> Iterator[int]:
+        """The tokens whose normalised word is in the set (or equals the string), found by a C-level map."""
+        test = words.__eq__ if isinstance(words, str) else words.__contains__
+        return compress(range(len(self.norms)), map(test, self.norms))
+
     def word(self, j: int) -> str:
         return self._words.get(j, "")
 
@@ -88,6 +106,7 @@ def _strip_marks(w: str) -> str:
 
 
 _WITH_STEM: dict[tuple[frozenset, int], dict[str, tuple[int, str] | bool]] = {}  # (table, max clitic) → word → reading
+_PASSING: dict[Callable[[str], object], dict[str, bool]] = {}  # test → word → whether it passes
 
 
 @lru_cache(maxsize=262144)
@@ -118,33 +137,32 @@ def _nisba_stem(word: str) -> str | None:
 def org_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     heads = W.ALL_ORG_HEADS
-    i = 0
-    while i < n:
+    after = 0  # the first token a new name may start at (the last one read ends before it)
+    for i in ctx.with_stem(heads):  # the tokens that read as a head, in order
+        if i < after:
+            continue
         found = stem_in(toks[i].norm, heads)
         if not found or (i in ctx.lexicon and ctx.lexicon[i].last > i):
-            i += 1
             continue
         clitic, head = found
         if head == "البحريه" and (not _nisba_stem(ctx.word(i + 1)) or ctx.word(i - 1).startswith(("ال", "وال", "بال", "لل"))):
-            i += 1
             continue  # "البحرية الإيرانية" is the navy; "الحدود البحرية اللبنانية" a border
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
-            i += 1
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
         if head == "قوات" and ctx.word(i + 1) in W.ORG_ALONE and not _nisba_stem(ctx.word(i + 2)):
-            i += 1
             continue  # "قوات [الجيش] والشرطة": the body the generic head stands before ("قوات الجيش الجزائري" is whole)
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
-            i += 1
             continue  # "جماعة <a known group>": the known group is the entity
         if head in W.MEDIA_HEADS and _proper(ctx, i + 1):
             yield i, clitic, i + 1, "ORG", 0.65
-            i += 2
+            after = i + 2
             continue
+        if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
+            continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
         if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
             last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
             yield i, clitic, last, "ORG", 0.65
-            i = last + 1
+            after = last + 1
             continue
         j = i + 1
         while j < n and j - i < 7:
@@ -185,7 +203,10 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if w.startswith("ال") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
+            if w == "الجنوب" and not ctx.word(j + 1).startswith("ال") and _nisba_stem(ctx.word(j + 1)) in W.COUNTRY_NISBAS:
+                j += 1  # a compound nisba: "الجيش الجنوب سوداني", "الشرطة الجنوب أفريقية"
+                w = ctx.word(j)
+            if (w.startswith("ال") or ctx.word(j - 1) == "الجنوب") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
@@ -227,15 +248,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 and ctx.word(last).isdecimal() is False
                 and not ctx.word(last).startswith("ال")
             ):
-                i += 1
                 continue
             yield i, clitic, last, "ORG", 0.75
-            i = last + 1
+            after = last + 1
         elif head in W.ORG_ALONE:
             yield i, clitic, i, "ORG", 0.7
-            i += 1
-        else:
-            i += 1
 
 
 def _second_portfolio(ctx: Context, j: int) -> bool:
@@ -259,10 +276,10 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
     """The quoted name after an organisation's head: "حركة «X»", "قناة "X"", "جماعة "X Y"" (the name without its
     head and quotes, as the gold writes "قناة «الجزيرة»"); the quoted words may be a place's name elsewhere."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    for q in range(1, n - 1):
-        close = _QUOTES.get(toks[q].norm)
-        if close is None:
+    for q in ctx.among(_QUOTES.keys()):
+        if not 1 <= q < n - 1:
             continue
+        close = _QUOTES[toks[q].norm]
         i = q - 1
         found = stem_in(toks[i].norm, W.QUOTED_ORG_HEADS)
         if not found:
@@ -280,13 +297,77 @@ def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
 
     agencies = agency_datelines()
     toks, n = ctx.tokens, len(ctx.tokens)
-    for q in range(n - 2):
-        close = {"(": ")", "/": "/"}.get(toks[q].norm)  # "(قنا)", and "/قنا/" as Gulf agencies write it
-        if close is None:
-            continue
+    for q in compress(range(n - 2), map(_BRACKETS.__contains__, ctx.norms)):
+        close = _BRACKETS[toks[q].norm]  # "(قنا)", and "/قنا/" as Gulf agencies write it
         end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
         if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
             yield q + 1, 0, end - 1, "ORG", 0.95
+    yield from _dateline_outlet(ctx)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_BRACKETS = {"(": ")", "/": "/"}
+
+
+def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
+    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
+    from annotation.nlp.dates import MONTHS, WEEKDAYS
+
+    place = ctx.lexicon.get(0)
+    if place is None or place.entry.label != "LOC" or place.clitic:
+        return
+    q = place.last + 1
+    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+        end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
+        if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
+        return
+    close = {"(": ")", "/": "/"}.get(ctx.word(q))
+    end = next((k for k in range(q + 2, q + 5) if ctx.word(k) == close or ctx.word(k) in _DASHES), None)
+    if close is None or end is None or not (ctx.word(end) in _DASHES or ctx.word(end + 1) in _DASHES):
+        return
+    words = [_bare(ctx.word(k)) for k in range(q + 1, end)]
+    if all(ctx.is_word(k) for k in range(q + 1, end)) and not any(w in MONTHS or "ال" + w in WEEKDAYS for w in words):
+        yield q + 1, 0, end - 1, "ORG", 0.9
+
+
+_OPENING_QUOTES = frozenset({"«", '"', "“", "”"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})
+_INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه", "بيان"})
+
+
+def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    name in quotes, after a verb of saying or a noun of an interview)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
+        if i == 0 or toks[i + 1].norm not in _OPENING_QUOTES:
+            continue
+        end = next((k for k in range(i + 3, min(n, i + 6)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(i + 2, end)):
+            continue
+        before = (ctx.word(k) for k in range(max(0, i - 6), i))
+        if any(w in _SPEECH_FORMS or w in _INTERVIEW_NOUNS for w in before):  # not "دعا لـ"…"": called for
+            yield i + 2, 0, end - 1, "ORG", 0.9
+
+
+_KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين", "المسماه", "المسمي", "المعروفون"})
+
+
+def known_as_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    باسم «الصاعقة»" (a body's head among the few words before)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
+        q = i + 2 if toks[i + 1].norm in ("ب", "باسم") else i + 1
+        if toks[q].norm not in _OPENING_QUOTES or (q == i + 1 and not toks[i + 1].norm.startswith("ب")):
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(q + 1, end)):
+            continue
+        if any(stem_in(ctx.word(k), W.ALL_ORG_HEADS, 3) for k in range(max(0, i - 5), i)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
 
 
 def _armed_group(m: LexiconMatch) -> bool:
@@ -386,6 +467,14 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
+        if head == "طريق" and not clitic and ctx.word(i - 1) == "عن":
+            continue  # "عن طريق البحر": by way of, no road
+        if head == "سيطره" and (
+            any(ctx.word(k) == "علي" for k in range(i + 1, i + 6))
+            or ctx.lex_label(i + 1) == "ORG"
+            or stem_in(ctx.word(i + 1), W.CHAIN_HEADS, 1)
+        ):
+            continue  # "سيطرة المسلحين على …", "سيطرة قوات X": control, not a checkpoint
         j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
@@ -397,13 +486,23 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
+            # a short definite name right after a named facility's head counts too ("مستشفى النو")
+            shortest = 4 if j == i + 1 and head in W.FAC_NAMED_HEADS else 5
+            long_enough = len(w) > 4 or (len(w) >= shortest and w not in W.LOC_NAME_STOP)
+            if (w.startswith("ال") and long_enough and w not in W.ORG_STOP) or w in (
+                "شرطه",
+                "ولايه",
+                "امن",
+                "قياده",
+            ):
                 j += 1
                 continue
             if j == i + 1 and w in W.PLACE_NAME_PREFIXES and ctx.is_word(j + 1):
                 j += 2
                 continue
             break
+        if j - 1 == i + 1 and ctx.word(j - 1) in W.GENERIC_FORCES:
+            continue  # "معسكر الجيش", "مقر الشرطة": the army's camp, not a camp's name
         if j - 1 > i and not (head in W.FAC_DEFINITE and ctx.lex_label(i + 1)):
             yield i, clitic, j - 1, "FAC", 0.7
 
@@ -443,7 +542,8 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
             last += 1
         return last
     after = ctx.word(j + 1)
-    adjective_after = after.startswith("ال") and after.endswith("ي") and after not in W.ORG_STOP
+    # the facility's adjective, masculine or feminine ("حقل هجليج النفطي", "قاعدة بلدوغلي الجوية")
+    adjective_after = after.startswith("ال") and after.endswith(("ي", "يه")) and after not in W.ORG_STOP
     if (
         stem_in(ctx.word(j - 1), W.FAC_NAMED_HEADS, 3)
         and len(w) > 2
@@ -541,9 +641,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
 
 def between_hits(ctx: Context) -> Iterator[Hit]:
     """A place named beside a known one after «بين»: "الطريق بين غاو وتيسيت", "بين أنسونغو والعاصمة"."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm != "بين":
-            continue
+    for i in ctx.among("بين"):
         a = ctx.lexicon.get(i + 1)
         if a is not None and a.entry.label == "LOC" and a.clitic == 0:
             b = a.last + 1
@@ -573,6 +671,20 @@ def place_adjective_hits(ctx: Context) -> Iterator[Hit]:
             yield m.first, m.clitic, m.last + 1, "LOC", 0.8
 
 
+def place_prefix_hits(ctx: Context) -> Iterator[Hit]:
+    """A known place's name read as the second word of a compound one after a place-name prefix: "عين الحلوة",
+    "تل الهوى", "بئر العبد" (the lexicon alone would find only the second word)."""
+    for m in list(ctx.lexicon.values()):
+        k = m.first - 1
+        if m.entry.label != "LOC" or m.clitic or k < 0 or not ctx.word(m.first).startswith("ال") or k in ctx.covered:
+            continue
+        if ctx.inside_match(k) or ctx.lexicon.get(k) is not None:
+            continue
+        found = stem_in(ctx.word(k), W.PLACE_NAME_PREFIXES - W.NAME_CONNECTORS, 1)
+        if found is not None and found[0] in (0, 1) and (found[0] == 0 or ctx.word(k)[0] in "وبلف"):
+            yield k, found[0], m.last, "LOC", 0.8
+
+
 def _with_clitics(table: frozenset, clitics: tuple[str, ...]) -> frozenset:
     """Every word of table with each of the clitics before it (a set lookup instead of a clitic reading per token)."""
     return frozenset(c + w for w in table for c in ("", *clitics))
@@ -583,9 +695,7 @@ _DIRECTION_FORMS = _with_clitics(W.CARDINAL_DIRECTIONS, ("و", "ف", "ب", "ل",
 
 def direction_hits(ctx: Context) -> Iterator[Hit]:
     """One unknown indefinite word after a cardinal direction, ending there: "جنوب كيسمايو", "شمالي دوري،"."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm not in _DIRECTION_FORMS:
-            continue
+    for i in ctx.among(_DIRECTION_FORMS):
         j = i + 1
         w = ctx.word(j)
         if (
@@ -601,6 +711,52 @@ def direction_hits(ctx: Context) -> Iterator[Hit]:
         ):
             continue
         yield j, 0, j, "LOC", 0.6
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every single word of the event cues and of the drafter's word lists: common words, never a place's name."""
+    from annotation.nlp.patterns import events as E
+
+    cues = {w for _, _, phrases in E.TRIGGERS for phrase in phrases for w in phrase}
+    lists = {w for name in E.WORDS for phrase in E.phrases(name) for w in phrase}
+    return frozenset(cues | lists)
+
+
+def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
+    """One unknown indefinite word after "في/قرب/عند/على" that the words after it place in a known one:
+    "الواقعة/التابعة" ("في كولوفاتا الواقعة في ولاية بورنو") or a province head with ب and a known place ("في دوغو
+    بولاية زمفرا")."""
+    prepositions = W.LOCATIVE_PREPOSITIONS
+    for i in [i for i, w in enumerate(ctx.norms) if w in prepositions]:
+        if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
+            yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def _unknown_name_word(ctx: Context, k: int) -> bool:
+    w = ctx.word(k)
+    return (
+        _place_word(ctx, k)
+        and k not in ctx.lexicon
+        and k not in ctx.covered
+        and not ctx.inside_match(k)
+        and not w.startswith(("ال", "و", "لل"))
+        and not w.endswith(("ات", "ين", "ون", "يه"))  # after a preposition no adverb's "ا": "كاتشيا" is a name
+        and not stem_in(w, _NOT_TAIL, 2)
+        and w not in W.PLACE_SLOT_NOUNS
+        and w not in W.COMMON_FIRST_NAMES
+        and w not in _cue_words()
+    )
+
+
+def _anchored(ctx: Context, k: int) -> bool:
+    """Whether the words from k on place the word before k in a known place."""
+    w = ctx.word(k)
+    if w in W.LOCATED_IN:
+        return True
+    # not a direction and a known place: "في [common noun] شمال X" is as frequent as "في [town] شمال X"
+    head = stem_in(w, W.LOC_HEADS_DROP, 1)
+    return head is not None and head[0] == 1 and w.startswith("ب") and (ctx.lex_label(k + 1) == "LOC" or _place_word(ctx, k + 1))
 
 
 def _ends_there(ctx: Context, k: int) -> bool:
@@ -740,9 +896,9 @@ APPOSITIVE_TITLES = W.APPOSITIVE_TITLES
 def appositive_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words set off by a comma before its title: "وأفاد ماهر الزيدي، الناطق باسم …",
     "وقال سيدي ولد أحمد، حاكم المقاطعة، …"."""
-    toks = ctx.tokens
-    for i in range(3, len(toks)):
-        if toks[i - 1].norm != "،" or not stem_in(toks[i].norm, APPOSITIVE_TITLES, 2):
+    norms = ctx.norms
+    for i in ctx.with_stem(APPOSITIVE_TITLES, 2):
+        if i < 3 or norms[i - 1] != "،":
             continue
         hit = _name_ending_at(ctx, i - 2)  # the longest name that ends at the comma
         if hit:
@@ -754,8 +910,8 @@ AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"}
 
 def age_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words before its bearer's age: "زهير قنديل (34 عاما)", "زهير قنديل، 34 عاما،"."""
-    for i in range(4, len(ctx.tokens)):
-        if ctx.word(i) not in AGE_WORDS or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
+    for i in ctx.among(AGE_WORDS):
+        if i < 4 or not ctx.word(i - 1).isdigit() or ctx.word(i - 2) not in ("(", "،"):
             continue
         hit = _name_ending_at(ctx, i - 3)  # the longest name that ends before the bracket or the comma
         if hit:
@@ -777,9 +933,7 @@ _AFTER_VICTIM = W._words("في بعد علي خلال اثناء عند قرب �
 
 def victim_name_hits(ctx: Context) -> Iterator[Hit]:
     """A name of two to four words right after what befell its bearer: "اغتيال X Y في …", "اعتقال X Y،"."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm not in _VICTIM_FORMS:
-            continue
+    for i in ctx.among(_VICTIM_FORMS):
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
             continue
@@ -803,15 +957,14 @@ def _not_a_name_word(w: str) -> bool:
 
 
 _SAID_FORMS = _with_clitics(W.SPEECH_VERBS | W.STATEMENT_VERBS, ("و", "ف", "ب", "ل", "ك"))
+_SPEECH_FORMS = _with_clitics(W.SPEECH_VERBS, ("و", "ف"))
 
 
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
     """A name right after a verb of saying and before what was said: "وقال كوامي أسانتي إن …", "وأكد
     أمادو ديالو لوكالة …" (the sources that are no names are listed: "قال مصدر أمني إن")."""
-    for i, tok in enumerate(ctx.tokens):
-        if tok.norm not in _SAID_FORMS:
-            continue
-        speech = stem_in(tok.norm, W.SPEECH_VERBS, 1) is not None
+    for i in ctx.among(_SAID_FORMS):
+        speech = stem_in(ctx.norms[i], W.SPEECH_VERBS, 1) is not None
         w = ctx.word(i + 1)
         if w in W.SOURCE_NOUNS or w.endswith(("يه", "ون", "ين", "ات")) or i + 1 in ctx.covered:
             continue
@@ -828,10 +981,16 @@ def speaker_hits(ctx: Context) -> Iterator[Hit]:
 NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد الرحيم …": a name begins here
 
 
+def _may_open_name(w: str) -> bool:
+    """A given name, "أبو"/"عبد" or a name in عبد, alone or after "و": the words first_name_hits reads."""
+    names = W.COMMON_FIRST_NAMES
+    return w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5) or (w[:1] == "و" and w[1:] in names)
+
+
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
     names = W.COMMON_FIRST_NAMES
-    for i, tok in enumerate(ctx.tokens):
-        w = tok.norm  # the name itself, no clitic: "ومحمد" is left to the rules after a title
+    for i in ctx.passing(_may_open_name):
+        w = ctx.norms[i]  # the name itself, no clitic: "ومحمد" is left to the rules after a title
         if w in W.TITLE_LINKS and stem_in(ctx.word(i - 1), W.TITLES, 2):
             continue  # "الناطق باسم …": the link, not the given name Basim
         if (w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5)) and i not in ctx.covered:
@@ -984,10 +1143,17 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         ali = (
             w == "علي"
             and not ctx.raw(k).endswith("ى")  # "صادق على القانون": the preposition as written
-            and ctx.is_word(k + 1)
-            and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES)
-            and after not in W.NAME_STOP
-            and k + 1 not in ctx.lexicon
+            and (
+                after in ("،", ".")  # no preposition before a comma: "… محمد علي، …"
+                or (
+                    ctx.is_word(k + 1)
+                    and (
+                        after.startswith("ال") or after in W.COMMON_FIRST_NAMES or (after[1:] in W.COMMON_FIRST_NAMES and after[:1] == "و")
+                    )
+                    and after not in W.NAME_STOP
+                    and k + 1 not in ctx.lexicon
+                )
+            )
         )
         known = ctx.lexicon.get(k)
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
@@ -1051,12 +1217,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
 def weapon_hits(ctx: Context) -> Iterator[Hit]:
     toks, n = ctx.tokens, len(ctx.tokens)
     aircraft = W.AIRCRAFT
-    for i in range(n):
-        found = _weapon_head(toks[i].norm)
-        if not found:
-            continue
-        clitic, head = found
-        if ctx.word(i - 1) in ("خبير", "خبراء", "خبيرا", "مختبر"):
+    for i in ctx.passing(_weapon_head):
+        clitic, head = _weapon_head(toks[i].norm)
+        if ctx.word(i - 1) in W.EXPERT_WORDS:
             continue
         j = i + 1
         while j < n and j - i < 6:
@@ -1095,6 +1258,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             # "السيارة المفخخة", the one named before)
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
+        elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
+            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1102,6 +1267,12 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             or _device_alone(ctx, i, clitic, head)
         ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _march_context(ctx: Context, i: int) -> bool:
+    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
+    return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:

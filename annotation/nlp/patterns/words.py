@@ -154,6 +154,10 @@ NAME_STOP = _words(
 بتهمه بتهم بسبب بجروح بجراح بشظايا بجانب
 امام داخل خارج وراء تحت فوق عقب اثر جراء
 فان فانه فانها احد قوله قولها حتفه حتفها حتفهم
+كان كانت عاد عادت سقط سقطت فر فرت هرب هربت سلم سلمت نفذ نفذت لجا لجات ظهر ظهرت توجه توجهت تلقي تعرض تعرضت
+قاد قادت يقود تقود بات باتت اصبح اصبحت ظل ظلت لقي لقيت حاول حاولت تمكن تمكنت رفض رفضت اقدم اقدمت اقتحم اقتحمت
+اطلق اطلقت انضم انضمت خرج خرجت دخل دخلت انتقل انتقلت تولي تولت يتولي شغل شغلت يشغل سافر سافرت عاش يعيش
+اختفي اختفت يعمل تعمل يستعد تستعد ينتمي تنتمي يقيم تقيم يعد تعد يعتبر تعتبر كشف يواجه تواجه واجه واجهت
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -238,7 +242,7 @@ FAC_HEADS = _words(
 كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه استاد ستاد
 """
 )
-FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر"})
+FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر", "القصر"})
 # Facility heads after which one unknown word is the facility's name ("سجن كوبر", "معبر أدري"): such places are
 # named, not described, so the word is a name unless it is an adjective.
 FAC_NAMED_HEADS = _words("سجن مطار معبر مستشفي ميناء مرفا جسر حقل قاعده مسجد جامع كنيسه فندق مصفاه ثكنه مخفر منفذ")
@@ -291,6 +295,15 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
 ARMS = _words("اسلحه سلاح")
 MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
+# Experts and laboratories of a kind of weapon: "خبير متفجرات" names a field, not a weapon used.
+EXPERT_WORDS = _words("خبير خبراء خبيرا خبيري مختبر")
+# Words of protest near "مسيرات" alone, which then are marches: "تنظيم الوقفات والمسيرات".
+PROTEST_WORDS = _words(
+    """
+وقفات الوقفات مظاهرات المظاهرات تظاهرات التظاهرات احتجاجات الاحتجاجات اعتصامات الاعتصامات تنظيم نظم نظمت نظموا
+سلميه احتجاجيه حاشده شعبيه المحتجين المتظاهرين محتجين متظاهرين
+"""
+)
 # Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
 DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
 CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
@@ -356,3 +369,19 @@ ALL_ORG_HEADS = ORG_HEADS | DEFINITE_ORG_HEADS
 ALL_FAC_HEADS = FAC_HEADS | FAC_DEFINITE | {"مركز"}
 ALL_LOC_HEADS = LOC_HEADS_DROP | LOC_HEADS_KEEP | LOC_DUAL_HEADS
 NOT_NAME_HEADS = ORG_HEADS | FAC_HEADS | LOC_HEADS_DROP
+
+# Where a place is said to be (before an unknown name anchored to a known place: "في كاتشيا شمال غرب نيجيريا").
+LOCATIVE_PREPOSITIONS = _words("في قرب عند علي داخل")
+# Words that tie a place to the one it lies in ("X الواقعة في …", "X التابعة لـ …").
+LOCATED_IN = _words("الواقعه الواقع التابعه التابع")
+# Common nouns that stand where a place would before a direction or "الواقعة" ("في منزل شمال …", "على مواقع
+# جنوب …"): never read as an unknown place's name.
+PLACE_SLOT_NOUNS = _words(
+    """
+هجوم هجمات كمين غاره قصف انفجار اشتباك معارك مواجهات عمليه منزل منازل مناطق مواقع موقع مكان اماكن
+محيط اطراف مدن بلدات قري اقصي اتجاه جانب جبهه جبهات خطوط خط محور محاور ارياف بلد دوله حدود سياره
+دوريه قافله تجمع نقطه مبني مقر حاجز ثكنه معسكر مخيم سوق طريق جسر
+"""
+)
+# Forces named by their kind alone: after a facility's head they say whose it is, not what it is called.
+GENERIC_FORCES = _words("الجيش الشرطه الامن القوات الدرك الحرس")
