@@ -3,23 +3,20 @@
 It serves public incidents only and takes the same filter parameters as the incident list.
 """
 
-import base64
-import binascii
 import datetime
 import hashlib
-import json
 
 import django_filters
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 from ninja.pagination import PaginationBase, paginate
 from pydantic import create_model
 
-from incidents import selectors
+from incidents import keyset, selectors
 from incidents.exports import RECORD_FIELDS, incident_records, records_built, too_slow_message, url_for_code
 from incidents.filters import IncidentFilter
 from incidents.models import PublicTally
@@ -150,54 +147,20 @@ def _count(queryset):
 MAX_PAGE = 1_000_000
 
 
-class BadCursor(Exception):
-    """An ?after= value that this API did not write, or written for another order."""
-
-
-@api.exception_handler(BadCursor)
+@api.exception_handler(keyset.BadCursor)
 def bad_cursor(request, error):
     return api.create_response(request, {"detail": "Invalid ?after= cursor: use the one in the previous response's next link."}, status=400)
 
 
-# How each ordering field of the list is read back from a cursor.
-_CURSOR_TYPES = {
-    "date_start": datetime.date.fromisoformat,
-    "id": int,
-    "fatalities": int,
-    "updated_at": datetime.datetime.fromisoformat,
-}
-
-
 def _cursor(ordering, row):
     """The position after `row` (a dict of RECORD_FIELDS) in this ordering, as an opaque URL-safe text."""
-    values = [row[name.lstrip("-")] for name in ordering]
-    text = json.dumps([ordering, *(value if isinstance(value, int) else value.isoformat() for value in values)])
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+    return keyset.encode(ordering, [row[name.lstrip("-")] for name in ordering])
 
 
 def _after(queryset, cursor):
-    """The rows after the cursor's position, in the queryset's order (keyset, or seek, pagination):
-    the database starts from the position through the ordering's index instead of counting past
-    every earlier row, so page 10,000 costs what page 1 does."""
-    ordering = list(queryset.query.order_by)
-    try:
-        decoded = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if decoded[0] != ordering or len(decoded) != len(ordering) + 1:
-            raise BadCursor
-        values = [_CURSOR_TYPES[name.lstrip("-")](value) for name, value in zip(ordering, decoded[1:], strict=True)]
-    except (ValueError, TypeError, KeyError, IndexError, binascii.Error) as error:
-        raise BadCursor from error
-    later = Q()
-    for i, (name, value) in enumerate(zip(ordering, values, strict=True)):
-        field = name.lstrip("-")
-        step = Q(**{f"{field}__{'lt' if name.startswith('-') else 'gt'}": value})
-        for earlier, earlier_value in zip(ordering[:i], values[:i], strict=True):
-            step &= Q(**{earlier.lstrip("-"): earlier_value})
-        later |= step
-    first = ordering[0]
-    # The first field's bound on its own too, so that the index scan starts there.
-    bound = Q(**{f"{first.lstrip('-')}__{'lte' if first.startswith('-') else 'gte'}": values[0]})
-    return queryset.filter(bound & later)
+    """The rows after the cursor's position, in the queryset's order (keyset, or seek, pagination:
+    incidents.keyset)."""
+    return keyset.after(queryset, keyset.decode(keyset.ordering_of(queryset), cursor))
 
 
 class Pages(PaginationBase):

@@ -292,6 +292,15 @@ class Incident(models.Model):
             ),
             # The Atom feed: the most recently published or corrected first.
             models.Index(fields=["-updated_at", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_updated"),
+            # What the actor page's chart, governorate bars and totals group (docs/scaling.md): an actor's
+            # incidents are found through their role rows, one probe per incident; with the grouped
+            # columns in the index each probe is an index-only read instead of a visit to the wide row.
+            models.Index(
+                fields=["id"],
+                include=["date_start", "admin1", "fatalities"],
+                condition=Q(status__in=["published", "retracted"]),
+                name="incident_public_cover",
+            ),
         ]
 
     def __str__(self):

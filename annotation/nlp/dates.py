@@ -61,7 +61,9 @@ TWO_WORD_HIJRI = {
     ("ذي", "الحجه"): 12,
 }
 RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "الغد": 1}
-PARTS_OF_DAY = {"صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليله", "غروب", "نهار", "ظهيره", "فجريوم", "صبيحه", "منتصف"}
+# "زوال" (noon) and "عشية" (evening, eve) are the Maghreb's: "زوال اليوم", "عشية الأحد"
+PARTS_OF_DAY = {"صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليله", "غروب", "نهار", "ظهيره", "فجريوم", "صبيحه", "منتصف", "زوال", "عشيه"}
+SEASONS = frozenset({"صيف", "شتاء", "خريف", "ربيع"})  # before a year only: "ربيع الأول" is a Hijri month
 MONTH_PARTS = {
     "مطلع": "early",
     "بدايه": "early",
@@ -181,6 +183,7 @@ _STARTERS = frozenset(
     | set(RELATIVE_DAYS)
     | set(UNITS)
     | set(MONTH_PARTS)
+    | SEASONS
     | PARTS_OF_DAY
     | set(RECENT_UNITS)
     | {"يوم", "يومي", "الليله"}
@@ -215,6 +218,7 @@ def _stem_of(word: str) -> tuple[int, str]:
             or stem in RELATIVE_DAYS
             or stem in UNITS
             or stem in MONTH_PARTS
+            or stem in SEASONS
             or stem in PARTS_OF_DAY
             or stem in ANCHORS
             or stem == "يوم"
@@ -404,6 +408,8 @@ class _Scanner:
     def _month_part(self, j, w, stem) -> int:
         if stem not in MONTH_PARTS or stem == "خلال" or j + 1 >= self.n:
             return 0
+        if stem == "اخر" and _stem(self.tokens[j + 1])[1] in PARTS_OF_DAY:
+            return 0  # "وأصيب آخر ظهر أمس": another one, at noon yesterday
         self.e.part = MONTH_PARTS[stem]
         return 1
 
@@ -439,8 +445,9 @@ class _Scanner:
     def _year(self, j, w, stem) -> int:
         e = self.e
         y = _year_at(self.tokens, j)
-        if y is None or not (e.month or e.unit == "year" or (j > self.i and self.tokens[j - 1].norm == "عام")):
-            return 0
+        before = _stem(self.tokens[j - 1])[1] if j > self.i else ""
+        if y is None or not (e.month or e.unit == "year" or before == "عام" or self._year_of_part(j, before)):
+            return 0  # "العام 2017", "مطلع 2024", "صيف 2022"
         e.year = y
         if y < 1600:
             e.hijri = True
@@ -470,6 +477,18 @@ class _Scanner:
             return 0
         self.e.day, used = found
         return used
+
+    def _year_of_part(self, j: int, before: str) -> bool:
+        """A year right after a part of the year ("مطلع 2024", "صيف 2022"; not "أول", which counts: "أول 2000
+        متطوع")."""
+        return (before in MONTH_PARTS and before not in ("اول", "اخر", "خلال")) or before in SEASONS
+
+    def _season(self, j, w, stem) -> int:
+        """ "صيف 2022", "شتاء العام الماضي": a season before its year (the year is read next)."""
+        if stem not in SEASONS or j + 1 >= self.n:
+            return 0
+        nxt = self._next(j)
+        return 1 if _year_at(self.tokens, j + 1) or (UNITS.get(nxt) == "year" and self._at(j + 2) in ANCHORS) else 0
 
     def _unit(self, j, w, stem) -> int:
         if stem not in UNITS:
@@ -611,6 +630,7 @@ _STEPS = (
     _Scanner._year,
     _Scanner._day_number,
     _Scanner._ordinal_day,
+    _Scanner._season,
     _Scanner._unit,
     _Scanner._clock,
     _Scanner._decade,
@@ -651,6 +671,7 @@ def _word_steps(w: str) -> tuple:
         decimal,  # _year
         decimal,  # _day_number
         stem in ORDINAL_DAYS,  # _ordinal_day
+        stem in SEASONS,  # _season
         stem in UNITS,  # _unit
         w == "الساعه",  # _clock
         w in DECADES,  # _decade

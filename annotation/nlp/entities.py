@@ -38,11 +38,17 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
     for family in (
         rules.known_org_nationality_hits,
         rules.quoted_org_hits,
+        rules.dateline_agency_hits,
+        rules.told_outlet_hits,
+        rules.known_as_hits,
+        rules.fighters_group_hits,
         rules.fac_hits,
         rules.loc_hits,
         rules.between_hits,
         rules.direction_hits,
+        rules.anchored_place_hits,
         rules.place_adjective_hits,
+        rules.place_prefix_hits,
         rules.weapon_hits,
         rules.norp_hits,
         rules.per_hits,
@@ -53,6 +59,8 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.first_name_hits,
     ):
         for first, clitic, last, label, conf in family(ctx):
+            if label == "PER" and _after_place_head(tokens, first):
+                continue  # "بقرية أبو حرارة": a place's name, not a man's
             out.append(span(first, clitic, last, label, "rules", conf))
     for e in find_dates(tokens):
         out.append(span(e.first, date_stem(tokens[e.first])[0], e.last, "DATE", "rules", 0.8))
@@ -73,6 +81,11 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _after_place_head(tokens: list[Token], first: int) -> bool:
+    """Whether the token before ``first`` is a place-type word ("قرية", "بمدينة", "وادي")."""
+    return first > 0 and rules.stem_in(tokens[first - 1].norm, W.ALL_LOC_HEADS, 2) is not None
+
+
 MINISTER_WORDS = frozenset({"وزير", "الوزير", "وزيره", "الوزيره"})
 BASE_PREPOSITIONS = frozenset({"علي", "داخل", "قرب", "محيط", "مدخل", "بوابه", "اسوار"})  # normalised
 # Group names that are also common nouns: "القاعدة العسكرية" is a base, "الجزيرة العربية" a peninsula.
@@ -84,6 +97,12 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
     after the particle ك is a word that begins with kaf ("كمينا" is no "ك + مينا")."""
     if m.clitic and m.entry.label == "LOC" and ("ك" in tokens[m.first].norm[: m.clitic] or tokens[m.first].norm in W.COMMON_FIRST_NAMES):
         return True  # "كمينا" is no "ك + مينا", "فاروق" no "ف + اروق"
+    if m.entry.label == "NORP" and m.clitic == 0 and m.first and rules.agreeing_adjective(tokens[m.first - 1].norm, tokens[m.first].norm):
+        return True  # "المسؤولين العراقيين": the officials' nationality, not the Iraqis
+    if m.entry.label == "WEAPON" and m.first and tokens[m.first - 1].norm in W.EXPERT_WORDS:
+        return True  # "خبير متفجرات": an expert's field, not a weapon used
+    if m.entry.label == "LOC" and _everyday_reading_of_place(m, tokens):
+        return True
     if m.entry.label == "ORG" and m.first and rules.stem_in(tokens[m.first - 1].norm, MINISTER_WORDS, 2):
         return True  # "وزير الأمن العام": the minister's portfolio, not the body
     if m.entry.label != "ORG" or _norm(m.entry.surface) not in AMBIGUOUS_GROUP_NAMES:
@@ -93,6 +112,22 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
     if _norm(m.entry.surface) == "القاعده" and m.clitic == 0 and prev in BASE_PREPOSITIONS:
         return True  # "سقطت صواريخ على القاعدة": the base
     return nxt.startswith("ال") and nxt.endswith(("يه", "ي"))
+
+
+# Place names that are everyday words after the preposition ب: "بحجة" is "on the pretext", not "in Hajjah".
+PLACES_READ_AS_WORDS_AFTER_BI = frozenset({"حجه"})
+
+
+def _everyday_reading_of_place(m, tokens: list[Token]) -> bool:
+    """A one-word place that the words around it read as an everyday word: "بحجة الإخلال" (on the pretext of),
+    "الراية البيضاء" (a colour adjective, فعلاء, right after a definite noun)."""
+    word = tokens[m.first].norm
+    if m.clitic and word[: m.clitic].endswith("ب") and word[m.clitic :] in PLACES_READ_AS_WORDS_AFTER_BI:
+        return True
+    if m.clitic or m.first != m.last or not m.first or not word.startswith("ال") or not word.endswith("اء"):
+        return False
+    prev = tokens[m.first - 1].norm
+    return prev.startswith("ال") and len(prev) > 3  # a definite noun, then its adjective
 
 
 def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:

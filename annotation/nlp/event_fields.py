@@ -73,7 +73,20 @@ def _specific_triggers(group: list[Sentence]) -> tuple[Sentence | None, set[str]
 
 
 def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
+    """The group's ACLED sub-event type from its cues, victims and actors."""
+    return _classify(group, text, tokens)
+
+
+def _classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | None:
+    if _only_intended(group, tokens):
+        return None
     first_with, subs = _specific_triggers(group)
+    if subs == {"Abduction/forced disappearance"} and _abduction_only_named(group, tokens):
+        # hostages named ("أفرجت عن المختطفين"): nobody was taken here
+        if any(c.category in ("killed", "injured") for s in group for c in s.casualties):
+            subs = set()
+        else:
+            return None
     territory = next((s for s in group if any(sub == E.GENERIC_TERRITORY for _, sub in s.triggers)), None)
     if (
         territory is not None
@@ -117,6 +130,8 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             return "Armed clash"
         # people killed with no fight told and no force named ("قتل 4 أشخاص برصاص مسلحين"): violence against civilians
         return "Attack" if "civilians" in classes or not _names_force(group, STATE, text) else "Armed clash"
+    if "Suicide bomb" in subs and _kamikaze_drone_only(first_with):
+        subs = (subs - {"Suicide bomb"}) | {"Air/drone strike"}  # "مسيرة انتحارية": a loitering munition (ACLED)
     told = {sub for s in group if not s.context for _, sub in s.triggers}
     if subs <= {"Arrests"} and "Peaceful protest" in told:
         subs = {"Peaceful protest"}  # protesters arrested: the protest is the event, the arrests its intervention
@@ -181,6 +196,50 @@ def classify(group: list[Sentence], text: str, tokens: list[Token]) -> str | Non
             if any(stem in _CIVILIAN or stem.removeprefix("ال") in _CIVILIAN for stem in stems):
                 return "Attack"
     return sub
+
+
+def _kamikaze_drone_only(s: Sentence | None) -> bool:
+    """Whether every suicide cue of the sentence qualifies a drone cue right before it ("مسيرة انتحارية",
+    "طائرات مسيرة انتحارية"): a drone that explodes on its target is an air/drone strike, no suicide bomber."""
+    if s is None:
+        return False
+    drones = {i for i, sub in s.triggers if sub == "Air/drone strike"}
+    suicide = [i for i, sub in s.triggers if sub == "Suicide bomb"]
+    return bool(suicide) and all(i - 1 in drones or i - 2 in drones for i in suicide)
+
+
+PARTICIPANTS = E.words("participant")
+
+
+INTENT = E.words("intent")
+FUTURE = E.words("future")
+_INTENT_REACH = 8  # "دعا الاتحاد العام التونسي للشغل إلى إضراب": the caller named between
+
+
+def _only_intended(group: list[Sentence], tokens: list[Token]) -> bool:
+    """Whether every event sentence of the group calls for, plans or threatens its event ("دعا إلى إضراب عام",
+    "تعتزم تنظيم مظاهرات", "هدد بتنظيم وقفات": a word of intent right before its first cue) or sets it in the future
+    ("الخميس المقبل"), with nobody hurt: ACLED codes only what happened."""
+    if any(s.casualties for s in group):
+        return False
+    told = [s for s in group if not s.context]
+    if not told:
+        return False
+    for s in told:
+        if any(x.label == "DATE" and set(norm(x.text).split()) & FUTURE for x in s.spans):
+            continue  # "يوم الخميس المقبل", not "الانتخابات المقبلة"
+        first = min(i for i, _sub in s.triggers)
+        span = range(max(s.first, first - _INTENT_REACH), first)
+        if not any(tokens[k].norm in INTENT or _stems(tokens[k].norm, clitics=1) & INTENT for k in span):
+            return False
+    return True
+
+
+def _abduction_only_named(group: list[Sentence], tokens: list[Token]) -> bool:
+    """Whether every abduction cue of the group is a noun of the people held ("المختطفين", "رهائن"): freed, sought
+    or spoken of, they are not told taken here."""
+    cues = [i for s in group if not s.context for i, x in s.triggers if x == "Abduction/forced disappearance"]
+    return all(_stems(tokens[i].norm, clitics=1) & PARTICIPANTS for i in cues)
 
 
 _CIVILIAN = {p[0] for p in E.VICTIM_WORDS["civilians"]}
@@ -276,8 +335,10 @@ def _target_kind(group: list[Sentence], text: str, tokens: list[Token]) -> str |
 
 
 # a protest's motive: its marker and the next three words of its clause ("احتجاجا على اعتقال ناشط", "للمطالبة بالإفراج
-# عن معتقلين") (normalised text)
-_MOTIVE = re.compile(r"(?<!\w)(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}")
+# عن معتقلين") (normalised text); riot police ("قوات مكافحة الشغب") are a force facing the crowd, no riot
+_MOTIVE = re.compile(
+    r"(?<!\w)(?:(?:احتجاجا|رفضا|تنديدا|للتنديد|للمطالبه|مطالبين|تضامنا|للاحتجاج|علي خلفيه)(?:\s+[^\s،,.؛]+){0,3}|مكافحه الشغب)"
+)
 # a force firing on the crowd: the verb, then the fire or bullets, then "على" the protesters, within one clause
 # ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين"); the word "النار" alone is no cue ("وقف إطلاق النار")
 _FIRED_ON_PROTESTERS = re.compile(
@@ -321,6 +382,67 @@ def _aircraft_told(s: Sentence, text: str, tokens: list[Token]) -> bool:
         craft = craft or bool(stems & AIRCRAFT)
         struck = struck or any(stem.startswith(STRIKE_VERB) for stem in stems)
     return craft and (struck or any(c.category in ("killed", "injured") for c in s.casualties))
+
+
+# A place taken told with a noun or a phrase rather than a verb of taking (normalised, without clitics):
+# "انتهت بسيطرة الحركة على البلدة", "باتت البلدة تحت سيطرة X", "سقطت البلدة في أيدي X"
+_CONTROL = frozenset({"سيطره", "بسيطره", "وسيطره", "السيطره", "بالسيطره", "والسيطره"})
+_UNDER = frozenset({"تحت"})
+_BECAME = frozenset({"باتت", "بات", "اصبحت", "اصبح", "صارت", "صار", "اضحت", "وباتت", "واصبحت", "وصارت"})
+_FELL = frozenset({"سقطت", "سقط", "سقوط", "وسقطت", "بسقوط"})
+_HANDS = frozenset({"ايدي", "يد", "بيد", "بايدي", "قبضه"})
+_ATTEMPT = frozenset({"منذ", "ومنذ", "محاوله", "لمحاوله", "سعي", "تسعي", "يسعي", "بهدف", "تحاول", "يحاول", "حاولت", "حاول", "منع", "لمنع"})
+# "مناطق سيطرة X على …": the areas a side already holds
+_HELD = frozenset({"مناطق", "منطقه", "اماكن", "مواقع", "خطوط", "خارطه", "خريطه", "نطاق", "ضمن", "داخل", "خارج"})
+_ARMED_TAKER = ("مسلح", "مقاتل", "متمرد", "عناصر")
+_REACH = 4
+
+
+def taking_told(group: list[Sentence], tokens: list[Token]) -> bool | None:
+    """Whether the group tells of a place taken ("بسيطرة الحركة على البلدة", "باتت تحت سيطرة الجيش", "سقطت في
+    أيدي المسلحين"): True when a state force took it, False when an armed group did, None when it tells of none.
+    An attempt ("محاولة السيطرة على") and areas held before ("مناطق سيطرة X") are no taking."""
+    for s in group:
+        if s.context:
+            continue
+        for k in range(s.first, s.last + 1):
+            w = tokens[k].norm
+            ahead = [tokens[j].norm for j in range(k + 1, min(s.last, k + _REACH) + 1)]
+            behind = [tokens[j].norm for j in range(max(s.first, k - 4), k)]
+            taker = None
+            if w in _CONTROL and "علي" in ahead and not (behind and behind[-1] in _ATTEMPT | _UNDER | _HELD):
+                taker = k + 1
+            elif w == "سيطره" and behind and behind[-1] in _UNDER and any(b in _BECAME for b in behind):
+                taker = k + 1
+            elif w in _FELL:
+                hands = next((j for j, a in enumerate(ahead) if a in _HANDS), None)
+                if hands is not None:
+                    taker = k + hands + 2
+            if taker is None or taker > s.last:
+                continue
+            state = _taker_state(s, taker, tokens)
+            if state is not None:
+                return state
+    return None
+
+
+def _taker_state(s: Sentence, k: int, tokens: list[Token]) -> bool | None:
+    """Whether the taker named at token k (a name, or a word such as "الجيش", "المسلحين") is a state force; when
+    the word says neither, the sentence's first named force decides."""
+    at = tokens[k].start
+    org = next((x for x in s.spans if x.label == "ORG" and x.start <= at < x.end), None)
+    if org is not None:
+        a = actor_index().get(org.entity_key or "")
+        if a is not None and a.actor_type:
+            return a.actor_type in STATE
+        if a is None and names_force(org.text):
+            return True
+    word = tokens[k].norm
+    if word in TAKER_STATE:
+        return True
+    if word in TAKER_ARMED or any(stem.startswith(_ARMED_TAKER) for stem in _stems(word)):
+        return False
+    return None
 
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})

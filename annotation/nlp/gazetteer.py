@@ -170,6 +170,14 @@ def load_people() -> list[Person]:
 
 
 @cache
+def agency_datelines() -> dict[str, str]:
+    """The short names agencies sign their wires with (data/agency_datelines.tsv), in matching form → the agency."""
+    from annotation.nlp.normalize import norm
+
+    return {norm(r[0]): r[1] for r in _rows("agency_datelines.tsv")}
+
+
+@cache
 def load_weapons() -> list[str]:
     return [r[0] for r in _rows("weapons.tsv")]
 
@@ -242,12 +250,29 @@ def actor_index() -> dict[str, Actor]:
     return {actor_key(a): a for a in load_actors()}
 
 
+def _plural_forms(names: tuple[str, ...]) -> list[str]:
+    """A people's one-word sound plural in the other case and without its article: "الإيزيديين" is also written
+    "الإيزيديون", "إيزيديين" and "إيزيديون" (the first entry of a spelling wins, so listed ones keep theirs)."""
+    out = []
+    for name in names:
+        if " " in name or not name.endswith(("ين", "ون")) or len(name) < 6:
+            continue
+        stem = name[:-2]
+        for form in (stem + "ين", stem + "ون"):
+            out.append(form)
+            if form.startswith("ال"):
+                out.append(form[2:])
+    return out
+
+
 def builtin_entries() -> list[LexiconEntry]:
     """Lexicon entries for everything built in; curated data before generated data."""
     entries = []
     for a in load_actors():
         for s in (a.name_ar, *a.aliases):
             entries.append(LexiconEntry(s, a.label, actor_key(a)))
+        if a.label == "NORP":
+            entries += [LexiconEntry(s, "NORP", actor_key(a)) for s in _plural_forms((a.name_ar, *a.aliases))]
     for person in load_people():
         for s in (person.name_ar, *person.aliases):
             entries.append(LexiconEntry(s, "PER", f"person:{person.name_en}"))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
-from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary
+from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary, taking_told
 from annotation.nlp.event_place import NEAR, NOT_THE_PLACE, PLACE_RANK, country_of, is_reference_place, places_by_offsets, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -72,6 +72,7 @@ def draft_incidents(
             *_other_places_struck(d, group, article, drafts),
             *_cue_again_elsewhere(d, group, article, drafts),
             *_other_means(d, group, article),
+            *_taking_after_fight(d, group, article),
         ]
     ]
     _fill_missing_places(drafts, spans)
@@ -83,14 +84,15 @@ def draft_incidents(
 
 
 # Strikes, bombardments and bombs told together ("غارات على بلدات X وY") are one event per place (ACLED codes each
-# location).
+# location); so are protests told in places listed together ("تظاهرات في مدن X وY").
 PER_PLACE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
+PER_LISTED_PLACE = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration"})
 
 
 def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Article, drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     """The same strike or bombardment in each other town or village its sentences name (no figures: they are the
     first place's or shared), unless another draft of that type is already there."""
-    if d.sub_event_type not in PER_PLACE:
+    if d.sub_event_type not in PER_PLACE | PER_LISTED_PLACE:
         return []
     places = place_index()
     same = [x for x in (*drafts, d) if x.sub_event_type == d.sub_event_type]
@@ -106,7 +108,7 @@ def _other_places_struck(d: IncidentDraft, group: list[Sentence], article: Artic
             continue
         if any(f.start <= x.start and x.end <= f.end for f in sites):
             continue  # "طريق سراقب": a road's name, not a place struck
-        if d.sub_event_type in LISTED_ONLY and not _listed(article.text, named, x):
+        if d.sub_event_type in LISTED_ONLY | PER_LISTED_PLACE and not _listed(article.text, named, x):
             continue
         key = norm(x.text).removeprefix("ال")
         if key not in seen:
@@ -205,6 +207,21 @@ def _cue_again_elsewhere(d: IncidentDraft, group: list[Sentence], article: Artic
         other.summary_en = summary(other, place)
         out.append(other)
     return out
+
+
+def _taking_after_fight(d: IncidentDraft, group: list[Sentence], article: Article) -> list[IncidentDraft]:
+    """A fight told with the place it ends in the hands of one side ("انتهت بسيطرة الحركة على البلدة"): the change
+    of territory is an incident of its own at the fight's place and date (its figures are the fight's)."""
+    if d.sub_event_type != "Armed clash":
+        return []
+    state = taking_told(group, article.tokens)
+    if state is None:
+        return []
+    sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    other = replace(d, event_type=E.EVENT_OF[sub], sub_event_type=sub, killed=None, injured=None, casualties=[])
+    place = next((x for x in article.spans if (x.start, x.end) == other.place_span), None)
+    other.summary_en = summary(other, place)
+    return [other]
 
 
 def _cue_place(article: Article, s: Sentence, i: int, next_cue: int | None) -> Span | None:
@@ -412,8 +429,10 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence],
     had = {c.category: c.victim_class for x in current for c in x.casualties if c.victim_class != "unknown"}
     other_victims = any(c.category in had and c.victim_class not in ("unknown", had[c.category]) for c in s.casualties)
     for marker in E.WEAK_EVENT_MARKERS:
-        if words[: len(marker)] == marker and (elsewhere or other_victims):
-            return True
+        if words[: len(marker)] == marker and (elsewhere or other_victims or (s.casualties and _other_area(s, current, areas))):
+            return True  # "…، بينما أصيب مدني في مدينة Y": a town in another province than the event's
+    if words[0] == "وفي" and (s.casualties or mine) and _opens_on_other_area(tokens, s, current, areas):
+        return True  # "وفي محافظة Y، قتل ثلاثة …": the sentence is set in a province or town the event so far did not name
     if elsewhere and any(tokens[i].norm in OTHERS for i in range(s.first, s.last + 1)):
         return True  # "وهاجم مستوطنون آخرون بلدة زعترة"
     specific = {sub for x in current for _, sub in x.triggers} - E.GENERIC
@@ -428,6 +447,25 @@ def _starts_new_event(tokens: list[Token], s: Sentence, current: list[Sentence],
     if s.casualties and any((c.category, c.victim_class) in have for c in s.casualties):
         return elsewhere
     return False
+
+
+def _other_area(s: Sentence, current: list[Sentence], areas) -> bool:
+    """The sentence names places (provinces too) and the event so far names places, none of them the same place
+    or the province of another."""
+    here = list(areas(s).values())
+    before = [a for x in current for a in areas(x).values()]
+    return bool(here and before) and not any(_same_area(a, b) for a in here for b in before)
+
+
+def _opens_on_other_area(tokens: list[Token], s: Sentence, current: list[Sentence], areas) -> bool:
+    """Whether the sentence opens on a place ("وفي محافظة Y،", "وفي Y") that is neither a place the event so far
+    named nor the province of one (a province counts here: the opening sets the scene of what follows)."""
+    opening = tokens[min(s.first + 2, s.last)].end
+    here = areas(s)
+    first = next((x for x in s.spans if x.label == "LOC" and x.start <= opening), None)
+    area = here.get(norm(first.text).removeprefix("ال")) if first is not None else None
+    before = [a for x in current for a in areas(x).values()]
+    return area is not None and bool(before) and not any(_same_area(area, b) for b in before)
 
 
 def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:

@@ -97,6 +97,8 @@ _DUAL_NOMINATIVE = {
     "مقاتلان",
     "سايقان",
     "عاملان",
+    "اخران",  # "وأصيب آخران": two others (the oblique آخرين is also the plural)
+    "اخريان",
 }
 # the nominative dual too: "أصيب جنديان"
 DUALS = _DUAL_OBLIQUE | {w[:-2] + "ان" for w in _DUAL_OBLIQUE} | _DUAL_NOMINATIVE

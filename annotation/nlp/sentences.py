@@ -114,6 +114,9 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         for i in compress(range(last), map(_CUT_WORDS.__contains__, norms[1:]))  # the next word may cut
         if _opens_clause(tokens[i], tokens[i + 1]) or recalls_earlier_event(tokens, i + 1, last)
     )
+    # "…، واعتقلت القوات …": a comma, then "و" and a cue of its own, tells the next event (grouping joins it back
+    # when it tells more of the same one)
+    cuts.update(i for i in range(last) if norms[i] in ("،", ",") and norms[i + 1].startswith("و") and TRIGGER_INDEX.matches(tokens, i + 1))
     out, first = [], 0
     for i in sorted(c for c in cuts if 0 <= c <= last):
         out.append((first, i))
@@ -165,6 +168,14 @@ _BEFORE_MARKERS = [m for pair in _CUMULATIVE_PADDED for m in pair]  # before the
 _AFTER_MARKERS = [m for m, _wa_m in _CUMULATIVE_PADDED]
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _words(text: str) -> list[str]:
+    """Normalised words, punctuation dropped: a marker closing the sentence ("هذا الشهر.") is still a whole word."""
+    return _PUNCTUATION.sub(" ", norm(text)).split()
+
+
 def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Casualty) -> bool:
     """A toll counted "since" a date ("ومنذ بداية الشهر الجاري … القضاء على 10"), a war's toll or a total over
     several attacks sums many events: it is no figure of one incident. The marker may come before the figure in
@@ -173,14 +184,14 @@ def _cumulative(text: str, start: int, end: int, spans: tuple[Span, ...], c: Cas
         if x.label == "DATE" and x.start < c.end and norm(text[max(start, x.start - 6) : x.start]).split()[-1:] in _SINCE:
             return True
     # the figure's own words too: "ليرتفع عدد ضحايا الحرب إلى 31"
-    before = " " + " ".join(norm(text[start : c.end]).split()) + " "
+    before = " " + " ".join(_words(text[start : c.end])) + " "
     clause_end = min([end] + [i for i in (text.find("،", c.end, end), text.find(",", c.end, end)) if i >= 0])
-    after = " " + " ".join(norm(text[c.end : clause_end]).split()) + " "
+    after = " " + " ".join(_words(text[c.end : clause_end])) + " "
     if any(map(before.__contains__, _BEFORE_MARKERS)) or any(map(after.__contains__, _AFTER_MARKERS)):
         return True
     # a period ("هذا الأسبوع") counts only in the figure's own clause: "في ثالث هجوم هذا الأسبوع، قتل 5" is one event's
     clause_start = max(start, text.rfind("،", start, c.start) + 1, text.rfind(",", start, c.start) + 1)
-    clause = " " + " ".join(norm(text[clause_start : c.end]).split()) + after
+    clause = " " + " ".join(_words(text[clause_start : c.end])) + after
     return any(map(clause.__contains__, _PERIODS_PADDED))
 
 

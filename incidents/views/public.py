@@ -6,7 +6,7 @@ Views are thin: filtering lives in filters.py, reads in selectors.py, charts in 
 from functools import cached_property
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.http import Http404
 from django.shortcuts import render
@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from annotation.areas import country_label
-from incidents import charts, rows, selectors
+from incidents import charts, keyset, rows, selectors
 from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS
 from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
@@ -26,8 +26,28 @@ PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
 
 
+class ListPage(Page):
+    """A page of list rows: numbered (`number`), or read from a position (`number` None; keyset
+    pagination, incidents.keyset). `previous_cursor` and `next_cursor`, when set, are the seek links'
+    positions: before the first row shown, after the last."""
+
+    def __init__(self, object_list, number, paginator, *, previous_cursor=None, next_cursor=None):
+        super().__init__(object_list, number, paginator)
+        self.previous_cursor = previous_cursor
+        self.next_cursor = next_cursor
+
+    def has_next(self):
+        return bool(self.next_cursor) or (self.number is not None and super().has_next())
+
+    def has_previous(self):
+        return bool(self.previous_cursor) or (self.number is not None and super().has_previous())
+
+
 class CappedPaginator(Paginator):
-    """Counts at most `cap` rows: the page says "more than 1,000" instead of counting 100k."""
+    """Counts at most `cap` rows: the page says "more than 1,000" instead of counting 100k.
+
+    The numbered pages end at the cap; past it the last numbered page links on by position
+    (`seek`), so that every row stays reachable without counting or skipping the rows before it."""
 
     def __init__(self, object_list, per_page, *, cap=selectors.COUNT_CAP, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -47,10 +67,42 @@ class CappedPaginator(Paginator):
     def capped(self):
         return self.count > self.cap
 
-    def _get_page(self, object_list, number, paginator):
-        # The page's slice of incidents, read as list rows (incidents.rows.read); the count above
-        # reads ids alone.
-        return super()._get_page(rows.read(object_list), number, paginator)
+    def page(self, number):
+        """A numbered page, its incidents read as list rows (incidents.rows.read; the count above
+        reads ids alone). One row more than it shows is read, so that the last numbered page of a
+        capped count knows whether rows follow it: then it links on by position."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        read = rows.read(selectors.page_of(self.object_list, bottom, top + 1))
+        shown = read[: top - bottom]
+        following = None
+        if self.capped and number == self.num_pages and len(read) > len(shown):
+            following = self._position(shown[-1])
+        return ListPage(shown, number, self, next_cursor=following)
+
+    def seek(self, cursor, *, backwards=False):
+        """The page after the position `cursor` (or before it, `backwards`); the first page when
+        fewer than a page's rows come before it. keyset.BadCursor for a cursor not written for this
+        list's order."""
+        values = keyset.decode(keyset.ordering_of(self.object_list), cursor)
+        read_from = keyset.before if backwards else keyset.after
+        read = rows.read(selectors.page_of(read_from(self.object_list, values), 0, self.per_page + 1))
+        more = len(read) > self.per_page
+        shown = read[: self.per_page]
+        if backwards:
+            if not more:
+                return self.page(1)  # the start of the list: its first page
+            shown.reverse()
+            return ListPage(shown, None, self, previous_cursor=self._position(shown[0]), next_cursor=self._position(shown[-1]))
+        previous = self._position(shown[0]) if shown else cursor
+        return ListPage(shown, None, self, previous_cursor=previous, next_cursor=self._position(shown[-1]) if more else None)
+
+    def _position(self, row):
+        ordering = keyset.ordering_of(self.object_list)
+        return keyset.encode(ordering, [getattr(row, name.lstrip("-")) for name in ordering])
 
 
 def page_size_from(request):
@@ -62,8 +114,12 @@ def page_size_from(request):
     return max(1, min(size, MAX_PAGE_SIZE))
 
 
-def filter_query(request, *, drop=("page",)):
-    """The current filter state as a query string, without the page number (for links)."""
+# Where a page starts: a page number, or a position (keyset pagination).
+PAGE_PARAMS = ("page", "after", "before")
+
+
+def filter_query(request, *, drop=PAGE_PARAMS):
+    """The current filter state as a query string, without the page's start (for links)."""
     params = request.GET.copy()
     for key in drop:
         params.pop(key, None)
@@ -73,10 +129,19 @@ def filter_query(request, *, drop=("page",)):
     return params.urlencode()
 
 
-def _paginate(request, queryset):
+def _paginate(request, queryset, *, seek=True):
+    """The page the reader asked for: by position (?after=, ?before=: keyset pagination, past the
+    numbered pages) or by number (?page=). A position not written for this order is ignored."""
     # A search's matches are counted row by row against the text: count fewer of them.
     cap = selectors.SEARCH_COUNT_CAP if request.GET.get("q", "").strip() else selectors.COUNT_CAP
     paginator = CappedPaginator(queryset, page_size_from(request), cap=cap)
+    for name, backwards in (("after", False), ("before", True)):
+        cursor = request.GET.get(name, "")
+        if seek and cursor:
+            try:
+                return paginator.seek(cursor, backwards=backwards)
+            except keyset.BadCursor:
+                break
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -91,7 +156,7 @@ def incident_list(request):
     page = _rows_page(request, filterset, governorates, limit_ms=selectors.SEARCH_TIMEOUT_MS if searching else None)
     too_slow = page is None
     if too_slow:
-        page = _paginate(request, filterset.qs.none())
+        page = _paginate(request, filterset.qs.none(), seek=False)
     fuzzy = False
     if searching and not too_slow and page.paginator.count == 0 and connection.vendor == "postgresql":
         # Nothing matched the words as typed: show similar spellings, and say so.
@@ -110,7 +175,7 @@ def incident_list(request):
             "fuzzy": fuzzy,
             "search_too_slow": too_slow,
             "query": query,
-            "export_query": filter_query(request, drop=("page", "page_size")),
+            "export_query": filter_query(request, drop=(*PAGE_PARAMS, "page_size")),
             "governorates": governorates,
             "active_filters": [k for k in FILTER_PARAMS if k != "sort" and request.GET.get(k)],
         },
@@ -270,7 +335,7 @@ def incident_map(request):
         "incidents/public/map.html",
         {
             "filter": filterset,
-            "query": filter_query(request, drop=("page", "page_size")),
+            "query": filter_query(request, drop=(*PAGE_PARAMS, "page_size")),
             "map_tiles": settings.MARSAD_MAP_TILE_URL,
         },
     )

@@ -78,3 +78,81 @@ def test_a_town_named_in_the_event_sentence_is_more_precise_than_the_city_before
 def test_arrests_at_a_protest_are_the_intervention_in_it():
     text = "تظاهر عشرات الشبان أمام مبنى البلدية في مدينة قابس واعتقلت الشرطة خمسة منهم."
     assert main_type(text) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلن الجيش الصومالي استعادة بلدة عيل بور من حركة الشباب صباح الأحد.", "Government regains territory"),
+        ("عثرت قوات الأمن على كمية من الأسلحة والذخائر في مزرعة بريف درعا.", "Disrupted weapons use"),
+        ("ضبطت قوات الأمن العراقية مخزنا للأسلحة والأعتدة في قضاء الطارمية شمال بغداد.", "Disrupted weapons use"),
+        ("فرقت قوات الأمن بالقوة اعتصاما لعمال مصنع في مدينة المحلة الكبرى.", "Protest with intervention"),
+        ("هاجمت مسيرة انتحارية قاعدة عسكرية في مدينة الأبيض.", "Air/drone strike"),
+        ("اختفى الناشط بعد أن اقتاده عناصر أمن بلباس مدني إلى جهة مجهولة في مدينة عدن.", "Abduction/forced disappearance"),
+        ("أعلنت جماعة نصرة الإسلام والمسلمين تأسيس مقر جديد لها في منطقة منكا.", "Headquarters or base established"),
+        ("اعتدى مسلحون جنسيا على نساء نازحات في قرية بإقليم دارفور.", "Sexual violence"),
+        ("أعلنت الدفاعات الجوية السعودية اعتراض مسيرة أطلقها الحوثيون باتجاه مدينة جازان.", "Disrupted weapons use"),
+    ],
+)
+def test_other_wordings_of_a_cue_draft_their_type(text, expected):
+    incs = get_tagger().tag(text).incidents
+    assert [x.sub_event_type for x in incs][:1] == [expected]
+
+
+def test_a_suicide_bomber_is_still_a_suicide_bomb():
+    text = "فجر انتحاري حزامه الناسف وسط تجمع للمدنيين في سوق بمدينة مقديشو."
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أفرجت جماعة مسلحة عن ثلاثة مختطفين في ولاية زمفارا بعد دفع فدية.",
+        "طالبت عائلات المختطفين الحكومة بالتحرك للإفراج عن ذويهم.",
+    ],
+)
+def test_people_held_named_without_their_taking_draft_no_abduction(text):
+    assert get_tagger().tag(text).incidents == []
+
+
+def test_an_abduction_told_with_its_hostages_named_stays_one():
+    text = "اختطف مسلحون خمسة مدنيين من قرية في ولاية زمفارا، ولا يزال مصير المختطفين مجهولا."
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع الطرفان على اتفاق يقضي بتسليم المعسكر إلى الجيش.", "Agreement"),
+        ("تظاهر المئات أمام البرلمان في تونس وطاردت الشرطة المحتجين في الشوارع.", "Protest with intervention"),
+        ("نظم العشرات وقفة احتجاجية في الرباط، وانهالت عناصر الأمن على المشاركين بالعصي.", "Protest with intervention"),
+        ("تظاهر المئات في مدينة السويداء، وانتشرت قوات مكافحة الشغب في محيط الساحة.", "Peaceful protest"),
+        ("ضربت مسيرة منزلا في مدينة النهود مساء الأحد.", "Air/drone strike"),
+    ],
+)
+def test_protest_and_agreement_wordings(text, expected):
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعا الاتحاد العام التونسي للشغل إلى إضراب عام في ولاية صفاقس.",
+        "ينظم الاتحاد العام التونسي للشغل إضرابا عاما يوم الخميس المقبل في ولاية صفاقس.",
+        "هدد المعلمون بتنظيم وقفات احتجاجية في حال عدم الاستجابة لمطالبهم.",
+        "يخطط الجيش لاستعادة السيطرة على مدينة ود مدني.",
+    ],
+)
+def test_an_event_called_for_planned_or_to_come_is_not_drafted(text):
+    assert get_tagger().tag(text).incidents == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تظاهر المئات في الرباط رفضا للانتخابات المقبلة.", "Peaceful protest"),
+        ("هاجم مسلحون قرية في ولاية زمفارا يوم الأحد. ودعت الحكومة إلى وقف العنف.", "Attack"),
+    ],
+)
+def test_an_event_that_happened_is_drafted_beside_a_call_or_a_future_word(text, expected):
+    assert [x.sub_event_type for x in get_tagger().tag(text).incidents][:1] == [expected]

@@ -81,3 +81,16 @@ def test_a_second_event_told_in_its_province_then_in_its_town_is_one_incident_at
         " وكان مسلحون قد هاجموا دورية للجيش قرب بلدة تلعفر."
     )
     assert [(i.location_text, i.killed, i.injured) for i in incidents(text)] == [("كركوك", None, 3), ("تلعفر", 5, None)]
+
+
+def test_a_known_name_that_only_opens_a_towns_name_after_its_head_is_not_that_other_place():
+    # "بولو" alone is a Turkish town; after "بلدة" with a second word before the comma it is a Somali one
+    text = "هاجم مسلحون موقعا للجيش الصومالي في بلدة بولو حاوو، وقتلوا جنديين."
+    (inc,) = incidents(text)
+    assert (inc.location_text, inc.country) == ("بولو حاوو", "Somalia")
+    assert [s.text for s in get_tagger().tag(text).spans if s.label == "LOC"] == ["بولو حاوو"]
+
+
+def test_a_known_town_after_its_head_keeps_its_name_when_a_time_word_follows():
+    text = "قتل جنديان في هجوم على بلدة بولو مساء أمس في تركيا."
+    assert [s.text for s in get_tagger().tag(text).spans if s.label == "LOC"] == ["بولو", "تركيا"]

@@ -109,3 +109,86 @@ def test_where_people_came_from_is_no_place_of_the_event_but_near_it_is():
     assert _origin(came, _place_in(came, "الحصن")) is True
     assert _origin(near, _place_in(near, "الحصن")) is False
     assert _origin(both, _place_in(both, "الحصن")) is False
+
+
+def test_a_fight_that_ends_with_the_town_taken_is_also_a_change_of_territory():
+    text = "اندلعت معارك عنيفة بين الجيش ومسلحين في بلدة ديابالي انتهت بسيطرة المسلحين على البلدة صباح الثلاثاء."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash", "Non-state actor overtakes territory"]
+
+
+def test_a_town_fallen_into_a_force_hands_after_fighting():
+    text = "قتل خمسة مسلحين في اشتباكات مع الجيش في بلدة مرزق، وباتت البلدة تحت سيطرة الجيش مساء الأحد."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.killed) == ("Armed clash", 5)
+    assert (second.sub_event_type, second.location_text, second.killed) == ("Government regains territory", "مرزق", None)
+
+
+def test_areas_a_side_already_holds_are_no_taking():
+    text = "اندلعت اشتباكات بين مسلحين محليين ومقاتلي قسد في مناطق سيطرة قسد على ضفة النهر في ريف دير الزور."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_a_sentence_set_in_another_province_tells_another_event():
+    text = "قتل شرطي وأصيب اثنان في هجوم على دورية في محافظة شمال سيناء. وفي محافظة أسيوط، قتل ثلاثة في شجار بين عائلتين."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.location_text, first.killed) == ("Armed clash", "شمال سيناء", 1)
+    assert (second.sub_event_type, second.location_text, second.killed) == ("Mob violence", "أسيوط", 3)
+
+
+def test_a_mine_defused_in_a_clause_of_its_own():
+    text = "اعتقلت قوات الأمن التونسية 3 أشخاص في ولاية القصرين، كما فككت وحدات الجيش لغما أرضيا في جبل سمامة."
+    assert [(x.sub_event_type, x.location_text) for x in incidents(text)] == [
+        ("Arrests", "القصرين"),
+        ("Disrupted weapons use", "جبل سمامة"),
+    ]
+
+
+def test_a_toll_over_a_period_closing_the_sentence_is_not_the_incidents():
+    text = "قتل 4 جنود في هجوم على نقطة عسكرية في ولاية تيلابيري، ليرتفع إلى 30 عدد الجنود الذين قتلوا هذا الشهر."
+    (inc,) = incidents(text)
+    assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
+
+
+def test_a_protest_in_towns_listed_together_is_one_per_town():
+    text = "تظاهر آلاف الأشخاص في مدن الرباط والدار البيضاء وطنجة يوم الأحد تضامنا مع غزة."
+    assert [(x.sub_event_type, x.location_text) for x in incidents(text)] == [
+        ("Peaceful protest", "الرباط"),
+        ("Peaceful protest", "الدار البيضاء"),
+        ("Peaceful protest", "طنجة"),
+    ]
+
+
+def test_a_fight_in_villages_listed_together_stays_one():
+    text = "اندلعت اشتباكات بين الجيش ومسلحين في قريتي الصبحة وهجين بريف دير الزور."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_two_others_in_the_nominative_dual_are_two():
+    (inc,) = incidents("استشهد فلسطيني وأصيب آخران برصاص الاحتلال في مخيم جنين.")
+    assert (inc.killed, inc.injured) == (1, 2)
+
+
+def test_attackers_killed_are_armed_men():
+    (inc,) = incidents("قتل أربعة من المهاجمين في هجوم على قرية في ولاية زمفارا.")
+    assert (inc.sub_event_type, inc.killed) == ("Armed clash", 4)
+
+
+def test_a_clause_after_a_comma_with_a_cue_of_its_own_is_another_event():
+    text = "قتل ثلاثة مدنيين في غارة لطائرة مسيرة على بلدة كتم، واعتقلت قوات الدعم السريع خمسة شبان في مدينة الجنينة."
+    assert [(x.sub_event_type, x.location_text, x.killed) for x in incidents(text)] == [
+        ("Air/drone strike", "كتم", 3),
+        ("Arrests", "الجنينة", None),
+    ]
+
+
+def test_a_clause_telling_more_of_the_same_fight_stays_with_it():
+    text = "اندلعت اشتباكات بين الجيش ومسلحين في بلدة منكا، واشتبكت القوات مع المسلحين لساعات قبل أن ينسحبوا."
+    assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
+
+
+def test_a_weak_marker_with_victims_in_another_province_tells_another_event():
+    text = "قتل جنديان في انفجار لغم في ولاية القصرين، بينما أصيب مدني برصاص مجهولين في مدينة سيدي بوزيد."
+    assert [(x.sub_event_type, x.location_text, x.killed) for x in incidents(text)] == [
+        ("Remote explosive/landmine/IED", "القصرين", 2),
+        ("Attack", "سيدي بوزيد", None),
+    ]

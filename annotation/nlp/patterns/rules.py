@@ -164,10 +164,17 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i + 1, "ORG", 0.65
             after = i + 2
             continue
+        if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
+            continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
+        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
+            last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
+            yield i, clitic, last, "ORG", 0.65
+            after = last + 1
+            continue
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
-            if stem_in(w, W.TITLES, 1) or w.startswith("المت"):
+            if (stem_in(w, W.TITLES, 1) or w.startswith("المت")) and not _agreeing_nisba(ctx, i, j, head):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 known = ctx.lexicon.get(j)
@@ -183,10 +190,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 and j > i + 1
                 and w[:1] == "ل"
                 and (w[1:] in W.ORG_CONSTRUCT or (w.endswith("ه") and len(w) > 4))
-                and _definite(ctx, j + 1)
             ):
-                j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
-                continue
+                if _definite(ctx, j + 1):
+                    j += 2  # "المفوضية السامية لحقوق الإنسان", "المديرية العامة لمراقبة التراب …"
+                    continue
+                if ctx.lex_label(j + 1) == "LOC":
+                    j = ctx.lexicon[j + 1].last + 1  # "القيادة العامة لشرطة دبي"
+                    continue
             if (
                 w == "عن"
                 and head in W.LI_GENITIVE_HEADS
@@ -195,10 +205,15 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             ):
                 j += 1  # "الرابطة … للدفاع عن حقوق الإنسان"
                 continue
+            if (w in W.ORG_CONSTRUCT or ctx.lex_label(j) == "ORG") and not w.startswith("ال") and ctx.word(j - 1).startswith("ال"):
+                break  # a construct chain ends at its definite noun: "فصائل المعارضة [قوات] النظام" is two bodies
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if w.startswith("ال") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
+            if w == "الجنوب" and not ctx.word(j + 1).startswith("ال") and _nisba_stem(ctx.word(j + 1)) in W.COUNTRY_NISBAS:
+                j += 1  # a compound nisba: "الجيش الجنوب سوداني", "الشرطة الجنوب أفريقية"
+                w = ctx.word(j)
+            if (w.startswith("ال") or ctx.word(j - 1) == "الجنوب") and len(w) > 4 and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 j += 1  # a nationality adjective closes the name: "الحكومة اليمنية [المعترف بها]"
                 if ctx.word(j) in W.FORCE_ADJECTIVES:  # … but for a force's kind: "القوات الصومالية الخاصة"
                     j += 1
@@ -211,17 +226,17 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
-                j += 1
+            if (w.startswith("ال") and (len(w) > 4 or w in W.ORG_ADJECTIVES) and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
+                j += 1  # "الحر" is short but an adjective: "الحزب الدستوري الحر"
                 continue
-            if (
-                j == i + 1
-                and head in W.CHAIN_HEADS
-                and _construct_noun(ctx, j)
-                and (_definite(ctx, j + 1) or ctx.lex_label(j + 1) in ("LOC", "ORG"))
-            ):
-                j += 1  # a construct chain: "قوات درع السودان", "جبهة تحرير …"
+            if head in W.COMPOUND_PORTFOLIO_HEADS and j > i + 1 and _second_portfolio(ctx, j):
+                j += 1  # "وزارة الصحة والسكان", "وزارة الداخلية والجماعات المحلية"
                 continue
+            if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
+                named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
+                if named == j + 1 or (named == j + 2 and _construct_noun(ctx, j + 1)):
+                    j = named  # a construct chain: "قوات درع السودان", "جبهة تحرير شعب تيغراي"
+                    continue
             if head in W.NUMBERED_HEADS and w.isdecimal():
                 j += 1
                 break
@@ -247,6 +262,20 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             yield i, clitic, i, "ORG", 0.7
 
 
+def _second_portfolio(ctx: Context, j: int) -> bool:
+    """ "والسكان" after a ministry's first portfolio: another portfolio, not another body or place ("وزارة الدفاع
+    [والجيش]", "وزارة الصحة [والمستشفيات]")."""
+    w = ctx.word(j)
+    return w[:1] == "و" and w[1:] in W.SECOND_PORTFOLIOS and ctx.word(j - 1).startswith("ال") and j not in ctx.lexicon
+
+
+def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
+    """A title that is a nisba right after a definite masculine head agrees with it as its adjective: "المكتب
+    [الإعلامي]", not "الإعلامي" the journalist."""
+    w = ctx.word(j)
+    return j == i + 1 and head in W.MASCULINE_ORG_HEADS and w.startswith("ال") and w.endswith("ي") and len(w) > 5
+
+
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
@@ -268,6 +297,86 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
         yield i + 2, 0, end - 1, "ORG", 0.95  # over a place of the same spelling ("حركة «ماسينا»")
 
 
+def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
+    """An agency's short name in parentheses or slashes, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب
+    أ)", "الكويت /كونا/" (over a place of the same spelling: قنا, بترا)."""
+    from annotation.nlp.gazetteer import agency_datelines
+
+    agencies = agency_datelines()
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for q in compress(range(n - 2), map(_BRACKETS.__contains__, ctx.norms)):
+        close = _BRACKETS[toks[q].norm]  # "(قنا)", and "/قنا/" as Gulf agencies write it
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm == close), None)
+        if end is not None and " ".join(ctx.word(k) for k in range(q + 1, end)) in agencies:
+            yield q + 1, 0, end - 1, "ORG", 0.95
+    yield from _dateline_outlet(ctx)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_BRACKETS = {"(": ")", "/": "/"}
+
+
+def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
+    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
+    from annotation.nlp.dates import MONTHS, WEEKDAYS
+
+    place = ctx.lexicon.get(0)
+    if place is None or place.entry.label != "LOC" or place.clitic:
+        return
+    q = place.last + 1
+    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+        end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
+        if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
+        return
+    close = {"(": ")", "/": "/"}.get(ctx.word(q))
+    end = next((k for k in range(q + 2, q + 5) if ctx.word(k) == close or ctx.word(k) in _DASHES), None)
+    if close is None or end is None or not (ctx.word(end) in _DASHES or ctx.word(end + 1) in _DASHES):
+        return
+    words = [_bare(ctx.word(k)) for k in range(q + 1, end)]
+    if all(ctx.is_word(k) for k in range(q + 1, end)) and not any(w in MONTHS or "ال" + w in WEEKDAYS for w in words):
+        yield q + 1, 0, end - 1, "ORG", 0.9
+
+
+_OPENING_QUOTES = frozenset({"«", '"', "“", "”"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})
+_INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه", "بيان"})
+
+
+def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    name in quotes, after a verb of saying or a noun of an interview)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
+        if i == 0 or toks[i + 1].norm not in _OPENING_QUOTES:
+            continue
+        end = next((k for k in range(i + 3, min(n, i + 6)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(i + 2, end)):
+            continue
+        before = (ctx.word(k) for k in range(max(0, i - 6), i))
+        if any(w in _SPEECH_FORMS or w in _INTERVIEW_NOUNS for w in before):  # not "دعا لـ"…"": called for
+            yield i + 2, 0, end - 1, "ORG", 0.9
+
+
+_KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين", "المسماه", "المسمي", "المعروفون"})
+
+
+def known_as_hits(ctx: Context) -> Iterator[Hit]:
+    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    باسم «الصاعقة»" (a body's head among the few words before)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
+        q = i + 2 if toks[i + 1].norm in ("ب", "باسم") else i + 1
+        if toks[q].norm not in _OPENING_QUOTES or (q == i + 1 and not toks[i + 1].norm.startswith("ب")):
+            continue
+        end = next((k for k in range(q + 2, min(n, q + 5)) if toks[k].norm in _CLOSING_QUOTES), None)
+        if end is None or not all(ctx.is_word(k) for k in range(q + 1, end)):
+            continue
+        if any(stem_in(ctx.word(k), W.ALL_ORG_HEADS, 3) for k in range(max(0, i - 5), i)):
+            yield q + 1, 0, end - 1, "ORG", 0.9
+
+
 def _armed_group(m: LexiconMatch) -> bool:
     """A known armed group or people (not a state body, an office or a sector)."""
     from annotation.nlp.gazetteer import actor_index
@@ -277,17 +386,44 @@ def _armed_group(m: LexiconMatch) -> bool:
 
 
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
-    """A known state body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب الليبي"
-    (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
+    """A known state or civil body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب
+    الليبي", "الدفاع المدني السوري" (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
     from annotation.nlp.gazetteer import actor_index
 
     actors = actor_index()
     for m in ctx.lexicon.values():
         actor = actors.get(m.entry.key or "")
-        if m.entry.label == "ORG" and actor is not None and actor.actor_type == "State forces":
+        if m.entry.label == "ORG" and actor is not None and actor.actor_type in W.NATIONAL_BODY_TYPES:
             w = ctx.word(m.last + 1)
             if w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
                 yield m.first, m.clitic, m.last + 1, "ORG", 0.8
+
+
+@lru_cache(maxsize=1)
+def _headless_group_names() -> dict[str, tuple[str, ...]]:
+    """The armed groups' names written with a generic head, by the first word after it: "حركة الشباب" → الشباب."""
+    from annotation.nlp.gazetteer import load_actors
+    from annotation.nlp.normalize import norm
+
+    out: dict[str, tuple[str, ...]] = {}
+    for actor in load_actors():
+        if actor.label != "ORG" or actor.actor_type not in W.NON_STATE_ACTOR_TYPES:
+            continue
+        for name in (actor.name_ar, *actor.aliases):
+            head, *rest = norm(name).split()
+            if head in W.GROUP_GENERIC_HEADS and rest:
+                out.setdefault(rest[0], tuple(rest))
+    return out
+
+
+def fighters_group_hits(ctx: Context) -> Iterator[Hit]:
+    """A group named without its generic head after its fighters: "قتل عشرة من مسلحي [الشباب]" (alone, "الشباب"
+    may be the young)."""
+    names = _headless_group_names()
+    for i in ctx.with_stem(W.FIGHTER_NOUNS, 1):
+        rest = names.get(ctx.word(i + 1))
+        if rest and i + 1 not in ctx.covered and all(ctx.word(i + 1 + k) == w for k, w in enumerate(rest)):
+            yield i + 1, 0, i + len(rest), "ORG", 0.7
 
 
 def _adjective_like(w: str) -> bool:
@@ -338,6 +474,14 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "مركز" and ctx.word(i + 1) != "شرطه":
             continue
+        if head == "طريق" and not clitic and ctx.word(i - 1) == "عن":
+            continue  # "عن طريق البحر": by way of, no road
+        if head == "سيطره" and (
+            any(ctx.word(k) == "علي" for k in range(i + 1, i + 6))
+            or ctx.lex_label(i + 1) == "ORG"
+            or stem_in(ctx.word(i + 1), W.CHAIN_HEADS, 1)
+        ):
+            continue  # "سيطرة المسلحين على …", "سيطرة قوات X": control, not a checkpoint
         j = _fac_name_end(ctx, i + 1, definite=head.startswith("ال")) + 1
         while j < n and j - i < 6:
             w = ctx.word(j)
@@ -349,13 +493,23 @@ def fac_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.lex_label(j) in ("LOC", "ORG"):
                 j = ctx.lexicon[j].last + 1
                 continue
-            if (w.startswith("ال") and len(w) > 4 and w not in W.ORG_STOP) or w in ("شرطه", "ولايه", "امن", "قياده"):
+            # a short definite name right after a named facility's head counts too ("مستشفى النو")
+            shortest = 4 if j == i + 1 and head in W.FAC_NAMED_HEADS else 5
+            long_enough = len(w) > 4 or (len(w) >= shortest and w not in W.LOC_NAME_STOP)
+            if (w.startswith("ال") and long_enough and w not in W.ORG_STOP) or w in (
+                "شرطه",
+                "ولايه",
+                "امن",
+                "قياده",
+            ):
                 j += 1
                 continue
             if j == i + 1 and w in W.PLACE_NAME_PREFIXES and ctx.is_word(j + 1):
                 j += 2
                 continue
             break
+        if j - 1 == i + 1 and ctx.word(j - 1) in W.GENERIC_FORCES:
+            continue  # "معسكر الجيش", "مقر الشرطة": the army's camp, not a camp's name
         if j - 1 > i and not (head in W.FAC_DEFINITE and ctx.lex_label(i + 1)):
             yield i, clitic, j - 1, "FAC", 0.7
 
@@ -395,7 +549,8 @@ def _fac_name_end(ctx: Context, j: int, definite: bool = False) -> int:
             last += 1
         return last
     after = ctx.word(j + 1)
-    adjective_after = after.startswith("ال") and after.endswith("ي") and after not in W.ORG_STOP
+    # the facility's adjective, masculine or feminine ("حقل هجليج النفطي", "قاعدة بلدوغلي الجوية")
+    adjective_after = after.startswith("ال") and after.endswith(("ي", "يه")) and after not in W.ORG_STOP
     if (
         stem_in(ctx.word(j - 1), W.FAC_NAMED_HEADS, 3)
         and len(w) > 2
@@ -433,6 +588,8 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         if not found or ctx.covered.get(i, i) > i:
             continue  # "مديرية المخابرات": the organisation rules read the head already
         clitic, head = found
+        if head in W.LOC_HEADS_AFTER_PREPOSITION and not clitic and ctx.word(i - 1) not in W.PLACE_PREPOSITIONS:
+            continue
         j = i + 1
         if ctx.word(j) in ("(", "«", '"', "“") and ctx.word(j + 2) in (")", "»", '"', "”"):  # "مدينة (الرمان)", "قرية «أم»"
             j += 1
@@ -446,6 +603,12 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
         known = ctx.lexicon.get(j)
         if known is not None and known.entry.label == "LOC" and head in W.LOC_DUAL_HEADS:
             last = known.last  # "بلدات ذيبان وX وY": a known town opens the list
+        elif known is not None and known.entry.label == "LOC":
+            # a known name that is only the first word of this place's name ("بلدة بولو حاوو،"): the head's whole
+            # name is another place, the namesake elsewhere says nothing of it
+            if head in W.LOC_HEADS_DROP and _second_name_word(ctx, known.last + 1):
+                yield j, 0, known.last + 1, "LOC", 0.65
+            continue
         elif j in ctx.lexicon or not (prefixed or _place_word(ctx, j)):
             continue
         else:
@@ -515,6 +678,20 @@ def place_adjective_hits(ctx: Context) -> Iterator[Hit]:
             yield m.first, m.clitic, m.last + 1, "LOC", 0.8
 
 
+def place_prefix_hits(ctx: Context) -> Iterator[Hit]:
+    """A known place's name read as the second word of a compound one after a place-name prefix: "عين الحلوة",
+    "تل الهوى", "بئر العبد" (the lexicon alone would find only the second word)."""
+    for m in list(ctx.lexicon.values()):
+        k = m.first - 1
+        if m.entry.label != "LOC" or m.clitic or k < 0 or not ctx.word(m.first).startswith("ال") or k in ctx.covered:
+            continue
+        if ctx.inside_match(k) or ctx.lexicon.get(k) is not None:
+            continue
+        found = stem_in(ctx.word(k), W.PLACE_NAME_PREFIXES - W.NAME_CONNECTORS, 1)
+        if found is not None and found[0] in (0, 1) and (found[0] == 0 or ctx.word(k)[0] in "وبلف"):
+            yield k, found[0], m.last, "LOC", 0.8
+
+
 def _with_clitics(table: frozenset, clitics: tuple[str, ...]) -> frozenset:
     """Every word of table with each of the clitics before it (a set lookup instead of a clitic reading per token)."""
     return frozenset(c + w for w in table for c in ("", *clitics))
@@ -541,6 +718,52 @@ def direction_hits(ctx: Context) -> Iterator[Hit]:
         ):
             continue
         yield j, 0, j, "LOC", 0.6
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every single word of the event cues and of the drafter's word lists: common words, never a place's name."""
+    from annotation.nlp.patterns import events as E
+
+    cues = {w for _, _, phrases in E.TRIGGERS for phrase in phrases for w in phrase}
+    lists = {w for name in E.WORDS for phrase in E.phrases(name) for w in phrase}
+    return frozenset(cues | lists)
+
+
+def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
+    """One unknown indefinite word after "في/قرب/عند/على" that the words after it place in a known one:
+    "الواقعة/التابعة" ("في كولوفاتا الواقعة في ولاية بورنو") or a province head with ب and a known place ("في دوغو
+    بولاية زمفرا")."""
+    prepositions = W.LOCATIVE_PREPOSITIONS
+    for i in [i for i, w in enumerate(ctx.norms) if w in prepositions]:
+        if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
+            yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def _unknown_name_word(ctx: Context, k: int) -> bool:
+    w = ctx.word(k)
+    return (
+        _place_word(ctx, k)
+        and k not in ctx.lexicon
+        and k not in ctx.covered
+        and not ctx.inside_match(k)
+        and not w.startswith(("ال", "و", "لل"))
+        and not w.endswith(("ات", "ين", "ون", "يه"))  # after a preposition no adverb's "ا": "كاتشيا" is a name
+        and not stem_in(w, _NOT_TAIL, 2)
+        and w not in W.PLACE_SLOT_NOUNS
+        and w not in W.COMMON_FIRST_NAMES
+        and w not in _cue_words()
+    )
+
+
+def _anchored(ctx: Context, k: int) -> bool:
+    """Whether the words from k on place the word before k in a known place."""
+    w = ctx.word(k)
+    if w in W.LOCATED_IN:
+        return True
+    # not a direction and a known place: "في [common noun] شمال X" is as frequent as "في [town] شمال X"
+    head = stem_in(w, W.LOC_HEADS_DROP, 1)
+    return head is not None and head[0] == 1 and w.startswith("ب") and (ctx.lex_label(k + 1) == "LOC" or _place_word(ctx, k + 1))
 
 
 def _ends_there(ctx: Context, k: int) -> bool:
@@ -578,6 +801,21 @@ def _name_tail(ctx: Context, last: int) -> int:
         if not after or not ctx.is_word(end + 1) or after in W.PLACE_BOUNDARY or stem_in(after, W.ALL_LOC_HEADS, 2):
             return end
     return last
+
+
+def _second_name_word(ctx: Context, k: int) -> bool:
+    """Token k ends a known place's name as its second word ("بلدة بولو [حاوو]،"): an unknown word that is no
+    adverb ("تنديدا"), no preposition's phrase ("بالحصار") and no word a name stops at, then a boundary."""
+    w, after = ctx.word(k), ctx.word(k + 1)
+    return (
+        ctx.is_word(k)
+        and k not in ctx.lexicon
+        and len(w) > 2
+        and not w.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
+        and not w.endswith(("ا", "يه", "ات", "ين", "ون"))
+        and not stem_in(w, _NOT_TAIL, 2)
+        and (not ctx.is_word(k + 1) or after in W.PLACE_BOUNDARY)
+    )
 
 
 def _is_media(key: str | None) -> bool:
@@ -623,9 +861,17 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "قائد شرطة ولاية …", "رئيس هيئة أركان …"
             elif w.startswith(("لل", "بال")) and j > i + 1:
                 j += 1  # "وكيل الوزارة للشؤون الأمنية …", "الوزير المكلف بالأمن …": a genitive inside the title
+            elif w[:1] == "ل" and j > i + 1 and stem_in(w, W.ORG_HEADS, 1):
+                j += 1  # "عضو المكتب السياسي لحركة …": the body the title belongs to
             else:
                 break
         hit = _name_at(ctx, j, after_title=True)
+        if hit is None and _surname(ctx.word(j)) and not _nisba_stem(ctx.word(j)) and j + 1 not in ctx.lexicon:
+            # the title's adjective in -i, then the name: "القائد الميداني أبو …", "الناطق الرسمي باسم …"
+            k = j + 1
+            while ctx.word(k) in W.TITLE_LINKS or (k > j + 1 and ctx.word(k).startswith("ال") and not _surname(ctx.word(k))):
+                k += 1
+            hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
             # a rank may open it: "قائد اللواء، العقيد …،"
@@ -637,6 +883,13 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+def _opens_name(ctx: Context, k: int) -> bool:
+    """Token k can open a name after a title's adjective: a given name or a name opener (عبد، أبو), or an unknown
+    word without a preposition glued to it ("الأولى [لمسؤول] خليجي" is no name)."""
+    w = ctx.word(k)
+    return w in W.COMMON_FIRST_NAMES or w in NAME_OPENERS or w.startswith("عبد") or w[:1] not in ("ل", "ب", "ك", "ف")
 
 
 def _lone_adjective(w: str) -> bool:
@@ -711,6 +964,7 @@ def _not_a_name_word(w: str) -> bool:
 
 
 _SAID_FORMS = _with_clitics(W.SPEECH_VERBS | W.STATEMENT_VERBS, ("و", "ف", "ب", "ل", "ك"))
+_SPEECH_FORMS = _with_clitics(W.SPEECH_VERBS, ("و", "ف"))
 
 
 def speaker_hits(ctx: Context) -> Iterator[Hit]:
@@ -762,12 +1016,14 @@ def _surname(w: str) -> bool:
 
 
 _NOT_IN_NAME = W.NOT_NAME_HEADS | W.WEAPON_HEADS
+_VICTIM_NOUNS = W.VICTIM_NOUNS - W.COMMON_FIRST_NAMES  # "حياة" is also a given name
 
 
 def _last_name_in_a(ctx: Context, k: int) -> bool:
     """A last name in -a before a comma, a full stop or what the person said ("إدوارد بوبا،", "… جولا إن"), not
     an adverb ("فورا،")."""
-    return ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها", "انهم") and ctx.word(k) not in W.ADVERBS_IN_A
+    after = ctx.word(k + 1)
+    return (after in ("،", ".", "ان", "انه", "انها", "انهم") or after in W.APPOSITIVE_TITLES) and ctx.word(k) not in W.ADVERBS_IN_A
 
 
 def _foreign_name(ctx: Context, j: int, shortest: int = 5) -> bool:
@@ -804,11 +1060,12 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or ctx.inside_match(j)
         or w.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
         or (w.startswith("و") and len(w) > 3 and w not in W.COMMON_FIRST_NAMES and not _name_after_rank(ctx, j))
-        or (w in W.NAME_STOP and not ctx.name_ali(j))
+        or (w in W.NAME_STOP and not ctx.name_ali(j) and not (after_title and _ali_as_written(ctx, j)))
         or len(w) < 2
         or j in ctx.lexicon
         or stem_in(w, W.TITLES, 1)
         or stem_in(w, W.NOT_NAME_HEADS, 0)
+        or (w[:1] in ("ل", "ب") and stem_in(w, W.ORG_HEADS, 1))  # "لحركة", "بوزارة"
     ):
         return None
     if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
@@ -826,17 +1083,61 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
     return _name_rest(ctx, j, last, k, min_tokens)
 
 
+def _family_nisba(ctx: Context, j: int) -> bool:
+    """Token j is a family name in -i ("المهدي") that no rule reads otherwise: not a country's adjective, not a
+    known name of another kind, and the name ends after it."""
+    w = ctx.word(j)
+    m = ctx.lexicon.get(j)
+    return (
+        _surname(w)
+        and not _nisba_stem(w)
+        and (m is None or m.entry.label == "PER")
+        and w not in W.ORG_STOP
+        and not stem_in(w, W.TITLES, 0)
+        and (not ctx.is_word(j + 1) or ctx.word(j + 1) in W.NAME_STOP or ctx.word(j + 1) in W.APPOSITIVE_TITLES)
+    )
+
+
+def _known_after_particle(ctx: Context, j: int) -> bool:
+    """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
+    so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
+    m = ctx.lexicon.get(j)
+    return m is not None and m.clitic > 0 and ctx.word(j)[:1] in ("ل", "ب")
+
+
+def _ali_as_written(ctx: Context, j: int) -> bool:
+    """After a title, token j is the given name "علي" ("الرئيس علي …"), not the preposition ("أكد الرئيس على …"):
+    spelt with ya where the text spells the preposition with alef maqsura, or, where it does not, before a given
+    name, a connector, a family name in -i, or one more word that ends the name ("الرئيس علي كوناتي إن …")."""
+    if ctx.word(j) != "علي" or not ctx.raw(j).endswith("ي") or not ctx.is_word(j + 1):
+        return False
+    if "على" in ctx.text:
+        return True
+    # a text that writes both with ya: the preposition before a noun ("الوزير علي ضرورة", "… علي أن"), the name before
+    # a name
+    after, then = ctx.word(j + 1), ctx.word(j + 2)
+    if after in W.NAME_STOP or j + 1 in ctx.lexicon or stem_in(after, _NOT_IN_NAME | W.ALL_ORG_HEADS, 0):
+        return False
+    return (
+        after in W.COMMON_FIRST_NAMES
+        or after in W.NAME_CONNECTORS
+        or (_surname(after) and not _nisba_stem(after))
+        or (not after.endswith(("ه", "ات")) and (not ctx.is_word(j + 2) or then in W.NAME_STOP))
+    )
+
+
 def _name_after_rank(ctx: Context, j: int) -> bool:
     """A name in و right after a definite rank ("العقيد ونيس …"), not a conjunction ("العقيد وزملاؤه", "العميد
     والعقيد", "رئيس وأعضاء المجلس")."""
     w = ctx.word(j)
+    before = ctx.word(j - 1)
+    if before.startswith("ال") and _nisba_stem(before) in W.COUNTRY_NISBAS:
+        # the rank's nationality between: "الرئيس الكيني وليام …", "رئيس الوزراء الإثيوبي …"
+        rank = any(stem_in(ctx.word(k), W.TITLES, 0) for k in (j - 2, j - 3))
+    else:
+        rank = before.startswith("ال") and stem_in(before, W.TITLES, 0) is not None
     return (
-        ctx.word(j - 1).startswith("ال")
-        and stem_in(ctx.word(j - 1), W.TITLES, 0) is not None
-        and not w.startswith("وال")
-        and not w.endswith(("ه", "ها", "هم"))
-        and ctx.is_word(j + 1)
-        and ctx.word(j + 1) not in W.NAME_STOP
+        rank and not w.startswith("وال") and not w.endswith(("ه", "ها", "هم")) and ctx.is_word(j + 1) and ctx.word(j + 1) not in W.NAME_STOP
     )
 
 
@@ -849,22 +1150,32 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         ali = (
             w == "علي"
             and not ctx.raw(k).endswith("ى")  # "صادق على القانون": the preposition as written
-            and ctx.is_word(k + 1)
-            and (after.startswith("ال") or after in W.COMMON_FIRST_NAMES)
-            and after not in W.NAME_STOP
-            and k + 1 not in ctx.lexicon
+            and (
+                after in ("،", ".")  # no preposition before a comma: "… محمد علي، …"
+                or (
+                    ctx.is_word(k + 1)
+                    and (
+                        after.startswith("ال") or after in W.COMMON_FIRST_NAMES or (after[1:] in W.COMMON_FIRST_NAMES and after[:1] == "و")
+                    )
+                    and after not in W.NAME_STOP
+                    and k + 1 not in ctx.lexicon
+                )
+            )
         )
         known = ctx.lexicon.get(k)
         if known is not None and known.entry.label == "PER" and known.first == known.last and w.startswith("ال") and known.clitic == 0:
             last = k  # a family name the lexicon knows from someone else: "محمود صالح الفياض"
+            break
+        if known is not None and known.entry.label == "PER" and known.clitic == 0 and (w in ("بن", "ابن", "ولد", "ال") or known.last == k):
+            last = known.last  # … or opened by بن, ولد, آل, or one known word: "توفيق بن بريك", "وليام روتو"
             break
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
             break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
-        if stem_in(w, _NOT_IN_NAME, 2):
-            break  # "… برصاص قناص", "… بقذيفة": a weapon or a place's head ends the name
+        if stem_in(w, _NOT_IN_NAME, 2) or (w[:1] in ("ب", "ل") and stem_in(w, _VICTIM_NOUNS, 1)):
+            break  # "… برصاص قناص", "… بقذيفة", "… بمقتل": a weapon, a place's head or an event ends the name
         if not w.startswith("ال") and w not in W.COMMON_FIRST_NAMES and ctx.pronoun_suffix(k):
             break  # "ودعا عثمان سونكو [أنصاره]": a noun with its owner's pronoun
         if w.startswith(("بال", "وال", "فال", "كال", "لل")) and len(w) > 5 and w not in W.COMMON_FIRST_NAMES:
@@ -885,10 +1196,19 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             continue
         if w.startswith("ال"):
             nxt = ctx.word(k + 1)
-            ends = not ctx.is_word(k + 1) or nxt in W.NAME_STOP or stem_in(nxt, W.NAME_STOP, 1) or stem_in(nxt, _NOT_IN_NAME, 2)
+            ends = (
+                not ctx.is_word(k + 1)
+                or nxt in W.NAME_STOP
+                or nxt in W.SPEECH_FOLLOWERS
+                or stem_in(nxt, W.NAME_STOP, 1)
+                or stem_in(nxt, _NOT_IN_NAME, 2)
+                or _known_after_particle(ctx, k + 1)
+            )
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
                 last = k  # "… الخطيب إن"; but "… [القرية]." is the object
+            elif not plural and _family_nisba(ctx, k + 1) and _bare(w) not in _NOT_IN_NAME and w not in W.ORG_STOP:
+                last = k + 1  # two family names, the second a nisba: "مريم الصادق المهدي"
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
@@ -906,7 +1226,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
     aircraft = W.AIRCRAFT
     for i in ctx.passing(_weapon_head):
         clitic, head = _weapon_head(toks[i].norm)
-        if ctx.word(i - 1) in ("خبير", "خبراء", "خبيرا", "مختبر"):
+        if ctx.word(i - 1) in W.EXPERT_WORDS:
             continue
         j = i + 1
         while j < n and j - i < 6:
@@ -914,11 +1234,13 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             b = _bare(w)
             if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
+                j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
                 j += 1  # "الألغام المضادة للأفراد"
-            elif w in ("بدون", "بلا") and ctx.word(j + 1) == "طيار":
+            elif w in ("بدون", "بلا", "دون") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
@@ -930,18 +1252,48 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                     j += 1
             elif w == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.word(j + 1).isascii():
                 j += 3
+            elif j == i + 1 and w.isascii() and w[:1].isalpha() and len(w) > 1 and toks[j].is_word:
+                j += 1  # a model in Latin letters: "قذائف RPG", "طائرات F-16"
             else:
                 break
-        if j - 1 > i or head in W.WEAPON_ALONE or (head in W.DRONES and _drone_context(ctx, i, clitic)):
+        if head in W.ARMS and ctx.word(j)[:1] == "و" and _bare(ctx.word(j)[1:]) in W.MUNITIONS:
+            j += 1  # weapons and their ammunition are named as one: "أسلحة وذخائر", "الأسلحة والذخيرة"
+            while j < n and j - i < 6 and _weapon_modifier(_bare(ctx.word(j))):
+                j += 1
+        if head in W.VEHICLE_BOMB_HEADS:
+            # a vehicle or vest rigged as a bomb: "شاحنة مفخخة", "دراجة نارية مفخخة" (not "دراجات نارية" alone, nor
+            # "السيارة المفخخة", the one named before)
+            if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
+                yield i, clitic, j - 1, "WEAPON", 0.7
+        elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
+            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
+        elif (
+            j - 1 > i
+            or head in W.WEAPON_ALONE
+            or (head in W.DRONES and _drone_context(ctx, i, clitic))
+            or _device_alone(ctx, i, clitic, head)
+        ):
             yield i, clitic, j - 1, "WEAPON", 0.7
+
+
+def _march_context(ctx: Context, i: int) -> bool:
+    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
+    return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
+
+
+def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
+    """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
+    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
 @lru_cache(maxsize=65536)
 def _weapon_modifier(b: str) -> bool:
     """A weapon's modifier in any number and case: "باليستيين", "انتحاريتين", "ناسفا", "رشاشتين" (the table
     holds the singular forms)."""
-    if b in W.WEAPON_MODIFIERS:
-        return True
+    if b in W.WEAPON_MODIFIERS or (len(b) > 3 and b + "ه" in W.WEAPON_MODIFIERS):
+        return True  # the table's feminine forms stand for the masculine ones too: "ناري", "موجه", "مفخخ"
     for ending in ("تين", "تان", "ين", "ان", "ات", "ا", "ه"):
         if b.endswith(ending) and len(b) - len(ending) >= 3:
             stem = b[: -len(ending)]
@@ -949,19 +1301,30 @@ def _weapon_modifier(b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _bomb_modifier(b: str) -> bool:
+    """ "مفخخة", "ملغومتين", "ناسفا": a bomb's modifier in any number and case."""
+    for ending in ("", "تين", "تان", "ين", "ان", "ات", "ا", "ه"):
+        if b.endswith(ending) and (b[: len(b) - len(ending)] if ending else b) in W.VEHICLE_BOMB_MODIFIERS:
+            return True
+    return False
+
+
 def _drone_context(ctx: Context, i: int, clitic: int) -> bool:
     """ "مسيرة" alone is a drone, not a march, after "بـ" ("بمسيرة"), after a verb of shooting down or striking
-    ("أسقطت مسيرة"), or in the dual."""
-    if ctx.word(i).endswith("تين") or (clitic and ctx.word(i)[:1] == "ب"):
+    ("أسقطت مسيرة", "هاجمت مسيرة"), before a verb of striking ("مسيرة استهدفت …"), or in the dual."""
+    if ctx.word(i).endswith(("تين", "تان")) or (clitic and ctx.word(i)[:1] == "ب"):
         return True
-    return any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i))
+    if any(stem_in(ctx.word(k), W.DRONE_VERBS, 1) is not None for k in range(max(0, i - 3), i)):
+        return True
+    return any(ctx.word(k) in W.DRONE_STRIKES for k in range(i + 1, i + 3))
 
 
 @lru_cache(maxsize=65536)
 def _weapon_head(word: str) -> tuple[int, str] | None:
     for clitic, stem in readings(word):
         for b in (stem, _bare(stem)):  # "الغام" (ألغام) is a head as it stands, "الصواريخ" without its article
-            if clitic <= 3 and b in W.WEAPON_HEADS:
+            if clitic <= 3 and (b in W.WEAPON_HEADS or b in W.VEHICLE_BOMB_HEADS):
                 return clitic, b
     return None
 
@@ -973,11 +1336,32 @@ def _nationality_noun(word: str) -> tuple[int, bool] | None:
         if clitic > 1:
             continue
         b = _bare(stem)
-        if b.endswith(("ين", "ون")) and b[:-2] in W.NATIONALITY_STEMS:
-            return clitic, False
+        if b.endswith(("ين", "ون", "ان", "ات")) and b[:-2] in W.NATIONALITY_STEMS:
+            return clitic, False  # plural or dual: "فلسطينيون", "لبنانيان", "فلسطينيات"
         if b.endswith("يا") and b[:-1] in W.NATIONALITY_STEMS:
             return clitic, True
     return None
+
+
+_ARTICLE_CLITICS = ("وال", "فال", "بال", "كال")
+
+
+def agreeing_adjective(prev: str, word: str) -> bool:
+    """A plural or dual nationality word (``word``, no clitic) right after a plural noun of people (``prev``) that it
+    agrees with in definiteness and case is that noun's adjective ("جنود ماليين", "المسؤولين العراقيين", "جنديان
+    تركيان"), not the group itself ("مقتل فلسطينيين", "آلاف السودانيين", "قتل مستوطنون فلسطينيين")."""
+    if prev.startswith(_ARTICLE_CLITICS):
+        prev = prev[1:]
+    elif prev.startswith("لل"):
+        prev = "ا" + prev[1:]
+    definite = word.startswith("ال")
+    if definite != prev.startswith("ال") or _nisba_stem(prev):
+        return False
+    stem, bare = _bare(prev), _bare(word)
+    for ending in ("ون", "ين", "ان"):
+        if bare.endswith(ending) and stem.endswith(ending) and len(stem) > 4:
+            return True  # the same case ending on both: "موظفون أردنيون", "جنديين تركيين"
+    return stem in W.PEOPLE_PLURALS and bare.endswith(("ون", "ين"))
 
 
 def norp_hits(ctx: Context) -> Iterator[Hit]:
@@ -988,8 +1372,7 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if found is None or i in ctx.lexicon:
             continue
         clitic, counted = found
-        prev = ctx.word(i - 1)
-        if tok.norm.endswith("ون") and prev.endswith("ون") and len(prev) > 4:
+        if clitic == 0 and agreeing_adjective(ctx.word(i - 1), tok.norm):
             continue  # an adjective agreeing with its noun ("موظفون أردنيون"), not the group itself
         if not counted:
             yield i, clitic, i, "NORP", 0.65

@@ -15,7 +15,7 @@ ORG_HEADS = _words(
 وزاره قياده خليه قوات جيش شرطه مديريه حركه جماعه كتائب كتيبه مجلس لجنه هيئه وكاله حزب جبهه
 مليشيا مليشيات ميليشيا ميليشيات فرقه فوج سرايا جهاز رئاسه مفوضيه منظمه تنسيقيه رابطه شبكه قناه
 صحيفه جريده اذاعه مكتب محكمه مخابرات استخبارات دائره حكومه الويه لواء عصابات تحالف اتحاد
-نقابه اداره قطب نيابه جمعيه بعثه
+نقابه اداره قطب نيابه جمعيه بعثه برلمان فصائل راديو تلفزيون
 """
 )
 # Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
@@ -32,6 +32,19 @@ DEFINITE_ORG_HEADS = _words(
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
 النقابه الاداره القطب النيابه المحكمه المديريه البحريه الرابطه الجمعيه المنظمه
+البرلمان الرئاسه الفصائل التلفزيون
+"""
+)
+# Ministries' portfolios are often two ("وزارة الصحة والسكان", "وزارة الخارجية والتعاون الدولي"): after these heads
+# a definite word with "و" goes on with the name unless it names another body ("وزارة الدفاع [والجيش]").
+COMPOUND_PORTFOLIO_HEADS = _words("وزاره الوزاره")
+# Portfolios that come second in a ministry's name (matching form, with the article).
+SECOND_PORTFOLIOS = _words(
+    """
+السكان التعاون المغتربين الجماعات التهيئه التنميه الاصلاح الشؤون التخطيط الاسكان الري التجاره الصناعه
+الاعلام الثقافه الشباب الرياضه التعليم البحث الاوقاف العمل الماليه الاقتصاد الطاقه المعادن النقل المواصلات
+الاتصالات الزراعه البيئه السياحه الاثار العدل الامن الحكم الاداره الوظيفه الخدمه الاستثمار التموين الصيد
+الموارد المياه الاشغال البلديات الطرق الهجره الادماج المصالحه التضامن الاسره الطفوله المراه الصحه
 """
 )
 # Construct nouns that may follow a head inside an organisation name ("قيادة عمليات …", "لجنة شؤون الأسرى").
@@ -58,10 +71,21 @@ ORG_STOP = _words(
 PLACE_ADJECTIVES = _words("الكبير الكبري الصغير الصغري القديم القديمه العليا السفلي الفوقاني التحتاني")
 # ACLED actor types of armed groups: a body named after one of them is another body ("لجنة … للحوثيين").
 NON_STATE_ACTOR_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+# Plural nouns of a group's fighters, after which a group's name without its generic head is the group ("مسلحي
+# الشباب", "مقاتلو أنصار الدين"), although alone it may be a common noun ("الشباب" are the young).
+FIGHTER_NOUNS = _words(
+    """
+مسلحي مسلحو مقاتلي مقاتلو عناصر متشددي متشددو متمردي متمردو مسلحين مقاتلين متمردين متشددين انتحاريي
+"""
+)
+GROUP_GENERIC_HEADS = _words("حركه جماعه تنظيم")
+# ACLED actor types of bodies each country has its own of: the country's adjective after one belongs to the name
+# ("الدفاع المدني السوري", "الهلال الأحمر الفلسطيني").
+NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
-CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف")
+CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف حزب")
 # Adjectives that may follow the nationality adjective of a force ("القوات الصومالية الخاصة").
 FORCE_ADJECTIVES = _words("الخاصه الخاص المشتركه المشترك النظاميه الحكوميه البريه البحريه الجويه")
 # Adjectives after a definite head that have none of the usual adjective endings ("الأمن العام").
@@ -129,6 +153,11 @@ NAME_STOP = _words(
 اصيب اصيبت قتل قتلت توفي توفيت نجا نجت اعتقل اعتقلت
 بتهمه بتهم بسبب بجروح بجراح بشظايا بجانب
 امام داخل خارج وراء تحت فوق عقب اثر جراء
+فان فانه فانها احد قوله قولها حتفه حتفها حتفهم
+كان كانت عاد عادت سقط سقطت فر فرت هرب هربت سلم سلمت نفذ نفذت لجا لجات ظهر ظهرت توجه توجهت تلقي تعرض تعرضت
+قاد قادت يقود تقود بات باتت اصبح اصبحت ظل ظلت لقي لقيت حاول حاولت تمكن تمكنت رفض رفضت اقدم اقدمت اقتحم اقتحمت
+اطلق اطلقت انضم انضمت خرج خرجت دخل دخلت انتقل انتقلت تولي تولت يتولي شغل شغلت يشغل سافر سافرت عاش يعيش
+اختفي اختفت يعمل تعمل يستعد تستعد ينتمي تنتمي يقيم تقيم يعد تعد يعتبر تعتبر كشف يواجه تواجه واجه واجهت
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -137,15 +166,20 @@ LOC_HEADS_DROP = _words(
     """
 قريه بلده ناحيه قضاء مدينه منطقه محافظه حي مخيم مديريه مركز ضاحيه ولايه
 مقاطعه اقليم بلديه واحه حاره محله عزبه نجع دائره ريف
+محليه معتمديه عماله مستوطنه
 """
 ) - {"مركز"}
+# Place-type words that are everyday words too ("مصادر محلية" local sources, "عمالة الأطفال" child labour): a head
+# only after a preposition ("في محلية X", "بعمالة X").
+LOC_HEADS_AFTER_PREPOSITION = _words("محليه عماله")
 # Definite heads of bodies that are masculine singular: an adjective after them is masculine too, so a
 # feminine word right after one is no adjective of it ("أعلن الجيش [السيطرة] على …" is the object).
-MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب")
+MASCULINE_ORG_HEADS = _words("الامن التحالف الجيش الحرس الحزب الفوج القطب المجلس المكتب البرلمان")
 LOC_HEADS_KEEP = _words({"وادي", "جبل", "جبال", "نهر", "سهل", "جزيره", "ساحه", "ميدان", "هضبه", "سد", "مضيق", "خليج", "غابه"})
 LOC_DUAL_HEADS = _words(
     """
 قريتي بلدتي منطقتي مدينتي محافظتي ولايتي بلدات قري قرى محافظات ولايات مقاطعات اقاليم مديريات احياء مخيمات
+محليات مستوطنات
 """
 )
 # Adjectives that belong to a known place's name when they follow it ("القدس الشرقية", "الموصل القديمة").
@@ -164,7 +198,9 @@ LI_GENITIVE_HEADS = _words(
 """
 )
 # Media heads followed by a proper name without article ("شبكة دستورنا").
-MEDIA_HEADS = _words({"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع"})
+MEDIA_HEADS = _words({"شبكه", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "موقع", "راديو", "تلفزيون"})
+# Outlets named after a place: "إذاعة الخرطوم", "راديو كلمية" (not "قناة السويس", a canal, nor "موقع" of a place).
+BROADCASTER_HEADS = _words({"اذاعه", "راديو", "تلفزيون", "صحيفه", "جريده"})
 MEDIA_COMMON_NOUNS = _words({"انباء", "اخبار", "اعلام", "اعلاميه", "رسميه", "محليه", "تلفزيون", "تواصل"})
 PLACE_NAME_PREFIXES = _words("ام ابو بني عين تل دير بئر راس كفر بيت خان سيدي جبل وادي ذات الشيخ حاسي برج عرب ود باب")
 # Words that open a facility's name ("مستشفى ابن سينا", "كنيسة مار إلياس", "معبر كرم أبو سالم").
@@ -203,10 +239,10 @@ FAC_HEADS = _words(
 مقر معسكر قاعده مطار سجن مستشفي مسجد كنيسه مدرسه حاجز سيطره جسر سفاره قنصليه مبني محطه ميناء معبر
 طريق مجمع مصفاه حقل ثكنه مخفر مستودع مخزن منشاه مصنع فندق سوق ملعب شارع دوار نفق قلعه منفذ مستوصف
 مرفا مدرج فرع جامع
-كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه
+كليه جامعه معهد مطعم مقهي مصرف بنك قصر ضريح مرقد مزار مقبره كنيس منتجع قاعه استاد ستاد
 """
 )
-FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر"})
+FAC_DEFINITE = _words({"الطريق", "المسجد", "السفاره", "المطار", "القنصليه", "المعبر", "القصر"})
 # Facility heads after which one unknown word is the facility's name ("سجن كوبر", "معبر أدري"): such places are
 # named, not described, so the word is a name unless it is an adjective.
 FAC_NAMED_HEADS = _words("سجن مطار معبر مستشفي ميناء مرفا جسر حقل قاعده مسجد جامع كنيسه فندق مصفاه ثكنه مخفر منفذ")
@@ -218,33 +254,77 @@ FAC_NAME_ADJECTIVES = _words(
 # Titles that open the name of the person a facility is named after ("مستشفى الملك …", "مسجد الشيخ …").
 FAC_PERSON_TITLES = _words("الملك الامير الشيخ الامام السلطان الشهيد الرئيس السيده الحاج المجاهد الزعيم القديس القديسه مار")
 
-WEAPON_HEADS = _words(
+_WEAPON_HEAD_WORDS = _words(
     """
-صاروخ صاروخا صاروخين صواريخ قذيفه قذيفتين قذائف قنبله قنبلتين قنابل عبوه عبوات عبوتين لغم الغام الغاما
-رصاص رصاصه مدفعيه هاون طائره طائرات طائرتين مقاتلات طيران غاز غازات متفجرات مسيرات مسيره راجمات
-راجمه اعيره دبابه دبابات مدرعه مدرعات مسيرتين لغمين دبابتين مدرعتين مدفع مدافع رشاش رشاشات بندقيه بنادق
-ذخيره ذخائر مروحيه مروحيات مروحيتين مقاتله مقاتلتين سكين سكاكين زجاجات قنابل
-بندقيتين قاذفه قاذفات قاذفتين حزام احزمه حزاما عربه عربات عربتين اسلحه سلاح برميل براميل مسدس مسدسات
+صاروخ صاروخا صواريخ قذيفه قذائف قنبله قنابل عبوه عبوات لغم الغام الغاما
+رصاص رصاصه مدفعيه هاون طائره طائرات مقاتلات طيران غاز غازات متفجرات مسيرات مسيره راجمات
+راجمه اعيره دبابه دبابات مدرعه مدرعات مدفع مدافع رشاش رشاشات بندقيه بنادق
+ذخيره ذخائر مروحيه مروحيات مقاتله سكين سكاكين زجاجات
+قاذفه قاذفات حزام احزمه حزاما عربه عربات اسلحه سلاح برميل براميل مسدس مسدسات
+قاذف سيوف خنجر خناجر ساطور سواطير
 """
 )
-AIRCRAFT = _words(
-    {"طائره", "طائرات", "طائرتين", "مقاتلات", "طيران", "مروحيه", "مروحيات", "مقاتله", "مسيره", "مسيرات", "مسيرتين"}
+# Countable weapons in the singular: their duals ("صاروخان", "صاروخين", "عبوتان", "عبوتين") are heads too, and
+# are weapons alone wherever the singular is.
+WEAPON_SINGULARS = _words(
+    """
+صاروخ قذيفه قنبله عبوه لغم رصاصه طائره مسيره راجمه دبابه مدرعه مدفع رشاش بندقيه مروحيه مقاتله سكين
+قاذفه حزام عربه سلاح برميل مسدس زورق قارب قاذف خنجر
+"""
+)
+
+
+def dual_forms(singular: str) -> frozenset[str]:
+    """The dual of a singular noun in both cases, in matching form: "صاروخ" → صاروخان, صاروخين; "عبوه" →
+    عبوتان, عبوتين (a ta marbuta is written open before the ending)."""
+    stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
+    return frozenset({stem + "ان", stem + "ين"})
+
+
+WEAPON_DUALS = frozenset(d for s in WEAPON_SINGULARS for d in dual_forms(s))
+# Boats are weapons only with a modifier ("زوارق مفخخة", "زورق حربي"); so are vehicles and vests, which need one
+# of a bomb's (VEHICLE_BOMB_MODIFIERS): "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة".
+WEAPON_HEADS = _WEAPON_HEAD_WORDS | WEAPON_DUALS | _words("زورق زوارق قارب قوارب عيار عيارات طلقه طلقات")
+VEHICLE_BOMB_HEADS = _words("سياره سيارات شاحنه شاحنات مركبه مركبات صهريج صهاريج دراجه دراجات حافله حافلات ستره سترات") | frozenset(
+    d for s in _words("سياره شاحنه مركبه دراجه حافله ستره") for d in dual_forms(s)
+)
+VEHICLE_BOMB_MODIFIERS = _words("مفخخ مفخخه ملغوم ملغومه ناسف ناسفه متفجر متفجره")
+AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران", "مروحيه", "مروحيات", "مقاتله", "مسيره", "مسيرات"}) | frozenset(
+    d for s in _words("طائره مروحيه مقاتله مسيره") for d in dual_forms(s)
 )  # take a nationality: "الطائرات الإسرائيلية"
-DRONES = _words({"مسيره", "مسيرات", "مسيرتين"})  # alone a weapon only in a drone's context (rules._drone_context)
-DRONE_VERBS = _words("اسقط اسقطت اسقطوا اسقاط اعترض اعترضت اعتراض استهدفت استهدف")  # not "أطلق": marches are launched too
+DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
+ARMS = _words("اسلحه سلاح")
+MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
+# Experts and laboratories of a kind of weapon: "خبير متفجرات" names a field, not a weapon used.
+EXPERT_WORDS = _words("خبير خبراء خبيرا خبيري مختبر")
+# Words of protest near "مسيرات" alone, which then are marches: "تنظيم الوقفات والمسيرات".
+PROTEST_WORDS = _words(
+    """
+وقفات الوقفات مظاهرات المظاهرات تظاهرات التظاهرات احتجاجات الاحتجاجات اعتصامات الاعتصامات تنظيم نظم نظمت نظموا
+سلميه احتجاجيه حاشده شعبيه المحتجين المتظاهرين محتجين متظاهرين
+"""
+)
+# Explosive devices named by the head alone when indefinite ("عبوة", "عبوات") and what else such a word holds.
+DEVICES = _words("عبوه عبوات") | dual_forms(norm("عبوه"))
+CONTAINER_CONTENTS = _words("مياه ماء غاز عصير حليب زيت دواء طعام غذائيه بلاستيكيه فارغه")
+# Verbs and nouns of shooting down, striking and blowing up before "مسيرة" (not "أطلق": marches are launched too).
+DRONE_VERBS = _words("اسقط اسقطت اسقطوا اسقاط اعترض اعترضت اعتراض استهدفت استهدف قصفت هاجمت ضربت سقطت سقوط انفجرت انفجار")
+# Verbs of striking whose subject "مسيرة" is a drone ("مسيرة استهدفت …"): marches gather, set off and protest.
+DRONE_STRIKES = _words("استهدفت قصفت هاجمت ضربت اغارت")
 WEAPON_ALONE = _words(
     """
-صاروخ صاروخا صاروخين صواريخ قذيفه قذيفتين قذائف قنبله قنابل رصاص مدفعيه هاون متفجرات مسيرات
-لغم الغام الغاما لغمين دبابه دبابات دبابتين مدرعات مدافع رشاشات بنادق
-قنبلتين قذيفتين بندقيه بندقيتين سكين سكاكين مسدس مسدسات
+صاروخ صاروخا صواريخ قذيفه قذائف قنبله قنابل رصاص مدفعيه هاون متفجرات مسيرات
+لغم الغام الغاما دبابه دبابات مدرعات مدافع رشاشات بنادق
+بندقيه سكين سكاكين مسدس مسدسات ذخائر سيوف خنجر خناجر ساطور سواطير
 """
-)
+) | frozenset(d for s in _words("صاروخ قذيفه قنبله لغم دبابه بندقيه سكين مسدس خنجر") for d in dual_forms(s))
 WEAPON_MODIFIERS = _words(
     """
 ناسفه ناسفتين لاصقه متفجره ضوئيه صاروخيه مدفعيه هاون اضاءه حراريه موجهه باليستي باليستيه يدويه مسيره
 مسير مسيرتين استطلاع حربيه حربي انتحاريه مفخخه حي مطاطي مورتر كاتيوشا غراد كورنيت صوتيه دخانيه
 تقليديه الصنع مسيل مسيله للدموع نارية ناريه ثقيله خفيفه متوسطه عنقوديه فوسفوريه مضاده حارقه مولوتوف
 رشاشه قتاليه هجوميه اباتشي ارضي ارضيه بحريه مدرعه مصفحه انتحاري ميركافا ابرامز ليوبارد صيد ابيض بيضاء حيه
+محليه بدائيه ملغومه مفخخ صنع انقضاضيه فرط فسفوريه
 """
 )
 # Names of weapon models and families written right after the weapon's head ("صواريخ كروز", "طائرات إف-16").
@@ -275,8 +355,33 @@ VICTIM_NOUNS = _words(
     " قتلت اعتقلت اعتقل اصابت اختطفت اختطف اعدمت اعدم طعن طعنت دهس دهست استشهد استشهدت قتلوا اعتقلوا اصيب اصيبت"
 )
 
+# Broken plurals of people that a plural nationality adjective after them describes ("جنود ماليين", "الأسرى
+# الفلسطينيين"); sound plurals in -un/-in are told by their ending.
+PEOPLE_PLURALS = _words(
+    """
+جنود ضباط عمال اطفال رجال نساء اسري شباب طلاب تجار رعايا سياح زوار قاده عناصر افراد حجاج صيادون مقاتلو
+جرحي قتلي ركاب بحاره نشطاء زعماء وزراء سفراء خبراء علماء اطباء مسؤولو مواطنو مدنيو رهائن شهداء طواقم
+"""
+)
+
 # Derived lists.
 ALL_ORG_HEADS = ORG_HEADS | DEFINITE_ORG_HEADS
 ALL_FAC_HEADS = FAC_HEADS | FAC_DEFINITE | {"مركز"}
 ALL_LOC_HEADS = LOC_HEADS_DROP | LOC_HEADS_KEEP | LOC_DUAL_HEADS
 NOT_NAME_HEADS = ORG_HEADS | FAC_HEADS | LOC_HEADS_DROP
+
+# Where a place is said to be (before an unknown name anchored to a known place: "في كاتشيا شمال غرب نيجيريا").
+LOCATIVE_PREPOSITIONS = _words("في قرب عند علي داخل")
+# Words that tie a place to the one it lies in ("X الواقعة في …", "X التابعة لـ …").
+LOCATED_IN = _words("الواقعه الواقع التابعه التابع")
+# Common nouns that stand where a place would before a direction or "الواقعة" ("في منزل شمال …", "على مواقع
+# جنوب …"): never read as an unknown place's name.
+PLACE_SLOT_NOUNS = _words(
+    """
+هجوم هجمات كمين غاره قصف انفجار اشتباك معارك مواجهات عمليه منزل منازل مناطق مواقع موقع مكان اماكن
+محيط اطراف مدن بلدات قري اقصي اتجاه جانب جبهه جبهات خطوط خط محور محاور ارياف بلد دوله حدود سياره
+دوريه قافله تجمع نقطه مبني مقر حاجز ثكنه معسكر مخيم سوق طريق جسر
+"""
+)
+# Forces named by their kind alone: after a facility's head they say whose it is, not what it is called.
+GENERIC_FORCES = _words("الجيش الشرطه الامن القوات الدرك الحرس")

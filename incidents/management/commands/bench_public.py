@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from annotation.models import Article, Entity, Source
 from annotation.nlp.gazetteer import load_actors, load_places
+from incidents import keyset
 from incidents.models import CasualtyFigure, Incident, IncidentActor, IncidentSource
 from incidents.search import _document_words, area_names, normalize_arabic
 from incidents.stored_rows import export_rows_rebuild
@@ -98,6 +99,13 @@ def _percentile(values, pct):
     ordered = sorted(values)
     index = min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))
     return ordered[index]
+
+
+def _seek_cursors(rng, count):
+    """Positions anywhere in the newest-first list (a date in the benchmark's six years): the
+    list's deep pages by position (?after=), which cost what its first page does."""
+    days = [datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(0, 6 * 365)) for _ in range(count)]
+    return [keyset.encode(["-date_start", "-id"], [day, 2**31 - 1]) for day in days]
 
 
 class _Writer:
@@ -371,6 +379,7 @@ class Command(BaseCommand):
         pages = {
             "list_first": "/ar/",
             "list_deep": "/ar/?page=40",
+            "list_seek": f"/ar/?after={_seek_cursors(random.Random(1), 1)[0]}",
             "list_facets": f"/ar/?{LIST_FACETS[0]}",
             "search_common": f"/ar/?q={COMMON_TERMS[0]}",
             "search_rare": f"/ar/?q={RARE_TERMS[0]}",
@@ -411,6 +420,7 @@ class Command(BaseCommand):
         actors = list(Entity.objects.filter(incident_roles__isnull=False).distinct().values_list("pk", flat=True)[:80])
         self._page(client, "list_first", ["/ar/", "/en/"], repeat)
         self._page(client, "list_deep", [f"/ar/?page={n}" for n in (40, 39, 38, 37)], repeat)
+        self._page(client, "list_seek", [f"/ar/?after={cursor}" for cursor in _seek_cursors(rng, 8)], repeat)
         self._page(client, "list_facets", [f"/ar/?{q}" for q in LIST_FACETS], repeat)
         self._page(client, "search_common", [f"/ar/?q={t}" for t in COMMON_TERMS], repeat)
         self._page(client, "search_common_vowelled", [f"/ar/?q={t}" for t in COMMON_TERMS_VOWELLED], repeat)
