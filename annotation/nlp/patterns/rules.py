@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.normalize import is_dropped
@@ -58,9 +59,9 @@ class Context:
             cache = _WITH_STEM[(table, max_clitic)] = {}
         found = list(map(cache.get, self.norms))  # a reading, False (none), or None (a word not seen yet)
         if None in found:
-            for k, w in enumerate(self.norms):
-                if found[k] is None:
-                    found[k] = cache[w] = stem_in(w, table, max_clitic) or False
+            for w in _unseen(self.norms, found):
+                cache[w] = stem_in(w, table, max_clitic) or False
+            found = list(map(cache.__getitem__, self.norms))
         return compress(range(len(found)), found)
 
     def passing(self, test: Callable[[str], object]) -> Iterator[int]:
@@ -71,9 +72,9 @@ class Context:
             cache = _PASSING[test] = {}
         found = list(map(cache.get, self.norms))  # True, False, or None (a word not seen yet)
         if None in found:
-            for k, w in enumerate(self.norms):
-                if found[k] is None:
-                    found[k] = cache[w] = bool(test(w))
+            for w in _unseen(self.norms, found):
+                cache[w] = bool(test(w))
+            found = list(map(cache.__getitem__, self.norms))
         return compress(range(len(found)), found)
 
     def among(self, words) -> Iterator[int]:
@@ -98,6 +99,12 @@ class Context:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
         return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
+
+
+def _unseen(words: list[str], found: list) -> set[str]:
+    """The words a per-word cache had no answer for (None in ``found``), picked out by C-level maps: an article
+    brings few new words, and a Python loop over all its tokens to find them costs more than the answers."""
+    return set(compress(words, map(is_, found, repeat(None))))
 
 
 def _strip_marks(w: str) -> str:
