@@ -53,14 +53,57 @@ OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not w
 
 
 def is_reference_place(text: str, span: Span) -> bool:
-    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة"), an
-    office holder's area ("حاكم منطقة X") or the dateline."""
+    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة", "شاب من بلدة
+    X"), an office holder's area ("حاكم منطقة X"), the dateline, the hospital's town ("نقلوا إلى مستشفى في X") or
+    where the source spoke ("قالت وزارة الصحة في X إن …")."""
     if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    return _not_event_place(text[max(0, span.start - 24) : span.start])
+    if _not_event_place(text[max(0, span.start - 24) : span.start]):
+        return True
+    return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 12])
+
+
+SOURCE_WORDS = E.words("reporting_verb") | E.words("source_word")  # "قال", "أعلن", "بحسب", "وفق"
+_THAT = frozenset({"ان", "بان"})  # the complementiser that opens what the source said
+_SENTENCE_END = frozenset({".", "؟", "!", "\n"})
+
+
+@lru_cache(maxsize=16384)
+def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
+    """ "في X" in the source's own clause ("أفاد مصدر أمني في X بأن …", "… بحسب مسؤول في X."), or after a hospital
+    the wounded were taken to ("نقلوا إلى مستشفى الشفاء في X"): not where the event happened."""
+    for mark in _SENTENCE_END:
+        preceding = preceding.rsplit(mark, 1)[-1]
+    before = norm(preceding).split()
+    if not before or before[-1].removeprefix("و") != "في":
+        return False
+    clause = before[:-1]
+    # the hospital: "إلى (ال)مستشفى/مستشفيات … في X"
+    for k in range(len(clause) - 1, max(-1, len(clause) - 5), -1):
+        if clause[k].removeprefix("ال").startswith("مستشفي"):
+            if k and clause[k - 1] in ("الي", "لي"):
+                return True
+            break
+    # the source: a word of saying before "في X", no "أن" since, and "أن" or the sentence's end after X
+    if not any(w.removeprefix("و").removeprefix("ف") in SOURCE_WORDS for w in clause[-6:]):
+        return False
+    if any(w in _THAT for w in clause):
+        return False
+    after = norm(following).replace("،", " ").replace(",", " ").split()
+    return not after or after[0] in _THAT or following.lstrip()[:1] in (".", "؟", "!")
 
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened
+HOME_OF = E.words("home_of")  # "من أبناء بلدة X", "ينحدر من X": a victim's home town
+
+
+def _home_town(before: list[str]) -> bool:
+    """Whether the words before a place name someone's home town: "من أبناء/سكان (بلدة) X", "ينحدر من (مدينة) X"."""
+    if before[-1].removeprefix("و") in _PLACE_KIND:
+        before = before[:-1]
+    if len(before) < 2:
+        return False
+    return (before[-1] in HOME_OF and before[-2] == "من") or (before[-1] == "من" and before[-2] in HOME_OF)
 
 
 @lru_cache(maxsize=16384)
@@ -68,6 +111,8 @@ def _not_event_place(preceding: str) -> bool:
     before = norm(preceding).split()
     if not before:
         return False
+    if _home_town(before):
+        return True
     word = before[-1].removeprefix("و")
     if word.removeprefix("ال") in DIRECTIONS or word in OFFICE_OF:
         return True
