@@ -33,17 +33,29 @@ def place_rank(span: Span) -> float:
     return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
 
 
-def _best_place(spans: list[Span]) -> Span | None:
-    places = place_index()
-    best, best_rank = None, -1
+def _best_place(spans: list[Span], text: str = "") -> Span | None:
+    best, best_rank = None, -1.0
     for s in spans:
         if s.label != "LOC":
             continue
-        p = places.get(s.entity_key or "")
-        rank = PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
+        rank = _told_rank(text, s) if text else place_rank(s)
         if rank > best_rank:
             best, best_rank = s, rank
     return best
+
+
+_PROVINCE_WORDS = frozenset({"محافظه", "ولايه", "اقليم"})
+
+
+def _told_rank(text: str, span: Span) -> float:
+    """The place's rank, a province's when the text calls it one ("بولاية الجزيرة", "في محافظة X") whatever the
+    gazetteer knows of the name (a name it does not know ranks as a village)."""
+    before = norm(text[max(0, span.start - 12) : span.start]).split()
+    if before and not text[span.start - 1 : span.start].isalpha():
+        word = before[-1].removeprefix("و")
+        if word in _PROVINCE_WORDS or (word[:1] == "ب" and word[1:] in _PROVINCE_WORDS):
+            return PLACE_RANK["governorate"]
+    return place_rank(span)
 
 
 NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودتهم إلى القاهرة")
@@ -133,14 +145,16 @@ def event_place(group: list[Sentence], article: Article) -> Span | None:
     facilities = [x for x in spans if x.label == "FAC"]
     outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
     candidates = outside or candidates
-    told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
+    rank = {id(x): _told_rank(text, x) for x in candidates}
+    told = [x for x in candidates if id(x) in event_spans and rank[id(x)] >= 2]
     # a known town named in the event's own sentences is more precise than a city named before it
-    town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    town = next((x for x in told if rank[id(x)] >= PLACE_RANK["town"]), None)
     # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
-    town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
+    town = town or next((x for x in candidates if rank[id(x)] >= PLACE_RANK["town"]), None)
     # else the city the event's own clause puts it in ("في/ب/قرب X", "قصفت X"), else the first city
     city = next((x for x in told if _tied_to_event(text, x)), None)
-    return town or city or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+    first_city = next((x for x in candidates if rank[id(x)] >= 2), None)
+    return town or city or first_city or _best_place(candidates, text) or _best_place(spans, text)
 
 
 _IN = frozenset({"في", "قرب", "بالقرب", "عند", "داخل", "علي"})  # the place where it happened follows these

@@ -122,3 +122,8 @@ def test_a_victims_home_town_is_not_where_it_happened():
     assert [i.location_text for i in incidents(text)] == ["صور"]
     text = "قتل شاب في غارة إسرائيلية على مدينة صور، وهو ينحدر من بلدة بنت جبيل."
     assert [i.location_text for i in incidents(text)] == ["صور"]
+
+
+def test_a_name_the_text_calls_a_province_is_less_precise_than_the_city_in_it():
+    text = "تظاهر مئات في مدينة ود مدني بولاية الجزيرة للمطالبة بالحكم المدني."
+    assert [i.location_text for i in incidents(text)] == ["ود مدني"]
