@@ -76,7 +76,7 @@ def is_reference_place(text: str, span: Span) -> bool:
 
 
 SOURCE_WORDS = E.words("reporting_verb") | E.words("source_word")  # "قال", "أعلن", "بحسب", "وفق"
-_THAT = frozenset({"ان", "بان"})  # the complementiser that opens what the source said
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن"})  # opens what the source said ("إنها", "بأن")
 _SENTENCE_END = frozenset({".", "؟", "!", "\n"})
 
 
@@ -99,10 +99,10 @@ def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
     # the source: a word of saying before "في X", no "أن" since, and "أن" or the sentence's end after X
     if not any(w.removeprefix("و").removeprefix("ف") in SOURCE_WORDS for w in clause[-6:]):
         return False
-    if any(w in _THAT for w in clause):
+    if any(w.removeprefix("ب") in _THAT for w in clause):
         return False
     after = norm(following).replace("،", " ").replace(",", " ").split()
-    return not after or after[0] in _THAT or following.lstrip()[:1] in (".", "؟", "!")
+    return not after or after[0].removeprefix("ب") in _THAT or following.lstrip()[:1] in (".", "؟", "!")
 
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened

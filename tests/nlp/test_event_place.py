@@ -127,3 +127,10 @@ def test_a_victims_home_town_is_not_where_it_happened():
 def test_a_name_the_text_calls_a_province_is_less_precise_than_the_city_in_it():
     text = "تظاهر مئات في مدينة ود مدني بولاية الجزيرة للمطالبة بالحكم المدني."
     assert [i.location_text for i in incidents(text)] == ["ود مدني"]
+
+
+def test_a_place_in_what_the_source_said_is_where_it_happened():
+    text = "قالت الشرطة إنها اعتقلت خمسة أشخاص في الفلوجة."
+    assert not is_reference_place(text, span_of(text, "الفلوجة"))
+    text = "أفادت مصادر محلية في الفلوجة بأن قصفا استهدف حي الجولان."
+    assert is_reference_place(text, span_of(text, "الفلوجة"))
