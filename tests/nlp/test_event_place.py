@@ -134,3 +134,10 @@ def test_a_place_in_what_the_source_said_is_where_it_happened():
     assert not is_reference_place(text, span_of(text, "الفلوجة"))
     text = "أفادت مصادر محلية في الفلوجة بأن قصفا استهدف حي الجولان."
     assert is_reference_place(text, span_of(text, "الفلوجة"))
+
+
+def test_the_hospital_of_the_official_who_spoke_is_not_the_site():
+    text = "أصيب طفلان في قصف مدفعي على مدينة تعز، وقال مسؤول في مستشفى الثورة في المدينة إن حالتهما خطيرة."
+    assert where(text) == ("تعز", "تعز")
+    text = "أصيب طفلان في قصف مدفعي على مدينة تعز ونقلا إلى مستشفى الثورة."
+    assert where(text) == ("تعز", "تعز")
