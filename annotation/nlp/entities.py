@@ -201,8 +201,8 @@ def recurring_mentions(text: str, normalized: Normalized, tokens: list[Token], s
     out = []
     for i in sorted(candidates):
         m = lexicon.match_at(tokens, i)
-        if m is None:
-            continue
+        if m is None or _common_noun_reading(m, tokens):
+            continue  # a group named once is no group where its word is an adjective ("آلاف الماليين … الجنود الماليين")
         first = tokens[m.first]
         start = normalized.to_original(first.nstart + m.clitic, first.nend)[0] if m.clitic else first.start
         end = tokens[m.last].end
