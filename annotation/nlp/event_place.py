@@ -176,6 +176,11 @@ def _territory_named(group: list[Sentence], article: Article) -> str | None:
     return None
 
 
+def places_by_offsets(spans: list[Span]) -> dict[tuple[int, int], Span]:
+    """The LOC spans by (start, end)."""
+    return {(x.start, x.end): x for x in spans if x.label == "LOC"}
+
+
 def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> str | None:
     places, actors, names = place_index(), actor_index(), country_names()
     if place is not None and place.entity_key in places:
@@ -195,12 +200,15 @@ def country_of(place: Span | None, spans: list[Span], all_spans: list[Span]) -> 
     return names.get(max(counts, key=counts.get))
 
 
-def placing_detail(drafts: list[IncidentDraft], n: int, spans: list[Span]) -> int | None:
+def placing_detail(drafts: list[IncidentDraft], n: int, spans: list[Span], by_offsets: dict | None = None) -> int | None:
     """The index of a later draft that tells where draft ``n`` happened: it names only the country or province
     ("قتل خمسة جنود في هجوم بولاية X"), a later sentence of the same kind names the town ("ووقع الهجوم في بلدة
-    Y"), in the same country, on no other day and with no other figures. None when there is none."""
+    Y"), in the same country, on no other day and with no other figures. None when there is none.
+
+    ``by_offsets``: places_by_offsets(spans), when the caller asks for several drafts of one article."""
     event = drafts[n]
-    by_offsets = {(x.start, x.end): x for x in spans if x.label == "LOC"}
+    if by_offsets is None:
+        by_offsets = places_by_offsets(spans)
 
     def rank(d: IncidentDraft) -> float:
         x = by_offsets.get(d.place_span) if d.place_span else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary, taking_told
-from annotation.nlp.event_place import NEAR, NOT_THE_PLACE, PLACE_RANK, country_of, is_reference_place, placing_detail
+from annotation.nlp.event_place import NEAR, NOT_THE_PLACE, PLACE_RANK, country_of, is_reference_place, places_by_offsets, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
@@ -366,8 +366,9 @@ def _merge_placing_details(drafts: list[IncidentDraft], spans: list[Span]) -> No
     """An event told first in a country or province and placed in a town by a later sentence
     (event_place.placing_detail): one event, at that town."""
     n = 0
+    by_offsets = places_by_offsets(spans)  # read once for every draft
     while n < len(drafts):
-        k = placing_detail(drafts, n, spans)
+        k = placing_detail(drafts, n, spans, by_offsets)
         if k is None:
             n += 1
             continue

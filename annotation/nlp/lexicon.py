@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 
 from annotation.nlp.normalize import norm
 from annotation.nlp.tokenize import _TOKEN, NORM, Token, readings
@@ -34,11 +35,12 @@ class Lexicon:
     def __init__(self, entries: Iterable[LexiconEntry] = ()):
         self._root: dict = {}
         self._starts: dict[str, tuple] = {}  # word -> its (clitic, trie node) readings that start some entry
+        self._opens: dict[str, tuple] = {}  # the same for find(), where punctuation starts none
         self.size = 0
         self.add(entries)
 
     def add(self, entries: Iterable[LexiconEntry]) -> None:
-        self._starts = {}
+        self._starts, self._opens = {}, {}
         for entry in entries:
             key = key_of(entry.surface)
             if not key:
@@ -88,11 +90,15 @@ class Lexicon:
     def find(self, tokens: list[Token]) -> list[LexiconMatch]:
         """Non-overlapping longest matches, left to right."""
         norms = list(map(NORM, tokens))
-        found = list(map(self._starts.get, norms))  # the cache _starts_of fills, read without a call per token
+        opens = self._opens
+        found = list(map(opens.get, norms))  # read without a call per token
         if None in found:
-            for k, w in enumerate(norms):
-                if found[k] is None:  # a new word (punctuation opens no entry)
-                    found[k] = self._starts_of(w) if w[:1].isalpha() or w[:1].isdecimal() else ()
+            if len(opens) > _MAX_CACHED:
+                opens = self._opens = {}
+            # the new words, picked out by C-level maps (punctuation opens no entry)
+            for w in set(compress(norms, map(is_, found, repeat(None)))):
+                opens[w] = self._starts_of(w) if w[:1].isalpha() or w[:1].isdecimal() else ()
+            found = list(map(opens.__getitem__, norms))
         out: list[LexiconMatch] = []
         after = 0  # the token after the last match
         for i in compress(range(len(tokens)), found):  # the tokens some entry may start at

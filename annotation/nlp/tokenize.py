@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -53,6 +54,11 @@ class Token(NamedTuple):
 START, END, NORM, NSTART = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")", re.UNICODE)
+_SECOND = itemgetter(1)
+_new_token = partial(tuple.__new__, Token)  # Token(*fields) without the named tuple's Python-level __new__
+
+
 def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalized, list[Token]]:
     n = normalized or normalize(text)
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
@@ -60,7 +66,13 @@ def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalize
     # occurrence of its text after the previous one: strings and str.find cost less than match objects.
     find, tokens, pos = n.text.find, [], 0
     if len(n.text) == len(text):  # nothing dropped: offsets are the identity
-        return n, [new(Token, (a := find(w, pos), pos := a + len(w), w, a, pos)) for w in _TOKEN.findall(n.text)]
+        # the spaces before each token and the token, as strings: their running lengths are the tokens' offsets
+        # (the first occurrence of a token after the one before it), all by C-level maps
+        pairs = _SPACED_TOKEN.findall(n.text)
+        bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+        starts, ends = bounds[::2], bounds[1::2]
+        words = list(map(_SECOND, pairs))
+        return n, list(map(_new_token, zip(starts, ends, words, starts, ends, strict=True)))
     offsets = n.offsets
     for w in _TOKEN.findall(n.text):
         a = find(w, pos)

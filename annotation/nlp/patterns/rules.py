@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.normalize import is_dropped
@@ -58,9 +59,9 @@ class Context:
             cache = _WITH_STEM[(table, max_clitic)] = {}
         found = list(map(cache.get, self.norms))  # a reading, False (none), or None (a word not seen yet)
         if None in found:
-            for k, w in enumerate(self.norms):
-                if found[k] is None:
-                    found[k] = cache[w] = stem_in(w, table, max_clitic) or False
+            for w in _unseen(self.norms, found):
+                cache[w] = stem_in(w, table, max_clitic) or False
+            found = list(map(cache.__getitem__, self.norms))
         return compress(range(len(found)), found)
 
     def passing(self, test: Callable[[str], object]) -> Iterator[int]:
@@ -71,9 +72,9 @@ class Context:
             cache = _PASSING[test] = {}
         found = list(map(cache.get, self.norms))  # True, False, or None (a word not seen yet)
         if None in found:
-            for k, w in enumerate(self.norms):
-                if found[k] is None:
-                    found[k] = cache[w] = bool(test(w))
+            for w in _unseen(self.norms, found):
+                cache[w] = bool(test(w))
+            found = list(map(cache.__getitem__, self.norms))
         return compress(range(len(found)), found)
 
     def among(self, words) -> Iterator[int]:
@@ -98,6 +99,12 @@ class Context:
         """Label of a lexicon match starting at j without a glued clitic (a "و" starts a new name)."""
         m = self.lexicon.get(j)
         return m.entry.label if m and m.clitic == 0 and not self.tokens[j].norm.startswith("لل") else None
+
+
+def _unseen(words: list[str], found: list) -> set[str]:
+    """The words a per-word cache had no answer for (None in ``found``), picked out by C-level maps: an article
+    brings few new words, and a Python loop over all its tokens to find them costs more than the answers."""
+    return set(compress(words, map(is_, found, repeat(None))))
 
 
 def _strip_marks(w: str) -> str:
@@ -310,7 +317,7 @@ _BRACKETS = {"(": ")", "/": "/"}
 
 
 def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
-    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    """The outlet that signs the article's dateline, known or not: "الموصل / صدى – …", "الدوحة (قنا) - …" (the
     place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
     from annotation.nlp.dates import MONTHS, WEEKDAYS
 
@@ -318,7 +325,7 @@ def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     if place is None or place.entry.label != "LOC" or place.clitic:
         return
     q = place.last + 1
-    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+    if ctx.word(q) in _DASHES:  # "وهران - الغد الجزائري" and the body's first paragraph after it
         end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
         if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
             yield q + 1, 0, end - 1, "ORG", 0.9
@@ -338,7 +345,7 @@ _INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مق�
 
 
 def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    """The quoted outlet someone spoke to: "وقال أحد السكان لـ«صدى الجنوب» إن", "في تصريح لـ"X"" (ل, then the
     name in quotes, after a verb of saying or a noun of an interview)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
@@ -1282,6 +1289,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
                 j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
+            elif j == i + 1 and ctx.word(i)[clitic:] == head and w.startswith("ال") and _bare(w) in W.WEAPON_HEADS:
+                j += 1  # a construct of two weapons: "قذائف الدبابات", "صواريخ الطائرات المسيرة"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
@@ -1290,7 +1299,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
-            elif w in W.WEAPON_MODELS and j == i + 1:
+            elif (w in W.WEAPON_MODELS or b in W.WEAPON_MODELS) and j == i + 1:
                 j += 1  # "صواريخ كروز", "بنادق كلاشنيكوف"
                 if ctx.word(j) == "-" and ctx.word(j + 1).isdecimal():
                     j += 2  # "إف-16"
@@ -1312,7 +1321,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
         elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
-            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
+            continue  # "الاعتصامات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1323,14 +1332,14 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def _march_context(ctx: Context, i: int) -> bool:
-    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    """ "مسيرات" alone are marches among protests: "الاعتصامات والمسيرات", "نظموا مسيرات سلمية"."""
     near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
     return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
     """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
-    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    something ("عبوات زيت") nor the bomb named before ("العبوة", a back-reference)."""
     return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
