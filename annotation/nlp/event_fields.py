@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from annotation.nlp.actors import UNNAMED, pick_actors, protesters
 from annotation.nlp.casualties import tally
@@ -14,7 +15,7 @@ from annotation.nlp.gazetteer import actor_index, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence, first_dates
-from annotation.nlp.tokenize import WORD, Token, readings, tokenize
+from annotation.nlp.tokenize import NORM, WORD, Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
@@ -395,6 +396,7 @@ _ATTEMPT = frozenset({"منذ", "ومنذ", "محاوله", "لمحاوله", "�
 # "مناطق سيطرة X على …": the areas a side already holds
 _HELD = frozenset({"مناطق", "منطقه", "اماكن", "مواقع", "خطوط", "خارطه", "خريطه", "نطاق", "ضمن", "داخل", "خارج"})
 _ARMED_TAKER = ("مسلح", "مقاتل", "متمرد", "عناصر")
+_TAKING_WORDS = _CONTROL | _FELL  # taking_told's first word ("سيطره" is in _CONTROL)
 _REACH = 4
 
 
@@ -405,7 +407,8 @@ def taking_told(group: list[Sentence], tokens: list[Token]) -> bool | None:
     for s in group:
         if s.context:
             continue
-        for k in range(s.first, s.last + 1):
+        # only a word of control or of falling opens a taking: the others are passed over by a C-level map
+        for k in compress(range(s.first, s.last + 1), map(_TAKING_WORDS.__contains__, map(NORM, tokens[s.first : s.last + 1]))):
             w = tokens[k].norm
             ahead = [tokens[j].norm for j in range(k + 1, min(s.last, k + _REACH) + 1)]
             behind = [tokens[j].norm for j in range(max(s.first, k - 4), k)]
