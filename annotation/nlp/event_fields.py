@@ -377,12 +377,17 @@ def _aircraft_told(s: Sentence, text: str, tokens: list[Token]) -> bool:
     verb of striking or someone hurt, in a sentence with no protest ("مسيرة" is also a march)."""
     if any(sub in PROTEST_TYPES for _, sub in s.triggers):
         return False
-    craft = struck = False
-    for k in range(s.first, s.last + 1):
-        stems = _stems(tokens[k].norm)
-        craft = craft or bool(stems & AIRCRAFT)
-        struck = struck or any(stem.startswith(STRIKE_VERB) for stem in stems)
+    told = set(map(_aircraft_word, map(NORM, tokens[s.first : s.last + 1])))  # what each word says, by a C-level map
+    craft = any(bits & 1 for bits in told)
+    struck = any(bits & 2 for bits in told)
     return craft and (struck or any(c.category in ("killed", "injured") for c in s.casualties))
+
+
+@lru_cache(maxsize=16384)
+def _aircraft_word(word: str) -> int:
+    """1 when a normalised word names a drone or aircraft, 2 when it is a verb of striking, 3 when both."""
+    stems = _stems(word)
+    return (1 if stems & AIRCRAFT else 0) | (2 if any(stem.startswith(STRIKE_VERB) for stem in stems) else 0)
 
 
 # A place taken told with a noun or a phrase rather than a verb of taking (normalised, without clitics):
