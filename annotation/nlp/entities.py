@@ -99,8 +99,10 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
         return True  # "كمينا" is no "ك + مينا", "فاروق" no "ف + اروق"
     if m.entry.label == "NORP" and m.clitic == 0 and m.first and rules.agreeing_adjective(tokens[m.first - 1].norm, tokens[m.first].norm):
         return True  # "المسؤولين العراقيين": the officials' nationality, not the Iraqis
+    if m.entry.label == "LOC" and m.first and tokens[m.first - 1].norm == "طراز":
+        return True  # "مسيرات من طراز صماد": a model's name, not the town
     if m.entry.label == "WEAPON" and m.first and tokens[m.first - 1].norm in W.EXPERT_WORDS:
-        return True  # "خبير متفجرات": an expert's field, not a weapon used
+        return True  # "خبراء الألغام": an expert's field, not a weapon used
     if m.entry.label == "LOC" and _everyday_reading_of_place(m, tokens):
         return True
     if m.entry.label == "ORG" and m.first and rules.stem_in(tokens[m.first - 1].norm, MINISTER_WORDS, 2):
@@ -201,8 +203,8 @@ def recurring_mentions(text: str, normalized: Normalized, tokens: list[Token], s
     out = []
     for i in sorted(candidates):
         m = lexicon.match_at(tokens, i)
-        if m is None:
-            continue
+        if m is None or _common_noun_reading(m, tokens):
+            continue  # a group named once is no group where its word is an adjective ("آلاف الماليين … الجنود الماليين")
         first = tokens[m.first]
         start = normalized.to_original(first.nstart + m.clitic, first.nend)[0] if m.clitic else first.start
         end = tokens[m.last].end

@@ -135,6 +135,18 @@ def event_site(group: list[Sentence], place: Span | None) -> Span | None:
     return None
 
 
+def is_country(span: Span) -> bool:
+    """Whether a LOC span is keyed to a country."""
+    p = place_index().get(span.entity_key or "")
+    return p is not None and p.kind == "country"
+
+
+def is_route(text: str) -> bool:
+    """Whether a facility's name is a road's or a street's ("طريق الدانا", "شارع الرشيد")."""
+    words = norm(text).split()
+    return bool(words) and words[0].removeprefix("ال") in _ROUTES
+
+
 def _names_a_place(site: Span, spans: list[Span]) -> bool:
     """Whether a place (LOC) is named inside the facility's name ("طريق بغداد")."""
     return any(y.label == "LOC" and site.start <= y.start and y.end <= site.end for y in spans)

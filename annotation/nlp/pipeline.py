@@ -9,6 +9,7 @@ from operator import attrgetter
 
 from annotation.nlp import farasa, model
 from annotation.nlp.entities import find_entities, recurring_mentions
+from annotation.nlp.event_place import is_country, is_route
 from annotation.nlp.focus import country_scores, resolve_namesakes, top_country
 from annotation.nlp.gazetteer import builtin_entries
 from annotation.nlp.incidents import draft_incidents
@@ -69,20 +70,28 @@ class Tagger:
         # a place named inside a facility ("مقر بلدية تمنراست") still locates the event
         facilities = [f for f in spans if f.label == "FAC"]
         kept = {id(x) for x in spans}
-        inner = (
-            [
-                c
-                for c in candidates
-                if c.label == "LOC"
-                and c.origin == "lexicon"
-                and id(c) not in kept
-                and any(f.start <= c.start and c.end <= f.end for f in facilities)
-            ]
+        # … and is a place of its own that editors tag too ("ورقلة" in "مقر ولاية ورقلة"): a nested suggestion
+        nested = (
+            merge(
+                [
+                    c
+                    for c in candidates
+                    if c.label == "LOC" and id(c) not in kept and any(f.start <= c.start and c.end <= f.end for f in facilities)
+                ]
+            )
             if facilities
             else []
         )
+        inner = [c for c in nested if c.origin == "lexicon"]
+        # a road named after a town ("طريق الدانا") is not in it, nor an embassy or university in the country it is
+        # named after ("سفارة فرنسا"): those are no places of their own here
+        nested = [
+            c
+            for c in resolve_namesakes(nested, scores)
+            if not is_country(c) and not any(f.start <= c.start and c.end <= f.end and is_route(f.text) for f in facilities)
+        ]
         incidents = draft_incidents(text, tokens, sorted(spans + inner, key=lambda s: s.start), published, focus=top_country(scores))
-        return TagResult(text=text, spans=spans, incidents=incidents)
+        return TagResult(text=text, spans=spans, incidents=incidents, nested=nested)
 
 
 _start = attrgetter("start")

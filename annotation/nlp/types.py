@@ -95,7 +95,10 @@ class TagResult:
     text: str
     spans: list[Span] = field(default_factory=list)
     incidents: list[IncidentDraft] = field(default_factory=list)
+    # places named inside a facility's name ("ورقلة" in "مقر ولاية ورقلة"): suggestions that overlap ``spans``
+    nested: list[Span] = field(default_factory=list)
 
     def entities_for_format(self) -> list[dict]:
-        """Spans as FORMAT.md prediction entities."""
-        return [{"text": s.text, "label": s.label, "start": s.start, "end": s.end} for s in self.spans]
+        """Spans (and the places nested in facilities) as FORMAT.md prediction entities."""
+        every = sorted(self.spans + self.nested, key=lambda s: (s.start, -s.end))
+        return [{"text": s.text, "label": s.label, "start": s.start, "end": s.end} for s in every]

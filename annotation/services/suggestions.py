@@ -26,7 +26,7 @@ log = logging.getLogger("marsad.intake")
 
 def _entity_ids(results) -> dict[str, int]:
     """Engine keys of database entities ("entity:<pk>") that still exist, mapped to their pk."""
-    keys = {s.entity_key for r in results for s in r.spans if s.entity_key and s.entity_key.startswith("entity:")}
+    keys = {s.entity_key for r in results for s in (*r.spans, *r.nested) if s.entity_key and s.entity_key.startswith("entity:")}
     pks = [int(k.split(":", 1)[1]) for k in keys if k.split(":", 1)[1].isdigit()]
     if not pks:
         return {}
@@ -39,7 +39,7 @@ def _mention_rows(article, result, decided, entity_ids) -> list[dict]:
     length = len(article.body)
     origins = set(Mention.Origin.values)
     rows = []
-    for span in result.spans:
+    for span in (*result.spans, *result.nested):  # a place nested in a facility's name is suggested too
         if (span.start, span.end, span.label) in taken or any(s < span.end and span.start < e for s, e, _l in decided):
             continue
         if not (0 <= span.start < span.end <= length) or article.body[span.start : span.end] != span.text:

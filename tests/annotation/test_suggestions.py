@@ -48,3 +48,25 @@ def test_both_paths_store_the_same_mention(make_article, editor, monkeypatch):
     rows = [tuple(Mention.objects.filter(article=a).values_list(*fields)) for a in (single, bulk)]
     assert rows[0] == rows[1] == ((0, 5, "كركوك", "LOC", "lexicon", 0.9, "suggested", 30),)
     assert {Article.objects.get(pk=a.pk).tagging_status for a in (single, bulk)} == {"done"}
+
+
+class NestedPlace:
+    """A tagger that reads the whole body as a facility and its last word as the place nested in it."""
+
+    def tag(self, body, published=None):
+        body = body.rstrip(".")
+        last = body.rsplit(" ", 1)[-1]
+        start = len(body) - len(last)
+        return TagResult(
+            text=body,
+            spans=[Span(0, len(body), body, "FAC", "rules", 0.7)],
+            nested=[Span(start, len(body), last, "LOC", "lexicon", 0.9)],
+        )
+
+
+def test_a_place_nested_in_a_facility_is_suggested_beside_it(make_article, monkeypatch):
+    monkeypatch.setattr(engine, "get_engine", NestedPlace)
+    article = make_article(body="مقر ولاية قفصة.", published_at=None)
+    suggestions.article_tag(article=article)
+    got = set(Mention.objects.filter(article=article).values_list("text", "label"))
+    assert got == {("مقر ولاية قفصة", "FAC"), ("قفصة", "LOC")}

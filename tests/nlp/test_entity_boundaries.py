@@ -96,3 +96,7 @@ def test_a_place_name_read_as_an_everyday_word_is_no_place():
     assert not any(label == "LOC" for label, _ in spans("رفع المقاتلون الراية البيضاء وسلموا أنفسهم"))
     assert ("LOC", "البيضاء") in spans("قتل جنديان في هجوم على موقع في محافظة البيضاء")
     assert ("LOC", "حجة") in spans("قصفت الطائرات مواقع في حجة مساء أمس")
+
+
+def test_a_place_name_opened_by_a_prefix_keeps_an_everyday_second_word():
+    assert ("LOC", "بيت أمر") in spans("أطلق جنود النار على شاب عند مدخل بلدة بيت أمر شمال الخليل")

@@ -128,6 +128,9 @@ def test_an_abduction_told_with_its_hostages_named_stays_one():
         ("نظم العشرات وقفة احتجاجية في الرباط، وانهالت عناصر الأمن على المشاركين بالعصي.", "Protest with intervention"),
         ("تظاهر المئات في مدينة السويداء، وانتشرت قوات مكافحة الشغب في محيط الساحة.", "Peaceful protest"),
         ("ضربت مسيرة منزلا في مدينة النهود مساء الأحد.", "Air/drone strike"),
+        ("أغلق محتجون الطرق بالإطارات المحترقة في مدينة البصرة.", "Violent demonstration"),
+        ("أقام محتجون المتاريس في شوارع مدينة بنزرت.", "Violent demonstration"),
+        ("فجر مجهولون عبوة صوتية قرب مقر حزب في مدينة السليمانية دون إصابات.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_protest_and_agreement_wordings(text, expected):

@@ -94,3 +94,10 @@ def test_a_known_name_that_only_opens_a_towns_name_after_its_head_is_not_that_ot
 def test_a_known_town_after_its_head_keeps_its_name_when_a_time_word_follows():
     text = "قتل جنديان في هجوم على بلدة بولو مساء أمس في تركيا."
     assert [s.text for s in get_tagger().tag(text).spans if s.label == "LOC"] == ["بولو", "تركيا"]
+
+
+def test_a_town_named_inside_a_facility_is_a_place_of_its_own_but_not_a_road_s_or_an_embassy_s_country():
+    result = get_tagger().tag("أضرم محتجون النار في مقر ولاية قفصة ثم أغلقوا طريق القصرين أمام سفارة فرنسا")
+    assert [(s.text, s.label) for s in result.nested] == [("قفصة", "LOC")]
+    entities = [(e["text"], e["label"]) for e in result.entities_for_format()]
+    assert ("مقر ولاية قفصة", "FAC") in entities and ("قفصة", "LOC") in entities

@@ -137,3 +137,33 @@ def test_the_verb_after_a_subjects_name_stays_out_of_it():
 def test_ali_as_a_family_name_before_a_comma_or_the_next_name():
     assert persons("وحضر كل من كريم علي وسامر حداد") == {"كريم علي", "سامر حداد"}
     assert persons("وقال كريم علي، وهو من سكان الحي، إن القصف استمر") == {"كريم علي"}
+
+
+def test_a_nationality_alone_among_the_victims_is_a_group():
+    assert groups("وقتل أربعة عمال بينهم سوداني في انهيار المنجم") == {"سوداني"}
+
+
+def test_a_name_opened_by_abd_after_a_preposition_drops_the_preposition():
+    assert persons("وأوكلت المهمة لعبد الكريم حمدان قبل أسبوع") == {"عبد الكريم حمدان"}
+    assert persons("واتصل الوزير بعبدالرحمن سالم هاتفيا") == {"عبدالرحمن سالم"}
+
+
+def test_a_recurring_group_word_is_no_group_where_it_is_an_adjective():
+    text = "وفر آلاف التشاديين من القتال. وقتل الجنود التشاديين في الكمين."
+    got = [(s.text, s.start) for s in get_tagger().tag(text).spans if s.label == "NORP"]
+    assert got == [("التشاديين", text.index("التشاديين"))]
+
+
+def test_a_title_word_that_is_a_given_name_opens_the_bearers_name():
+    assert persons("وقال رئيس حزب الكتائب أمين الجميل إن البلاد في خطر") == {"أمين الجميل"}
+    assert persons("وقال محافظ البنك المركزي أمين سالم إن الاحتياطي كاف") == {"أمين سالم"}
+
+
+def test_a_title_word_before_its_body_stays_a_title():
+    assert persons("وقال أمين عام الحزب إن المقاطعة قائمة") == set()
+    assert persons("والتقى الوزير أمير منطقة الرياض") == set()
+
+
+def test_a_mothers_kunya_is_a_name():
+    assert persons("وتعيش أم خالد في خيمة منذ شهرين") == {"أم خالد"}
+    assert persons("وسقطت قذائف على أم درمان") == set()

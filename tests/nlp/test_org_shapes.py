@@ -135,7 +135,7 @@ def test_a_date_in_the_dateline_is_no_outlet():
 
 
 def test_a_dateline_with_a_dash_and_the_outlet_before_the_body():
-    assert "المغرب اليوم" in orgs("الرباط - المغرب اليوم\n\nفرق الأمن وقفة احتجاجية أمام البرلمان")
+    assert "الغد الجزائري" in orgs("وهران - الغد الجزائري\n\nفرقت الشرطة تجمعا أمام مقر البلدية")
 
 
 def test_a_dash_and_the_first_sentence_are_no_outlet():
@@ -153,3 +153,16 @@ def test_a_quoted_slogan_after_a_call_is_no_outlet():
 def test_the_quoted_name_a_force_is_known_by():
     got = orgs("وقتلت القوات الخاصة المعروفة بـ«غورغور» عشرة مسلحين")
     assert "غورغور" in got
+
+
+def test_a_li_genitive_of_states_goes_on_with_the_council():
+    assert "مجلس التعاون لدول الخليج العربية" in orgs("وأدان مجلس التعاون لدول الخليج العربية الهجوم")
+
+
+def test_a_models_name_after_tiraz_is_no_place():
+    got = {(s.label, s.text) for s in get_tagger().tag("استهدفت طائرات مسيرة من طراز صماد مخزنا للوقود").spans}
+    assert not any(label == "LOC" for label, _ in got)
+
+
+def test_hezbollahs_radwan_force():
+    assert "قوة الرضوان" in orgs("استهدفت الغارة قياديا في قوة الرضوان قرب الحدود")

@@ -317,7 +317,7 @@ _BRACKETS = {"(": ")", "/": "/"}
 
 
 def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
-    """The outlet that signs the article's dateline, known or not: "العراق / نبأ – …", "الدوحة (قنا) - …" (the
+    """The outlet that signs the article's dateline, known or not: "الموصل / صدى – …", "الدوحة (قنا) - …" (the
     place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
     from annotation.nlp.dates import MONTHS, WEEKDAYS
 
@@ -325,7 +325,7 @@ def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     if place is None or place.entry.label != "LOC" or place.clitic:
         return
     q = place.last + 1
-    if ctx.word(q) in _DASHES:  # "الرباط - المغرب اليوم" and the body's first paragraph after it
+    if ctx.word(q) in _DASHES:  # "وهران - الغد الجزائري" and the body's first paragraph after it
         end = next((k for k in range(q + 2, q + 5) if "\n" in ctx.text[ctx.tokens[k - 1].end : ctx.tokens[k].start]), None)
         if end is not None and all(ctx.is_word(k) for k in range(q + 1, end)):
             yield q + 1, 0, end - 1, "ORG", 0.9
@@ -345,7 +345,7 @@ _INTERVIEW_NOUNS = frozenset({"تصريح", "تصريحات", "حديث", "مق�
 
 
 def told_outlet_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted outlet someone spoke to: "وقال شهود لـ«العين الإخبارية» إن", "في تصريح لـ"X"" (ل, then the
+    """The quoted outlet someone spoke to: "وقال أحد السكان لـ«صدى الجنوب» إن", "في تصريح لـ"X"" (ل, then the
     name in quotes, after a verb of saying or a noun of an interview)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 3), map("ل".__eq__, ctx.norms)):
@@ -363,7 +363,7 @@ _KNOWN_AS = frozenset({"المعروفه", "المعروف", "المعروفين
 
 
 def known_as_hits(ctx: Context) -> Iterator[Hit]:
-    """The quoted name a force or group is known by: "القوات الصومالية الخاصة المعروفة بـ«دنب»", "… المعروفة
+    """The quoted name a force or group is known by: "الوحدة الخاصة المعروفة بـ«النسور»", "… المعروفة
     باسم «الصاعقة»" (a body's head among the few words before)."""
     toks, n = ctx.tokens, len(ctx.tokens)
     for i in compress(range(n - 4), map(_KNOWN_AS.__contains__, ctx.norms)):
@@ -595,7 +595,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             j += 1
         elif ctx.word(j) in ("«", '"', "“") and ctx.word(j + 3) in ("»", '"', "”"):
             j += 1
-        prefixed = ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1)
+        prefixed = ctx.word(j) in W.PLACE_NAME_PREFIXES and _after_name_prefix(ctx, j + 1)
         media = ctx.lexicon.get(j)
         if media is not None and media.entry.label == "ORG" and head in W.PLACE_OVER_MEDIA_HEADS and _is_media(media.entry.key):
             yield j, 0, media.last, "LOC", 0.95
@@ -613,7 +613,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             continue
         else:
             last = j
-            if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
+            if ctx.word(j) in W.PLACE_NAME_PREFIXES and _after_name_prefix(ctx, j + 1):
                 last = j + 1
             if not ctx.word(last).startswith("ال"):  # "منطقة بوكل دو موهون"; a definite name is whole …
                 last = _name_tail(ctx, last)
@@ -803,6 +803,21 @@ def _name_tail(ctx: Context, last: int) -> int:
     return last
 
 
+def _after_name_prefix(ctx: Context, k: int) -> bool:
+    """Token k goes on a place's name opened by a prefix after its head ("بلدة بيت أمر", "قرية عين قانا"): any
+    word but a preposition, a direction, a time word or the start of a new clause, even an everyday one ("أمر")."""
+    w = ctx.word(k)
+    return _place_word(ctx, k) or (
+        ctx.is_word(k)
+        and len(w) >= 2
+        and not w.startswith("و")
+        and w not in W.PLACE_BOUNDARY
+        and w not in W.PLACE_PREPOSITIONS
+        and w not in W.ORG_STOP
+        and not stem_in(w, W.ALL_LOC_HEADS, 2)
+    )
+
+
 def _second_name_word(ctx: Context, k: int) -> bool:
     """Token k ends a known place's name as its second word ("بلدة بولو [حاوو]،"): an unknown word that is no
     adverb ("تنديدا"), no preposition's phrase ("بالحصار") and no word a name stops at, then a boundary."""
@@ -843,12 +858,15 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         if not stem_in(toks[i].norm, W.TITLES, max_clitic=2):
             continue
         j = i + 1
+        named = None  # a title word read as the bearer's given name ("رئيس حزب الكتائب [أمين الجميل]")
         while j < n and j - i < 9:
             w = ctx.word(j)
             if j in ctx.covered:
                 j = ctx.covered[j] + 1
             elif w in W.ALL_LOC_HEADS and j + 1 in ctx.covered:  # "حاكم ولاية بورنو [name]"
                 j = ctx.covered[j + 1] + 1
+            elif j > i + 1 and w in TITLES_AS_NAMES and (named := _title_word_as_name(ctx, j)):
+                break
             elif w in W.TITLE_LINKS or stem_in(w, W.TITLES, 1):
                 j += 1
             elif w.startswith("ال") and _nisba_stem(w) in W.COUNTRY_NISBAS:
@@ -865,13 +883,16 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1  # "عضو المكتب السياسي لحركة …": the body the title belongs to
             else:
                 break
-        hit = _name_at(ctx, j, after_title=True)
+        hit = named or _name_at(ctx, j, after_title=True)
         if hit is None and _surname(ctx.word(j)) and not _nisba_stem(ctx.word(j)) and j + 1 not in ctx.lexicon:
             # the title's adjective in -i, then the name: "القائد الميداني أبو …", "الناطق الرسمي باسم …"
             k = j + 1
             while ctx.word(k) in W.TITLE_LINKS or (k > j + 1 and ctx.word(k).startswith("ال") and not _surname(ctx.word(k))):
                 k += 1
-            hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
+            if ctx.word(k) in TITLES_AS_NAMES:
+                hit = _title_word_as_name(ctx, k)  # "محافظ البنك المركزي أمين صالح"
+            else:
+                hit = _name_at(ctx, k, min_tokens=2, after_title=True) if _opens_name(ctx, k) else None
         if hit is None and ctx.word(j) == "،" and j > i + 1:
             # the name set off by commas after its title: "المتحدث باسم الجيش، إدوارد بوبا، إن …",
             # a rank may open it: "قائد اللواء، العقيد …،"
@@ -883,6 +904,21 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
                 hit = None
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
+
+
+# Title words that are also given names: after a title and its body they may open the bearer's name.
+TITLES_AS_NAMES = W._words("امين امير حاكم")
+
+
+def _title_word_as_name(ctx: Context, j: int) -> Hit | None:
+    """Token j, a title word that is also a given name, read as the first word of a name of two or more words that
+    ends there ("… أمين الجميل إن", "… حاكم الزاملي،"); a title goes on with its body ("أمير قطر", "حاكم ولاية …")."""
+    hit = _name_rest(ctx, j, j, j + 1, 2)
+    if hit is None or ctx.word(j + 1) in W.TITLE_LINKS:
+        return None
+    after = ctx.word(hit[2] + 1)
+    ends = not ctx.is_word(hit[2] + 1) or after in W.NAME_STOP or after in W.SPEECH_FOLLOWERS or after in W.APPOSITIVE_TITLES
+    return hit if ends else None
 
 
 def _opens_name(ctx: Context, k: int) -> bool:
@@ -989,9 +1025,17 @@ NAME_OPENERS = frozenset({"ابو", "عبد"})  # "أبو عبيدة", "عبد �
 
 
 def _may_open_name(w: str) -> bool:
-    """A given name, "أبو"/"عبد" or a name in عبد, alone or after "و": the words first_name_hits reads."""
+    """A given name, "أبو"/"عبد" or a name in عبد, alone or after "و", or عبد after بـ/لـ: the words first_name_hits
+    reads."""
     names = W.COMMON_FIRST_NAMES
-    return w in names or w in NAME_OPENERS or (w.startswith("عبد") and len(w) > 5) or (w[:1] == "و" and w[1:] in names)
+    return (
+        w in names
+        or w in NAME_OPENERS
+        or (w.startswith("عبد") and len(w) > 5)
+        or (w[:1] == "و" and w[1:] in names)
+        or (w[:1] in ("ب", "ل") and w[1:4] == "عبد")
+        or w == "ام"
+    )
 
 
 def first_name_hits(ctx: Context) -> Iterator[Hit]:
@@ -1009,6 +1053,27 @@ def first_name_hits(ctx: Context) -> Iterator[Hit]:
             hit = _name_rest(ctx, i, i, i + 1, 2)
             if hit:
                 yield i, 1, hit[2], "PER", 0.55
+        elif w == "ام" and ctx.word(i + 1) in names and i not in ctx.covered and i + 1 not in ctx.lexicon:
+            hit = _name_at(ctx, i, min_tokens=2)  # a mother's kunya: "أم محمد" (not "أم قصر", "أم درمان")
+            if hit:
+                yield hit[0], hit[1], hit[2], "PER", 0.55
+        elif _opener_after_particle(ctx, i) and i not in ctx.covered:
+            hit = _name_at(ctx, i, min_tokens=2)  # "منسوب لعبد الله …", "اتصل بعبدالرحمن …"
+            if hit:
+                yield hit[0], hit[1], hit[2], "PER", 0.55
+
+
+def _opener_after_particle(ctx: Context, j: int) -> bool:
+    """Token j is بـ/لـ glued to a name opener: "بأبي", "لعبد", "بعبدالرحمن" (not a given name of its own)."""
+    w = ctx.word(j)
+    return (
+        w[:1] in ("ب", "ل")
+        and (w[1:] == "ابي" or w[1:].startswith("عبد"))
+        and w not in W.COMMON_FIRST_NAMES
+        and ctx.is_word(j + 1)
+        and j not in ctx.lexicon
+        and not ctx.inside_match(j)
+    )
 
 
 def _surname(w: str) -> bool:
@@ -1049,11 +1114,14 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         last, k = known.last, known.last + 1  # a known person named in full: "تميم بن حمد [آل ثاني]"
         extends = ctx.word(k) in W.NAME_CONNECTORS and not ctx.word(last).startswith("ال")  # "… الحلبوسي" is complete
         return _name_rest(ctx, j, last, k, min_tokens) if extends else None
-    if w[:1] in ("ب", "ل") and w[1:] == "ابي" and ctx.is_word(j + 1) and not ctx.inside_match(j):
-        # "المعروف بأبي قتيبة": the kunya without its particle
-        if j + 1 in ctx.lexicon or ctx.word(j + 1) in W.NAME_STOP:
-            return None
-        hit = _name_rest(ctx, j, j + 1, j + 2, min_tokens)
+    if _opener_after_particle(ctx, j):
+        # "المعروف بأبي قتيبة", "منسوب لعبد الله …", "اتصل بعبدالرحمن …": the name without its particle
+        if w[1:] in ("ابي", "عبد"):  # the opener alone: the next word belongs to it
+            if j + 1 in ctx.lexicon or ctx.word(j + 1) in W.NAME_STOP:
+                return None
+            hit = _name_rest(ctx, j, j + 1, j + 2, min_tokens)
+        else:
+            hit = _name_rest(ctx, j, j, j + 1, min_tokens)
         return (j, 1, hit[2], "PER", hit[4]) if hit else None
     if (
         not ctx.is_word(j)
@@ -1236,6 +1304,8 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
             elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
                 j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
+            elif j == i + 1 and ctx.word(i)[clitic:] == head and w.startswith("ال") and _bare(w) in W.WEAPON_HEADS:
+                j += 1  # a construct of two weapons: "قذائف الدبابات", "صواريخ الطائرات المسيرة"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
             elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
@@ -1244,7 +1314,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
                 j += 3  # "طائرة من دون طيار"
-            elif w in W.WEAPON_MODELS and j == i + 1:
+            elif (w in W.WEAPON_MODELS or b in W.WEAPON_MODELS) and j == i + 1:
                 j += 1  # "صواريخ كروز", "بنادق كلاشنيكوف"
                 if ctx.word(j) == "-" and ctx.word(j + 1).isdecimal():
                     j += 2  # "إف-16"
@@ -1266,7 +1336,7 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             if ctx.word(i)[clitic:] == head and any(_bomb_modifier(_bare(ctx.word(k))) for k in range(i + 1, j)):
                 yield i, clitic, j - 1, "WEAPON", 0.7
         elif head in W.DRONES and j - 1 == i and _march_context(ctx, i):
-            continue  # "تنظيم الوقفات والمسيرات": marches, not drones
+            continue  # "الاعتصامات والمسيرات": marches, not drones
         elif (
             j - 1 > i
             or head in W.WEAPON_ALONE
@@ -1277,14 +1347,14 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def _march_context(ctx: Context, i: int) -> bool:
-    """ "مسيرات" alone are marches among protests: "الوقفات والمسيرات", "نظموا مسيرات سلمية"."""
+    """ "مسيرات" alone are marches among protests: "الاعتصامات والمسيرات", "نظموا مسيرات سلمية"."""
     near = (ctx.word(k) for k in range(max(0, i - 3), i + 3) if k != i)
     return any(stem_in(w, W.PROTEST_WORDS, 2) is not None for w in near)
 
 
 def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
     """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
-    something ("عبوات مياه") nor the bomb named before ("العبوة", a back-reference)."""
+    something ("عبوات زيت") nor the bomb named before ("العبوة", a back-reference)."""
     return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
 
 
@@ -1385,8 +1455,11 @@ def norp_hits(ctx: Context) -> Iterator[Hit]:
         if i not in ctx.lexicon and _nationality_person(tok.norm):
             # right after the noun or verb, or an accusative a few words after the verb ("قتل مستوطنون فلسطينيا")
             reach = 3 if tok.norm.endswith("يا") else 1
-            if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)):
-                yield i, 0, i, "NORP", 0.55
+            if any(stem_in(ctx.word(k), W.VICTIM_NOUNS, 2) for k in range(max(0, i - reach), i)) or ctx.word(i - 1) in _AMONG_THEM:
+                yield i, 0, i, "NORP", 0.55  # … or one of a group: "قتل خمسة أشخاص بينهم سوري"
+
+
+_AMONG_THEM = W._words("بينهم بينهما وبينهم منهم ومنهم احدهم")
 
 
 @lru_cache(maxsize=65536)

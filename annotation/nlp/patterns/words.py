@@ -51,7 +51,7 @@ SECOND_PORTFOLIOS = _words(
 ORG_CONSTRUCT = _words(
     """
 عمليات شرطه حرس امن جيش قوات مكافحه شؤون حقوق اركان الدفاع خليه قياده استخبارات مخابرات حمايه محافظه
-رعايه اغاثه تنسيق
+رعايه اغاثه تنسيق دول
 """
 )
 # Words that end an organisation name even though they carry the article.
@@ -136,7 +136,9 @@ APPOSITIVE_TITLES = _words(
 """
 )
 # Words that may sit between a title and the name ("المتحدث باسم …", "رئيس الوزراء العراقي").
-TITLE_LINKS = _words({"باسم", "باسمه", "باسمها", "باسمهم", "العام", "الركن", "الاسبق", "السابق", "الحالي", "اول", "الاول", "ركن", "المكلف"})
+TITLE_LINKS = _words(
+    {"باسم", "باسمه", "باسمها", "باسمهم", "العام", "عام", "الركن", "الاسبق", "السابق", "الحالي", "اول", "الاول", "ركن", "المكلف"}
+)
 NAME_CONNECTORS = _words({"بن", "ابن", "عبد", "ابو", "ابي", "ال", "ولد", "بنت", "ام"})
 NAME_STOP = _words(
     """
@@ -158,6 +160,7 @@ NAME_STOP = _words(
 قاد قادت يقود تقود بات باتت اصبح اصبحت ظل ظلت لقي لقيت حاول حاولت تمكن تمكنت رفض رفضت اقدم اقدمت اقتحم اقتحمت
 اطلق اطلقت انضم انضمت خرج خرجت دخل دخلت انتقل انتقلت تولي تولت يتولي شغل شغلت يشغل سافر سافرت عاش يعيش
 اختفي اختفت يعمل تعمل يستعد تستعد ينتمي تنتمي يقيم تقيم يعد تعد يعتبر تعتبر كشف يواجه تواجه واجه واجهت
+لحين حين حينما عندما ريثما طالما كلما لان لانه لانها لكي كي
 """
 )
 COMMON_FIRST_NAMES = _words(load_given_names())
@@ -295,9 +298,9 @@ AIRCRAFT = _words({"طائره", "طائرات", "مقاتلات", "طيران",
 DRONES = _words({"مسيره", "مسيرات"}) | dual_forms(norm("مسيره"))  # alone a weapon only in a drone's context (rules._drone_context)
 ARMS = _words("اسلحه سلاح")
 MUNITIONS = _words("ذخائر ذخيره ذخيرة عتاد عتادا متفجرات")
-# Experts and laboratories of a kind of weapon: "خبير متفجرات" names a field, not a weapon used.
+# Experts and laboratories of a kind of weapon: "خبراء الألغام" names a field, not a weapon used.
 EXPERT_WORDS = _words("خبير خبراء خبيرا خبيري مختبر")
-# Words of protest near "مسيرات" alone, which then are marches: "تنظيم الوقفات والمسيرات".
+# Words of protest near "مسيرات" alone, which then are marches: "دعا إلى الاعتصامات والمسيرات".
 PROTEST_WORDS = _words(
     """
 وقفات الوقفات مظاهرات المظاهرات تظاهرات التظاهرات احتجاجات الاحتجاجات اعتصامات الاعتصامات تنظيم نظم نظمت نظموا
@@ -331,7 +334,7 @@ WEAPON_MODIFIERS = _words(
 WEAPON_MODELS = _words(
     """
 كروز توماهوك هيمارس ستينغر ستنغر جافلين كونكورس تاو شاهد بيرقدار اكنجي سوخوي ميغ ميراج رافال باتريوت سكود
-كلاشنيكوف كلاشينكوف كلاشنكوف اف سام
+كلاشنيكوف كلاشينكوف كلاشنكوف اف سام هاوتزر
 """
 )
 NATIONALITY_STEMS = _words(
