@@ -70,7 +70,7 @@ def is_reference_place(text: str, span: Span) -> bool:
     where the source spoke ("قالت وزارة الصحة في X إن …")."""
     if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    if _not_event_place(text[max(0, span.start - 24) : span.start]):
+    if _not_event_place(text[max(0, span.start - 24) : span.start]) or _second_of_between(text[max(0, span.start - 40) : span.start]):
         return True
     return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 30])
 
@@ -111,6 +111,15 @@ def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened
 HOME_OF = E.words("home_of")  # "من أبناء بلدة X", "ينحدر من X": a victim's home town
+
+
+@lru_cache(maxsize=16384)
+def _second_of_between(preceding: str) -> bool:
+    """ "بين مدينتي X وY", "بين X و Y": the event is at one place between the two; the first names it."""
+    before = norm(preceding).split()
+    if not before or before[-1] != "و":
+        return False
+    return "بين" in before[-5:-1]
 
 
 def _home_town(before: list[str]) -> bool:

@@ -141,3 +141,10 @@ def test_the_hospital_of_the_official_who_spoke_is_not_the_site():
     assert where(text) == ("تعز", "تعز")
     text = "أصيب طفلان في قصف مدفعي على مدينة تعز ونقلا إلى مستشفى الثورة."
     assert where(text) == ("تعز", "تعز")
+
+
+def test_a_place_between_two_towns_is_one_event_at_the_first():
+    text = "قتل راع في انفجار لغم بين مدينتي نوى وطفس."
+    assert [i.location_text for i in incidents(text)] == ["نوى"]
+    text = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة على الطريق بين مدينتي أعزاز ومارع."
+    assert [i.location_text for i in incidents(text)] == ["أعزاز"]
