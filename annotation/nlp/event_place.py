@@ -110,6 +110,7 @@ def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
 
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened
+SEAT_OF = E.words("seat_of")  # "ومقره X", "الصادرة في X": an organisation's or outlet's seat
 HOME_OF = E.words("home_of")  # "من أبناء بلدة X", "ينحدر من X": a victim's home town
 
 
@@ -138,6 +139,9 @@ def _not_event_place(preceding: str) -> bool:
         return False
     if _home_town(before):
         return True
+    seat = before[-2] if before[-1] == "في" and len(before) > 1 else before[-1]
+    if seat in SEAT_OF:
+        return True  # "ومقره لندن", "الصادرة في لندن": where the source is based
     word = before[-1].removeprefix("و")
     if word.removeprefix("ال") in DIRECTIONS or word in OFFICE_OF:
         return True

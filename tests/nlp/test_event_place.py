@@ -148,3 +148,10 @@ def test_a_place_between_two_towns_is_one_event_at_the_first():
     assert [i.location_text for i in incidents(text)] == ["نوى"]
     text = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة على الطريق بين مدينتي أعزاز ومارع."
     assert [i.location_text for i in incidents(text)] == ["أعزاز"]
+
+
+def test_the_seat_of_a_source_or_outlet_is_no_second_place_struck():
+    text = "قال المرصد السوري لحقوق الإنسان، ومقره لندن، إن طائرات قصفت بلدة سراقب وقتلت ثلاثة مدنيين."
+    assert [i.location_text for i in incidents(text)] == ["سراقب"]
+    text = "قالت منظمة أطباء بلا حدود ومقرها جنيف إن قصفا استهدف مستشفى في مدينة الفاشر."
+    assert [i.location_text for i in incidents(text)] == ["الفاشر"]
