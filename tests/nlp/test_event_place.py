@@ -155,3 +155,13 @@ def test_the_seat_of_a_source_or_outlet_is_no_second_place_struck():
     assert [i.location_text for i in incidents(text)] == ["سراقب"]
     text = "قالت منظمة أطباء بلا حدود ومقرها جنيف إن قصفا استهدف مستشفى في مدينة الفاشر."
     assert [i.location_text for i in incidents(text)] == ["الفاشر"]
+
+
+def test_a_town_only_said_to_be_near_the_place_struck_is_no_second_place():
+    text = "شنت مسيرة تركية غارة على سيارة في بلدة عامودا القريبة من مدينة القامشلي، ما أدى إلى مقتل شخصين."
+    assert [i.location_text for i in incidents(text)] == ["عامودا"]
+
+
+def test_a_road_told_by_the_towns_it_joins_is_not_the_site():
+    text = "قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم على الطريق الرابط بين مدينتي بيدوا وبورهكبة."
+    assert [i.location_text for i in incidents(text)] == ["بيدوا"]
