@@ -167,3 +167,8 @@ def test_a_title_word_before_its_body_stays_a_title():
 def test_a_mothers_kunya_is_a_name():
     assert persons("وتعيش أم خالد في خيمة منذ شهرين") == {"أم خالد"}
     assert persons("وسقطت قذائف على أم درمان") == set()
+
+
+def test_a_definite_family_name_before_the_verbs_accusative_object():
+    assert persons("ونشر عبد الله الأحمد صورا للهجوم") == {"عبد الله الأحمد"}
+    assert persons("واستقبل خالد الوفد رسميا") == set()
