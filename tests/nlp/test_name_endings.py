@@ -172,3 +172,8 @@ def test_a_mothers_kunya_is_a_name():
 def test_a_definite_family_name_before_the_verbs_accusative_object():
     assert persons("ونشر عبد الله الأحمد صورا للهجوم") == {"عبد الله الأحمد"}
     assert persons("واستقبل خالد الوفد رسميا") == set()
+
+
+def test_a_short_family_name_recurs_alone_but_not_in_a_set_phrase():
+    assert persons("واستقبل الرئيس ميشال زيد وفدا أمميا. وكان زيد قد دعا إلى الحوار.") == {"ميشال زيد", "زيد"}
+    assert persons("والتقى الرئيس ميشال عون الوفد، وقال إن العمل سيتم بعون الله.") == {"ميشال عون"}
