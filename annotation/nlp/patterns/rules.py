@@ -735,7 +735,7 @@ def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
     "الواقعة/التابعة" ("في كولوفاتا الواقعة في ولاية بورنو") or a province head with ب and a known place ("في دوغو
     بولاية زمفرا")."""
     prepositions = W.LOCATIVE_PREPOSITIONS
-    for i in [i for i, w in enumerate(ctx.norms) if w in prepositions]:
+    for i in list(ctx.among(prepositions)):
         if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
             yield i + 1, 0, i + 1, "LOC", 0.6
 
