@@ -560,7 +560,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
         d.location_text, d.location_span = place.text, (place.start, place.end)
         d.place_span = d.location_span
     # a facility ("مطعم X", "سجن Y") is more precise than a city, not than a town or village
-    site = event_site(group, place) if place is None or place_rank(place) < PLACE_RANK["town"] else None
+    site = event_site(group, place, article.text) if place is None or place_rank(place) < PLACE_RANK["town"] else None
     if site is not None:
         d.location_text, d.location_span = site.text, (site.start, site.end)
     d.country = incident_country(place, group, article)

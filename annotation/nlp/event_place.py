@@ -70,13 +70,13 @@ def is_reference_place(text: str, span: Span) -> bool:
     where the source spoke ("قالت وزارة الصحة في X إن …")."""
     if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    if _not_event_place(text[max(0, span.start - 24) : span.start]):
+    if _not_event_place(text[max(0, span.start - 24) : span.start]) or _second_of_between(text[max(0, span.start - 40) : span.start]):
         return True
-    return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 12])
+    return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 30])
 
 
 SOURCE_WORDS = E.words("reporting_verb") | E.words("source_word")  # "قال", "أعلن", "بحسب", "وفق"
-_THAT = frozenset({"ان", "بان"})  # the complementiser that opens what the source said
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن"})  # opens what the source said ("إنها", "بأن")
 _SENTENCE_END = frozenset({".", "؟", "!", "\n"})
 
 
@@ -99,14 +99,27 @@ def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
     # the source: a word of saying before "في X", no "أن" since, and "أن" or the sentence's end after X
     if not any(w.removeprefix("و").removeprefix("ف") in SOURCE_WORDS for w in clause[-6:]):
         return False
-    if any(w in _THAT for w in clause):
+    if any(w.removeprefix("ب") in _THAT for w in clause):
         return False
+    if following.lstrip()[:1] in (".", "؟", "!"):
+        return True
+    for mark in _SENTENCE_END:
+        following = following.split(mark, 1)[0]
     after = norm(following).replace("،", " ").replace(",", " ").split()
-    return not after or after[0] in _THAT or following.lstrip()[:1] in (".", "؟", "!")
+    return not after or any(w.removeprefix("ب") in _THAT for w in after[:4])
 
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened
 HOME_OF = E.words("home_of")  # "من أبناء بلدة X", "ينحدر من X": a victim's home town
+
+
+@lru_cache(maxsize=16384)
+def _second_of_between(preceding: str) -> bool:
+    """ "بين مدينتي X وY", "بين X و Y": the event is at one place between the two; the first names it."""
+    before = norm(preceding).split()
+    if not before or before[-1] != "و":
+        return False
+    return "بين" in before[-5:-1]
 
 
 def _home_town(before: list[str]) -> bool:
@@ -183,15 +196,26 @@ def _tied_to_event(text: str, span: Span) -> bool:
 _ROUTES = frozenset({"طريق", "شارع"})
 
 
-def event_site(group: list[Sentence], place: Span | None) -> Span | None:
+def event_site(group: list[Sentence], place: Span | None, text: str = "") -> Span | None:
     """The first facility named in the event's own sentences, more precise than its town: "مطعم X" or "الطريق
-    الدولي" near "مدينة Y". A road named after the towns it joins ("طريق X - Y") is not: those towns say more."""
+    الدولي" near "مدينة Y". A road named after the towns it joins ("طريق X - Y") is not: those towns say more; nor
+    is the hospital the wounded were taken to, or where the source spoke ("قال مسؤول في مستشفى X إن …")."""
     spans = [x for s in group if not s.context for x in s.spans]
     for x in spans:
-        if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
+        if x.label != "FAC" or (text and _not_the_site(text, x)):
+            continue
+        if not (place is not None and x.start <= place.start and place.end <= x.end):
             if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not _names_a_place(x, spans):
                 return x
     return None
+
+
+def _not_the_site(text: str, site: Span) -> bool:
+    """A hospital after "إلى" ("نقلوا إلى مستشفى X"), or a facility in the source's own clause."""
+    words = norm(site.text).split()
+    if words and words[0].removeprefix("ال").startswith("مستشفي") and is_reference_place(text, site):
+        return True
+    return _speaker_or_hospital_place(text[max(0, site.start - 80) : site.start], text[site.end : site.end + 30])
 
 
 def is_country(span: Span) -> bool:

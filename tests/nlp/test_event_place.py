@@ -127,3 +127,24 @@ def test_a_victims_home_town_is_not_where_it_happened():
 def test_a_name_the_text_calls_a_province_is_less_precise_than_the_city_in_it():
     text = "تظاهر مئات في مدينة ود مدني بولاية الجزيرة للمطالبة بالحكم المدني."
     assert [i.location_text for i in incidents(text)] == ["ود مدني"]
+
+
+def test_a_place_in_what_the_source_said_is_where_it_happened():
+    text = "قالت الشرطة إنها اعتقلت خمسة أشخاص في الفلوجة."
+    assert not is_reference_place(text, span_of(text, "الفلوجة"))
+    text = "أفادت مصادر محلية في الفلوجة بأن قصفا استهدف حي الجولان."
+    assert is_reference_place(text, span_of(text, "الفلوجة"))
+
+
+def test_the_hospital_of_the_official_who_spoke_is_not_the_site():
+    text = "أصيب طفلان في قصف مدفعي على مدينة تعز، وقال مسؤول في مستشفى الثورة في المدينة إن حالتهما خطيرة."
+    assert where(text) == ("تعز", "تعز")
+    text = "أصيب طفلان في قصف مدفعي على مدينة تعز ونقلا إلى مستشفى الثورة."
+    assert where(text) == ("تعز", "تعز")
+
+
+def test_a_place_between_two_towns_is_one_event_at_the_first():
+    text = "قتل راع في انفجار لغم بين مدينتي نوى وطفس."
+    assert [i.location_text for i in incidents(text)] == ["نوى"]
+    text = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة على الطريق بين مدينتي أعزاز ومارع."
+    assert [i.location_text for i in incidents(text)] == ["أعزاز"]
