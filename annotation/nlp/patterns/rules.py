@@ -595,7 +595,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             j += 1
         elif ctx.word(j) in ("«", '"', "“") and ctx.word(j + 3) in ("»", '"', "”"):
             j += 1
-        prefixed = ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1)
+        prefixed = ctx.word(j) in W.PLACE_NAME_PREFIXES and _after_name_prefix(ctx, j + 1)
         media = ctx.lexicon.get(j)
         if media is not None and media.entry.label == "ORG" and head in W.PLACE_OVER_MEDIA_HEADS and _is_media(media.entry.key):
             yield j, 0, media.last, "LOC", 0.95
@@ -613,7 +613,7 @@ def loc_hits(ctx: Context) -> Iterator[Hit]:
             continue
         else:
             last = j
-            if ctx.word(j) in W.PLACE_NAME_PREFIXES and _place_word(ctx, j + 1):
+            if ctx.word(j) in W.PLACE_NAME_PREFIXES and _after_name_prefix(ctx, j + 1):
                 last = j + 1
             if not ctx.word(last).startswith("ال"):  # "منطقة بوكل دو موهون"; a definite name is whole …
                 last = _name_tail(ctx, last)
@@ -801,6 +801,21 @@ def _name_tail(ctx: Context, last: int) -> int:
         if not after or not ctx.is_word(end + 1) or after in W.PLACE_BOUNDARY or stem_in(after, W.ALL_LOC_HEADS, 2):
             return end
     return last
+
+
+def _after_name_prefix(ctx: Context, k: int) -> bool:
+    """Token k goes on a place's name opened by a prefix after its head ("بلدة بيت أمر", "قرية عين قانا"): any
+    word but a preposition, a direction, a time word or the start of a new clause, even an everyday one ("أمر")."""
+    w = ctx.word(k)
+    return _place_word(ctx, k) or (
+        ctx.is_word(k)
+        and len(w) >= 2
+        and not w.startswith("و")
+        and w not in W.PLACE_BOUNDARY
+        and w not in W.PLACE_PREPOSITIONS
+        and w not in W.ORG_STOP
+        and not stem_in(w, W.ALL_LOC_HEADS, 2)
+    )
 
 
 def _second_name_word(ctx: Context, k: int) -> bool:
