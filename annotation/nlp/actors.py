@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 
 from annotation.nlp.gazetteer import actor_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.numbers import is_dual, word_value
 from annotation.nlp.patterns.words import MEDIA_HEADS
-from annotation.nlp.tokenize import START, Token, readings
+from annotation.nlp.tokenize import NORM, START, Token, readings
 from annotation.nlp.types import Span
 
 
@@ -256,12 +257,28 @@ def protesters(text: str, tokens: list[Token], group) -> Span | None:
     return _unnamed_group(text, tokens, sorted(group, key=lambda s: s.context), PROTESTERS, victims_too=True)
 
 
+_GROUP_WORD: dict[frozenset, dict[str, bool]] = {}  # words → normalised word → whether it may be one of them
+
+
+def _group_words(words: frozenset, tokens: list[Token], first: int, last: int):
+    """The tokens of first..last that may be one of the words, with the article or after "و" (what
+    _unnamed_group tests next), read from a per-word cache by a C-level map."""
+    cache = _GROUP_WORD.get(words)
+    if cache is None or len(cache) > 100_000:
+        cache = _GROUP_WORD[words] = {}
+    norms = list(map(NORM, tokens[first : last + 1]))
+    for w in set(norms) - cache.keys():
+        bare = w[1:] if w.startswith("و") else w
+        cache[w] = w in words or (w.startswith("ال") and w[2:] in words) or bare in words or (bare.startswith("ال") and bare[2:] in words)
+    return compress(range(first, last + 1), map(cache.__getitem__, norms))
+
+
 def _unnamed_group(text: str, tokens: list[Token], group, words=GROUPS, victims_too=False) -> Span | None:
     for s in group:
         if s.context and not victims_too:
             continue
         victims = [] if victims_too else [(c.start, c.end) for c in s.casualties]
-        for k in range(s.first, s.last + 1):
+        for k in _group_words(words, tokens, s.first, s.last):
             t = tokens[k]
             w = t.norm
             if w in words or (w.removeprefix("ال") in words and w.startswith("ال")):

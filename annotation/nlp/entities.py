@@ -138,7 +138,7 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     for s in spans:
         if s.label == "PER" and " " in s.text.strip():
             key = _norm(s.text.split()[-1])
-            if len(key) >= 4 and key not in W.NAME_STOP and key not in W.NAME_CONNECTORS and key not in W.ALL_ORG_HEADS:
+            if len(key) >= 3 and key not in W.NAME_STOP and key not in W.NAME_CONNECTORS and key not in W.ALL_ORG_HEADS:
                 surnames[key] = s
     if not surnames:
         return []
@@ -161,6 +161,8 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
         tok = tokens[i]
         for clitic, stem in readings(tok.norm):
             if clitic <= 1 and stem in surnames and not (i + 1 < len(tokens) and tokens[i + 1].norm == stem):
+                if len(stem) == 3 and not _bare_short_surname(tokens, i, clitic):
+                    break  # "بعون الله": a short family name is often a word too
                 family = tokens[i - 1].norm if i > 0 and clitic == 0 else ""
                 if family[-2:] == "ال" and len(family) <= 3 and _norm(surnames[stem].text.split()[-2]) == "ال":
                     out.append(span(i - 1, len(family) - 2, i, "PER", "rules", 0.6))  # "وأشار آل ثاني": the family
@@ -168,6 +170,13 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
                     out.append(span(i, clitic, i, "PER", "rules", 0.6))
                 break
     return out
+
+
+def _bare_short_surname(tokens: list[Token], i: int, clitic: int) -> bool:
+    """A family name of three letters recurs alone only as written or after "و" ("وكان عون قد …", "وقال بري"), and
+    not before "الله" ("بعون الله")."""
+    after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return (clitic == 0 or tokens[i].norm[:1] == "و") and after != "الله"
 
 
 def _norm(s: str) -> str:

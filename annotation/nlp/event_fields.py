@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from annotation.nlp.actors import UNNAMED, pick_actors, protesters
 from annotation.nlp.casualties import tally
@@ -14,7 +15,7 @@ from annotation.nlp.gazetteer import actor_index, place_index
 from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.sentences import Article, Sentence, first_dates
-from annotation.nlp.tokenize import WORD, Token, readings, tokenize
+from annotation.nlp.tokenize import NORM, WORD, Token, readings, tokenize
 from annotation.nlp.types import IncidentDraft, Span
 
 FORCE_WORDS = tuple(sorted(E.words("force_word")))  # an unknown organisation with these is a state force
@@ -376,12 +377,17 @@ def _aircraft_told(s: Sentence, text: str, tokens: list[Token]) -> bool:
     verb of striking or someone hurt, in a sentence with no protest ("مسيرة" is also a march)."""
     if any(sub in PROTEST_TYPES for _, sub in s.triggers):
         return False
-    craft = struck = False
-    for k in range(s.first, s.last + 1):
-        stems = _stems(tokens[k].norm)
-        craft = craft or bool(stems & AIRCRAFT)
-        struck = struck or any(stem.startswith(STRIKE_VERB) for stem in stems)
+    told = set(map(_aircraft_word, map(NORM, tokens[s.first : s.last + 1])))  # what each word says, by a C-level map
+    craft = any(bits & 1 for bits in told)
+    struck = any(bits & 2 for bits in told)
     return craft and (struck or any(c.category in ("killed", "injured") for c in s.casualties))
+
+
+@lru_cache(maxsize=16384)
+def _aircraft_word(word: str) -> int:
+    """1 when a normalised word names a drone or aircraft, 2 when it is a verb of striking, 3 when both."""
+    stems = _stems(word)
+    return (1 if stems & AIRCRAFT else 0) | (2 if any(stem.startswith(STRIKE_VERB) for stem in stems) else 0)
 
 
 # A place taken told with a noun or a phrase rather than a verb of taking (normalised, without clitics):
@@ -395,6 +401,7 @@ _ATTEMPT = frozenset({"منذ", "ومنذ", "محاوله", "لمحاوله", "�
 # "مناطق سيطرة X على …": the areas a side already holds
 _HELD = frozenset({"مناطق", "منطقه", "اماكن", "مواقع", "خطوط", "خارطه", "خريطه", "نطاق", "ضمن", "داخل", "خارج"})
 _ARMED_TAKER = ("مسلح", "مقاتل", "متمرد", "عناصر")
+_TAKING_WORDS = _CONTROL | _FELL  # taking_told's first word ("سيطره" is in _CONTROL)
 _REACH = 4
 
 
@@ -405,7 +412,8 @@ def taking_told(group: list[Sentence], tokens: list[Token]) -> bool | None:
     for s in group:
         if s.context:
             continue
-        for k in range(s.first, s.last + 1):
+        # only a word of control or of falling opens a taking: the others are passed over by a C-level map
+        for k in compress(range(s.first, s.last + 1), map(_TAKING_WORDS.__contains__, map(NORM, tokens[s.first : s.last + 1]))):
             w = tokens[k].norm
             ahead = [tokens[j].norm for j in range(k + 1, min(s.last, k + _REACH) + 1)]
             behind = [tokens[j].norm for j in range(max(s.first, k - 4), k)]
@@ -552,7 +560,7 @@ def draft_fields(group: list[Sentence], *, article: Article, main: bool, kind: t
         d.location_text, d.location_span = place.text, (place.start, place.end)
         d.place_span = d.location_span
     # a facility ("مطعم X", "سجن Y") is more precise than a city, not than a town or village
-    site = event_site(group, place) if place is None or place_rank(place) < PLACE_RANK["town"] else None
+    site = event_site(group, place, article.text) if place is None or place_rank(place) < PLACE_RANK["town"] else None
     if site is not None:
         d.location_text, d.location_span = site.text, (site.start, site.end)
     d.country = incident_country(place, group, article)

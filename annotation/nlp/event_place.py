@@ -33,17 +33,29 @@ def place_rank(span: Span) -> float:
     return PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
 
 
-def _best_place(spans: list[Span]) -> Span | None:
-    places = place_index()
-    best, best_rank = None, -1
+def _best_place(spans: list[Span], text: str = "") -> Span | None:
+    best, best_rank = None, -1.0
     for s in spans:
         if s.label != "LOC":
             continue
-        p = places.get(s.entity_key or "")
-        rank = PLACE_RANK.get(p.kind, 1) if p else UNKNOWN_PLACE_RANK
+        rank = _told_rank(text, s) if text else place_rank(s)
         if rank > best_rank:
             best, best_rank = s, rank
     return best
+
+
+_PROVINCE_WORDS = frozenset({"محافظه", "ولايه", "اقليم"})
+
+
+def _told_rank(text: str, span: Span) -> float:
+    """The place's rank, a province's when the text calls it one ("بولاية الجزيرة", "في محافظة X") whatever the
+    gazetteer knows of the name (a name it does not know ranks as a village)."""
+    before = norm(text[max(0, span.start - 12) : span.start]).split()
+    if before and not text[span.start - 1 : span.start].isalpha():
+        word = before[-1].removeprefix("و")
+        if word in _PROVINCE_WORDS or (word[:1] == "ب" and word[1:] in _PROVINCE_WORDS):
+            return PLACE_RANK["governorate"]
+    return place_rank(span)
 
 
 NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودتهم إلى القاهرة")
@@ -53,14 +65,70 @@ OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not w
 
 
 def is_reference_place(text: str, span: Span) -> bool:
-    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة"), an
-    office holder's area ("حاكم منطقة X") or the dateline."""
+    """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة", "شاب من بلدة
+    X"), an office holder's area ("حاكم منطقة X"), the dateline, the hospital's town ("نقلوا إلى مستشفى في X") or
+    where the source spoke ("قالت وزارة الصحة في X إن …")."""
     if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    return _not_event_place(text[max(0, span.start - 24) : span.start])
+    if _not_event_place(text[max(0, span.start - 24) : span.start]) or _second_of_between(text[max(0, span.start - 40) : span.start]):
+        return True
+    return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 30])
+
+
+SOURCE_WORDS = E.words("reporting_verb") | E.words("source_word")  # "قال", "أعلن", "بحسب", "وفق"
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن"})  # opens what the source said ("إنها", "بأن")
+_SENTENCE_END = frozenset({".", "؟", "!", "\n"})
+
+
+@lru_cache(maxsize=16384)
+def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
+    """ "في X" in the source's own clause ("أفاد مصدر أمني في X بأن …", "… بحسب مسؤول في X."), or after a hospital
+    the wounded were taken to ("نقلوا إلى مستشفى الشفاء في X"): not where the event happened."""
+    for mark in _SENTENCE_END:
+        preceding = preceding.rsplit(mark, 1)[-1]
+    before = norm(preceding).split()
+    if not before or before[-1].removeprefix("و") != "في":
+        return False
+    clause = before[:-1]
+    # the hospital: "إلى (ال)مستشفى/مستشفيات … في X"
+    for k in range(len(clause) - 1, max(-1, len(clause) - 5), -1):
+        if clause[k].removeprefix("ال").startswith("مستشفي"):
+            if k and clause[k - 1] in ("الي", "لي"):
+                return True
+            break
+    # the source: a word of saying before "في X", no "أن" since, and "أن" or the sentence's end after X
+    if not any(w.removeprefix("و").removeprefix("ف") in SOURCE_WORDS for w in clause[-6:]):
+        return False
+    if any(w.removeprefix("ب") in _THAT for w in clause):
+        return False
+    if following.lstrip()[:1] in (".", "؟", "!"):
+        return True
+    for mark in _SENTENCE_END:
+        following = following.split(mark, 1)[0]
+    after = norm(following).replace("،", " ").replace(",", " ").split()
+    return not after or any(w.removeprefix("ب") in _THAT for w in after[:4])
 
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened
+HOME_OF = E.words("home_of")  # "من أبناء بلدة X", "ينحدر من X": a victim's home town
+
+
+@lru_cache(maxsize=16384)
+def _second_of_between(preceding: str) -> bool:
+    """ "بين مدينتي X وY", "بين X و Y": the event is at one place between the two; the first names it."""
+    before = norm(preceding).split()
+    if not before or before[-1] != "و":
+        return False
+    return "بين" in before[-5:-1]
+
+
+def _home_town(before: list[str]) -> bool:
+    """Whether the words before a place name someone's home town: "من أبناء/سكان (بلدة) X", "ينحدر من (مدينة) X"."""
+    if before[-1].removeprefix("و") in _PLACE_KIND:
+        before = before[:-1]
+    if len(before) < 2:
+        return False
+    return (before[-1] in HOME_OF and before[-2] == "من") or (before[-1] == "من" and before[-2] in HOME_OF)
 
 
 @lru_cache(maxsize=16384)
@@ -68,6 +136,8 @@ def _not_event_place(preceding: str) -> bool:
     before = norm(preceding).split()
     if not before:
         return False
+    if _home_town(before):
+        return True
     word = before[-1].removeprefix("و")
     if word.removeprefix("ال") in DIRECTIONS or word in OFFICE_OF:
         return True
@@ -88,14 +158,16 @@ def event_place(group: list[Sentence], article: Article) -> Span | None:
     facilities = [x for x in spans if x.label == "FAC"]
     outside = [x for x in candidates if not any(f.start <= x.start and x.end <= f.end for f in facilities)]
     candidates = outside or candidates
-    told = [x for x in candidates if id(x) in event_spans and place_rank(x) >= 2]
+    rank = {id(x): _told_rank(text, x) for x in candidates}
+    told = [x for x in candidates if id(x) in event_spans and rank[id(x)] >= 2]
     # a known town named in the event's own sentences is more precise than a city named before it
-    town = next((x for x in told if place_rank(x) >= PLACE_RANK["town"]), None)
+    town = next((x for x in told if rank[id(x)] >= PLACE_RANK["town"]), None)
     # else a village named in a sentence that only tells more of the event ("كمنوا للدورية عند مدخل قرية X")
-    town = town or next((x for x in candidates if place_rank(x) >= PLACE_RANK["town"]), None)
+    town = town or next((x for x in candidates if rank[id(x)] >= PLACE_RANK["town"]), None)
     # else the city the event's own clause puts it in ("في/ب/قرب X", "قصفت X"), else the first city
     city = next((x for x in told if _tied_to_event(text, x)), None)
-    return town or city or next((x for x in candidates if place_rank(x) >= 2), None) or _best_place(candidates) or _best_place(spans)
+    first_city = next((x for x in candidates if rank[id(x)] >= 2), None)
+    return town or city or first_city or _best_place(candidates, text) or _best_place(spans, text)
 
 
 _IN = frozenset({"في", "قرب", "بالقرب", "عند", "داخل", "علي"})  # the place where it happened follows these
@@ -124,15 +196,26 @@ def _tied_to_event(text: str, span: Span) -> bool:
 _ROUTES = frozenset({"طريق", "شارع"})
 
 
-def event_site(group: list[Sentence], place: Span | None) -> Span | None:
+def event_site(group: list[Sentence], place: Span | None, text: str = "") -> Span | None:
     """The first facility named in the event's own sentences, more precise than its town: "مطعم X" or "الطريق
-    الدولي" near "مدينة Y". A road named after the towns it joins ("طريق X - Y") is not: those towns say more."""
+    الدولي" near "مدينة Y". A road named after the towns it joins ("طريق X - Y") is not: those towns say more; nor
+    is the hospital the wounded were taken to, or where the source spoke ("قال مسؤول في مستشفى X إن …")."""
     spans = [x for s in group if not s.context for x in s.spans]
     for x in spans:
-        if x.label == "FAC" and not (place is not None and x.start <= place.start and place.end <= x.end):
+        if x.label != "FAC" or (text and _not_the_site(text, x)):
+            continue
+        if not (place is not None and x.start <= place.start and place.end <= x.end):
             if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not _names_a_place(x, spans):
                 return x
     return None
+
+
+def _not_the_site(text: str, site: Span) -> bool:
+    """A hospital after "إلى" ("نقلوا إلى مستشفى X"), or a facility in the source's own clause."""
+    words = norm(site.text).split()
+    if words and words[0].removeprefix("ال").startswith("مستشفي") and is_reference_place(text, site):
+        return True
+    return _speaker_or_hospital_place(text[max(0, site.start - 80) : site.start], text[site.end : site.end + 30])
 
 
 def is_country(span: Span) -> bool:

@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from itertools import compress
 
 from annotation.nlp.date_resolution import article_reference
 from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary, taking_told
@@ -16,7 +17,7 @@ from annotation.nlp.normalize import norm
 from annotation.nlp.patterns import events as E
 from annotation.nlp.patterns import words as W
 from annotation.nlp.sentences import Article, Sentence, recalls_earlier_event, split_sentences
-from annotation.nlp.tokenize import Token, readings
+from annotation.nlp.tokenize import NORM, Token, readings
 from annotation.nlp.types import IncidentDraft, Span
 
 PAST_WORDS = E.words("past_word")
@@ -483,8 +484,9 @@ def _other_past_date(s: Sentence, current: list[Sentence]) -> bool:
 
 def _says_similar(tokens: list[Token], s: Sentence) -> bool:
     """ "بانفجار مماثل", "في هجوم آخر", "حادث منفصل"."""
-    for i in range(s.first, s.last):
-        if tokens[i + 1].norm in SIMILAR and any(stem in EVENT_NOUNS for c, stem in readings(tokens[i].norm) if c <= 2):
+    # the words that "مماثل", "آخر" … follow, found by a C-level map
+    for i in compress(range(s.first, s.last), map(SIMILAR.__contains__, map(NORM, tokens[s.first + 1 : s.last + 1]))):
+        if any(stem in EVENT_NOUNS for c, stem in readings(tokens[i].norm) if c <= 2):
             return True
     return False
 

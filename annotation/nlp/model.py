@@ -12,7 +12,7 @@ from itertools import compress, filterfalse
 from operator import attrgetter
 from pathlib import Path
 
-from annotation.nlp.normalize import norm
+from annotation.nlp.normalize import norm, normalize
 from annotation.nlp.tokenize import END, NORM, START, Token, readings, tokenize
 from annotation.nlp.types import LexiconEntry, Span
 
@@ -221,24 +221,61 @@ def _clitic_length(word: str) -> int:
 
 
 LEARNED_SUFFIX = ".names.tsv"  # beside the model: names the training data labelled, one "surface<TAB>label" a line
-LEARNED_MIN_CHARS = 4  # shorter one-word surfaces ("قوة", "حي") are too often common words
 
 
 def learned_names(examples: Iterable[tuple[str, list[tuple[int, int, str]]]]) -> list[LexiconEntry]:
-    """Surfaces the training data labels, each always with one label: the engine then finds them in any article,
-    as an editor's accepted mention teaches it. Dates are left to the date grammar."""
+    """Surfaces the training data labels, each always with one label and more often inside a labelled mention than
+    outside one: the engine then finds them in any article, as an editor's accepted mention teaches it. A word the
+    editors left untagged as often as they tagged it ("الأمن" of "قوات الأمن" and of "الأمن العام") is an everyday
+    word, not a name. Dates are left to the date grammar."""
     labels: dict[str, set[str]] = {}
     surfaces: dict[str, str] = {}
+    examples = list(examples)
     for text, spans in examples:
         for start, end, label in spans:
             surface = " ".join(text[start:end].split())
             key = norm(surface)
-            one_word = " " not in key
-            if label == "DATE" or not key or (one_word and (label == "PER" or len(key) < LEARNED_MIN_CHARS)):
-                continue  # a person's single name is a first name or a surname: too ambiguous alone
+            if label == "DATE" or " " not in key:
+                continue  # one word alone is too often an everyday word ("الشباب", "الأمن") or half a name
             labels.setdefault(key, set()).add(label)
             surfaces.setdefault(key, surface)
-    return [LexiconEntry(surfaces[k], next(iter(ls)), "learned") for k, ls in sorted(labels.items()) if len(ls) == 1]
+    named = _times_named(examples, {k for k, ls in labels.items() if len(ls) == 1})
+    return [
+        LexiconEntry(surfaces[k], next(iter(ls)), "learned")
+        for k, ls in sorted(labels.items())
+        if len(ls) == 1 and named[k][0] > named[k][1]
+    ]
+
+
+def _times_named(examples: list[tuple[str, list[tuple[int, int, str]]]], keys: set[str]) -> dict[str, list[int]]:
+    """For each normalised surface: [occurrences inside a labelled mention, occurrences outside any], counting the
+    word-bounded occurrences in the training texts (a conjunction or preposition may be glued before it)."""
+    counts = {k: [0, 0] for k in keys}
+    for text, spans in examples:
+        folded = normalize(text)
+        normed = folded.text
+        covered = sorted((s, e) for s, e, _ in spans)
+        starts = [s for s, _ in covered]
+        for key in keys:
+            pos = 0
+            while (i := normed.find(key, pos)) >= 0:
+                pos = i + 1
+                end = i + len(key)
+                if (end < len(normed) and normed[end].isalpha()) or (i and normed[i - 1].isalpha() and not _glued(normed, i)):
+                    continue
+                at = folded.offsets[i]  # in the original text, as the spans are
+                k = bisect.bisect_right(starts, at) - 1
+                inside = k >= 0 and covered[k][0] <= at < covered[k][1]
+                counts[key][0 if inside else 1] += 1
+    return counts
+
+
+def _glued(normed: str, i: int) -> bool:
+    """A clitic (و، ف، ب، ل، ك) alone before position i, itself at a word's start."""
+    j = i
+    while j and normed[j - 1] in "وفبلك" and i - j < 2:
+        j -= 1
+    return j < i and (j == 0 or not normed[j - 1].isalpha())
 
 
 class CrfModel:

@@ -102,6 +102,8 @@ _CHANGED_PAIRS = tuple(_CHANGED.items())
 
 
 def _fold(text: str) -> str:
+    if len(text) < 400:  # a phrase: looking each of its few characters up costs less than a search per pair
+        return text.translate(_TABLE)
     for ch, to in _CHANGED_PAIRS:
         if ch in text:
             text = text.replace(ch, to)

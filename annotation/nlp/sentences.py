@@ -17,6 +17,7 @@ from annotation.nlp.tokenize import END, NORM, Token
 from annotation.nlp.types import Casualty, Span
 
 TRIGGER_INDEX = PhraseIndex({sub: phrases for sub, _ev, phrases in E.TRIGGERS})
+_HURT_INDEX = PhraseIndex({cat: E.CASUALTY_WORDS[cat] for cat in ("killed", "injured")})
 _ENDS = frozenset((".", "!", "؟", "?", "؛"))
 _SINCE = (["منذ"], ["ومنذ"])
 # Words that open a clause telling of something else ("…، فيما تظاهر مئات في …"): the clause is cut off so that
@@ -116,12 +117,27 @@ def _bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     )
     # "…، واعتقلت القوات …": a comma, then "و" and a cue of its own, tells the next event (grouping joins it back
     # when it tells more of the same one)
-    cuts.update(i for i in range(last) if norms[i] in ("،", ",") and norms[i + 1].startswith("و") and TRIGGER_INDEX.matches(tokens, i + 1))
+    cuts.update(
+        i
+        for i in compress(range(last), map(_COMMAS.__contains__, norms))  # the commas, by a C-level map
+        if norms[i + 1].startswith("و") and (TRIGGER_INDEX.matches(tokens, i + 1) or _elsewhere_cue(tokens, norms, i + 1, last))
+    )
     out, first = [], 0
     for i in sorted(c for c in cuts if 0 <= c <= last):
         out.append((first, i))
         first = i + 1
     return out
+
+
+_COMMAS = frozenset(("،", ","))
+
+
+def _elsewhere_cue(tokens: list[Token], norms: list[str], i: int, last: int) -> bool:
+    """ "…، وفي ولاية X قتل مسلحون …": "وفي", a place of two words at most, then a cue or a word of killing or
+    wounding opens another event."""
+    if norms[i] != "وفي":
+        return False
+    return any(TRIGGER_INDEX.matches(tokens, k) or _HURT_INDEX.matches(tokens, k) for k in range(i + 2, min(last, i + 4) + 1))
 
 
 _CUT_WORDS = _CLAUSE_OPENERS | _AFTER  # words that may cut before them (_opens_clause, recalls_earlier_event)

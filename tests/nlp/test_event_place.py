@@ -101,3 +101,50 @@ def test_a_town_named_inside_a_facility_is_a_place_of_its_own_but_not_a_road_s_o
     assert [(s.text, s.label) for s in result.nested] == [("قفصة", "LOC")]
     entities = [(e["text"], e["label"]) for e in result.entities_for_format()]
     assert ("مقر ولاية قفصة", "FAC") in entities and ("قفصة", "LOC") in entities
+
+
+def test_the_place_of_the_source_that_spoke_is_not_where_it_happened():
+    text = "أعلنت وزارة الدفاع في دمشق أن طائرات مسيرة قصفت مواقع في ريف حلب."
+    assert [i.location_text for i in incidents(text)] == ["حلب"]
+    text = "قالت وزارة الصحة في غزة إن خمسة أشخاص قتلوا في قصف على خان يونس."
+    assert [i.location_text for i in incidents(text)] == ["خان يونس"]
+    text = "قتل شرطيان في هجوم في مدينة العريش، بحسب مصدر أمني في القاهرة."
+    assert is_reference_place(text, span_of(text, "القاهرة")) and not is_reference_place(text, span_of(text, "العريش"))
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_where_it_happened():
+    text = "نقل ثلاثة جرحى إلى مستشفى الشفاء في غزة بعد غارة على حي الزيتون."
+    assert [i.location_text for i in incidents(text)] == ["الزيتون"]
+
+
+def test_a_victims_home_town_is_not_where_it_happened():
+    text = "قتل شاب من أبناء بلدة بنت جبيل في غارة إسرائيلية على مدينة صور."
+    assert [i.location_text for i in incidents(text)] == ["صور"]
+    text = "قتل شاب في غارة إسرائيلية على مدينة صور، وهو ينحدر من بلدة بنت جبيل."
+    assert [i.location_text for i in incidents(text)] == ["صور"]
+
+
+def test_a_name_the_text_calls_a_province_is_less_precise_than_the_city_in_it():
+    text = "تظاهر مئات في مدينة ود مدني بولاية الجزيرة للمطالبة بالحكم المدني."
+    assert [i.location_text for i in incidents(text)] == ["ود مدني"]
+
+
+def test_a_place_in_what_the_source_said_is_where_it_happened():
+    text = "قالت الشرطة إنها اعتقلت خمسة أشخاص في الفلوجة."
+    assert not is_reference_place(text, span_of(text, "الفلوجة"))
+    text = "أفادت مصادر محلية في الفلوجة بأن قصفا استهدف حي الجولان."
+    assert is_reference_place(text, span_of(text, "الفلوجة"))
+
+
+def test_the_hospital_of_the_official_who_spoke_is_not_the_site():
+    text = "أصيب طفلان في قصف مدفعي على مدينة تعز، وقال مسؤول في مستشفى الثورة في المدينة إن حالتهما خطيرة."
+    assert where(text) == ("تعز", "تعز")
+    text = "أصيب طفلان في قصف مدفعي على مدينة تعز ونقلا إلى مستشفى الثورة."
+    assert where(text) == ("تعز", "تعز")
+
+
+def test_a_place_between_two_towns_is_one_event_at_the_first():
+    text = "قتل راع في انفجار لغم بين مدينتي نوى وطفس."
+    assert [i.location_text for i in incidents(text)] == ["نوى"]
+    text = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة على الطريق بين مدينتي أعزاز ومارع."
+    assert [i.location_text for i in incidents(text)] == ["أعزاز"]

@@ -192,3 +192,11 @@ def test_a_weak_marker_with_victims_in_another_province_tells_another_event():
         ("Remote explosive/landmine/IED", "القصرين", 2),
         ("Attack", "سيدي بوزيد", None),
     ]
+
+
+def test_a_killing_told_after_a_comma_and_in_another_province_is_its_own_incident():
+    text = "هاجم مسلحون قرية في ولاية زمفارا وقتلوا ثمانية أشخاص، وفي ولاية كاتسينا قتل مسلحون خمسة قرويين."
+    assert [(d.sub_event_type, d.location_text, d.killed) for d in incidents(text)] == [
+        ("Attack", "زمفارا", 8),
+        ("Attack", "كاتسينا", 5),
+    ]

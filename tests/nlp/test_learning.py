@@ -15,3 +15,20 @@ def test_learned_names_keep_unambiguous_surfaces_and_leave_dates_and_lone_first_
     ]
     learned = {(e.surface, e.label) for e in learned_names([(text, spans)])}
     assert learned == {("لواء الصمود", "ORG"), ("تل الورد", "LOC")}
+
+
+def test_a_surface_left_untagged_as_often_as_tagged_is_not_learned():
+    text = "قالت هيئة الرصد إن هيئة الرصد وثقت الهجوم، وطالبت هيئة الرصد بالتحقيق. ودعت كتيبة النصر أهالي الحي إلى الهدوء."
+    first = text.index("هيئة الرصد")
+    spans = [
+        (first, first + 10, "ORG"),  # tagged once, left untagged twice: a phrase the editors don't read as a name
+        (text.index("كتيبة النصر"), text.index("كتيبة النصر") + 11, "ORG"),
+    ]
+    learned = {(e.surface, e.label) for e in learned_names([(text, spans)])}
+    assert learned == {("كتيبة النصر", "ORG")}
+
+
+def test_one_word_surfaces_are_not_learned():
+    text = "اشتبكت القوات مع مسلحي الشباب قرب بلدة الحمراء."
+    spans = [(text.index("الشباب"), text.index("الشباب") + 6, "ORG"), (text.index("الحمراء"), text.index("الحمراء") + 7, "LOC")]
+    assert learned_names([(text, spans)]) == []

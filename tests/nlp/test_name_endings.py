@@ -167,3 +167,13 @@ def test_a_title_word_before_its_body_stays_a_title():
 def test_a_mothers_kunya_is_a_name():
     assert persons("وتعيش أم خالد في خيمة منذ شهرين") == {"أم خالد"}
     assert persons("وسقطت قذائف على أم درمان") == set()
+
+
+def test_a_definite_family_name_before_the_verbs_accusative_object():
+    assert persons("ونشر عبد الله الأحمد صورا للهجوم") == {"عبد الله الأحمد"}
+    assert persons("واستقبل خالد الوفد رسميا") == set()
+
+
+def test_a_short_family_name_recurs_alone_but_not_in_a_set_phrase():
+    assert persons("واستقبل الرئيس ميشال زيد وفدا أمميا. وكان زيد قد دعا إلى الحوار.") == {"ميشال زيد", "زيد"}
+    assert persons("والتقى الرئيس ميشال عون الوفد، وقال إن العمل سيتم بعون الله.") == {"ميشال عون"}

@@ -54,11 +54,15 @@ def spellings_of(name: str) -> set[str]:
     return out | {name}
 
 
+def word_frequency(word: str) -> float:
+    """wordfreq's Zipf frequency of the most frequent word the matching form of word stands for."""
+    return max(zipf_frequency(s, "ar") for s in spellings_of(word))  # a town's name is often spelled without hamza
+
+
 def everyday_word(name: str, population: int) -> bool:
     if " " in name.strip() or population >= BIG_CITY:
         return False
-    frequency = max(zipf_frequency(s, "ar") for s in spellings_of(name))  # a town's name is often spelled without hamza
-    return frequency >= (MAX_ZIPF_SMALL if population < SMALL_TOWN else MAX_ZIPF)
+    return word_frequency(name) >= (MAX_ZIPF_SMALL if population < SMALL_TOWN else MAX_ZIPF)
 
 
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064a\s-]+$")

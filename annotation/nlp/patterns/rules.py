@@ -735,7 +735,7 @@ def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
     "الواقعة/التابعة" ("في كولوفاتا الواقعة في ولاية بورنو") or a province head with ب and a known place ("في دوغو
     بولاية زمفرا")."""
     prepositions = W.LOCATIVE_PREPOSITIONS
-    for i in [i for i, w in enumerate(ctx.norms) if w in prepositions]:
+    for i in list(ctx.among(prepositions)):
         if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
             yield i + 1, 0, i + 1, "LOC", 0.6
 
@@ -1166,6 +1166,23 @@ def _family_nisba(ctx: Context, j: int) -> bool:
     )
 
 
+def _accusative_object(ctx: Context, j: int) -> bool:
+    """Token j is an indefinite accusative noun, the object of the verb whose subject the name is ("أصدر محمد الأمين
+    بيانا", "نشر عبد الله الأحمد صورا"): the definite word before it closes the name. Adverbs in -a ("رسميا") and
+    foreign names in -a are no objects."""
+    w = ctx.word(j)
+    return (
+        len(w) > 3
+        and w.endswith("ا")
+        and not w.startswith(("ال", "و"))
+        and not w.endswith(("يا", "ها"))
+        and w not in W.ADVERBS_IN_A
+        and w not in W.COMMON_FIRST_NAMES
+        and j not in ctx.lexicon
+        and _strip_marks(ctx.raw(j)).endswith("ا")
+    )
+
+
 def _known_after_particle(ctx: Context, j: int) -> bool:
     """Token j is a known name with a preposition glued to it ("لرويترز", "بالخرطوم"): a word of a new phrase,
     so the definite word before it ends a person's name ("قال عمر الشريف لرويترز")."""
@@ -1271,6 +1288,7 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
                 or stem_in(nxt, W.NAME_STOP, 1)
                 or stem_in(nxt, _NOT_IN_NAME, 2)
                 or _known_after_particle(ctx, k + 1)
+                or _accusative_object(ctx, k + 1)
             )
             plural = w.endswith(("ات", "ين", "ون")) and _bare(w) not in W.COMMON_FIRST_NAMES  # "… الحسين إن" is a name
             if _surname(w) or (ends and not plural and _bare(w) not in _NOT_IN_NAME):
