@@ -61,10 +61,3 @@ def test_the_covering_index_carries_what_the_actor_page_groups(postgres_only):
         definition = cursor.fetchone()[0]
     assert "(id) INCLUDE (date_start, admin1, fatalities)" in definition
     assert "WHERE ((status)::text = ANY" in definition and "published" in definition and "retracted" in definition
-
-
-def test_the_place_index_carries_the_killed_for_the_month_chart(postgres_only):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'incident_public_place'")
-        definition = cursor.fetchone()[0]
-    assert "(place_id, date_start DESC, id DESC) INCLUDE (fatalities)" in definition
