@@ -270,18 +270,28 @@ class PhraseIndex:
         starting, fixed = self._by_word.get(word) or self._starting(word)
         if fixed is not None:
             return fixed
-        out: list[tuple[object, int]] = []
-        seen: set = set()
         n = len(tokens)
         # only the one-word phrases and those whose second word is the next token's can match: remembered per
-        # (word, next word), in the phrases' order
+        # (word, next word), in the phrases' order; when none is longer than two words, so is the answer
         nxt = tokens[i + 1].norm if i + 1 < n else None
         by_next = self._by_next.get(word)
         if by_next is None or len(by_next) > 1000:
             by_next = self._by_next[word] = {}
-        candidates = by_next.get(nxt)
-        if candidates is None:
-            candidates = by_next[nxt] = tuple(e for e in starting if len(e[1]) == 1 or e[1][1] == nxt)
+        known = by_next.get(nxt)
+        if known is None:
+            candidates = tuple(e for e in starting if len(e[1]) == 1 or e[1][1] == nxt)
+            answer = None
+            if all(len(p) <= 2 for _tag, p in candidates):  # each matches: its second word is nxt (never None)
+                first: dict = {}
+                for tag, p in candidates:
+                    first.setdefault(tag, (tag, len(p)))
+                answer = tuple(first.values())
+            known = by_next[nxt] = (candidates, answer)
+        candidates, answer = known
+        if answer is not None:
+            return answer
+        out: list[tuple[object, int]] = []
+        seen: set = set()
         for tag, p in candidates:
             k = len(p)  # a one-word phrase matches at once; a longer one needs its next words, all in the text
             if tag not in seen and (
