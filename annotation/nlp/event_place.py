@@ -68,11 +68,18 @@ def is_reference_place(text: str, span: Span) -> bool:
     """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة", "شاب من بلدة
     X"), an office holder's area ("حاكم منطقة X"), the dateline, the hospital's town ("نقلوا إلى مستشفى في X") or
     where the source spoke ("قالت وزارة الصحة في X إن …")."""
-    if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
+    return _is_reference_place(text, span.start, span.end)
+
+
+# asked again and again of an article's places by the incident drafting: the text's hash is kept by the string, and
+# the same text object compares by identity
+@lru_cache(maxsize=2048)
+def _is_reference_place(text: str, start: int, end: int) -> bool:
+    if not text[:start].strip() and text[end : end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
-    if _not_event_place(text[max(0, span.start - 24) : span.start]) or _second_of_between(text[max(0, span.start - 40) : span.start]):
+    if _not_event_place(text[max(0, start - 24) : start]) or _second_of_between(text[max(0, start - 40) : start]):
         return True
-    return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 30])
+    return _speaker_or_hospital_place(text[max(0, start - 80) : start], text[end : end + 30])
 
 
 SOURCE_WORDS = E.words("reporting_verb") | E.words("source_word")  # "قال", "أعلن", "بحسب", "وفق"
