@@ -101,11 +101,22 @@ class Lexicon:
             found = list(map(opens.__getitem__, norms))
         out: list[LexiconMatch] = []
         after = 0  # the token after the last match
-        for i in compress(range(len(tokens)), found):  # the tokens some entry may start at
+        n = len(norms)
+        for i in compress(range(n), found):  # the tokens some entry may start at
             if i < after:
                 continue
-            m = self.match_at(tokens, i)
-            if m:
-                out.append(m)
-                after = m.last + 1
+            # match_at's walk, over the words at hand and from the readings already looked up
+            best = None
+            for clitic, node in found[i]:
+                j = i
+                while node is not None:
+                    if _END in node and (best is None or j > best[0]):
+                        best = (j, clitic, node[_END])
+                    j += 1
+                    if j >= n:
+                        break
+                    node = node.get(norms[j])
+            if best is not None:
+                out.append(LexiconMatch(i, *best))
+                after = best[0] + 1
         return out
