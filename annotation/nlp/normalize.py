@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
 _MAP = str.maketrans(
@@ -53,6 +54,13 @@ def norm(text: str) -> str:
     """Matching form of a string: no diacritics/tatweel, one alef/ya/ha, Western digits, lower-case ASCII.
 
     The one Arabic normalisation of the project: intake keys and search documents fold text through it."""
+    return _norm_short(text) if len(text) < 256 else text.translate(_TABLE)
+
+
+@lru_cache(maxsize=16384)
+def _norm_short(text: str) -> str:
+    # the engine folds the same stretches of an article again and again (a sentence, the words before a name):
+    # a short string's hash costs less than looking each of its characters up
     return text.translate(_TABLE)
 
 
