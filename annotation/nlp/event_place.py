@@ -110,6 +110,8 @@ def _speaker_or_hospital_place(preceding: str, following: str) -> bool:
 
 
 NEAR = E.words("near")  # "بالقرب من X" is where it happened
+NEARBY = E.words("nearby")  # "القريبة من Y": an adjective on a place named before; Y is a reference point
+SEAT_OF = E.words("seat_of")  # "ومقره X", "الصادرة في X": an organisation's or outlet's seat
 HOME_OF = E.words("home_of")  # "من أبناء بلدة X", "ينحدر من X": a victim's home town
 
 
@@ -138,6 +140,13 @@ def _not_event_place(preceding: str) -> bool:
         return False
     if _home_town(before):
         return True
+    if before[-1] == "من" and len(before) > 1 and before[-2].removeprefix("و") in NEARBY:
+        return True  # "بلدة X القريبة من مدينة Y": Y only says where X is
+    if before[-1] in _PLACE_KIND and len(before) > 2 and before[-2] == "من" and before[-3].removeprefix("و") in NEARBY:
+        return True
+    seat = before[-2] if before[-1] == "في" and len(before) > 1 else before[-1]
+    if seat in SEAT_OF:
+        return True  # "ومقره لندن", "الصادرة في لندن": where the source is based
     word = before[-1].removeprefix("و")
     if word.removeprefix("ال") in DIRECTIONS or word in OFFICE_OF:
         return True
@@ -205,7 +214,7 @@ def event_site(group: list[Sentence], place: Span | None, text: str = "") -> Spa
         if x.label != "FAC" or (text and _not_the_site(text, x)):
             continue
         if not (place is not None and x.start <= place.start and place.end <= x.end):
-            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not _names_a_place(x, spans):
+            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not (_names_a_place(x, spans) or _joins_towns(text, x)):
                 return x
     return None
 
@@ -228,6 +237,11 @@ def is_route(text: str) -> bool:
     """Whether a facility's name is a road's or a street's ("طريق الدانا", "شارع الرشيد")."""
     words = norm(text).split()
     return bool(words) and words[0].removeprefix("ال") in _ROUTES
+
+
+def _joins_towns(text: str, road: Span) -> bool:
+    """ "الطريق الرابط بين مدينتي X وY": a road told by the towns it joins, right after its name."""
+    return bool(text) and norm(text[road.end : road.end + 8]).split()[:1] == ["بين"]
 
 
 def _names_a_place(site: Span, spans: list[Span]) -> bool:

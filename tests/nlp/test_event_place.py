@@ -148,3 +148,20 @@ def test_a_place_between_two_towns_is_one_event_at_the_first():
     assert [i.location_text for i in incidents(text)] == ["نوى"]
     text = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة على الطريق بين مدينتي أعزاز ومارع."
     assert [i.location_text for i in incidents(text)] == ["أعزاز"]
+
+
+def test_the_seat_of_a_source_or_outlet_is_no_second_place_struck():
+    text = "قال المرصد السوري لحقوق الإنسان، ومقره لندن، إن طائرات قصفت بلدة سراقب وقتلت ثلاثة مدنيين."
+    assert [i.location_text for i in incidents(text)] == ["سراقب"]
+    text = "قالت منظمة أطباء بلا حدود ومقرها جنيف إن قصفا استهدف مستشفى في مدينة الفاشر."
+    assert [i.location_text for i in incidents(text)] == ["الفاشر"]
+
+
+def test_a_town_only_said_to_be_near_the_place_struck_is_no_second_place():
+    text = "شنت مسيرة تركية غارة على سيارة في بلدة عامودا القريبة من مدينة القامشلي، ما أدى إلى مقتل شخصين."
+    assert [i.location_text for i in incidents(text)] == ["عامودا"]
+
+
+def test_a_road_told_by_the_towns_it_joins_is_not_the_site():
+    text = "قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم على الطريق الرابط بين مدينتي بيدوا وبورهكبة."
+    assert [i.location_text for i in incidents(text)] == ["بيدوا"]
