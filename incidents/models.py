@@ -264,8 +264,13 @@ class Incident(models.Model):
             # A place's page, and the list filtered by country and event type (the commonest facets), newest
             # first: read in order from these instead of walking every public incident by date and
             # discarding the others (EXPLAIN at a million incidents: docs/scaling.md).
+            # The place's index carries the killed, so that its month chart and totals read the index only
+            # (1M: 163–233 ms → 9–14 ms, docs/scaling.md).
             models.Index(
-                fields=["place", "-date_start", "-id"], condition=Q(status__in=["published", "retracted"]), name="incident_public_place"
+                fields=["place", "-date_start", "-id"],
+                condition=Q(status__in=["published", "retracted"]),
+                include=["fatalities"],
+                name="incident_public_place",
             ),
             models.Index(
                 fields=["country", "event_type", "-date_start", "-id"],

@@ -122,10 +122,12 @@ PLACES_READ_AS_WORDS_AFTER_BI = frozenset({"حجه"})
 
 def _everyday_reading_of_place(m, tokens: list[Token]) -> bool:
     """A one-word place that the words around it read as an everyday word: "بحجة الإخلال" (on the pretext of),
-    "الراية البيضاء" (a colour adjective, فعلاء, right after a definite noun)."""
+    "الراية البيضاء" (a colour adjective, فعلاء, right after a definite noun), "مسقط رأسه" (a birthplace)."""
     word = tokens[m.first].norm
     if m.clitic and word[: m.clitic].endswith("ب") and word[m.clitic :] in PLACES_READ_AS_WORDS_AFTER_BI:
         return True
+    if word[m.clitic :] == "مسقط" and m.last + 1 < len(tokens) and tokens[m.last + 1].norm.startswith("راس"):
+        return True  # "مسقط رأسه": one's birthplace, not Muscat
     if m.clitic or m.first != m.last or not m.first or not word.startswith("ال") or not word.endswith("اء"):
         return False
     prev = tokens[m.first - 1].norm

@@ -127,7 +127,7 @@ def _usable(name: str, generated: bool) -> bool:
 
 @cache
 def load_places() -> list[Place]:
-    """Countries, governorates, cities and towns: hand-curated first, then GeoNames' towns, then the open list's."""
+    """Countries, governorates, cities and towns: hand-curated first, then GeoNames' towns, then the open lists'."""
     names = country_names()
     out = [
         Place(r[0], r[1], r[2], r[1], "", "country", float(r[3]), float(r[4]), _aliases(r[5] if len(r) > 5 else ""))
@@ -135,7 +135,7 @@ def load_places() -> list[Place]:
     ]
     # every other country, and the CLDR spelling of the curated ones (same key, so the curated entry leads)
     out += [Place(r[0], names[r[2]], r[2], names[r[2]], "", "country", float(r[3]), float(r[4])) for r in _rows("cldr_countries.tsv")]
-    for fname in ("places.tsv", "geonames_places.tsv", "csc_places.tsv"):
+    for fname in ("places.tsv", "geonames_places.tsv", "csc_places.tsv", "wof_places.tsv"):
         generated = fname != "places.tsv"
         for r in _rows(fname):
             r += [""] * (8 - len(r))

@@ -40,7 +40,12 @@ def test_the_governorate_filter_reads_its_index(postgres_only, world, admin1):
 
 def test_a_place_page_and_the_country_facet_read_theirs(postgres_only, world):
     place = selectors.incidents_for_place(world["places"]["ramadi"]).order_by("-date_start", "-id")[:25]
-    assert "incident_public_place" in _plan(place)
+    plan = _plan(place)
+    # On these few rows the planner may read the place's foreign-key index as well as incident_public_place (it
+    # did, once in a few runs, after the latter took INCLUDE (fatalities)); either reads the place's rows from an
+    # index. At 100k and 1M the page reads incident_public_place (docs/scaling.md).
+    assert "Seq Scan" not in plan
+    assert "incident_public_place" in plan or "incidents_incident_place_id" in plan
     facet = selectors.public_incidents({"country": "IRQ", "event_type": "Battles"}).qs[:25]
     assert "incident_public_country_type" in _plan(facet)
 

@@ -30,3 +30,13 @@ def test_builder_filter_drops_everyday_words_and_phrases_of_them():
     assert not build.keep("خليج")  # a transliteration of "Bay" that is the word "gulf"
     assert not build.keep("طويل القامة")  # every word everyday: no place name
     assert not build.keep("Giado")
+
+
+def test_a_syrian_village_of_two_words_from_who_is_on_first_is_a_place():
+    assert places("وسقطت قذيفة على منزل في مشرفة البوير دون إصابات") == {("مشرفة البوير", "place:Mashrafat al Buwayr|SYR")}
+
+
+def test_village_builder_keeps_names_of_several_words_without_a_given_name():
+    build = pytest.importorskip("annotation.nlp.data.build_wof_places")  # needs wordfreq (development requirements)
+    props = {"name:ara_x_preferred": ["مديرية قرن ذيبان"], "name:ara_x_variant": ["واسطة", "حمد المخلف", "قرن ذيبان"]}
+    assert build._names(props, known=set(), given={"حمد"}) == ["قرن ذيبان"]

@@ -793,7 +793,7 @@ def _name_tail(ctx: Context, last: int) -> int:
         end = last + extra
         words = [ctx.word(x) for x in range(last + 1, end + 1)]
         if not all(ctx.is_word(x) for x in range(last + 1, end + 1)) or any(
-            w.startswith(("ال", "و", "لل")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2
+            w.startswith(("ال", "و", "لل")) or stem_in(w, _NOT_TAIL, 2) or x in ctx.lexicon or len(w) < 2 or _fa_verb(w)
             for x, w in zip(range(last + 1, end + 1), words, strict=True)
         ):
             continue
@@ -801,6 +801,11 @@ def _name_tail(ctx: Context, last: int) -> int:
         if not after or not ctx.is_word(end + 1) or after in W.PLACE_BOUNDARY or stem_in(after, W.ALL_LOC_HEADS, 2):
             return end
     return last
+
+
+def _fa_verb(w: str) -> bool:
+    """ "فقتلوا", "فأصابوا": a past verb in the plural after ف (and then …) goes on the sentence, never a name."""
+    return w[:1] == "ف" and w.endswith("وا") and len(w) >= 5
 
 
 def _after_name_prefix(ctx: Context, k: int) -> bool:
