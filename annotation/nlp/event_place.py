@@ -9,6 +9,7 @@ governorate), the facility that is more precise still, and the incident's countr
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from annotation.nlp.focus import nationality_of
@@ -64,14 +65,21 @@ NOT_THE_PLACE = E.words("not_the_place")  # destinations and origins ("عودت�
 OFFICE_OF = E.words("office_of")  # "حاكم منطقة X": whose office, not where it happened
 
 
+# "بعد سقوط X", "منذ سيطرة القوات على X" up to the place, within its clause: a town changing hands, named to date
+# the event by another one.
+_CHANGE_OF_HANDS = re.compile(r"(?:بعد|منذ|عقب|اثر|قبل|اثناء)\s+(?:سقوط|سيطره|استعاده|انسحاب|تحرير|دخول|حصار)\b[^،,.؛:]*$")
+
+
 def is_reference_place(text: str, span: Span) -> bool:
     """Whether the place is a reference point ("شمال بغداد"), a destination or origin ("إلى القاهرة", "شاب من بلدة
     X"), an office holder's area ("حاكم منطقة X"), the dateline, the hospital's town ("نقلوا إلى مستشفى في X") or
-    where the source spoke ("قالت وزارة الصحة في X إن …")."""
+    where the source spoke ("قالت وزارة الصحة في X إن …"), or a town whose fall dates the event ("بعد سقوط X")."""
     if not text[: span.start].strip() and text[span.end : span.end + 3].strip()[:1] in ("-", "–", "—", ":", "/", "("):
         return True  # the dateline: "الخرطوم - قالت مصادر …" says where it was written
     if _not_event_place(text[max(0, span.start - 24) : span.start]) or _second_of_between(text[max(0, span.start - 40) : span.start]):
         return True
+    if _CHANGE_OF_HANDS.search(norm(text[max(0, span.start - 60) : span.start])):
+        return True  # "بعد سقوط نيالا والجنينة": towns that date the event by their fall, not where it happened
     return _speaker_or_hospital_place(text[max(0, span.start - 80) : span.start], text[span.end : span.end + 30])
 
 
