@@ -1,9 +1,12 @@
 """The public list's commonest filters are answered from their partial indexes (PostgreSQL)."""
 
+import hashlib
+
 import pytest
 from django.db import connection
 
 from incidents import rows, selectors
+from incidents.models import Incident
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +69,23 @@ def test_the_covering_index_carries_what_the_actor_page_groups(postgres_only):
         definition = cursor.fetchone()[0]
     assert "(id) INCLUDE (date_start, admin1, fatalities)" in definition
     assert "WHERE ((status)::text = ANY" in definition and "published" in definition and "retracted" in definition
+
+
+def test_an_incident_row_keeps_its_search_vector_in_the_table(postgres_only, world):
+    # A search tests each candidate row's vector: kept in the row, it is read with the row's page, not fetched from
+    # TOAST (3-4 more pages a row; docs/scaling.md). A row of ~5 kB, over the default 2 kB, that compression does
+    # not bring under it: 240 words of hexadecimal digits from a hash.
+    words = " ".join(hashlib.sha256(str(n).encode()).hexdigest()[:10] for n in range(240))
+    Incident.objects.filter(pk=world["bomb"].pk).update(search_text=words)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions, reltoastrelid::regclass::text FROM pg_class WHERE relname = 'incidents_incident'")
+        options, toast = cursor.fetchone()
+        cursor.execute(
+            "SELECT pg_column_size(search_text) + pg_column_size(search_vector) FROM incidents_incident WHERE id = %s", [world["bomb"].pk]
+        )
+        stored = cursor.fetchone()[0]
+        cursor.execute(f"SELECT count(*) FROM {toast}")  # the table's own TOAST relation
+        moved_out = cursor.fetchone()[0]
+    assert options == ["toast_tuple_target=8160"]
+    assert stored > 4000  # longer than a row may be by default
+    assert moved_out == 0
