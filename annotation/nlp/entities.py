@@ -11,7 +11,7 @@ from annotation.nlp.lexicon import Lexicon, key_of
 from annotation.nlp.normalize import Normalized
 from annotation.nlp.patterns import rules
 from annotation.nlp.patterns import words as W
-from annotation.nlp.tokenize import NSTART, Token, readings
+from annotation.nlp.tokenize import NORM, NSTART, Token, readings
 from annotation.nlp.types import LexiconEntry, Span
 
 # Labels whose every recurrence in an article is the same entity (a date or a weapon named twice is not).
@@ -212,8 +212,9 @@ def recurring_mentions(text: str, normalized: Normalized, tokens: list[Token], s
             candidates.add(bisect.bisect_right(starts, pos) - 1)
             pos = normalized.text.find(needle, pos + 1)
     out = []
+    norms = list(map(NORM, tokens))
     for i in sorted(candidates):
-        m = lexicon.match_at(tokens, i)
+        m = lexicon.match_at(norms, i)
         if m is None or _common_noun_reading(m, tokens):
             continue  # a group named once is no group where its word is an adjective ("آلاف الماليين … الجنود الماليين")
         first = tokens[m.first]

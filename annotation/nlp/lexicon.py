@@ -72,19 +72,9 @@ class Lexicon:
             found = self._starts[word] = tuple((c, root[stem]) for c, stem in readings(word) if stem in root)
         return found
 
-    def match_at(self, tokens: list[Token], i: int) -> LexiconMatch | None:
-        """The longest entry starting at token i (under any clitic reading of that token)."""
-        best = None  # (last token, clitic, entry): one LexiconMatch is made, for the longest
-        n = len(tokens)
-        for clitic, node in self._starts_of(tokens[i].norm):
-            j = i
-            while node is not None:
-                if _END in node and (best is None or j > best[0]):
-                    best = (j, clitic, node[_END])
-                j += 1
-                if j >= n:
-                    break
-                node = node.get(tokens[j].norm)
+    def match_at(self, norms: list[str], i: int) -> LexiconMatch | None:
+        """The longest entry starting at word i of the normalised words (under any clitic reading of that word)."""
+        best = _longest(self._starts_of(norms[i]), norms, i)
         return LexiconMatch(i, *best) if best is not None else None
 
     def find(self, tokens: list[Token]) -> list[LexiconMatch]:
@@ -105,18 +95,24 @@ class Lexicon:
         for i in compress(range(n), found):  # the tokens some entry may start at
             if i < after:
                 continue
-            # match_at's walk, over the words at hand and from the readings already looked up
-            best = None
-            for clitic, node in found[i]:
-                j = i
-                while node is not None:
-                    if _END in node and (best is None or j > best[0]):
-                        best = (j, clitic, node[_END])
-                    j += 1
-                    if j >= n:
-                        break
-                    node = node.get(norms[j])
+            best = _longest(found[i], norms, i)  # from the readings already looked up
             if best is not None:
                 out.append(LexiconMatch(i, *best))
                 after = best[0] + 1
         return out
+
+
+def _longest(starts: tuple, norms: list[str], i: int) -> tuple | None:
+    """(last word, clitic, entry) of the longest entry from word i, walking the trie from each reading's node."""
+    best = None
+    n = len(norms)
+    for clitic, node in starts:
+        j = i
+        while node is not None:
+            if _END in node and (best is None or j > best[0]):
+                best = (j, clitic, node[_END])
+            j += 1
+            if j >= n:
+                break
+            node = node.get(norms[j])
+    return best
