@@ -172,8 +172,6 @@ def load_people() -> list[Person]:
 @cache
 def agency_datelines() -> dict[str, str]:
     """The short names agencies sign their wires with (data/agency_datelines.tsv), in matching form → the agency."""
-    from annotation.nlp.normalize import norm
-
     return {norm(r[0]): r[1] for r in _rows("agency_datelines.tsv")}
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotation.nlp.normalize import norm, normalize
 from annotation.nlp.tokenize import END, NORM, START, Token, readings, tokenize
+from annotation.nlp.training import locate
 from annotation.nlp.types import LexiconEntry, Span
 
 MODEL_PREFIX = "crf-"
@@ -257,25 +258,12 @@ def _times_named(examples: list[tuple[str, list[tuple[int, int, str]]]], keys: s
         covered = sorted((s, e) for s, e, _ in spans)
         starts = [s for s, _ in covered]
         for key in keys:
-            pos = 0
-            while (i := normed.find(key, pos)) >= 0:
-                pos = i + 1
-                end = i + len(key)
-                if (end < len(normed) and normed[end].isalpha()) or (i and normed[i - 1].isalpha() and not _glued(normed, i)):
-                    continue
+            for i, _end in locate(normed, key):
                 at = folded.offsets[i]  # in the original text, as the spans are
                 k = bisect.bisect_right(starts, at) - 1
                 inside = k >= 0 and covered[k][0] <= at < covered[k][1]
                 counts[key][0 if inside else 1] += 1
     return counts
-
-
-def _glued(normed: str, i: int) -> bool:
-    """A clitic (و، ف، ب، ل، ك) alone before position i, itself at a word's start."""
-    j = i
-    while j and normed[j - 1] in "وفبلك" and i - j < 2:
-        j -= 1
-    return j < i and (j == 0 or not normed[j - 1].isalpha())
 
 
 class CrfModel:

@@ -61,7 +61,6 @@ _new_token = partial(tuple.__new__, Token)  # Token(*fields) without the named t
 
 def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalized, list[Token]]:
     n = normalized or normalize(text)
-    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     # Every non-space character is in a token ("\S" is the last alternative), so a token starts at the first
     # occurrence of its text after the previous one: strings and str.find cost less than match objects.
     find, tokens, pos = n.text.find, [], 0
@@ -77,7 +76,7 @@ def tokenize(text: str, normalized: Normalized | None = None) -> tuple[Normalize
     for w in _TOKEN.findall(n.text):
         a = find(w, pos)
         pos = a + len(w)
-        tokens.append(new(Token, (offsets[a], offsets[pos - 1] + 1, w, a, pos)))
+        tokens.append(_new_token((offsets[a], offsets[pos - 1] + 1, w, a, pos)))
     return n, tokens
 
 
