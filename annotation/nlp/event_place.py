@@ -229,7 +229,7 @@ def event_site(group: list[Sentence], place: Span | None, text: str = "") -> Spa
         if x.label != "FAC" or (text and _not_the_site(text, x)):
             continue
         if not (place is not None and x.start <= place.start and place.end <= x.end):
-            if norm(x.text).split()[0].removeprefix("ال") not in _ROUTES or not (_names_a_place(x, spans) or _joins_towns(text, x)):
+            if not is_route(x.text) or not (_names_a_place(x, spans) or _joins_towns(text, x)):
                 return x
     return None
 

@@ -8,8 +8,12 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_
 
+from annotation.nlp.dates import MONTHS, WEEKDAYS
+from annotation.nlp.gazetteer import actor_index, agency_datelines, load_actors
 from annotation.nlp.lexicon import LexiconMatch
-from annotation.nlp.normalize import is_dropped
+from annotation.nlp.normalize import is_dropped, norm
+from annotation.nlp.numbers import TENS, UNITS
+from annotation.nlp.patterns import events as E
 from annotation.nlp.patterns import words as W
 from annotation.nlp.tokenize import NORM, Token, readings
 
@@ -300,8 +304,6 @@ def quoted_org_hits(ctx: Context) -> Iterator[Hit]:
 def dateline_agency_hits(ctx: Context) -> Iterator[Hit]:
     """An agency's short name in parentheses or slashes, as a dateline signs a wire: "الدوحة (قنا) -", "برلين (د ب
     أ)", "الكويت /كونا/" (over a place of the same spelling: قنا, بترا)."""
-    from annotation.nlp.gazetteer import agency_datelines
-
     agencies = agency_datelines()
     toks, n = ctx.tokens, len(ctx.tokens)
     for q in compress(range(n - 2), map(_BRACKETS.__contains__, ctx.norms)):
@@ -319,8 +321,6 @@ _BRACKETS = {"(": ")", "/": "/"}
 def _dateline_outlet(ctx: Context) -> Iterator[Hit]:
     """The outlet that signs the article's dateline, known or not: "الموصل / صدى – …", "الدوحة (قنا) - …" (the
     place, then one to three words between a slash or a bracket and a dash; a date there is no outlet)."""
-    from annotation.nlp.dates import MONTHS, WEEKDAYS
-
     place = ctx.lexicon.get(0)
     if place is None or place.entry.label != "LOC" or place.clitic:
         return
@@ -379,8 +379,6 @@ def known_as_hits(ctx: Context) -> Iterator[Hit]:
 
 def _armed_group(m: LexiconMatch) -> bool:
     """A known armed group or people (not a state body, an office or a sector)."""
-    from annotation.nlp.gazetteer import actor_index
-
     actor = actor_index().get(m.entry.key or "")
     return m.entry.label == "NORP" or (actor is not None and actor.actor_type in W.NON_STATE_ACTOR_TYPES)
 
@@ -388,8 +386,6 @@ def _armed_group(m: LexiconMatch) -> bool:
 def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
     """A known state or civil body followed by the adjective of its country: "خفر السواحل الليبي", "مجلس النواب
     الليبي", "الدفاع المدني السوري" (an armed group's adjective only describes it: "حزب الله [اللبناني]")."""
-    from annotation.nlp.gazetteer import actor_index
-
     actors = actor_index()
     for m in ctx.lexicon.values():
         actor = actors.get(m.entry.key or "")
@@ -402,9 +398,6 @@ def known_org_nationality_hits(ctx: Context) -> Iterator[Hit]:
 @lru_cache(maxsize=1)
 def _headless_group_names() -> dict[str, tuple[str, ...]]:
     """The armed groups' names written with a generic head, by the first word after it: "حركة الشباب" → الشباب."""
-    from annotation.nlp.gazetteer import load_actors
-    from annotation.nlp.normalize import norm
-
     out: dict[str, tuple[str, ...]] = {}
     for actor in load_actors():
         if actor.label != "ORG" or actor.actor_type not in W.NON_STATE_ACTOR_TYPES:
@@ -723,8 +716,6 @@ def direction_hits(ctx: Context) -> Iterator[Hit]:
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """Every single word of the event cues and of the drafter's word lists: common words, never a place's name."""
-    from annotation.nlp.patterns import events as E
-
     cues = {w for _, _, phrases in E.TRIGGERS for phrase in phrases for w in phrase}
     lists = {w for name in E.WORDS for phrase in E.phrases(name) for w in phrase}
     return frozenset(cues | lists)
@@ -839,7 +830,6 @@ def _second_name_word(ctx: Context, k: int) -> bool:
 
 
 def _is_media(key: str | None) -> bool:
-    from annotation.nlp.gazetteer import actor_index
 
     actor = actor_index().get(key or "")
     return actor is not None and not actor.actor_type
@@ -1494,6 +1484,5 @@ def _nationality_person(word: str) -> bool:
 
 
 def _is_count(w: str) -> bool:
-    from annotation.nlp.numbers import TENS, UNITS
 
     return w.isdecimal() or w in UNITS or w in TENS or w in ("عشر", "عشره")
