@@ -118,6 +118,8 @@ def _common_noun_reading(m, tokens: list[Token]) -> bool:
 
 # Place names that are everyday words after the preposition ب: "بحجة" is "on the pretext", not "in Hajjah".
 PLACES_READ_AS_WORDS_AFTER_BI = frozenset({"حجه"})
+# a place's name opening an everyday phrase, by the start of the word that follows it: "مسقط رأسه" (a birthplace)
+PLACES_READ_AS_WORDS_BEFORE = {"مسقط": "راس"}
 
 
 def _everyday_reading_of_place(m, tokens: list[Token]) -> bool:
@@ -126,8 +128,9 @@ def _everyday_reading_of_place(m, tokens: list[Token]) -> bool:
     word = tokens[m.first].norm
     if m.clitic and word[: m.clitic].endswith("ب") and word[m.clitic :] in PLACES_READ_AS_WORDS_AFTER_BI:
         return True
-    if word[m.clitic :] == "مسقط" and m.last + 1 < len(tokens) and tokens[m.last + 1].norm.startswith("راس"):
-        return True  # "مسقط رأسه": one's birthplace, not Muscat
+    follows = PLACES_READ_AS_WORDS_BEFORE.get(word[m.clitic :])
+    if follows and m.last + 1 < len(tokens) and tokens[m.last + 1].norm.startswith(follows):
+        return True
     if m.clitic or m.first != m.last or not m.first or not word.startswith("ال") or not word.endswith("اء"):
         return False
     prev = tokens[m.first - 1].norm
