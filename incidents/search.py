@@ -18,6 +18,7 @@ from annotation.areas import english_key
 from annotation.models import Entity
 from annotation.nlp.gazetteer import load_places
 from annotation.nlp.normalize import norm
+from incidents.models import Incident
 from incidents.taxonomy import COUNTRIES
 
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
@@ -119,9 +120,20 @@ def area_names(country, admin1):
     return names
 
 
+def merged_codes(incident):
+    """The codes of the incidents merged into this one, and of those merged into them: a reader who
+    kept an old code finds the incident that survived it."""
+    codes, frontier = [], [incident.pk]
+    while frontier:
+        found = list(Incident.objects.filter(merged_into__in=frontier).values_list("pk", "code"))
+        codes += [code for _pk, code in found]
+        frontier = [pk for pk, _code in found]
+    return codes
+
+
 def search_document(incident):
-    """The normalised text an incident is found by: code, titles, summaries, places (with the Arabic
-    names of its governorate and country), actors."""
+    """The normalised text an incident is found by: code (and the codes merged into it), titles,
+    summaries, places (with the Arabic names of its governorate and country), actors."""
     parts = [
         incident.code,
         incident.title_ar,
@@ -139,6 +151,7 @@ def search_document(incident):
     # Governorate and country in Arabic, so that «كركوك» finds what "Kirkuk" finds.
     parts += area_names(incident.country, incident.admin1)
     if incident.pk:
+        parts += merged_codes(incident)
         # One small query: actor names, so that searching a group's name finds its incidents.
         for name_ar, name_en in incident.actors.values_list("entity__name_ar", "entity__name_en"):
             parts += [name_ar, name_en]

@@ -234,9 +234,12 @@ def incident_merged_target(code):
     if not looks_like_code(code):
         return None
     merged = Incident.objects.filter(code=code, status=Incident.Status.MERGED).select_related("merged_into").first()
-    if merged and merged.merged_into and merged.merged_into.is_public:
-        return merged.merged_into
-    return None
+    target = merged.merged_into if merged else None
+    # A survivor may itself have been merged later: follow the chain (merges only go into published
+    # incidents, so it is short and ends).
+    while target is not None and target.status == Incident.Status.MERGED:
+        target = Incident.objects.select_related("merged_into").filter(pk=target.merged_into_id).first()
+    return target if target is not None and target.is_public else None
 
 
 def incident_corrections(incident):

@@ -173,3 +173,19 @@ def test_a_search_count_is_capped_and_the_pages_go_on_by_position(client, world,
     assert client.get(second["next"]).json()["results"] == []  # full page, so linked; then nothing
     exact = client.get("/api/v1/incidents", {"q": "بعقوبة"}).json()
     assert (exact["count"], exact["count_exact"], exact["next"]) == (1, True, None)
+
+
+def test_list_searched_by_a_merged_code_finds_the_surviving_incident(client, world):
+    data = client.get("/api/v1/incidents", {"q": world["merged"].code}).json()
+    assert [i["code"] for i in data["results"]] == [world["attack"].code]
+
+
+def test_a_code_merged_twice_redirects_to_the_last_survivor(client, world, reviewer):
+    from incidents import services
+
+    services.incident_merge(duplicate=world["attack"], into=world["bomb"], user=reviewer)
+    for old in ("merged", "attack"):
+        response = client.get(f"/api/v1/incidents/{world[old].code}")
+        assert (response.status_code, response["Location"]) == (302, f"/api/v1/incidents/{world['bomb'].code}")
+        data = client.get("/api/v1/incidents", {"q": world[old].code}).json()
+        assert [i["code"] for i in data["results"]] == [world["bomb"].code]

@@ -199,3 +199,10 @@ def test_json_export_query_count_does_not_grow_with_rows(client, world, django_a
     # and sources (tests/incidents/test_export_rows.py: two queries when every row is stored)
     with django_assert_max_num_queries(6):
         download(client, "/export/incidents.json")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson"])
+def test_exports_searched_by_a_merged_code_hold_the_surviving_incident(client, world, fmt):
+    _response, text = download(client, f"/export/incidents.{fmt}?q={world['merged'].code}")
+    assert world["attack"].code in text
+    assert [code for code in (world[k].code for k in PUBLIC) if code in text] == [world["attack"].code]
