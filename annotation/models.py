@@ -127,6 +127,22 @@ class ImportBatch(models.Model):
         return f"{self.filename or self.kind} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+class TrainingLock(models.Model):
+    """The one row that says a training of the engine's model is queued or running, shared by every
+    process (web workers and db_worker alike): taken by a single conditional UPDATE, so two requests
+    can never both take it, on SQLite as on PostgreSQL."""
+
+    held_since = models.DateTimeField(null=True, blank=True)
+    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("training lock")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="training_lock_single_row")]
+
+    def __str__(self):
+        return f"training lock (held since {self.held_since})" if self.held_since else "training lock (free)"
+
+
 class Entity(models.Model):
     """An entry of the knowledge base: a person, group, place, facility, … with its spellings."""
 

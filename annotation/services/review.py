@@ -6,14 +6,14 @@ signal for the engine's ``train`` command. Each write checks the article's versi
 editors reviewing the same article never overwrite each other silently.
 """
 
+import datetime
 import io
 import logging
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -21,7 +21,7 @@ from simple_history.utils import bulk_update_with_history
 
 from annotation import boundaries
 from annotation.labels import LABELS
-from annotation.models import Article, Entity, Mention, validate_span
+from annotation.models import Article, Entity, Mention, TrainingLock, validate_span
 
 UNDO_REASON = "undo"
 log = logging.getLogger("marsad.workflow")
@@ -340,10 +340,22 @@ def article_finish_review(*, article, user, expected_version=None):
     return Mention.objects.filter(article=locked, status=Mention.Status.SUGGESTED).count()
 
 
-# One training queued or running at a time: the key is taken when one is queued and given back when it
-# ends; the timeout frees it should a worker die (or, without a shared cache, in another process).
-TRAIN_LOCK = "marsad:train-queued"
+# One training queued or running at a time: the lock is taken when one is queued and given back when it
+# ends; a lock older than this is taken over, should a worker have died while training.
 TRAIN_LOCK_SECONDS = 15 * 60
+
+
+def _training_lock_take(user):
+    """Take the training lock for ``user``; False while another training holds it."""
+    now = timezone.now()
+    TrainingLock.objects.get_or_create(pk=1)
+    free = Q(held_since__isnull=True) | Q(held_since__lt=now - datetime.timedelta(seconds=TRAIN_LOCK_SECONDS))
+    # One UPDATE reads and writes the row at once: of two concurrent requests only one changes it.
+    return TrainingLock.objects.filter(free, pk=1).update(held_since=now, held_by=user) == 1
+
+
+def _training_lock_release():
+    TrainingLock.objects.filter(pk=1).update(held_since=None, held_by=None)
 
 
 @task()
@@ -354,19 +366,19 @@ def train_model(requested_by=None):
     try:
         call_command("train", stdout=out)
     finally:
-        cache.delete(TRAIN_LOCK)
+        _training_lock_release()
     return out.getvalue()[-4000:]
 
 
 def model_train(*, user):
     """Ask the background worker to retrain the engine's model on the accepted annotations;
-    refused while another training is queued or running."""
-    if not cache.add(TRAIN_LOCK, user.pk, timeout=TRAIN_LOCK_SECONDS):
+    refused while another training is queued or running (in any process)."""
+    if not _training_lock_take(user):
         raise ValidationError(_("A training is already queued or running; start another once it has finished."), code="train_queued")
     try:
         return train_model.enqueue(requested_by=user.pk)
     except Exception:
-        cache.delete(TRAIN_LOCK)
+        _training_lock_release()
         raise
 
 

@@ -67,13 +67,10 @@ def test_upload_over_the_limit_is_stopped_while_streaming(client, editor, settin
 
 
 def test_one_training_job_is_queued_at_a_time(client, editor, editor2, monkeypatch):
-    from django.core.cache import cache
-
     from annotation.services import review
 
     queued = []
     monkeypatch.setattr(review, "train_model", SimpleNamespace(enqueue=lambda **kwargs: queued.append(kwargs)))
-    cache.delete(review.TRAIN_LOCK)
     client.force_login(editor)
     for _ in range(5):
         client.post(_train_url(), {})
@@ -81,21 +78,51 @@ def test_one_training_job_is_queued_at_a_time(client, editor, editor2, monkeypat
     response = client.post(_train_url(), {}, follow=True)
     assert len(queued) == 1
     assert "A training is already queued or running" in " ".join(str(m) for m in response.context["messages"])
-    cache.delete(review.TRAIN_LOCK)  # the job ended (train_model gives the key back)
+    review._training_lock_release()  # the job ended (train_model gives the lock back)
     client.post(_train_url(), {})
     assert len(queued) == 2
-    cache.delete(review.TRAIN_LOCK)
+
+
+def test_the_training_lock_holds_across_processes(editor, editor2, monkeypatch):
+    """Another process shares the database, not this one's memory or (without Redis) its cache."""
+    from django.core.cache import cache
+    from django.core.exceptions import ValidationError
+
+    from annotation.models import TrainingLock
+    from annotation.services import review
+
+    monkeypatch.setattr(review, "train_model", SimpleNamespace(enqueue=lambda **kwargs: None))
+    review.model_train(user=editor)
+    cache.clear()  # what a second worker with its own local cache sees
+    with pytest.raises(ValidationError) as err:
+        review.model_train(user=editor2)
+    assert err.value.code == "train_queued"
+    assert TrainingLock.objects.get().held_by == editor
+
+
+def test_a_training_lock_left_by_a_dead_worker_is_taken_over(editor, editor2, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from annotation.models import TrainingLock
+    from annotation.services import review
+
+    monkeypatch.setattr(review, "train_model", SimpleNamespace(enqueue=lambda **kwargs: None))
+    review.model_train(user=editor)
+    old = timezone.now() - datetime.timedelta(seconds=review.TRAIN_LOCK_SECONDS + 1)
+    TrainingLock.objects.update(held_since=old)
+    review.model_train(user=editor2)
+    assert TrainingLock.objects.get().held_by == editor2
 
 
 def test_a_finished_training_frees_the_queue(editor, monkeypatch):
-    from django.core.cache import cache
-
+    from annotation.models import TrainingLock
     from annotation.services import review
 
-    cache.delete(review.TRAIN_LOCK)
     monkeypatch.setattr(review, "call_command", lambda *a, **k: None)
     review.model_train(user=editor)  # runs at once under the immediate backend of the tests
-    assert cache.get(review.TRAIN_LOCK) is None
+    assert TrainingLock.objects.get().held_since is None
     review.model_train(user=editor)
 
 
