@@ -57,6 +57,7 @@ class IncidentAdmin(SimpleHistoryAdmin):
         "submitted_by",
         "last_changed_by",
         "approved_by",
+        "correction_approved_by",
         "merged_into",
         "published_at",
         "retracted_at",

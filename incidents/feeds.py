@@ -55,7 +55,9 @@ class IncidentFeed(Feed):
 
     def item_description(self, item):
         parts = [item.summary]
-        if item.correction_note:
+        if item.correction_note and item.correction_approved_by_id:
+            parts.append(_("Correction, proposed by one editor and approved by another: %(note)s") % {"note": item.correction_note})
+        elif item.correction_note:
             parts.append(_("Correction: %(note)s") % {"note": item.correction_note})
         if item.retraction_note:
             parts.append(_("Retraction notice: %(note)s") % {"note": item.retraction_note})

@@ -199,6 +199,18 @@ class Incident(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
     correction_note = models.TextField(_("correction note"), blank=True)
+    # The second person behind the latest correction: the reviewer who approved what another proposed
+    # (last_changed_by for a correction, the source's proposer for a new source); empty when the
+    # correction was one reviewer's own act (a merge). History rows keep it, so each correction names both.
+    correction_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,  # never looked up by: no index to build on the whole table
+        verbose_name=_("correction approved by"),
+    )
     retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True)
     retraction_note = models.TextField(_("retraction notice"), blank=True)
     search_text = models.TextField(_("normalised search text"), blank=True, editable=False)

@@ -243,11 +243,12 @@ def incident_merged_target(code):
 
 
 def incident_corrections(incident):
-    """Public corrections after first publication: (date, note) from the history, oldest first."""
+    """Public corrections after first publication, oldest first: date, note, and whether two people saw it
+    (one proposed it, another approved it; who they are stays on the desk's side)."""
     records = list(
         incident.history.filter(status__in=[Incident.Status.PUBLISHED, Incident.Status.RETRACTED])
         .order_by("history_date", "history_id")
-        .values("history_date", "history_change_reason", "status", "correction_note")
+        .values("history_date", "history_change_reason", "status", "correction_note", "history_user", "correction_approved_by")
     )
     corrections = []
     for record in records[1:]:  # the first one is the publication itself
@@ -255,7 +256,9 @@ def incident_corrections(incident):
             continue  # shown as the retraction notice
         action, legacy_note = HistoryAction.of(record["history_change_reason"])
         note = legacy_note or (action.public_note() if action else "") or record["correction_note"]
-        corrections.append({"date": record["history_date"], "note": note})
+        approver = record["correction_approved_by"]
+        two_people = action == HistoryAction.CORRECTED and approver is not None and approver != record["history_user"]
+        corrections.append({"date": record["history_date"], "note": note, "two_people": two_people})
     return corrections
 
 

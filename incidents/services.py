@@ -65,7 +65,7 @@ def _check_version(incident, expected_version):
 def _save(incident, *, fields=None):
     incident.search_text = search_document(incident)
     incident.version += 1
-    incident.full_clean(exclude=["place", "created_by", "approved_by", "merged_into"])
+    incident.full_clean(exclude=["place", "created_by", "approved_by", "merged_into", "correction_approved_by"])
     if fields is None:
         incident.save()
     else:
@@ -106,8 +106,9 @@ def incident_create(*, created_by, **fields):
 
 
 @transaction.atomic
-def incident_update(*, incident, user, expected_version=None, **fields):
-    """Edit an incident; a published one records a public correction."""
+def incident_update(*, incident, user, expected_version=None, correction_approved_by=None, **fields):
+    """Edit an incident; a published one records a public correction (with the reviewer who approved it,
+    when ``user`` only proposed it)."""
     locked = Incident.objects.select_for_update().get(pk=incident.pk)
     _check_version(locked, expected_version)
     if locked.status in (Incident.Status.RETRACTED, Incident.Status.MERGED):
@@ -122,6 +123,7 @@ def incident_update(*, incident, user, expected_version=None, **fields):
             )
         locked.corrected_at = timezone.now()
         locked.correction_note = correction_note
+        locked.correction_approved_by = correction_approved_by
     locked.last_changed_by = user
     _record(locked, user, HistoryAction.CORRECTED if correction_note else HistoryAction.EDITED)
     _save(locked)
@@ -251,6 +253,7 @@ def incident_merge(*, duplicate, into, user, expected_version=None):
     # The target changed in public (its sources, perhaps its page): a correction, in its history and the feed.
     into.corrected_at = timezone.now()
     into.correction_note = _("Another report of the same incident was merged into this one; its sources now support it.")
+    into.correction_approved_by = None  # one reviewer's act, not a proposal someone else approved
     _record(into, user, HistoryAction.MERGED_IN)
     _save(into)
     _log("merge", duplicate, user, into=into.code)
@@ -373,12 +376,16 @@ def incident_create_draft(*, created_by, fields, actors=(), casualties=(), sourc
 
 
 @transaction.atomic
-def incident_update_draft(*, incident, user, expected_version, fields, actors=None, casualties=None, sources=None, correction_note=""):
+def incident_update_draft(
+    *, incident, user, expected_version, fields, actors=None, casualties=None, sources=None, correction_note="", correction_approved_by=None
+):
     """Save the editor's form: fields, then the details; a stale version changes nothing."""
     fields = _place_from_text(dict(fields))
     if correction_note:
         fields["correction_note"] = correction_note
-    incident = incident_update(incident=incident, user=user, expected_version=expected_version, **fields)
+    incident = incident_update(
+        incident=incident, user=user, expected_version=expected_version, correction_approved_by=correction_approved_by, **fields
+    )
     _replace_details(incident, actors=actors, casualties=casualties, sources=sources)
     incident_refresh_search(incident=incident)
     return incident
@@ -468,7 +475,9 @@ def pending_source_approve(*, pending, user, expected_version=None):
     outlet = pending.article.source.name if pending.article.source_id else ""
     incident.corrected_at = timezone.now()
     incident.correction_note = _("A new source was added: %(outlet)s.") % {"outlet": outlet} if outlet else _("A new source was added.")
-    _record(incident, user, HistoryAction.CORRECTED)
+    incident.correction_approved_by = user
+    # The history row names both: who proposed the source (its user) and who approved it.
+    _record(incident, pending.proposed_by, HistoryAction.CORRECTED)
     _save(incident)
     _log("attach_approved", incident, user, article=pending.article_id, proposed_by=pending.proposed_by_id)
     return incident
@@ -537,7 +546,8 @@ def _decide_correction(pending, *, user, expected_version):
 @transaction.atomic
 def pending_correction_approve(*, pending, user, expected_version, fields, actors=None, casualties=None, sources=None):
     """A different reviewer approves a proposed correction: it is applied through ``incident_update_draft``
-    (version, history row, public correction note, updated_at and the feed) as the proposer's change.
+    (version, history row, public correction note, updated_at and the feed) as the proposer's change,
+    approved by ``user`` (the row and the public notice show that two people saw it).
 
     ``fields``/``actors``/``casualties``/``sources`` are the proposal's form, re-bound and re-validated by the caller.
     """
@@ -564,6 +574,7 @@ def pending_correction_approve(*, pending, user, expected_version, fields, actor
         casualties=casualties,
         sources=sources,
         correction_note=pending.note,
+        correction_approved_by=user,
     )
     pending.status = PendingCorrection.Status.APPROVED
     pending.save(update_fields=["status", "decided_by", "decided_at"])

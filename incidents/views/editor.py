@@ -393,7 +393,9 @@ def approve(request, pk):
             "possible_duplicates": duplicates.duplicates_by_incident([incident]).get(incident.pk, [])
             if incident.status in (Incident.Status.DRAFT, Incident.Status.IN_REVIEW, Incident.Status.PUBLISHED)
             else [],
-            "history": incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
+            "history": incident.history.select_related("history_user", "correction_approved_by").order_by("-history_date", "-history_id")[
+                :30
+            ],
         },
     )
 

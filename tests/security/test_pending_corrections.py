@@ -195,3 +195,37 @@ def test_the_queue_and_approve_page_show_what_changes(client, editor2, reviewer2
     assert (
         _url("workflow:decide_correction", pk=published.pk, correction_pk=PendingCorrection.objects.get().pk) in response.content.decode()
     )
+
+
+def test_the_public_record_shows_that_two_people_saw_the_correction(client, editor2, reviewer2, published, article):
+    _propose(client, editor2, published, article)
+    _decide(client, reviewer2, published, "approve")
+    row = Incident.objects.get(pk=published.pk).history.first()
+    assert (row.history_change_reason, row.history_user, row.correction_approved_by) == ("corrected", editor2, reviewer2)
+    desk = client.get(_url("workflow:approve", pk=published.pk)).content.decode()
+    assert f"{editor2} · Published · corrected · approved by {reviewer2}" in desk
+    client.logout()
+    page = client.get(f"/en/incidents/{published.code}/").content.decode()
+    assert "Corrected on" in page and "(proposed by one editor, approved by another)" in page
+    assert "(اقترحه محرر ووافق عليه محرر آخر)" in client.get(f"/ar/incidents/{published.code}/").content.decode()
+    feed = client.get("/feeds/incidents.atom", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"Correction, proposed by one editor and approved by another: {NOTE}" in feed
+    for text in (page, feed):  # the desk's names stay on the desk's side
+        assert editor2.username not in text and reviewer2.username not in text and "@" + "example" not in text
+
+
+def test_a_merge_after_an_approved_correction_is_one_reviewers_act(editor, editor2, reviewer, reviewer2, published, article, client):
+    from incidents.selectors import incident_corrections
+
+    _propose(client, editor2, published, article)
+    _decide(client, reviewer2, published, "approve")
+    duplicate = services.incident_submit(incident=services.incident_create(created_by=editor, **_fields_of(published)), user=editor)
+    services.incident_merge(duplicate=duplicate, into=published, user=reviewer)
+    fresh = Incident.objects.get(pk=published.pk)
+    assert fresh.correction_approved_by is None
+    assert [c["two_people"] for c in incident_corrections(fresh)] == [True, False]
+
+
+def _fields_of(incident):
+    names = ("title_ar", "event_type", "sub_event_type", "date_start", "country")
+    return {name: getattr(incident, name) for name in names}

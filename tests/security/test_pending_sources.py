@@ -72,6 +72,8 @@ def test_a_second_person_approves_it_as_a_correction(client, editor2, reviewer2,
     assert fresh.updated_at > published.updated_at
     assert fresh.corrected_at is not None and "إذاعة الشهود" in fresh.correction_note
     assert fresh.history.first().history_change_reason == "corrected"  # the action code; the note says what
+    # The row names both people: who proposed the source and who approved it.
+    assert (fresh.history.first().history_user, fresh.correction_approved_by) == (editor2, reviewer2)
     assert IncidentSource.objects.get(incident=published, article=new_article).quote == NEW_BODY[:20]
     assert "إذاعة الشهود" in _public(client, published)
     feed = client.get("/feeds/incidents.atom").content.decode()
