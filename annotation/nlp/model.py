@@ -297,8 +297,10 @@ def train(
     c1: float = 0.05,
     c2: float = 0.05,
     max_iterations: int = 150,
+    make_current: bool = True,
 ) -> Path:
-    """Train on (text, gold spans) pairs, save ``crf-YYYYmmddHHMMSS.crfsuite`` and point ``current`` at it.
+    """Train on (text, gold spans) pairs, save ``crf-YYYYmmddHHMMSS.crfsuite`` and (unless ``make_current`` is
+    False: a candidate to check first) point ``current`` at it.
 
     ``hint_fn(text, tokens)`` gives the rules/lexicon spans used as features (same as at tagging time).
     """
@@ -325,8 +327,14 @@ def train(
     trainer.train(str(path))
     learned = learned_names(seen)
     path.with_name(path.name + LEARNED_SUFFIX).write_text("".join(f"{e.surface}\t{e.label}\n" for e in learned), encoding="utf-8")
-    (out_dir / CURRENT).write_text(path.name + "\n", encoding="utf-8")
+    if make_current:
+        promote(path)
     return path
+
+
+def promote(path: Path) -> None:
+    """Point ``current`` (in the model's own directory) at a trained model: taggers load it from then on."""
+    (path.parent / CURRENT).write_text(path.name + "\n", encoding="utf-8")
 
 
 def model_attribute_names(path: Path) -> frozenset[str] | None:

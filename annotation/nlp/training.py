@@ -41,6 +41,23 @@ def learning_curve_split(rows: list[dict], held_out_prefixes: tuple[str, ...]) -
     return [r for r in rows if not str(r.get("id", "")).startswith(held_out_prefixes)], held
 
 
+HOLD_OUT_EVERY = 5  # every fifth article is kept out of training to check a new model against the current engine
+
+
+def held_out_split(items: list, every: int = HOLD_OUT_EVERY) -> tuple[list, list]:
+    """(to train on, held out): every ``every``-th item is held out. By position, so that articles added later
+    (at the end) leave the earlier split as it was."""
+    return [x for i, x in enumerate(items) if i % every != every - 1], [x for i, x in enumerate(items) if i % every == every - 1]
+
+
+def gold_rows(examples: Iterable[tuple[str, list[tuple[int, int, str]]]]) -> list[dict]:
+    """Training examples as gold rows of the evaluation format (id, text, entities), to score an engine on."""
+    return [
+        {"id": f"example-{i}", "text": text, "entities": [{"text": text[s:e], "label": label} for s, e, label in spans]}
+        for i, (text, spans) in enumerate(examples)
+    ]
+
+
 def rules_hints(lexicon: Lexicon):
     """hint_fn for model.train: the spans rules and lexicon give, as at tagging time."""
 

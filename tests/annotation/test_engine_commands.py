@@ -176,7 +176,7 @@ def test_train_curve_prints_f1_by_training_size_without_replacing_the_model(tmp_
 @pytest.mark.django_db
 def test_train_from_jsonl_saves_versioned_model_and_reports_scores(gold, settings):
     out = StringIO()
-    call_command("train", "--from-jsonl", str(gold), "--gold", str(gold), "--iterations", "20", stdout=out)
+    call_command("train", "--from-jsonl", str(gold), "--gold", str(gold), "--iterations", "20", "--force", stdout=out)
     models = settings.MARSAD_DATA_DIR / "models"
     pointer = (models / "current").read_text().strip()
     assert pointer.startswith("crf-") and (models / pointer).is_file()
@@ -229,5 +229,60 @@ def test_names_labelled_in_training_are_found_in_the_next_article(tmp_path):
     path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     later = "أعلنت الفجر الجديد مسؤوليتها عن كمين في الصحراء."
     assert ("ORG", "الفجر الجديد") not in {(s.label, s.text) for s in engine.suggest(later).spans}
-    call_command("train", "--from-jsonl", str(path), "--iterations", "5", stdout=StringIO())
+    call_command("train", "--from-jsonl", str(path), "--iterations", "5", "--force", stdout=StringIO())
     assert ("ORG", "الفجر الجديد") in {(s.label, s.text) for s in engine.suggest(later).spans}
+
+
+def _training_file(tmp_path, rows):
+    path = tmp_path / "train.jsonl"
+    path.write_text("\n".join(json.dumps(dict(r, id=f"r{i}"), ensure_ascii=False) for i, r in enumerate(rows)), encoding="utf-8")
+    return path
+
+
+def _claim(group_label):
+    text = "تبنت مجموعة الفجر الجديد هجوما على نقطة تفتيش قرب كركوك."
+    entities = [{"text": "كركوك", "label": "LOC"}]
+    if group_label:
+        entities.append({"text": "الفجر الجديد", "label": group_label})
+    return {"text": text, "entities": entities, "incidents": []}
+
+
+def _held_out_figures(output):
+    line = next(x for x in output.splitlines() if x.startswith("held-out check on "))
+    return [float(x.rstrip(",")) for x in line.split() if x[0].isdigit() and "." in x]
+
+
+@pytest.mark.django_db
+def test_a_new_model_better_on_the_held_out_articles_is_promoted(tmp_path, settings):
+    out = StringIO()
+    call_command("train", "--from-jsonl", str(_training_file(tmp_path, [_claim("ORG")] * 5)), "--iterations", "5", stdout=out)
+    now, new = _held_out_figures(out.getvalue())
+    assert new > now
+    assert "trained on 4 articles" in out.getvalue() and "the new model is promoted" in out.getvalue()
+    assert (settings.MARSAD_DATA_DIR / "models" / "current").is_file()
+
+
+@pytest.mark.django_db
+def test_a_new_model_worse_on_the_held_out_articles_is_not_promoted_unless_forced(tmp_path, settings):
+    # Trained on articles that call the group a person; held out, one where it is not tagged at all.
+    path = _training_file(tmp_path, [_claim("PER")] * 4 + [_claim(None)])
+    out = StringIO()
+    call_command("train", "--from-jsonl", str(path), "--iterations", "5", stdout=out)
+    now, new = _held_out_figures(out.getvalue())
+    assert new < now
+    assert "the current engine is kept" in out.getvalue()
+    assert not (settings.MARSAD_DATA_DIR / "models" / "current").exists()
+    later = "أعلنت الفجر الجديد مسؤوليتها عن كمين في الصحراء."
+    assert ("PER", "الفجر الجديد") not in {(s.label, s.text) for s in engine.suggest(later).spans}
+    out = StringIO()
+    call_command("train", "--from-jsonl", str(path), "--iterations", "5", "--force", stdout=out)
+    assert "promoted anyway (--force)" in out.getvalue()
+    assert (settings.MARSAD_DATA_DIR / "models" / "current").is_file()
+
+
+@pytest.mark.django_db
+def test_too_few_articles_to_hold_out_keep_the_current_engine(tmp_path, settings):
+    out = StringIO()
+    call_command("train", "--from-jsonl", str(_training_file(tmp_path, [_claim("ORG")] * 3)), "--iterations", "5", stdout=out)
+    assert "too few articles (3) to hold one in 5 out; the current engine is kept" in out.getvalue()
+    assert not (settings.MARSAD_DATA_DIR / "models" / "current").exists()
