@@ -2,11 +2,15 @@
 
 The charts carry their numbers as <title> tooltips and the pages also show them as tables, so that
 screen readers and people who print the page get the figures.
+
+Time runs in the page's reading direction, as newspapers draw it: right to left on the Arabic page (the
+first month at the right, the value axis on the right), left to right in English.
 """
 
 from django.utils.formats import date_format, number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi
 
 _WIDTH = 720
 _HEIGHT = 220
@@ -29,9 +33,17 @@ def _nice_max(value):
 
 
 def month_columns(rows, *, value_index=1, label):
-    """A column chart over months: rows are (month date, incidents, fatalities); returns safe SVG."""
+    """A column chart over months: rows are (month date, incidents, fatalities); returns safe SVG, time running
+    in the active language's direction."""
     if not rows:
         return ""
+    rtl = get_language_bidi()
+
+    def across(x):  # a horizontal position, mirrored on a right-to-left page
+        return _WIDTH - x if rtl else x
+
+    # The value axis's figures stand outside the plot, on the side where time starts.
+    axis_x, axis_anchor = across(_PAD_SIDE - 4), "start" if rtl else "end"
     values = [row[value_index] for row in rows]
     top = _nice_max(max(values))
     plot_w = _WIDTH - 2 * _PAD_SIDE
@@ -40,16 +52,16 @@ def month_columns(rows, *, value_index=1, label):
     bar_w = max(step * 0.7, 1)
     parts = [
         f'<svg class="chart chart-months" viewBox="0 0 {_WIDTH} {_HEIGHT}" role="img" aria-label="{escape(label)}" '
-        'xmlns="http://www.w3.org/2000/svg" direction="ltr" preserveAspectRatio="xMidYMid meet">',
+        f'xmlns="http://www.w3.org/2000/svg" direction="ltr" data-time="{"rtl" if rtl else "ltr"}" preserveAspectRatio="xMidYMid meet">',
         f'<line class="chart-axis" x1="{_PAD_SIDE}" y1="{_HEIGHT - _PAD_BOTTOM}" x2="{_WIDTH - _PAD_SIDE}" y2="{_HEIGHT - _PAD_BOTTOM}"/>',
-        f'<text class="chart-tick" x="{_PAD_SIDE - 4}" y="{_PAD_TOP + 4}" text-anchor="end">{escape(number_format(top))}</text>',
-        f'<text class="chart-tick" x="{_PAD_SIDE - 4}" y="{_HEIGHT - _PAD_BOTTOM}" text-anchor="end">0</text>',
+        f'<text class="chart-tick" x="{axis_x}" y="{_PAD_TOP + 4}" text-anchor="{axis_anchor}">{escape(number_format(top))}</text>',
+        f'<text class="chart-tick" x="{axis_x}" y="{_HEIGHT - _PAD_BOTTOM}" text-anchor="{axis_anchor}">0</text>',
     ]
     label_every = max(1, len(rows) // 8)
     for i, row in enumerate(rows):
         month, value = row[0], row[value_index]
         height = plot_h * value / top
-        x = _PAD_SIDE + i * step + (step - bar_w) / 2
+        x = across(_PAD_SIDE + i * step + (step - bar_w) / 2 + (bar_w if rtl else 0))  # the bar's left edge
         y = _HEIGHT - _PAD_BOTTOM - height
         month_label = date_format(month, "YEAR_MONTH_FORMAT")
         parts.append(
