@@ -140,7 +140,7 @@ class TrainingLock(models.Model):
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="training_lock_single_row")]
 
     def __str__(self):
-        return f"training lock (held since {self.held_since})" if self.held_since else "training lock (free)"
+        return f"training lock (held by {self.held_by} since {self.held_since})" if self.held_since else "training lock (free)"
 
 
 class Entity(models.Model):
