@@ -306,6 +306,22 @@ def test_reindex_search_brings_old_search_texts_up_to_date(world):
     assert out.getvalue().strip() == f"reindexed {Incident.objects.count()} incidents"
 
 
+@pytest.mark.django_db
+def test_reindex_merge_survivors_lets_an_old_code_find_the_incident_it_was_merged_into(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Incident.objects.filter(pk=world["attack"].pk).update(search_text="stale")  # as stored before the upgrade
+    Incident.objects.filter(pk=world["bomb"].pk).update(search_text="stale")
+    assert found(world["merged"].code) == []
+    out = StringIO()
+    call_command("reindex_search", "--merge-survivors", stdout=out)
+    assert found(world["merged"].code) == [world["attack"].code]
+    assert out.getvalue().strip() == "reindexed 1 incidents"
+    assert Incident.objects.get(pk=world["bomb"].pk).search_text == "stale"  # not a survivor: left alone
+
+
 # The exports, the API and the feed take the list's search: each is bounded the same way.
 _DATA_ADDRESSES = [
     "/export/incidents.csv?",
