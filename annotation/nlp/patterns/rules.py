@@ -1315,14 +1315,16 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             b = _bare(w)
             if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif j > i + 1 and _joined_modifier(w) and _weapon_modifier(_bare(ctx.word(j - 1))):
+                j += 1  # two modifiers joined: "أسلحة خفيفة ومتوسطة", "الأسلحة المتوسطة والثقيلة"
             elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
                 j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
             elif j == i + 1 and ctx.word(i)[clitic:] == head and w.startswith("ال") and _bare(w) in W.WEAPON_HEADS:
                 j += 1  # a construct of two weapons: "قذائف الدبابات", "صواريخ الطائرات المسيرة"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
-            elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
-                j += 1  # "الألغام المضادة للأفراد"
+            elif w.startswith("لل") and _bare(ctx.word(j - 1)).startswith("مضاد") and len(w) > 4:
+                j += 1  # "الألغام المضادة للأفراد", "لغمين مضادين للدروع"
             elif w in ("بدون", "بلا", "دون") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
@@ -1369,6 +1371,12 @@ def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
     """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
     something ("عبوات زيت") nor the bomb named before ("العبوة", a back-reference)."""
     return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
+
+
+def _joined_modifier(w: str) -> bool:
+    """ "ومتوسطة", "والثقيلة": a weapon's modifier after "و", not a second weapon ("العبوات الناسفة [والمتفجرات]")."""
+    b = _bare(w[1:])
+    return w[:1] == "و" and b not in W.WEAPON_HEADS and _weapon_modifier(b)
 
 
 @lru_cache(maxsize=65536)
