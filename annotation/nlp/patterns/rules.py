@@ -153,8 +153,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         if i < after:
             continue
         found = stem_in(toks[i].norm, heads)
-        if not found or (i in ctx.lexicon and ctx.lexicon[i].last > i):
+        if not found:
             continue
+        known_end = ctx.lexicon[i].last if i in ctx.lexicon else i
+        if known_end > i and not ctx.word(known_end + 1).startswith("لل"):
+            continue  # a known name, read by the lexicon; the rule only reads a longer body it opens: "الوكالة الوطنية [للاستخبارات …]"
         clitic, head = found
         if head == "البحريه" and (not _nisba_stem(ctx.word(i + 1)) or ctx.word(i - 1).startswith(("ال", "وال", "بال", "لل"))):
             continue  # "البحرية الإيرانية" is the navy; "الحدود البحرية اللبنانية" a border
@@ -164,13 +167,13 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             continue  # "قوات [الجيش] والشرطة": the body the generic head stands before ("قوات الجيش الجزائري" is whole)
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             continue  # "جماعة <a known group>": the known group is the entity
-        if head in W.MEDIA_HEADS and _proper(ctx, i + 1):
+        if head in W.MEDIA_HEADS and _proper(ctx, i + 1) and known_end == i:
             yield i, clitic, i + 1, "ORG", 0.65
             after = i + 2
             continue
         if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
             continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
-        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
+        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC" and known_end == i:
             last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
             yield i, clitic, last, "ORG", 0.65
             after = last + 1
@@ -188,6 +191,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 if _armed_group(known):
                     break  # "لجنة شؤون الأسرى [للحوثيين]": another body
                 j = known.last + 1  # "الإدارة العامة للأمن الوطني"
+                if _nisba_stem(ctx.word(known.last)) in W.COUNTRY_NISBAS:
+                    break  # "هيئة الأركان للجيش الجزائري [القضاء] على …": its nationality closes the name
                 continue
             if (
                 head in W.LI_GENITIVE_HEADS
@@ -236,6 +241,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if head in W.COMPOUND_PORTFOLIO_HEADS and j > i + 1 and _second_portfolio(ctx, j):
                 j += 1  # "وزارة الصحة والسكان", "وزارة الداخلية والجماعات المحلية"
                 continue
+            if j > i + 1 and _security_pair(ctx, j):
+                j += 1  # "جهاز الأمن والمخابرات", "الوكالة الوطنية للاستخبارات والأمن"
+                continue
             if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
                 named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
                 if named == j + 1 or (named == j + 2 and _construct_noun(ctx, j + 1)):
@@ -251,7 +259,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         last = j - 1
         while last > i and ctx.word(last) in W.ORG_CONSTRUCT and not ctx.word(last).startswith("ال"):
             last -= 1
-        if last > i:
+        if last > known_end:
             if (
                 head in W.NUMBERED_HEADS
                 and head.startswith("ال")
@@ -262,7 +270,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 continue
             yield i, clitic, last, "ORG", 0.75
             after = last + 1
-        elif head in W.ORG_ALONE:
+        elif head in W.ORG_ALONE and known_end == i:
             yield i, clitic, i, "ORG", 0.7
 
 
@@ -271,6 +279,17 @@ def _second_portfolio(ctx: Context, j: int) -> bool:
     [والجيش]", "وزارة الصحة [والمستشفيات]")."""
     w = ctx.word(j)
     return w[:1] == "و" and w[1:] in W.SECOND_PORTFOLIOS and ctx.word(j - 1).startswith("ال") and j not in ctx.lexicon
+
+
+_SECURITY_FUNCTIONS = W._words("امن مخابرات استخبارات دفاع")
+
+
+def _security_pair(ctx: Context, j: int) -> bool:
+    """ "والمخابرات" right after "الأمن" (or "للاستخبارات"): the second function of one security agency, not a
+    second body ("قوات الجيش [والشرطة]" is two)."""
+    w, before = ctx.word(j), ctx.word(j - 1)
+    prev = before[2:] if before.startswith("لل") else _bare(before)
+    return w.startswith("وال") and w[3:] in _SECURITY_FUNCTIONS and prev in _SECURITY_FUNCTIONS
 
 
 def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
@@ -853,6 +872,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         if not stem_in(toks[i].norm, W.TITLES, max_clitic=2):
             continue
         j = i + 1
+        if toks[i].norm in _LED_BY and (j in ctx.covered or i in ctx.covered):
+            continue  # "التحالف بقيادة السعودية", "قوة بقيادة الجيش": the leader is the body or country named
         named = None  # a title word read as the bearer's given name ("رئيس حزب الكتائب [أمين الجميل]")
         while j < n and j - i < 9:
             w = ctx.word(j)
@@ -900,6 +921,9 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
 
+
+# Titles that name a leader after them ("بقيادة X"); a known body or place there is the leader.
+_LED_BY = W._words("بقياده برئاسه يقوده يقودها يتزعمه يتزعمها")
 
 # Title words that are also given names: after a title and its body they may open the bearer's name.
 TITLES_AS_NAMES = W._words("امين امير حاكم")
@@ -1131,8 +1155,8 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or (w[:1] in ("ل", "ب") and stem_in(w, W.ORG_HEADS, 1))  # "لحركة", "بوزارة"
     ):
         return None
-    if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
-        return None  # a verbal noun ("تعليق", "تفجير", "تسليم"), not a name's first word
+    if _verbal_noun(w) and w not in W.COMMON_FIRST_NAMES:
+        return None  # a verbal noun ("تفجير", "استئناف", "انسحاب"), not a name's first word: "أعلن الرئيس [استئناف] …"
     if w.endswith("ات") or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
     if w.endswith("ون") and w not in W.COMMON_FIRST_NAMES and not (after_title and _foreign_name(ctx, j, shortest=3)):
@@ -1144,6 +1168,16 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
             return None
         last, k = k, k + 1
     return _name_rest(ctx, j, last, k, min_tokens)
+
+
+def _verbal_noun(w: str) -> bool:
+    """The verbal noun of a derived verb by its shape: تفعيل ("تفجير"), افتعال ("اعتراض", "انتشار"), انفعال
+    ("انسحاب"), استفعال ("استهداف", "استئناف")."""
+    if len(w) == 5:
+        return w[0] == "ت" and w[3] == "ي"
+    if len(w) == 6:
+        return w[0] == "ا" and w[4] == "ا" and (w[2] == "ت" or w[1] == "ن")
+    return len(w) == 7 and w.startswith("است") and w[5] == "ا"
 
 
 def _family_nisba(ctx: Context, j: int) -> bool:
@@ -1249,8 +1283,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.clitic == 0 and (w in ("بن", "ابن", "ولد", "ال") or known.last == k):
             last = known.last  # … or opened by بن, ولد, آل, or one known word: "توفيق بن بريك", "وليام روتو"
             break
-        if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
-            last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
+        if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها") and k not in ctx.lexicon:
+            last = k  # a rank's word as the family name, closed by a comma or what was said: "كمال العميد، …", "محمد الأمين إن"
             break
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
