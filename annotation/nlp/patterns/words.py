@@ -285,10 +285,10 @@ def dual_forms(singular: str) -> frozenset[str]:
 
 
 WEAPON_DUALS = frozenset(d for s in WEAPON_SINGULARS for d in dual_forms(s))
-# Boats are weapons only with a modifier ("زوارق مفخخة", "زورق حربي"); so are vehicles and vests, which need one
-# of a bomb's (VEHICLE_BOMB_MODIFIERS): "شاحنة مفخخة", "سترة ناسفة", "دراجة نارية مفخخة".
+# Boats are weapons only with a modifier ("زوارق مفخخة", "زورق حربي"); so are vehicles, vests and materials, which need one
+# of a bomb's (VEHICLE_BOMB_MODIFIERS): "شاحنة مفخخة", "سترة ناسفة", "مواد متفجرة", "دراجة نارية مفخخة".
 WEAPON_HEADS = _WEAPON_HEAD_WORDS | WEAPON_DUALS | _words("زورق زوارق قارب قوارب بارجه بوارج عيار عيارات طلقه طلقات")
-VEHICLE_BOMB_HEADS = _words("سياره سيارات شاحنه شاحنات مركبه مركبات صهريج صهاريج دراجه دراجات حافله حافلات ستره سترات") | frozenset(
+VEHICLE_BOMB_HEADS = _words("سياره سيارات شاحنه شاحنات مركبه مركبات صهريج صهاريج دراجه دراجات حافله حافلات ستره سترات مواد") | frozenset(
     d for s in _words("سياره شاحنه مركبه دراجه حافله ستره") for d in dual_forms(s)
 )
 VEHICLE_BOMB_MODIFIERS = _words("مفخخ مفخخه ملغوم ملغومه ناسف ناسفه متفجر متفجره")
@@ -327,14 +327,14 @@ WEAPON_MODIFIERS = _words(
 مسير مسيرتين استطلاع حربيه حربي انتحاريه مفخخه حي مطاطي مورتر كاتيوشا غراد كورنيت صوتيه دخانيه
 تقليديه الصنع مسيل مسيله للدموع نارية ناريه ثقيله خفيفه متوسطه عنقوديه فوسفوريه مضاده حارقه مولوتوف
 رشاشه قتاليه هجوميه اباتشي ارضي ارضيه بحريه مدرعه مصفحه انتحاري ميركافا ابرامز ليوبارد صيد ابيض بيضاء حيه
-محليه بدائيه ملغومه مفخخ صنع انقضاضيه فرط فسفوريه درون
+محليه بدائيه ملغومه مفخخ صنع انقضاضيه فرط فسفوريه درون اعتراضيه مجنحه بالستيه كيميائيه كيماويه
 """
 )
 # Names of weapon models and families written right after the weapon's head ("صواريخ كروز", "طائرات إف-16").
 WEAPON_MODELS = _words(
     """
 كروز توماهوك هيمارس ستينغر ستنغر جافلين كونكورس تاو شاهد بيرقدار اكنجي سوخوي ميغ ميراج رافال باتريوت سكود
-كلاشنيكوف كلاشينكوف كلاشنكوف اف سام هاوتزر
+كلاشنيكوف كلاشينكوف كلاشنكوف اف سام هاوتزر دوشكا
 """
 )
 NATIONALITY_STEMS = _words(
