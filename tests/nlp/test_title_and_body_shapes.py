@@ -50,3 +50,36 @@ def test_known_body_in_a_genitive_closes_at_its_nationality():
 
 def test_hezbollah_by_the_name_of_its_statements():
     assert "المقاومة الإسلامية في لبنان" in labelled("وأعلنت المقاومة الإسلامية في لبنان قصف الموقع", "ORG")
+
+
+def test_indefinite_force_ends_at_its_nationality():
+    assert labelled("واقتحمت قوات فرنسية القرية عند الفجر", "ORG") == {"قوات فرنسية"}
+
+
+def test_force_in_the_singular_with_a_nationality():
+    assert labelled("وداهمت قوة تركية مزرعة قرب الحدود", "ORG") == {"قوة تركية"}
+
+
+def test_force_of_an_explosion_is_no_body():
+    assert labelled("وحطمت قوة الانفجار نوافذ المباني", "ORG") == set()
+
+
+def test_participle_with_its_complement_is_not_in_the_name():
+    got = labelled("وقالت الهيئة المكلفة بها إن التحقيق بدأ", "ORG")
+    assert not any("المكلفة" in name for name in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("واشتبك عناصر جهاز دعم الاستقرار مع مهربين", "جهاز دعم الاستقرار"),
+        ("وهدد حلف قبائل حضرموت بقطع الطريق", "حلف قبائل حضرموت"),
+    ],
+)
+def test_agency_and_alliance_named_by_a_construct_chain(sentence, body):
+    assert body in labelled(sentence, "ORG")
+
+
+def test_verbal_noun_after_a_name_ends_it():
+    got = labelled("وأعلن قائد الدرك العقيد سيكو دمبيلي توقيف ثلاثة مهربين", "PER")
+    assert got == {"سيكو دمبيلي"}

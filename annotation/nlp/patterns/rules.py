@@ -161,6 +161,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         clitic, head = found
         if head == "البحريه" and (not _nisba_stem(ctx.word(i + 1)) or ctx.word(i - 1).startswith(("ال", "وال", "بال", "لل"))):
             continue  # "البحرية الإيرانية" is the navy; "الحدود البحرية اللبنانية" a border
+        if head in W.NATIONALITY_ONLY_HEADS and _nisba_stem(ctx.word(i + 1)) not in W.COUNTRY_NISBAS:
+            continue  # "قوة إسرائيلية", "القوة الفرنسية"; not "قوة الانفجار"
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
         if head == "قوات" and ctx.word(i + 1) in W.ORG_ALONE and not _nisba_stem(ctx.word(i + 2)):
@@ -235,6 +237,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
+            if w.startswith("ال") and ctx.word(j + 1) in _PRONOUN_COMPLEMENTS:
+                break  # a participle with its own complement describes the body: "الحكومة [المعترف بها] دوليا"
             if (w.startswith("ال") and (len(w) > 4 or w in W.ORG_ADJECTIVES) and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1  # "الحر" is short but an adjective: "الحزب الدستوري الحر"
                 continue
@@ -253,8 +257,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
                 break
             if j == i + 1 and not head.startswith("ال") and w.endswith("يه") and _nisba_stem(w):
-                j += 1
-                continue
+                j += 1  # "قوات إسرائيلية": an indefinite body ends at its adjective, never runs into the object
             break
         last = j - 1
         while last > i and ctx.word(last) in W.ORG_CONSTRUCT and not ctx.word(last).startswith("ال"):
@@ -272,6 +275,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             after = last + 1
         elif head in W.ORG_ALONE and known_end == i:
             yield i, clitic, i, "ORG", 0.7
+
+
+_PRONOUN_COMPLEMENTS = W._words("بها به لها له فيها فيه عليها عليه منها منه عنها عنه")
 
 
 def _second_portfolio(ctx: Context, j: int) -> bool:
@@ -1327,6 +1333,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
+        if _verbal_noun(w) and w not in W.COMMON_FIRST_NAMES:
+            break  # what the person did: "أعلن … عمر تيمبو [توقيف] المشتبه بهم"
         last = k
         k += 1
     if last - j >= 3 and not any(ctx.word(k) in W.NAME_CONNECTORS or ctx.word(k).startswith("عبد") for k in range(j, last + 1)):

@@ -15,7 +15,7 @@ ORG_HEADS = _words(
 وزاره قياده خليه قوات جيش شرطه مديريه حركه جماعه كتائب كتيبه مجلس لجنه هيئه وكاله حزب جبهه
 مليشيا مليشيات ميليشيا ميليشيات فرقه فوج سرايا جهاز رئاسه مفوضيه منظمه تنسيقيه رابطه شبكه قناه
 صحيفه جريده اذاعه مكتب محكمه مخابرات استخبارات دائره حكومه الويه لواء عصابات تحالف اتحاد
-نقابه اداره قطب نيابه جمعيه بعثه برلمان فصائل راديو تلفزيون
+نقابه اداره قطب نيابه جمعيه بعثه برلمان فصائل راديو تلفزيون قوه حلف
 """
 )
 # Heads before a quoted name that is the organisation's ("حركة «X»", "قناة "X"").
@@ -27,12 +27,14 @@ QUOTED_ORG_HEADS = _words(
 ) - {"عمليه"}
 # Definite heads that stand alone as an organisation ("الجيش", "الشرطة").
 ORG_ALONE = _words({"الجيش", "الشرطه"})
+# Heads that are a body only with a country's adjective: "قوة إسرائيلية" is a force, "قوة الانفجار" is not.
+NATIONALITY_ONLY_HEADS = _words("قوه القوه")
 DEFINITE_ORG_HEADS = _words(
     """
 الجيش الشرطه القوات الحرس الامن الاستخبارات المخابرات الحكومه الفرقه اللجنه الهيئه المجلس المكتب
 الوزاره المفوضيه الحزب التحالف الوكاله القياده الكتيبه الفوج القوي الجبهه
 النقابه الاداره القطب النيابه المحكمه المديريه البحريه الرابطه الجمعيه المنظمه
-البرلمان الرئاسه الفصائل التلفزيون
+البرلمان الرئاسه الفصائل التلفزيون القوه
 """
 )
 # Ministries' portfolios are often two ("وزارة الصحة والسكان", "وزارة الخارجية والتعاون الدولي"): after these heads
@@ -85,7 +87,7 @@ NATIONAL_BODY_TYPES = frozenset({"State forces", "Civilians"})
 # Heads of an office before a definite word and of a district before a name ("دائرة الأمن", "دائرة دوينتزا").
 ORG_OR_PLACE_HEADS = _words("دائره")
 # Heads of forces and groups named by a construct chain: "قوات درع السودان", "جبهة تحرير …".
-CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف حزب")
+CHAIN_HEADS = _words("قوات جيش حركه جبهه جماعه تنظيم كتائب لواء الويه سرايا مليشيا ميليشيا هيئه مجلس تحالف حزب جهاز حلف")
 # Adjectives that may follow the nationality adjective of a force ("القوات الصومالية الخاصة").
 FORCE_ADJECTIVES = _words("الخاصه الخاص المشتركه المشترك النظاميه الحكوميه البريه البحريه الجويه")
 # Adjectives after a definite head that have none of the usual adjective endings ("الأمن العام").
