@@ -83,3 +83,11 @@ def test_agency_and_alliance_named_by_a_construct_chain(sentence, body):
 def test_verbal_noun_after_a_name_ends_it():
     got = labelled("وأعلن قائد الدرك العقيد سيكو دمبيلي توقيف ثلاثة مهربين", "PER")
     assert got == {"سيكو دمبيلي"}
+
+
+def test_al_amin_after_a_given_name_is_part_of_the_name():
+    assert labelled("وقال العقيد سيدي الأمين كوليبالي إن الدورية عادت", "PER") == {"سيدي الأمين كوليبالي"}
+
+
+def test_a_title_word_as_family_name_does_not_recur_as_the_title():
+    assert labelled("وقال الأمين العام للنقابة عثمان الأمين إن الإضراب مستمر", "PER") == {"عثمان الأمين"}

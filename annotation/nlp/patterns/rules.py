@@ -1292,6 +1292,9 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها") and k not in ctx.lexicon:
             last = k  # a rank's word as the family name, closed by a comma or what was said: "كمال العميد، …", "محمد الأمين إن"
             break
+        if w == "الامين" and k not in ctx.lexicon and ctx.word(k + 1) not in ("العام", "العامه"):
+            last, k = k, k + 1  # "محمد الأمين", "علي الأمين زين": a name, not the title of "الأمين العام"
+            continue
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if stem_in(w, _NOT_IN_NAME, 2) or (w[:1] in ("ب", "ل") and stem_in(w, _VICTIM_NOUNS, 1)):
