@@ -91,3 +91,14 @@ def test_al_amin_after_a_given_name_is_part_of_the_name():
 
 def test_a_title_word_as_family_name_does_not_recur_as_the_title():
     assert labelled("وقال الأمين العام للنقابة عثمان الأمين إن الإضراب مستمر", "PER") == {"عثمان الأمين"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("وانتشر عناصر الفيلق الثالث في البلدة", "الفيلق الثالث"),
+        ("وقصف فيلق الساحل مواقع المسلحين", "فيلق الساحل"),
+    ],
+)
+def test_corps_is_a_head_of_forces(sentence, body):
+    assert body in labelled(sentence, "ORG")
