@@ -150,7 +150,8 @@ def test_dual_mines_against_people_keep_their_target():
         ("سقطت مقذوفات على أطراف المخيم", "مقذوفات"),
         ("رصد الحراس درونات فوق المطار", "درونات"),
         ("اقتربت البوارج الحربية من الميناء", "البوارج الحربية"),
+        ("غنم المقاتلون مدفعا من الثكنة", "مدفعا"),
     ],
 )
-def test_bullet_projectiles_drones_and_warships(sentence, weapon):
+def test_bullet_projectiles_drones_warships_and_a_cannon(sentence, weapon):
     assert weapon in weapons(sentence)
