@@ -41,3 +41,11 @@ def test_broken_plural_and_faith_group_nouns(sentence, group):
 
 def test_workers_from_further_away_are_a_group():
     assert labelled("وأصيب أربعة بنغلاديشيين في انفجار المصنع", "NORP") == {"بنغلاديشيين"}
+
+
+def test_a_leaders_distinctive_family_name_alone():
+    assert labelled("واتهم تراوري الدول المجاورة بإيواء المسلحين", "PER") == {"تراوري"}
+
+
+def test_another_person_of_the_same_family_keeps_the_whole_name():
+    assert labelled("وقال الملازم سيدو تراوري إن الدورية عادت", "PER") == {"سيدو تراوري"}
