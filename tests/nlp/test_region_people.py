@@ -49,3 +49,17 @@ def test_a_leaders_distinctive_family_name_alone():
 
 def test_another_person_of_the_same_family_keeps_the_whole_name():
     assert labelled("وقال الملازم سيدو تراوري إن الدورية عادت", "PER") == {"سيدو تراوري"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وجاء القصف كرد فعل على الكمين",
+        "ودخل سريان الهدنة حيز التنفيذ عند منتصف الليل",
+        "وقال إن السبب الرئيسي للنزوح هو الجفاف",
+        "وتزامن الهجوم مع بداية العام الهجري",
+    ],
+)
+def test_everyday_words_spelt_like_a_group_or_a_family_name(sentence):
+    tagged = {s.label for s in get_tagger().tag(sentence).spans}
+    assert not tagged & {"PER", "NORP"}
