@@ -102,3 +102,12 @@ def test_a_title_word_as_family_name_does_not_recur_as_the_title():
 )
 def test_corps_is_a_head_of_forces(sentence, body):
     assert body in labelled(sentence, "ORG")
+
+
+def test_feminine_participle_in_mut_is_the_bodys_adjective():
+    assert "المحكمة الجزائية المتخصصة" in labelled("وأصدرت المحكمة الجزائية المتخصصة حكمها أمس", "ORG")
+
+
+def test_spokesman_after_a_body_is_not_in_its_name():
+    got = labelled("وقالت الوزارة المتحدثة باسمها إن الاجتماع تأجل", "ORG")
+    assert not any("المتحدثة" in name for name in got)

@@ -183,7 +183,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
-            if (stem_in(w, W.TITLES, 1) or w.startswith("المت")) and not _agreeing_nisba(ctx, i, j, head):
+            if (stem_in(w, W.TITLES, 1) or _speaker_word(ctx, j)) and not _agreeing_nisba(ctx, i, j, head):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 known = ctx.lexicon.get(j)
@@ -296,6 +296,13 @@ def _security_pair(ctx: Context, j: int) -> bool:
     w, before = ctx.word(j), ctx.word(j - 1)
     prev = before[2:] if before.startswith("لل") else _bare(before)
     return w.startswith("وال") and w[3:] in _SECURITY_FUNCTIONS and prev in _SECURITY_FUNCTIONS
+
+
+def _speaker_word(ctx: Context, j: int) -> bool:
+    """ "المتحدث", "المتهمين": a participle in المت that names a person after a body, not the body's feminine
+    adjective ("المحكمة الجزائية [المتخصصة]") unless a title's link follows ("المتحدثة باسم …")."""
+    w = ctx.word(j)
+    return w.startswith("المت") and (not w.endswith("ه") or ctx.word(j + 1) in W.TITLE_LINKS)
 
 
 def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
