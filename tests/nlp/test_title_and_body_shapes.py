@@ -111,3 +111,13 @@ def test_feminine_participle_in_mut_is_the_bodys_adjective():
 def test_spokesman_after_a_body_is_not_in_its_name():
     got = labelled("وقالت الوزارة المتحدثة باسمها إن الاجتماع تأجل", "ORG")
     assert not any("المتحدثة" in name for name in got)
+
+
+def test_institution_with_a_second_task_is_one_body():
+    got = labelled("وأعلنت هيئة النزاهة ومكافحة الفساد إحالة ملفين", "ORG")
+    assert "هيئة النزاهة ومكافحة الفساد" in got
+
+
+def test_what_a_force_did_after_and_is_not_its_name():
+    got = labelled("وأدانت الوزارة قصف قوات الاحتلال وتدمير المنازل", "ORG")
+    assert not any("وتدمير" in name for name in got)

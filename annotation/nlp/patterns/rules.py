@@ -248,6 +248,9 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
             if j > i + 1 and _security_pair(ctx, j):
                 j += 1  # "جهاز الأمن والمخابرات", "الوكالة الوطنية للاستخبارات والأمن"
                 continue
+            if j > i + 1 and head in W.LI_GENITIVE_HEADS and _second_task(ctx, j):
+                j += 2  # "هيئة الرقابة ومكافحة الفساد", "وكالة الغوث وتشغيل اللاجئين"
+                continue
             if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
                 named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
                 if named == j + 1 or (named == j + 2 and _construct_noun(ctx, j + 1)):
@@ -296,6 +299,23 @@ def _security_pair(ctx: Context, j: int) -> bool:
     w, before = ctx.word(j), ctx.word(j - 1)
     prev = before[2:] if before.startswith("لل") else _bare(before)
     return w.startswith("وال") and w[3:] in _SECURITY_FUNCTIONS and prev in _SECURITY_FUNCTIONS
+
+
+def _second_task(ctx: Context, j: int) -> bool:
+    """ "ومكافحة الفساد" after an institution's first task: a second verbal noun and its object, joined by "و"
+    ("هيئة النزاهة ومكافحة الفساد"); not a second body or a noun of people ("الجيش [وسكان] المنطقة"), and never
+    after a force ("قوات الاحتلال [وتدمير] المنازل" is what the force did)."""
+    w, obj = ctx.word(j), ctx.word(j + 1)
+    task = w[1:]
+    shaped = _verbal_noun(task) or (len(task) == 6 and task[0] == "م" and task[2] == "ا" and task.endswith("ه"))
+    return (
+        w[:1] == "و"
+        and shaped
+        and ctx.word(j - 1).startswith(("ال", "لل"))
+        and obj.startswith("ال")
+        and j not in ctx.lexicon
+        and j + 1 not in ctx.lexicon
+    )
 
 
 def _speaker_word(ctx: Context, j: int) -> bool:
