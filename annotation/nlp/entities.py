@@ -143,8 +143,8 @@ def _surname_mentions(text, normalized, tokens, spans, span) -> list[Span]:
     for s in spans:
         if s.label == "PER" and " " in s.text.strip():
             key = _norm(s.text.split()[-1])
-            if len(key) >= 3 and key not in W.NAME_STOP and key not in W.NAME_CONNECTORS and key not in W.ALL_ORG_HEADS:
-                surnames[key] = s
+            if len(key) >= 3 and key not in W.NAME_STOP and key not in W.NAME_CONNECTORS and key not in W.ALL_ORG_HEADS | W.TITLES:
+                surnames[key] = s  # a title word ("محمد الأمين") recurs as the title ("الأمين العام"), not the name
     if not surnames:
         return []
     out = []

@@ -128,3 +128,30 @@ def test_a_munition_of_a_launcher_is_one_weapon():
 
 def test_kalashnikov_in_its_common_spellings():
     assert weapons("حجزت الدورية سلاحا من نوع كلاشنيكوف وآخر من نوع كلاشينكوف") == {"كلاشنيكوف", "كلاشينكوف"}
+
+
+def test_two_modifiers_joined_by_and_stay_one_weapon():
+    assert weapons("وتبادل الطرفان إطلاق النار بأسلحة خفيفة ومتوسطة قرب الجسر") == {"أسلحة خفيفة ومتوسطة"}
+
+
+def test_a_second_weapon_after_and_is_a_weapon_of_its_own():
+    got = weapons("وعثرت الدورية على العبوات الناسفة والمتفجرات داخل المخزن")
+    assert got == {"العبوات الناسفة", "المتفجرات"}
+
+
+def test_dual_mines_against_people_keep_their_target():
+    assert weapons("وفكك المهندسون لغمين مضادين للأفراد عند الطريق") == {"لغمين مضادين للأفراد"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        ("أصابت رصاصة طائشة الطفل في كتفه", "رصاصة"),
+        ("سقطت مقذوفات على أطراف المخيم", "مقذوفات"),
+        ("رصد الحراس درونات فوق المطار", "درونات"),
+        ("اقتربت البوارج الحربية من الميناء", "البوارج الحربية"),
+        ("غنم المقاتلون مدفعا من الثكنة", "مدفعا"),
+    ],
+)
+def test_bullet_projectiles_drones_warships_and_a_cannon(sentence, weapon):
+    assert weapon in weapons(sentence)

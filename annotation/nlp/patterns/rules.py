@@ -153,24 +153,29 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         if i < after:
             continue
         found = stem_in(toks[i].norm, heads)
-        if not found or (i in ctx.lexicon and ctx.lexicon[i].last > i):
+        if not found:
             continue
+        known_end = ctx.lexicon[i].last if i in ctx.lexicon else i
+        if known_end > i and not ctx.word(known_end + 1).startswith("لل"):
+            continue  # a known name, read by the lexicon; the rule only reads a longer body it opens: "الوكالة الوطنية [للاستخبارات …]"
         clitic, head = found
         if head == "البحريه" and (not _nisba_stem(ctx.word(i + 1)) or ctx.word(i - 1).startswith(("ال", "وال", "بال", "لل"))):
             continue  # "البحرية الإيرانية" is the navy; "الحدود البحرية اللبنانية" a border
+        if head in W.NATIONALITY_ONLY_HEADS and _nisba_stem(ctx.word(i + 1)) not in W.COUNTRY_NISBAS:
+            continue  # "قوة إسرائيلية", "القوة الفرنسية"; not "قوة الانفجار"
         if head in W.ORG_OR_PLACE_HEADS and not ctx.word(i + 1).startswith("ال"):
             continue  # "دائرة دوينتزا" is a district (the place rules read it), "دائرة الأمن" an office
         if head == "قوات" and ctx.word(i + 1) in W.ORG_ALONE and not _nisba_stem(ctx.word(i + 2)):
             continue  # "قوات [الجيش] والشرطة": the body the generic head stands before ("قوات الجيش الجزائري" is whole)
         if ctx.lex_label(i + 1) == "ORG" and head in ("جماعه", "حركه", "تنظيم", "مليشيا", "مليشيات", "ميليشيا", "ميليشيات"):
             continue  # "جماعة <a known group>": the known group is the entity
-        if head in W.MEDIA_HEADS and _proper(ctx, i + 1):
+        if head in W.MEDIA_HEADS and _proper(ctx, i + 1) and known_end == i:
             yield i, clitic, i + 1, "ORG", 0.65
             after = i + 2
             continue
         if head == "قناه" and ctx.lex_label(i + 1) == "LOC":
             continue  # "قناة السويس" is a canal: a channel is named after a place by the broadcaster heads below
-        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC":
+        if head in W.BROADCASTER_HEADS and ctx.lex_label(i + 1) == "LOC" and known_end == i:
             last = ctx.lexicon[i + 1].last  # "إذاعة الخرطوم", "راديو كلمية", "تلفزيون عدن": an outlet named after a place
             yield i, clitic, last, "ORG", 0.65
             after = last + 1
@@ -178,7 +183,7 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
         j = i + 1
         while j < n and j - i < 7:
             w = ctx.word(j)
-            if (stem_in(w, W.TITLES, 1) or w.startswith("المت")) and not _agreeing_nisba(ctx, i, j, head):
+            if (stem_in(w, W.TITLES, 1) or _speaker_word(ctx, j)) and not _agreeing_nisba(ctx, i, j, head):
                 break
             if head in W.LI_GENITIVE_HEADS and w.startswith("لل") and len(w) > 4 and j > i + 1:
                 known = ctx.lexicon.get(j)
@@ -188,6 +193,8 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 if _armed_group(known):
                     break  # "لجنة شؤون الأسرى [للحوثيين]": another body
                 j = known.last + 1  # "الإدارة العامة للأمن الوطني"
+                if _nisba_stem(ctx.word(known.last)) in W.COUNTRY_NISBAS:
+                    break  # "هيئة الأركان للجيش الجزائري [القضاء] على …": its nationality closes the name
                 continue
             if (
                 head in W.LI_GENITIVE_HEADS
@@ -230,11 +237,19 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 break  # no feminine adjective after a masculine body: "[الجيش] السيطرة" is what it announced
             if w.startswith("ال") and ctx.word(j - 1).startswith("لل") and j > i + 2 and not _adjective_like(w):
                 break  # after a li- genitive only its adjective: "المجلس الأعلى للدولة [القرار]"
+            if w.startswith("ال") and ctx.word(j + 1) in _PRONOUN_COMPLEMENTS:
+                break  # a participle with its own complement describes the body: "الحكومة [المعترف بها] دوليا"
             if (w.startswith("ال") and (len(w) > 4 or w in W.ORG_ADJECTIVES) and w not in W.ORG_STOP) or w in W.ORG_CONSTRUCT:
                 j += 1  # "الحر" is short but an adjective: "الحزب الدستوري الحر"
                 continue
             if head in W.COMPOUND_PORTFOLIO_HEADS and j > i + 1 and _second_portfolio(ctx, j):
                 j += 1  # "وزارة الصحة والسكان", "وزارة الداخلية والجماعات المحلية"
+                continue
+            if j > i + 1 and _security_pair(ctx, j):
+                j += 1  # "جهاز الأمن والمخابرات", "الوكالة الوطنية للاستخبارات والأمن"
+                continue
+            if j > i + 1 and head in W.LI_GENITIVE_HEADS and _second_task(ctx, j):
+                j += 2  # "هيئة الرقابة ومكافحة الفساد", "وكالة الغوث وتشغيل اللاجئين"
                 continue
             if j == i + 1 and head in W.CHAIN_HEADS and _construct_noun(ctx, j):
                 named = next((k for k in (j + 1, j + 2) if _definite(ctx, k) or ctx.lex_label(k) in ("LOC", "ORG")), None)
@@ -245,13 +260,12 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 j += 1
                 break
             if j == i + 1 and not head.startswith("ال") and w.endswith("يه") and _nisba_stem(w):
-                j += 1
-                continue
+                j += 1  # "قوات إسرائيلية": an indefinite body ends at its adjective, never runs into the object
             break
         last = j - 1
         while last > i and ctx.word(last) in W.ORG_CONSTRUCT and not ctx.word(last).startswith("ال"):
             last -= 1
-        if last > i:
+        if last > known_end:
             if (
                 head in W.NUMBERED_HEADS
                 and head.startswith("ال")
@@ -262,8 +276,11 @@ def org_hits(ctx: Context) -> Iterator[Hit]:
                 continue
             yield i, clitic, last, "ORG", 0.75
             after = last + 1
-        elif head in W.ORG_ALONE:
+        elif head in W.ORG_ALONE and known_end == i:
             yield i, clitic, i, "ORG", 0.7
+
+
+_PRONOUN_COMPLEMENTS = W._words("بها به لها له فيها فيه عليها عليه منها منه عنها عنه")
 
 
 def _second_portfolio(ctx: Context, j: int) -> bool:
@@ -271,6 +288,41 @@ def _second_portfolio(ctx: Context, j: int) -> bool:
     [والجيش]", "وزارة الصحة [والمستشفيات]")."""
     w = ctx.word(j)
     return w[:1] == "و" and w[1:] in W.SECOND_PORTFOLIOS and ctx.word(j - 1).startswith("ال") and j not in ctx.lexicon
+
+
+_SECURITY_FUNCTIONS = W._words("امن مخابرات استخبارات دفاع")
+
+
+def _security_pair(ctx: Context, j: int) -> bool:
+    """ "والمخابرات" right after "الأمن" (or "للاستخبارات"): the second function of one security agency, not a
+    second body ("قوات الجيش [والشرطة]" is two)."""
+    w, before = ctx.word(j), ctx.word(j - 1)
+    prev = before[2:] if before.startswith("لل") else _bare(before)
+    return w.startswith("وال") and w[3:] in _SECURITY_FUNCTIONS and prev in _SECURITY_FUNCTIONS
+
+
+def _second_task(ctx: Context, j: int) -> bool:
+    """ "ومكافحة الفساد" after an institution's first task: a second verbal noun and its object, joined by "و"
+    ("هيئة النزاهة ومكافحة الفساد"); not a second body or a noun of people ("الجيش [وسكان] المنطقة"), and never
+    after a force ("قوات الاحتلال [وتدمير] المنازل" is what the force did)."""
+    w, obj = ctx.word(j), ctx.word(j + 1)
+    task = w[1:]
+    shaped = _verbal_noun(task) or (len(task) == 6 and task[0] == "م" and task[2] == "ا" and task.endswith("ه"))
+    return (
+        w[:1] == "و"
+        and shaped
+        and ctx.word(j - 1).startswith(("ال", "لل"))
+        and obj.startswith("ال")
+        and j not in ctx.lexicon
+        and j + 1 not in ctx.lexicon
+    )
+
+
+def _speaker_word(ctx: Context, j: int) -> bool:
+    """ "المتحدث", "المتهمين": a participle in المت that names a person after a body, not the body's feminine
+    adjective ("المحكمة الجزائية [المتخصصة]") unless a title's link follows ("المتحدثة باسم …")."""
+    w = ctx.word(j)
+    return w.startswith("المت") and (not w.endswith("ه") or ctx.word(j + 1) in W.TITLE_LINKS)
 
 
 def _agreeing_nisba(ctx: Context, i: int, j: int, head: str) -> bool:
@@ -853,6 +905,8 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         if not stem_in(toks[i].norm, W.TITLES, max_clitic=2):
             continue
         j = i + 1
+        if toks[i].norm in _LED_BY and (j in ctx.covered or i in ctx.covered):
+            continue  # "التحالف بقيادة السعودية", "قوة بقيادة الجيش": the leader is the body or country named
         named = None  # a title word read as the bearer's given name ("رئيس حزب الكتائب [أمين الجميل]")
         while j < n and j - i < 9:
             w = ctx.word(j)
@@ -900,6 +954,9 @@ def per_hits(ctx: Context) -> Iterator[Hit]:
         if hit and not (hit[0] == hit[2] and _lone_adjective(ctx.word(hit[0]))):
             yield hit
 
+
+# Titles that name a leader after them ("بقيادة X"); a known body or place there is the leader.
+_LED_BY = W._words("بقياده برئاسه يقوده يقودها يتزعمه يتزعمها")
 
 # Title words that are also given names: after a title and its body they may open the bearer's name.
 TITLES_AS_NAMES = W._words("امين امير حاكم")
@@ -1131,8 +1188,8 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
         or (w[:1] in ("ل", "ب") and stem_in(w, W.ORG_HEADS, 1))  # "لحركة", "بوزارة"
     ):
         return None
-    if len(w) == 5 and w[0] == "ت" and w[3] == "ي" and w not in W.COMMON_FIRST_NAMES:
-        return None  # a verbal noun ("تعليق", "تفجير", "تسليم"), not a name's first word
+    if _verbal_noun(w) and w not in W.COMMON_FIRST_NAMES:
+        return None  # a verbal noun ("تفجير", "استئناف", "انسحاب"), not a name's first word: "أعلن الرئيس [استئناف] …"
     if w.endswith("ات") or (w.endswith("ا") and len(w) > 3 and not (after_title and _foreign_name(ctx, j))):
         return None
     if w.endswith("ون") and w not in W.COMMON_FIRST_NAMES and not (after_title and _foreign_name(ctx, j, shortest=3)):
@@ -1144,6 +1201,16 @@ def _name_at(ctx: Context, j: int, min_tokens: int = 1, after_title: bool = Fals
             return None
         last, k = k, k + 1
     return _name_rest(ctx, j, last, k, min_tokens)
+
+
+def _verbal_noun(w: str) -> bool:
+    """The verbal noun of a derived verb by its shape: تفعيل ("تفجير"), افتعال ("اعتراض", "انتشار"), انفعال
+    ("انسحاب"), استفعال ("استهداف", "استئناف")."""
+    if len(w) == 5:
+        return w[0] == "ت" and w[3] == "ي"
+    if len(w) == 6:
+        return w[0] == "ا" and w[4] == "ا" and (w[2] == "ت" or w[1] == "ن")
+    return len(w) == 7 and w.startswith("است") and w[5] == "ا"
 
 
 def _family_nisba(ctx: Context, j: int) -> bool:
@@ -1249,9 +1316,12 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
         if known is not None and known.entry.label == "PER" and known.clitic == 0 and (w in ("بن", "ابن", "ولد", "ال") or known.last == k):
             last = known.last  # … or opened by بن, ولد, آل, or one known word: "توفيق بن بريك", "وليام روتو"
             break
-        if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".") and k not in ctx.lexicon:
-            last = k  # a rank's word as the family name, closed by a comma: "كمال العميد، إن …"
+        if w.startswith("ال") and w in W.TITLES and ctx.word(k + 1) in ("،", ".", "ان", "انه", "انها") and k not in ctx.lexicon:
+            last = k  # a rank's word as the family name, closed by a comma or what was said: "كمال العميد، …", "محمد الأمين إن"
             break
+        if w == "الامين" and k not in ctx.lexicon and ctx.word(k + 1) not in ("العام", "العامه"):
+            last, k = k, k + 1  # "محمد الأمين", "علي الأمين زين": a name, not the title of "الأمين العام"
+            continue
         if not ctx.is_word(k) or (w in W.NAME_STOP and not ali) or k in ctx.lexicon or stem_in(w, W.TITLES, 1):
             break
         if stem_in(w, _NOT_IN_NAME, 2) or (w[:1] in ("ب", "ل") and stem_in(w, _VICTIM_NOUNS, 1)):
@@ -1293,6 +1363,8 @@ def _name_rest(ctx: Context, j: int, last: int, k: int, min_tokens: int) -> Hit 
             break
         if (w.startswith("و") and len(w) > 3) or (w.endswith("ا") and len(w) > 3 and not _last_name_in_a(ctx, k)):
             break  # "… ومرافقه", "… فورًا": a conjunction or an accusative ends the name
+        if _verbal_noun(w) and w not in W.COMMON_FIRST_NAMES:
+            break  # what the person did: "أعلن … عمر تيمبو [توقيف] المشتبه بهم"
         last = k
         k += 1
     if last - j >= 3 and not any(ctx.word(k) in W.NAME_CONNECTORS or ctx.word(k).startswith("عبد") for k in range(j, last + 1)):
@@ -1315,14 +1387,16 @@ def weapon_hits(ctx: Context) -> Iterator[Hit]:
             b = _bare(w)
             if _weapon_modifier(b) or b in ("غاز",) or (head in aircraft and j == i + 1 and _nisba_stem(w) and w.endswith("ه")):
                 j += 1
+            elif j > i + 1 and _joined_modifier(w) and _weapon_modifier(_bare(ctx.word(j - 1))):
+                j += 1  # two modifiers joined: "أسلحة خفيفة ومتوسطة", "الأسلحة المتوسطة والثقيلة"
             elif w == "ارض" and (ctx.word(j + 1) in ("ارض", "جو") or (ctx.word(j + 1) == "-" and ctx.word(j + 2) in ("ارض", "جو"))):
                 j += 2 if ctx.word(j + 1) != "-" else 3  # "صواريخ أرض-أرض", "صاروخ أرض جو"
             elif j == i + 1 and ctx.word(i)[clitic:] == head and w.startswith("ال") and _bare(w) in W.WEAPON_HEADS:
                 j += 1  # a construct of two weapons: "قذائف الدبابات", "صواريخ الطائرات المسيرة"
             elif ctx.lex_label(j) == "WEAPON":
                 j = ctx.lexicon[j].last + 1  # "قاذفة آر بي جي"
-            elif w.startswith("لل") and _bare(ctx.word(j - 1)) in ("مضاده", "مضاد") and len(w) > 4:
-                j += 1  # "الألغام المضادة للأفراد"
+            elif w.startswith("لل") and _bare(ctx.word(j - 1)).startswith("مضاد") and len(w) > 4:
+                j += 1  # "الألغام المضادة للأفراد", "لغمين مضادين للدروع"
             elif w in ("بدون", "بلا", "دون") and ctx.word(j + 1) == "طيار":
                 j += 2
             elif w == "من" and ctx.word(j + 1) == "دون" and ctx.word(j + 2) == "طيار":
@@ -1369,6 +1443,12 @@ def _device_alone(ctx: Context, i: int, clitic: int, head: str) -> bool:
     """ "عبوة" without "ناسفة" is a bomb when indefinite ("بانفجار عبوات زرعها مجهولون"), not a container of
     something ("عبوات زيت") nor the bomb named before ("العبوة", a back-reference)."""
     return head in W.DEVICES and ctx.word(i)[clitic:] == head and _bare(ctx.word(i + 1)) not in W.CONTAINER_CONTENTS
+
+
+def _joined_modifier(w: str) -> bool:
+    """ "ومتوسطة", "والثقيلة": a weapon's modifier after "و", not a second weapon ("العبوات الناسفة [والمتفجرات]")."""
+    b = _bare(w[1:])
+    return w[:1] == "و" and b not in W.WEAPON_HEADS and _weapon_modifier(b)
 
 
 @lru_cache(maxsize=65536)
