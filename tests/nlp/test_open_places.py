@@ -58,3 +58,8 @@ def test_a_one_word_village_listed_after_a_place_is_a_place_too():
 def test_one_word_villages_are_read_only_as_evidence():
     assert "مركبا" in village_names()
     assert not any(p.name_ar == "مركبا" for p in load_places())
+
+
+def test_a_first_level_division_of_who_is_on_first_is_a_governorate_matched_anywhere():
+    assert places("ونزح آلاف إلى سلامات هربا من القتال") == {("سلامات", "place:Salamat|TCD")}
+    assert [p.kind for p in load_places() if p.name_en == "Salamat"] == ["governorate"]

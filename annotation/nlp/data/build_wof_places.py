@@ -9,7 +9,8 @@ Only facts are kept: the Arabic names (name:ara_x_preferred and name:ara_x_varia
 country and the coordinates. A name of several words ("كفر تخاريم", "بيت الفقيه") goes to wof_places.tsv, matched
 anywhere, when it passes build_csc_places' filter (not a phrase of everyday words) and has no given name among
 its words (villages named after a person, "حمد المخلف", read as people in news text); a leading place-type word
-is dropped first ("مديرية أحور" → "أحور"). A one-word name goes to wof_villages.tsv, which is never matched
+is dropped first ("مديرية أحور" → "أحور"). So does a first-level division's name of any length ("وداي", "غرب
+الاستوائية"), as a governorate. Any other one-word name goes to wof_villages.tsv, which is never matched
 freely: thousands of them are everyday words or family names ("واسطة", "مخول", "اللافي"), and matched anywhere
 they cost far more false places than they found. The rules read it only where the words around already say a
 place is named (after a locative preposition, in a list of places).
@@ -27,7 +28,9 @@ from annotation.nlp.data.build_csc_places import TYPE_WORDS, keep
 from annotation.nlp.gazetteer import _aliases, _rows, load_given_names
 from annotation.nlp.normalize import norm
 
-PLACE_TYPES = ("locality", "county", "localadmin", "neighbourhood", "borough")
+# and the words of first-level divisions: Libya's "شعبية الكفرة", Morocco's "جهة كلميم واد نون"
+DIVISION_WORDS = (*TYPE_WORDS, "شعبية", "جهة")
+PLACE_TYPES = ("locality", "county", "localadmin", "neighbourhood", "borough", "region")
 
 
 def _records(repo: Path):
@@ -49,7 +52,7 @@ def _names(props: dict, known: set[str], given: set[str]) -> list[str]:
     for name in (*props.get("name:ara_x_preferred", ()), *props.get("name:ara_x_variant", ())):
         name = name.strip()
         head, _, rest = name.partition(" ")
-        name = rest if rest and head in TYPE_WORDS else name
+        name = rest if rest and head in DIVISION_WORDS else name
         if name in known or not keep(name) or any(norm(w) in given for w in name.split()):
             continue
         out.append(name)
@@ -81,20 +84,15 @@ def main(repos: list[Path]):
                 continue
             names = _names(props, known, given)
             lat, lon = float(props.get("geom:latitude", 0)), float(props.get("geom:longitude", 0))
-            several = [n for n in names if " " in n and n not in places]
-            if several:
-                places[several[0]] = (
-                    several[0],
-                    props.get("wof:name", ""),
-                    iso3,
-                    "",
-                    "town",
-                    f"{lat:.4f}",
-                    f"{lon:.4f}",
-                    "|".join(several[1:]),
-                )
+            # a first-level division ("region") is matched anywhere whatever its length: "وداي", "غرب الاستوائية"
+            division = props["wof:placetype"] == "region"
+            matched = [n for n in names if (division or " " in n) and n not in places]
+            if matched:
+                kind = "governorate" if division else "town"
+                row = (matched[0], props.get("wof:name", ""), iso3, "", kind, f"{lat:.4f}", f"{lon:.4f}", "|".join(matched[1:]))
+                places[matched[0]] = row
             for n in names:
-                if " " not in n and n not in villages:
+                if not division and " " not in n and n not in villages:
                     villages[n] = (n, props.get("wof:name", ""), iso3)
     _write("wof_places.tsv", "name_ar name_en iso3 admin1 kind lat lon aliases", places)
     _write("wof_villages.tsv", "one-word village names, read only where a place is named; name_ar name_en iso3", villages)
