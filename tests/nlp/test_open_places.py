@@ -63,3 +63,8 @@ def test_one_word_villages_are_read_only_as_evidence():
 def test_a_first_level_division_of_who_is_on_first_is_a_governorate_matched_anywhere():
     assert places("ونزح آلاف إلى سلامات هربا من القتال") == {("سلامات", "place:Salamat|TCD")}
     assert [p.kind for p in load_places() if p.name_en == "Salamat"] == ["governorate"]
+
+
+def test_a_region_named_on_its_own_is_a_place_and_a_gulf_keeps_its_head():
+    assert places("وسقط صاروخ في النقب دون إصابات") == {("النقب", "place:Negev|ISR")}
+    assert places("واعترضت سفينة حربية زورقا في خليج عدن") == {("خليج عدن", "place:Gulf of Aden|YEM")}
