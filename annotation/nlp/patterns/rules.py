@@ -732,8 +732,9 @@ def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def listed_village_hits(ctx: Context) -> Iterator[Hit]:
-    """A one-word village of the open lists where the word before it says a place follows: a locative preposition
-    or a direction ("في حيس", "قرب تلعفر", "شمال X"), or the "و" of a list after a place ("في منبج وبنش")."""
+    """A one-word village of the open lists (wof_villages.tsv) where the words before it say a place is named: a
+    locative preposition or a direction ("في بابنوسة", "شمال X"), or the "و" of a list right after a place ("بنت
+    جبيل ومركبا"). Nowhere else: many of those names are everyday words or family names too."""
     villages = village_names()
     places_end = {m.last for m in ctx.lexicon.values() if m.entry.label == "LOC"}
     for k in ctx.with_stem(villages, 1):
