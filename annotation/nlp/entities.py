@@ -47,6 +47,7 @@ def find_entities(text: str, normalized: Normalized, tokens: list[Token], lexico
         rules.between_hits,
         rules.direction_hits,
         rules.anchored_place_hits,
+        rules.listed_village_hits,
         rules.place_adjective_hits,
         rules.place_prefix_hits,
         rules.weapon_hits,

@@ -150,6 +150,13 @@ def load_places() -> list[Place]:
 
 
 @cache
+def village_names() -> frozenset[str]:
+    """Matching forms of one-word village names (data/wof_villages.tsv): evidence where a place is named, never
+    matched on their own (thousands are everyday words or family names too)."""
+    return frozenset(n for r in _rows("wof_villages.tsv") if (n := norm(r[0])) not in _ambiguous())
+
+
+@cache
 def load_actors() -> list[Actor]:
     """Armed groups, state forces, international bodies, media outlets and nationalities."""
     out = []

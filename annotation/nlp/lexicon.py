@@ -109,7 +109,8 @@ def _longest(starts: tuple, norms: list[str], i: int) -> tuple | None:
     for clitic, node in starts:
         j = i
         while node is not None:
-            if _END in node and (best is None or j > best[0]):
+            # the longest; of two as long, the one with less clitic ("وكردفان" is "و" + Kordofan, not "وك" + Radfan)
+            if _END in node and (best is None or j > best[0] or (j == best[0] and clitic < best[1])):
                 best = (j, clitic, node[_END])
             j += 1
             if j >= n:

@@ -25,3 +25,9 @@ def test_muscat_the_city_is_still_read(tagger):
 
 def test_a_verb_after_fa_ends_an_unknown_town_name(tagger):
     assert _places(tagger, "هاجم مسلحون شاحنة قرب بلدة كفرعوان فقتلوا سائقها.") == ["كفرعوان"]
+
+
+def test_a_place_after_wa_is_read_with_the_shorter_clitic(tagger):
+    # "وكردفان" is "و" + Kordofan; "وك" + Radfan (a Yemeni district) is an equally long reading with more clitic
+    spans = [(s.text, s.entity_key) for s in tagger.tag("واتسعت المواجهات في دارفور وكردفان.").spans if s.label == "LOC"]
+    assert spans == [("دارفور", "place:Darfur|SDN"), ("كردفان", "place:Kordofan|SDN")]

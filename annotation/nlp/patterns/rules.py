@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from operator import is_
 
 from annotation.nlp.dates import MONTHS, WEEKDAYS
-from annotation.nlp.gazetteer import actor_index, agency_datelines, load_actors
+from annotation.nlp.gazetteer import actor_index, agency_datelines, load_actors, village_names
 from annotation.nlp.lexicon import LexiconMatch
 from annotation.nlp.normalize import is_dropped, norm
 from annotation.nlp.numbers import TENS, UNITS
@@ -781,6 +781,30 @@ def anchored_place_hits(ctx: Context) -> Iterator[Hit]:
     for i in list(ctx.among(prepositions)):
         if _anchored(ctx, i + 2) and _unknown_name_word(ctx, i + 1):
             yield i + 1, 0, i + 1, "LOC", 0.6
+
+
+def listed_village_hits(ctx: Context) -> Iterator[Hit]:
+    """A one-word village of the open lists (wof_villages.tsv) where the words before it say a place is named: a
+    locative preposition or a direction ("في بابنوسة", "شمال X"), or the "و" of a list right after a place ("بنت
+    جبيل ومركبا"). Nowhere else: many of those names are everyday words or family names too."""
+    villages = village_names()
+    places_end = {m.last for m in ctx.lexicon.values() if m.entry.label == "LOC"}
+    for k in ctx.with_stem(villages, 1):
+        clitic, _ = stem_in(ctx.word(k), villages, 1)
+        if clitic == 0 and _unknown_name_word(ctx, k) and ctx.word(k - 1) in _PLACE_SLOT_OPENERS:
+            places_end.add(k)
+            yield k, 0, k, "LOC", 0.6
+        elif clitic == 1 and ctx.word(k)[0] == "و" and k - 1 in places_end and _listed_after_place(ctx, k):
+            places_end.add(k)
+            yield k, 1, k, "LOC", 0.6
+
+
+_PLACE_SLOT_OPENERS = W.LOCATIVE_PREPOSITIONS | _DIRECTION_FORMS
+
+
+def _listed_after_place(ctx: Context, k: int) -> bool:
+    """ "وX" right after a place's name, X unknown otherwise and ending there: the next of a list of places."""
+    return k not in ctx.lexicon and not ctx.inside_match(k) and k not in ctx.covered and _ends_there(ctx, k)
 
 
 def _unknown_name_word(ctx: Context, k: int) -> bool:
