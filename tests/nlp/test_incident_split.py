@@ -123,6 +123,13 @@ def test_a_town_fallen_into_a_force_hands_after_fighting():
     assert (second.sub_event_type, second.location_text, second.killed) == ("Government regains territory", "مرزق", None)
 
 
+def test_a_force_announcing_control_after_fighting_took_the_town():
+    text = "دارت اشتباكات عنيفة بين الجيش ومقاتلين قبليين في بلدة كادوقلي، ثم أعلن الجيش السيطرة على البلدة مساء الجمعة."
+    first, second = incidents(text)
+    assert first.sub_event_type == "Armed clash"
+    assert (second.sub_event_type, second.location_text) == ("Government regains territory", "كادوقلي")
+
+
 def test_areas_a_side_already_holds_are_no_taking():
     text = "اندلعت اشتباكات بين مسلحين محليين ومقاتلي قسد في مناطق سيطرة قسد على ضفة النهر في ريف دير الزور."
     assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
