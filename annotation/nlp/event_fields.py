@@ -41,6 +41,12 @@ def _event_of(sub: str) -> str:
 
 
 def _state_actor_first(s: Sentence) -> bool:
+    return bool(_first_force_side(s))
+
+
+def _first_force_side(s: Sentence) -> bool | None:
+    """Whether the sentence's first named force or armed group is a state's (True) or not (False); None when it
+    names none."""
     actors = actor_index()
     for x in s.spans:
         if x.label == "ORG":
@@ -49,7 +55,7 @@ def _state_actor_first(s: Sentence) -> bool:
                 return a.actor_type in STATE
             if a is None and names_force(x.text):
                 return True
-    return False
+    return None
 
 
 # Types a group takes only when it tells of no violence (a burnt house in an attack is part of the attack).
@@ -429,6 +435,8 @@ def taking_told(group: list[Sentence], tokens: list[Token]) -> bool | None:
             if taker is None or taker > s.last:
                 continue
             state = _taker_state(s, taker, tokens)
+            if state is None and tokens[taker].norm == "علي":
+                state = _first_force_side(s)  # "أعلن الجيش السيطرة على البلدة": the clause's force took it
             if state is not None:
                 return state
     return None

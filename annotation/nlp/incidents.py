@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 
 from annotation.nlp.date_resolution import article_reference
-from annotation.nlp.event_fields import ARMED, STATE, dates_in, draft_fields, names_force, summary, taking_told
+from annotation.nlp.event_fields import ARMED, STATE, classify, dates_in, draft_fields, names_force, summary, taking_told
 from annotation.nlp.event_place import NEAR, NOT_THE_PLACE, PLACE_RANK, country_of, is_reference_place, places_by_offsets, placing_detail
 from annotation.nlp.gazetteer import actor_index, country_names, place_index
 from annotation.nlp.normalize import norm
@@ -216,13 +216,29 @@ def _taking_after_fight(d: IncidentDraft, group: list[Sentence], article: Articl
     if d.sub_event_type != "Armed clash":
         return []
     state = taking_told(group, article.tokens)
-    if state is None:
+    sub = _taking_cued(group, article) if state is None else None
+    if state is None and sub is None:
         return []
-    sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    sub = sub or ("Government regains territory" if state else "Non-state actor overtakes territory")
     other = replace(d, event_type=E.EVENT_OF[sub], sub_event_type=sub, killed=None, injured=None, casualties=[])
     place = next((x for x in article.spans if (x.start, x.end) == other.place_span), None)
     other.summary_en = summary(other, place)
     return [other]
+
+
+_TAKING_CUES = TAKINGS | {E.GENERIC_TERRITORY}
+
+
+def _taking_cued(group: list[Sentence], article: Article) -> str | None:
+    """The change of territory a later sentence of a fight cues with a verb of its own ("واستعاد الجيش البلدة"),
+    typed as that sentence alone would be."""
+    for s in group:
+        if s.context or not any(sub in _TAKING_CUES for _, sub in s.triggers):
+            continue
+        sub = classify([s], article.text, article.tokens)
+        if sub in TAKINGS:
+            return sub
+    return None
 
 
 def _cue_place(article: Article, s: Sentence, i: int, next_cue: int | None) -> Span | None:

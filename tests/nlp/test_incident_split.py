@@ -123,6 +123,20 @@ def test_a_town_fallen_into_a_force_hands_after_fighting():
     assert (second.sub_event_type, second.location_text, second.killed) == ("Government regains territory", "مرزق", None)
 
 
+def test_a_force_announcing_control_after_fighting_took_the_town():
+    text = "دارت اشتباكات عنيفة بين الجيش ومقاتلين قبليين في بلدة كادوقلي، ثم أعلن الجيش السيطرة على البلدة مساء الجمعة."
+    first, second = incidents(text)
+    assert first.sub_event_type == "Armed clash"
+    assert (second.sub_event_type, second.location_text) == ("Government regains territory", "كادوقلي")
+
+
+def test_a_later_sentence_retaking_the_town_after_a_fight_is_a_change_of_territory():
+    text = "قتل أربعة مسلحين في اشتباكات مع الجيش في بلدة بني وليد. واستعاد الجيش البلدة بعد ساعات."
+    first, second = incidents(text)
+    assert (first.sub_event_type, first.killed) == ("Armed clash", 4)
+    assert (second.sub_event_type, second.location_text, second.killed) == ("Government regains territory", "بني وليد", None)
+
+
 def test_areas_a_side_already_holds_are_no_taking():
     text = "اندلعت اشتباكات بين مسلحين محليين ومقاتلي قسد في مناطق سيطرة قسد على ضفة النهر في ريف دير الزور."
     assert [x.sub_event_type for x in incidents(text)] == ["Armed clash"]
