@@ -2,6 +2,7 @@
 readers, with the language switch of each page; an editor's header is their own."""
 
 import pytest
+
 from config.templatetags import layout
 
 pytestmark = pytest.mark.django_db
