@@ -144,6 +144,9 @@ def admin1_condition(value):
 TALLY_FILTERS = frozenset({"country", "admin1", "event_type", "sort"})
 
 
+_FORM_CLASSES = {}  # filter set class → its form class (IncidentFilter.get_form_class)
+
+
 class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=FastTextInput(attrs={"type": "search", "dir": "auto"}))
     date_from = django_filters.DateFilter(
@@ -182,7 +185,7 @@ class IncidentFilter(django_filters.FilterSet):
         """The filter form's class, built once per process (django-filters builds the fields and a new
         class on each request): the fields are the same for every request; a form instance still
         copies them, so a page may change its own (the list's governorate suggestions)."""
-        built = type(self).__dict__.get("_form_class")
+        built = _FORM_CLASSES.get(type(self))
         if built is None:
             built = super().get_form_class()
             for field in built.base_fields.values():
@@ -191,7 +194,7 @@ class IncidentFilter(django_filters.FilterSet):
                     widget.attrs.setdefault(
                         "class", "form-select form-select-sm" if isinstance(widget, forms.Select) else "form-control form-control-sm"
                     )
-            type(self)._form_class = built
+            _FORM_CLASSES[type(self)] = built
         return built
 
     def filter_search(self, queryset, name, value):
@@ -235,7 +238,7 @@ class _FiltersCopiedShallow(dict):
     them (their widgets, choices and lazy labels, ≈ 70 copies per request), but a filter set only sets
     its own `model` and `parent` on its copies and never changes what they share."""
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, _memo):
         return {name: self._copy(filter_) for name, filter_ in self.items()}
 
     @staticmethod
