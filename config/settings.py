@@ -124,7 +124,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "incidents.context_processors.site",
             ],
-            "libraries": {"i18n_links": "config.templatetags.i18n_links"},
+            "libraries": {"i18n_links": "config.templatetags.i18n_links", "layout": "config.templatetags.layout"},
         },
     },
 ]

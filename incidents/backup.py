@@ -42,8 +42,8 @@ class BackupError(Exception):
 
 
 # Derived rows, recounted or rebuilt from the incidents as they load (incidents.tallies,
-# incidents.stored_rows): not records to keep.
-DERIVED = frozenset({"incidents.PublicTally", "incidents.ExportRow"})
+# incidents.stored_rows) or rendered again on their next view (incidents.stored_pages): not records to keep.
+DERIVED = frozenset({"incidents.PublicTally", "incidents.ExportRow", "incidents.IncidentPage"})
 
 
 def backup_models():

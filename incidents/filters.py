@@ -3,6 +3,8 @@
 Every filter reads from the query string, so a filtered view is a URL that can be shared.
 """
 
+import copy
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -142,6 +144,9 @@ def admin1_condition(value):
 TALLY_FILTERS = frozenset({"country", "admin1", "event_type", "sort"})
 
 
+_FORM_CLASSES = {}  # filter set class → its form class (IncidentFilter.get_form_class)
+
+
 class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=FastTextInput(attrs={"type": "search", "dir": "auto"}))
     date_from = django_filters.DateFilter(
@@ -175,12 +180,22 @@ class IncidentFilter(django_filters.FilterSet):
     def __init__(self, *args, fuzzy=False, **kwargs):
         self.fuzzy = fuzzy
         super().__init__(*args, **kwargs)
-        for field in self.form.fields.values():
-            widget = field.widget
-            if not isinstance(widget, forms.HiddenInput):
-                widget.attrs.setdefault(
-                    "class", "form-select form-select-sm" if isinstance(widget, forms.Select) else "form-control form-control-sm"
-                )
+
+    def get_form_class(self):
+        """The filter form's class, built once per process (django-filters builds the fields and a new
+        class on each request): the fields are the same for every request; a form instance still
+        copies them, so a page may change its own (the list's governorate suggestions)."""
+        built = _FORM_CLASSES.get(type(self))
+        if built is None:
+            built = super().get_form_class()
+            for field in built.base_fields.values():
+                widget = field.widget
+                if not isinstance(widget, forms.HiddenInput):
+                    widget.attrs.setdefault(
+                        "class", "form-select form-select-sm" if isinstance(widget, forms.Select) else "form-control form-control-sm"
+                    )
+            _FORM_CLASSES[type(self)] = built
+        return built
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value, fuzzy=self.fuzzy)
@@ -216,3 +231,22 @@ class IncidentFilter(django_filters.FilterSet):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
         return queryset.order_by(*SORTS.get(sort or "-date", SORTS["-date"]))
+
+
+class _FiltersCopiedShallow(dict):
+    """IncidentFilter's filters, copied one level deep for each filter set: django-filters deep-copies
+    them (their widgets, choices and lazy labels, ≈ 70 copies per request), but a filter set only sets
+    its own `model` and `parent` on its copies and never changes what they share."""
+
+    def __deepcopy__(self, _memo):
+        return {name: self._copy(filter_) for name, filter_ in self.items()}
+
+    @staticmethod
+    def _copy(filter_):
+        copied = copy.copy(filter_)
+        if filter_.method is not None:
+            copied.method = filter_.method  # binds the filter method to the copy (and so to its filter set)
+        return copied
+
+
+IncidentFilter.base_filters = _FiltersCopiedShallow(IncidentFilter.base_filters)

@@ -483,6 +483,28 @@ class ExportRow(models.Model):
         return f"{self.incident_id} v{self.version}"
 
 
+class IncidentPage(models.Model):
+    """A public incident page's body in one language, rendered once per incident version (incidents.stored_pages).
+
+    The page serves it while its version and stamp are the incident's and the templates'; any change that
+    touches what the body shows deletes it, and the next reader's request renders and stores it again.
+    """
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="stored_pages")
+    language = models.CharField(max_length=8)
+    version = models.PositiveIntegerField()
+    stamp = models.CharField(max_length=16)  # the templates and translations it was rendered with
+    title = models.TextField()
+    has_map = models.BooleanField()
+    body = models.TextField()  # the <article>, the page's address and the day left as marks
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["incident", "language"], name="incidentpage_one_per_language")]
+
+    def __str__(self):
+        return f"{self.incident_id} {self.language} v{self.version}"
+
+
 class SecondPersonDecision(models.Model):
     """A change one person proposes and a different one decides (the database refuses a decider who proposed it)."""
 

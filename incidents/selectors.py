@@ -174,7 +174,6 @@ _DETAIL_DEFERRED = (
     "submitted_by",
     "last_changed_by",
     "created_at",
-    "version",
     *(
         f"place__{name}"
         for name in (

@@ -7,6 +7,8 @@ touch, so those incidents are built on the fly by the exports until their next s
 `manage.py export_rows`. A stored row is used only when its version is the incident's: a row that
 missed a change is never served.
 Bulk loads that bypass the ORM (the benchmark's COPY) call `export_rows_rebuild()` afterwards.
+The same changes delete the incident's stored pages (incidents.stored_pages), rendered again on their
+next view; a governorate's name is on every page of its incidents, so renaming one deletes them all.
 """
 
 from django.db import connection, transaction
@@ -17,6 +19,7 @@ from django.dispatch import receiver
 from annotation.models import Article, Entity, Source
 from incidents import exports
 from incidents.models import CasualtyFigure, ExportRow, Incident, IncidentActor, IncidentSource
+from incidents.stored_pages import forget_all_pages, forget_pages
 
 REBUILD_CHUNK = 2000
 
@@ -69,11 +72,15 @@ def _incident_saved(instance, **kwargs):
     if kwargs.get("using", "default") != "default":  # a restore into another database: `manage.py export_rows` there
         return
     pk = instance.pk
+    forget_pages([pk])
+    # Once more after the commit: a reader may have stored the page from the state before it.
+    transaction.on_commit(lambda: forget_pages([pk]), robust=True)
     transaction.on_commit(lambda: export_rows_refresh([pk]), robust=True)
 
 
 def _forget(incident_ids):
     ExportRow.objects.filter(incident_id__in=incident_ids).delete()
+    forget_pages(incident_ids)
 
 
 @receiver(post_save, sender=IncidentActor)
@@ -89,6 +96,8 @@ def _detail_changed(instance, **kwargs):
 @receiver(post_save, sender=Entity)
 def _entity_renamed(instance, created, **kwargs):
     """An actor or a place (both entities) changed: the rows that name it are rebuilt later."""
+    if instance.geo_kind == Entity.GeoKind.GOVERNORATE:
+        forget_all_pages()  # pages show governorates by their names in the gazetteer's entities
     if not created:
         _forget(IncidentActor.objects.filter(entity_id=instance.pk).values("incident_id"))
         _forget(Incident.objects.filter(place_id=instance.pk).values("pk"))

@@ -11,15 +11,11 @@ from django.db import connection
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from annotation.areas import country_label
-from incidents import charts, keyset, rows, selectors
+from incidents import charts, keyset, rows, selectors, stored_pages
 from incidents.caching import public_page
 from incidents.filters import FILTER_PARAMS
-from incidents.models import CasualtyFigure, IncidentActor, point_on_globe
 from incidents.taxonomy import EVENT_TYPE_LABELS
 
 PAGE_SIZE = 25
@@ -202,39 +198,22 @@ def _label_governorates(page, label):
 
 @public_page
 def incident_detail(request, code):
-    incident = selectors.incident_detail_get(code)
-    if incident is None:
-        target = selectors.incident_merged_target(code)
-        if target is not None:
-            # The address keeps working: a notice with the link (nothing of the merged record itself is shown).
-            return render(request, "incidents/public/merged.html", {"code": code, "target": target})
-        raise Http404(_("No public incident has this code."))
-    actors = list(incident.actors.all())
-    figures = list(incident.casualties.all())
-    sources = list(incident.sources.all())
-    page_url = request.build_absolute_uri(incident.get_absolute_url())
-    map_point = None
-    lat, lon = point_on_globe(incident.latitude, incident.longitude)
-    if lat is not None:
-        map_point = {"lat": lat, "lon": lon, "label": incident.title, "precision": incident.geo_precision}
+    page = stored_pages.stored_page(code)
+    if page is None:
+        incident = selectors.incident_detail_get(code)
+        if incident is None:
+            target = selectors.incident_merged_target(code)
+            if target is not None:
+                # The address keeps working: a notice with the link (nothing of the merged record itself is shown).
+                return render(request, "incidents/public/merged.html", {"code": code, "target": target})
+            raise Http404(_("No public incident has this code."))
+        page = stored_pages.store_page(incident)
+    title, has_map, body = page
+    page_url = request.build_absolute_uri(reverse("incidents:detail", kwargs={"code": code}))
     return render(
         request,
         "incidents/public/detail.html",
-        {
-            "incident": incident,
-            "actors_by_role": [(label, [a for a in actors if a.role == role]) for role, label in IncidentActor.Role.choices],
-            "figures": figures,
-            "figures_by_category": [(label, [f for f in figures if f.category == cat]) for cat, label in CasualtyFigure.Category.choices],
-            "sources": sources,
-            "corrections": selectors.incident_corrections(incident),
-            "page_url": page_url,
-            "today": timezone.localdate(),
-            "map_point": map_point,
-            "map_tiles": settings.MARSAD_MAP_TILE_URL,
-            "country_name": country_label(incident.country),
-            "admin1_label": selectors.governorate_label_fn()(incident.admin1) if incident.admin1 else "",
-            "sep": "، " if get_language() == "ar" else ", ",
-        },
+        {"title": title, "code": code, "has_map": has_map, "page_url": page_url, "body": stored_pages.served_body(body, page_url)},
     )
 
 
