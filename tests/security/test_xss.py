@@ -82,6 +82,22 @@ def test_public_pages_escape_payloads(client, hostile):
     assert checked == 9
 
 
+def test_stored_incident_page_and_layout_escape_payloads(client, hostile):
+    """The second view is served from the stored body and the stored header: hostile data and a hostile
+    query string (it reaches the language switch's address) stay escaped there too."""
+    from incidents.models import IncidentPage
+
+    with translation.override("ar"):
+        url = hostile["incident"].get_absolute_url() + "?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
+    first = client.get(url)
+    assert IncidentPage.objects.filter(incident=hostile["incident"]).count() == 1
+    second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    for response in (first, second):
+        _assert_escaped(response.content.decode(), url)
+    assert "هجوم &lt;script&gt;alert(1)&lt;/script&gt;" in second.content.decode()
+
+
 def test_data_addresses_do_not_carry_markup_unescaped(client, hostile):
     feed = client.get(reverse("data:feed")).content.decode()
     _assert_escaped(feed, "feed")
@@ -137,8 +153,17 @@ def test_no_template_turns_escaping_off():
     ]
     assert offenders == []
     # Reviewed: each builds markup with format_html/escape from user values (review spans, chart bars,
-    # the filter form's fast widgets, the public list's rows rendered in Python).
-    reviewed = {"annotation/templatetags/review_tags.py", "incidents/charts.py", "incidents/filters.py", "incidents/rows.py"}
+    # the filter form's fast widgets, the public list's rows rendered in Python). The stored layout and incident
+    # page are autoescaped template output kept as rendered; only their placeholders are replaced, each by an
+    # escaped value (the language switch's address, the page's address and today's date).
+    reviewed = {
+        "annotation/templatetags/review_tags.py",
+        "config/templatetags/layout.py",
+        "incidents/charts.py",
+        "incidents/filters.py",
+        "incidents/rows.py",
+        "incidents/stored_pages.py",
+    }
     python = [p for app in ("annotation", "incidents", "config") for p in (root / app).rglob("*.py")]
     users = {
         str(p.relative_to(root)) for p in python if any(t in p.read_text(encoding="utf-8") for t in ("mark_safe(", "SafeString(", "|safe"))
